@@ -1,0 +1,25 @@
+package nl.vertelpunt;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import nl.vertelpunt.sample.SyntheticStories;
+import nl.vertelpunt.web.EmbeddedDatabase;
+
+import java.util.Arrays;
+
+/**
+ * Entry point. Without arguments it serves Vertelpunt (starting the embedded PostgreSQL unless an
+ * external one is configured); {@code generate ...} writes a synthetic story set instead.
+ */
+@QuarkusMain
+public class VertelpuntMain {
+
+    public static void main(String... args) throws Exception {
+        if (args.length > 0 && args[0].equals("generate")) {
+            SyntheticStories.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        EmbeddedDatabase.startIfNeeded();
+        Quarkus.run(args);
+    }
+}

@@ -1,0 +1,92 @@
+package nl.vertelpunt.story;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import nl.vertelpunt.storypoint.definition.Question;
+import org.apache.commons.csv.CSVFormat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The story exchange format: UTF-8, RFC 4180 (CRLF line ends, fields quoted only where needed), one
+ * header row with the fixed columns {@link #FIXED}, then one column per question id. Slider: integer
+ * or {@code NA}; choice: option id; multichoice: option ids joined with {@code |}; triad: three
+ * integers joined with {@code |}; text as is; empty means unanswered. Times are UTC, to the second.
+ */
+public final class StoryCsv {
+
+    public static final List<String> FIXED = List.of("id", "submitted_at", "role", "channel", "language", "title", "text");
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180;
+    public static final String SEPARATOR = "|";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private StoryCsv() {
+    }
+
+    public static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+
+    /** Reads an ISO-8601 time with offset ({@code 2019-06-01T10:15:00Z}, {@code 2019-06-01T12:15:00+02:00}), to the second. */
+    public static Instant parseTime(String value) throws DateTimeParseException {
+        return OffsetDateTime.parse(value).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    /** The cell for a stored answer; empty when unanswered. */
+    public static String cell(Question q, JsonNode answer) {
+        if (answer == null || answer.isNull()) {
+            return "";
+        }
+        return switch (q.type()) {
+            case SLIDER, CHOICE, TEXT -> answer.asText();
+            case MULTICHOICE, TRIAD -> {
+                StringBuilder sb = new StringBuilder();
+                for (JsonNode item : answer) {
+                    if (!sb.isEmpty()) {
+                        sb.append(SEPARATOR);
+                    }
+                    sb.append(item.asText());
+                }
+                yield sb.toString();
+            }
+        };
+    }
+
+    /**
+     * The answer a cell gives, in the shape the web form would send it, for {@link AnswerValidator}
+     * to check; null when the cell is empty.
+     */
+    public static JsonNode answer(Question q, String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return null;
+        }
+        return switch (q.type()) {
+            case SLIDER -> INTEGER.matcher(cell).matches() ? NODES.numberNode(Integer.parseInt(cell)) : NODES.textNode(cell);
+            case CHOICE, TEXT -> NODES.textNode(cell);
+            case MULTICHOICE -> {
+                ArrayNode list = NODES.arrayNode();
+                for (String part : cell.split(Pattern.quote(SEPARATOR), -1)) {
+                    list.add(part);
+                }
+                yield list;
+            }
+            case TRIAD -> {
+                ArrayNode list = NODES.arrayNode();
+                for (String part : cell.split(Pattern.quote(SEPARATOR), -1)) {
+                    list.add(INTEGER.matcher(part).matches() ? NODES.numberNode(Integer.parseInt(part)) : NODES.textNode(part));
+                }
+                yield list;
+            }
+        };
+    }
+}

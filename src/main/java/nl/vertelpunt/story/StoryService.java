@@ -1,0 +1,206 @@
+package nl.vertelpunt.story;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import nl.vertelpunt.storypoint.Definitions;
+import nl.vertelpunt.storypoint.StoryPoint;
+import nl.vertelpunt.storypoint.StoryPointService;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.user.Access;
+import nl.vertelpunt.user.StaffRole;
+import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.ProblemException;
+import nl.vertelpunt.web.StorageException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Takes in stories from the web form, exactly once per submission, and shows them to staff. */
+@ApplicationScoped
+@Transactional
+public class StoryService {
+
+    /** What a storyteller's client hears back. {@code created} is false when the submission was already stored. */
+    public record Receipt(String id, int version, boolean complete, boolean created) {
+    }
+
+    /** A stored story as staff see it. */
+    public record StoryView(String id, String storyPoint, int version, String role, String channel, String language,
+                            String title, String text, JsonNode answers, Instant submittedAt, int wordCount,
+                            int answeredCount, boolean complete) {
+    }
+
+    private static final Set<String> SUBMISSION_FIELDS = Set.of("submissionId", "role", "language", "title", "text", "answers");
+
+    private final AgroalDataSource dataSource;
+    private final StoryStore store;
+    private final Definitions definitions;
+    private final ObjectMapper mapper;
+    private final Access access;
+    private final StoryPointService storyPoints;
+    /** Slugs never change their id, so they can be remembered. */
+    private final Map<String, Long> storyPointIds = new ConcurrentHashMap<>();
+
+    StoryService(AgroalDataSource dataSource, StoryStore store, Definitions definitions, ObjectMapper mapper, Access access,
+                 StoryPointService storyPoints) {
+        this.storyPoints = storyPoints;
+        this.dataSource = dataSource;
+        this.store = store;
+        this.definitions = definitions;
+        this.mapper = mapper;
+        this.access = access;
+    }
+
+    /**
+     * Stores a story from the web form. A submission id that is already stored gives the first story
+     * back and stores nothing. Returns only after the story is committed.
+     */
+    public Receipt submit(String slug, JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!SUBMISSION_FIELDS.contains(name)) {
+                errors.add(new FieldError(name, "is not a known field"));
+            }
+        }
+        UUID submissionId = submissionId(body.get("submissionId"), errors);
+        String role = text(body, "role", errors);
+        String language = text(body, "language", errors);
+        String title = text(body, "title", errors);
+        String storyText = text(body, "text", errors);
+        Map<String, JsonNode> answers = answers(body.get("answers"), errors);
+
+        try (Connection c = dataSource.getConnection()) {
+            long pointId = storyPointId(c, slug);
+            store.lockShared(c, pointId);
+            StoryStore.Current current = store.current(c, pointId, submissionId);
+            if (current.existing().isPresent()) {
+                StoryStore.Existing e = current.existing().get();
+                if (e.storyPointId() != pointId) {
+                    throw ProblemException.conflict("submissionId", "was already used for a story at another story point");
+                }
+                return new Receipt(e.id(), e.version(), e.complete(), false);
+            }
+            StoryPointDefinition definition = definitions.get(current.versionId(), current.revision(),
+                    () -> definitionJson(c, current.versionId()));
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            StoryRules.Incoming in = new StoryRules.Incoming(StoryIds.next(), submissionId, role, Channel.ONLINE,
+                    language, title, storyText, answers, now);
+            StoryDraft draft = StoryRules.check(definition, in, "answers.", AnswerValidator.Mode.FORM, errors);
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            if (!store.insertSubmission(c, pointId, current.versionId(), draft)) {
+                // the same submission arrived twice at the same moment; the other one was stored
+                StoryStore.Existing e = store.current(c, pointId, submissionId).existing().orElseThrow();
+                return new Receipt(e.id(), e.version(), e.complete(), false);
+            }
+            return new Receipt(draft.id(), current.version(), draft.complete(), true);
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    /** One story, for staff of its story point. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StoryView get(String slug, String id) {
+        StoryPoint point = storyPoints.find(slug);
+        access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
+        String sql = """
+                SELECT s.id, v.version, s.role, s.channel, s.language, s.title, s.text, s.answers::text, s.submitted_at,
+                       s.word_count, s.answered_count, s.complete
+                FROM story s JOIN story_point_version v ON v.id = s.version_id
+                WHERE s.story_point_id = ? AND s.id = ?""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, point.id);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("There is no story '" + id + "' at story point '" + slug + "'.");
+                }
+                return new StoryView(rs.getString(1), slug, rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), mapper.readTree(rs.getString(8)),
+                        rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getInt(10), rs.getInt(11), rs.getBoolean(12));
+            }
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long storyPointId(Connection c, String slug) throws SQLException {
+        Long id = storyPointIds.get(slug);
+        if (id == null) {
+            id = store.storyPointId(c, slug)
+                    .orElseThrow(() -> ProblemException.notFound("There is no story point '" + slug + "'."));
+            storyPointIds.put(slug, id);
+        }
+        return id;
+    }
+
+    private String definitionJson(Connection c, long versionId) {
+        try {
+            return store.definitionJson(c, versionId);
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    private static UUID submissionId(JsonNode node, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            errors.add(new FieldError("submissionId", "is required: a UUID made once per story by the client"));
+            return null;
+        }
+        try {
+            if (node.isTextual() && node.asText().length() == 36) {
+                return UUID.fromString(node.asText());
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        errors.add(new FieldError("submissionId", "must be a UUID such as 3f0e8c52-6f4e-4c8e-9a51-2b7f1d7c9e10"));
+        return null;
+    }
+
+    private static String text(JsonNode body, String name, List<FieldError> errors) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(new FieldError(name, "must be a text"));
+            return null;
+        }
+        return node.asText();
+    }
+
+    private static Map<String, JsonNode> answers(JsonNode node, List<FieldError> errors) {
+        Map<String, JsonNode> answers = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return answers;
+        }
+        if (!node.isObject()) {
+            errors.add(new FieldError("answers", "must be an object of answers by question id"));
+            return answers;
+        }
+        node.fields().forEachRemaining(e -> answers.put(e.getKey(), e.getValue()));
+        return answers;
+    }
+}

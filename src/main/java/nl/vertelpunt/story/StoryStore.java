@@ -1,0 +1,144 @@
+package nl.vertelpunt.story;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.sql.Types;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Stories in PostgreSQL, through plain JDBC on the transaction's connection: intake needs
+ * {@code INSERT ... ON CONFLICT} for idempotency, import needs batches and export a streaming cursor,
+ * none of which an entity manager does well. Story points and users stay Panache entities.
+ */
+@ApplicationScoped
+public class StoryStore {
+
+    /** The version a story point currently offers, and the story an earlier identical submission made, if any. */
+    public record Current(long versionId, int version, int revision, Optional<Existing> existing) {
+    }
+
+    /** A story already stored for a submission id. */
+    public record Existing(long storyPointId, String id, int version, boolean complete) {
+    }
+
+    private static final String UPSERT_COLUMNS = "story_point_id, id, version_id, role, channel, language, title, text, "
+            + "answers, submitted_at, word_count, answered_count, complete";
+    private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?";
+
+    /** Takes the shared lock that keeps the story point's current definition still until commit. */
+    public void lockShared(Connection c, long storyPointId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock_shared(?, ?)::text")) {
+            ps.setInt(1, 1001);
+            ps.setInt(2, (int) storyPointId);
+            ps.executeQuery().close();
+        }
+    }
+
+    public Optional<Long> storyPointId(Connection c, String slug) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM story_point WHERE slug = ?")) {
+            ps.setString(1, slug);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public Current current(Connection c, long storyPointId, UUID submissionId) throws SQLException {
+        String sql = """
+                SELECT v.id, v.version, v.revision, s.story_point_id, s.id, sv.version, s.complete
+                FROM story_point sp
+                JOIN story_point_version v ON v.id = sp.current_version_id
+                LEFT JOIN story s ON s.submission_id = ?
+                LEFT JOIN story_point_version sv ON sv.id = s.version_id
+                WHERE sp.id = ?""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, submissionId, Types.OTHER);
+            ps.setLong(2, storyPointId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("story point " + storyPointId + " has no current version");
+                }
+                Optional<Existing> existing = rs.getString(5) == null ? Optional.empty()
+                        : Optional.of(new Existing(rs.getLong(4), rs.getString(5), rs.getInt(6), rs.getBoolean(7)));
+                return new Current(rs.getLong(1), rs.getInt(2), rs.getInt(3), existing);
+            }
+        }
+    }
+
+    public String definitionJson(Connection c, long versionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT definition::text FROM story_point_version WHERE id = ?")) {
+            ps.setLong(1, versionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /**
+     * Stores a story from the web form unless its submission id is already stored.
+     *
+     * @return true when this call stored it
+     */
+    public boolean insertSubmission(Connection c, long storyPointId, long versionId, StoryDraft d) throws SQLException {
+        String sql = "INSERT INTO story (" + UPSERT_COLUMNS + ", submission_id) VALUES (" + VALUES + ", ?) "
+                + "ON CONFLICT (submission_id) DO NOTHING";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, storyPointId, versionId, d);
+            ps.setObject(14, d.submissionId(), Types.OTHER);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** A statement that inserts a story or, when its id exists in the story point, replaces it. */
+    public PreparedStatement prepareUpsert(Connection c) throws SQLException {
+        return c.prepareStatement("INSERT INTO story (" + UPSERT_COLUMNS + ") VALUES (" + VALUES + ") "
+                + "ON CONFLICT (story_point_id, id) DO UPDATE SET version_id = EXCLUDED.version_id, role = EXCLUDED.role, "
+                + "channel = EXCLUDED.channel, language = EXCLUDED.language, title = EXCLUDED.title, text = EXCLUDED.text, "
+                + "answers = EXCLUDED.answers, submitted_at = EXCLUDED.submitted_at, word_count = EXCLUDED.word_count, "
+                + "answered_count = EXCLUDED.answered_count, complete = EXCLUDED.complete");
+    }
+
+    public void addUpsert(PreparedStatement ps, long storyPointId, long versionId, StoryDraft d) throws SQLException {
+        bind(ps, storyPointId, versionId, d);
+        ps.addBatch();
+    }
+
+    public Set<String> ids(Connection c, long storyPointId) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM story WHERE story_point_id = ?")) {
+            ps.setFetchSize(10_000);
+            ps.setLong(1, storyPointId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void bind(PreparedStatement ps, long storyPointId, long versionId, StoryDraft d) throws SQLException {
+        ps.setLong(1, storyPointId);
+        ps.setString(2, d.id());
+        ps.setLong(3, versionId);
+        ps.setString(4, d.role());
+        ps.setString(5, d.channel().id());
+        ps.setString(6, d.language());
+        ps.setString(7, d.title());
+        ps.setString(8, d.text());
+        ps.setString(9, d.answers().toString());
+        ps.setObject(10, d.submittedAt().atOffset(ZoneOffset.UTC));
+        ps.setInt(11, d.wordCount());
+        ps.setInt(12, d.answeredCount());
+        ps.setBoolean(13, d.complete());
+    }
+}

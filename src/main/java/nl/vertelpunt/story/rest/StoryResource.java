@@ -1,0 +1,99 @@
+package nl.vertelpunt.story.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import nl.vertelpunt.story.StoryService;
+import nl.vertelpunt.story.StoryTransferService;
+import nl.vertelpunt.user.StaffRole;
+import nl.vertelpunt.web.JsonBodies;
+import nl.vertelpunt.web.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.net.URI;
+
+/** Story intake (public), and reading, exporting and importing stories (staff). */
+@Path("/api/storypoints/{slug}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Stories", description = "Sharing stories and working with them")
+public class StoryResource {
+
+    /** Largest story submission accepted. */
+    static final int MAX_SUBMISSION_BYTES = 64 * 1024;
+
+    /** The shape of a submission, for the API description. */
+    @Schema(name = "StorySubmission")
+    public record SubmissionDoc(String submissionId, String role, String language, String title, String text,
+                                java.util.Map<String, Object> answers) {
+    }
+
+    private final StoryService stories;
+    private final StoryTransferService transfer;
+
+    StoryResource(StoryService stories, StoryTransferService transfer) {
+        this.stories = stories;
+        this.transfer = transfer;
+    }
+
+    @POST
+    @Path("/stories")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Share a story (public)",
+            description = "201 with the new story's id; 200 with the same id when this submissionId was stored before.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionDoc.class)))
+    public Response submit(@PathParam("slug") String slug, InputStream body) {
+        StoryService.Receipt receipt = stories.submit(slug, JsonBodies.readObject(body, MAX_SUBMISSION_BYTES));
+        if (!receipt.created()) {
+            return Response.ok(receipt).build();
+        }
+        return Response.created(URI.create("/api/storypoints/" + slug + "/stories/" + receipt.id())).entity(receipt).build();
+    }
+
+    @GET
+    @Path("/stories/{id}")
+    @Operation(summary = "One story with its answers (staff of this story point)")
+    public StoryService.StoryView get(@PathParam("slug") String slug, @PathParam("id") String id) {
+        return stories.get(slug, id);
+    }
+
+    @GET
+    @Path("/stories.csv")
+    @Produces("text/csv")
+    @Operation(summary = "All stories as CSV in the exchange format (analysts of this story point, admins)")
+    public Response exportCsv(@PathParam("slug") String slug) {
+        StoryTransferService.Export export = transfer.export(slug);
+        StreamingOutput body = export.body()::writeTo;
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + export.filename() + "\"")
+                .build();
+    }
+
+    @POST
+    @Path("/stories/import")
+    @RolesAllowed(StaffRole.ADMIN)
+    @Consumes("text/csv")
+    @Operation(summary = "Import stories from CSV in the exchange format (admin)",
+            description = "All rows are checked first; if any is wrong nothing is stored and 422 lists every bad line. "
+                    + "With dryRun=true the file is only checked.")
+    public StoryTransferService.ImportReport importCsv(@PathParam("slug") String slug,
+                                                      @QueryParam("dryRun") String dryRun,
+                                                      InputStream body) {
+        if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
+            throw ProblemException.malformed("dryRun", "must be true or false");
+        }
+        return transfer.importCsv(slug, body, "true".equals(dryRun));
+    }
+}

@@ -1,0 +1,64 @@
+package nl.vertelpunt.storypoint;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Turns definition documents into objects and back into their canonical JSON, and keeps parsed
+ * definitions in memory by version and revision, so intake does not parse JSON per story.
+ */
+@ApplicationScoped
+public class Definitions {
+
+    private record Cached(int revision, StoryPointDefinition definition) {
+    }
+
+    private final ObjectMapper mapper;
+    private final Map<Long, Cached> byVersion = new ConcurrentHashMap<>();
+
+    Definitions(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Converts an already validated document. */
+    public StoryPointDefinition fromValidated(JsonNode document) {
+        try {
+            return mapper.treeToValue(document, StoryPointDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a validated definition could not be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public StoryPointDefinition parse(String canonicalJson) {
+        try {
+            return mapper.readValue(canonicalJson, StoryPointDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored definition could not be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public String canonical(StoryPointDefinition definition) {
+        try {
+            return mapper.writeValueAsString(definition);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The definition of a version at a revision, parsed once. */
+    public StoryPointDefinition get(long versionId, int revision, Supplier<String> json) {
+        Cached cached = byVersion.get(versionId);
+        if (cached == null || cached.revision() != revision) {
+            cached = new Cached(revision, parse(json.get()));
+            byVersion.put(versionId, cached);
+        }
+        return cached.definition();
+    }
+}

@@ -1,0 +1,192 @@
+package nl.vertelpunt.storypoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import nl.vertelpunt.storypoint.definition.DefinitionValidator;
+import nl.vertelpunt.storypoint.definition.Question;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.user.Access;
+import nl.vertelpunt.user.StaffRole;
+import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.ProblemException;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Publishes story point definitions as versions and reads them back. */
+@ApplicationScoped
+@Transactional
+public class StoryPointService {
+
+    /** Namespace of the advisory locks that keep a definition still while stories are stored against it. */
+    static final int LOCK_NAMESPACE = 1001;
+
+    /** The outcome of a publish: the version now current, and whether anything changed. */
+    public record Published(String slug, int version, int revision, boolean created, boolean changed) {
+    }
+
+    /** A version as the API shows it. */
+    public record VersionView(String slug, int version, int revision, Instant publishedAt, StoryPointDefinition definition) {
+    }
+
+    private final EntityManager em;
+    private final Definitions definitions;
+    private final Access access;
+
+    StoryPointService(EntityManager em, Definitions definitions, Access access) {
+        this.em = em;
+        this.definitions = definitions;
+        this.access = access;
+    }
+
+    /**
+     * Validates and publishes a definition. Unchanged definitions change nothing. While no story
+     * refers to the current version it is rewritten in place; otherwise a new version is made. A
+     * question id keeps its type across every version that has stories.
+     */
+    public Published publish(String slug, JsonNode document) {
+        List<FieldError> errors = new ArrayList<>(DefinitionValidator.validate(document));
+        JsonNode docSlug = document.path("slug");
+        if (errors.isEmpty() && !docSlug.asText().equals(slug)) {
+            errors.add(new FieldError("slug", "'" + docSlug.asText() + "' differs from the slug in the address, '" + slug + "'"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        StoryPointDefinition definition = definitions.fromValidated(document);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        Optional<StoryPoint> existing = StoryPoint.findBySlug(slug);
+        if (existing.isEmpty()) {
+            StoryPoint point = new StoryPoint();
+            point.slug = slug;
+            point.createdAt = now;
+            point.persist();
+            StoryPointVersion first = newVersion(point.id, 1, definition, now);
+            point.currentVersionId = first.id;
+            return new Published(slug, 1, 1, true, true);
+        }
+        StoryPoint point = existing.get();
+        lockExclusive(point.id);
+        StoryPointVersion current = StoryPointVersion.findById(point.currentVersionId);
+        if (definitions.parse(current.definition).equals(definition)) {
+            return new Published(slug, current.version, current.revision, false, false);
+        }
+        checkCompatible(point.id, definition);
+        if (hasStories(current.id)) {
+            StoryPointVersion next = newVersion(point.id, current.version + 1, definition, now);
+            point.currentVersionId = next.id;
+            Log.infof("Story point %s: published version %d", slug, next.version);
+            return new Published(slug, next.version, 1, false, true);
+        }
+        current.definition = definitions.canonical(definition);
+        current.revision++;
+        current.publishedAt = now;
+        Log.infof("Story point %s: version %d rewritten (revision %d, no stories yet)", slug, current.version, current.revision);
+        return new Published(slug, current.version, current.revision, false, true);
+    }
+
+    /** The current version of a story point. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public VersionView current(String slug) {
+        StoryPoint point = find(slug);
+        return view(point, StoryPointVersion.findById(point.currentVersionId));
+    }
+
+    /** Every version of a story point, oldest first (staff of that story point). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<VersionView> versions(String slug) {
+        StoryPoint point = find(slug);
+        access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
+        return StoryPointVersion.listFor(point.id).stream().map(v -> view(point, v)).toList();
+    }
+
+    /** The current versions of the story points the signed-in user may see. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<VersionView> visible() {
+        List<StoryPoint> points = StoryPoint.list("order by slug");
+        return points.stream().filter(access::canSee)
+                .map(p -> view(p, StoryPointVersion.findById(p.currentVersionId))).toList();
+    }
+
+    /** The story point with this slug, or 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StoryPoint find(String slug) {
+        return StoryPoint.findBySlug(slug)
+                .orElseThrow(() -> ProblemException.notFound("There is no story point '" + slug + "'."));
+    }
+
+    /**
+     * Every question id ever published for a story point with its latest definition, current version's
+     * questions first in questionnaire order, then questions that only older versions have.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Question> allQuestions(StoryPoint point) {
+        Map<String, Question> byId = new LinkedHashMap<>();
+        StoryPointVersion current = StoryPointVersion.findById(point.currentVersionId);
+        definitions.parse(current.definition).questions().forEach(q -> byId.put(q.id(), q));
+        List<StoryPointVersion> versions = new ArrayList<>(StoryPointVersion.listFor(point.id));
+        java.util.Collections.reverse(versions);
+        for (StoryPointVersion v : versions) {
+            definitions.parse(v.definition).questions().forEach(q -> byId.putIfAbsent(q.id(), q));
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private VersionView view(StoryPoint point, StoryPointVersion v) {
+        return new VersionView(point.slug, v.version, v.revision, v.publishedAt,
+                definitions.get(v.id, v.revision, () -> v.definition));
+    }
+
+    private StoryPointVersion newVersion(long storyPointId, int number, StoryPointDefinition definition, Instant now) {
+        StoryPointVersion v = new StoryPointVersion();
+        v.storyPointId = storyPointId;
+        v.version = number;
+        v.revision = 1;
+        v.definition = definitions.canonical(definition);
+        v.publishedAt = now;
+        v.persist();
+        return v;
+    }
+
+    private void checkCompatible(long storyPointId, StoryPointDefinition next) {
+        List<FieldError> errors = new ArrayList<>();
+        for (StoryPointVersion old : StoryPointVersion.listFor(storyPointId)) {
+            if (!hasStories(old.id)) {
+                continue;
+            }
+            StoryPointDefinition before = definitions.parse(old.definition);
+            for (int i = 0; i < next.questions().size(); i++) {
+                Question q = next.questions().get(i);
+                int index = i;
+                before.question(q.id()).filter(b -> b.type() != q.type()).ifPresent(b -> errors.add(new FieldError(
+                        "questions[" + index + "].type",
+                        "question '" + q.id() + "' is a " + b.type().id() + " in version " + old.version
+                                + ", which has stories; its type cannot change. Give the new question another id.")));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(409, "Conflict with stories already told",
+                    errors.size() == 1 ? errors.get(0).message() : errors.size() + " questions would change meaning",
+                    errors.stream().distinct().toList());
+        }
+    }
+
+    private boolean hasStories(long versionId) {
+        return !em.createNativeQuery("SELECT 1 FROM story WHERE version_id = ?1 LIMIT 1")
+                .setParameter(1, versionId).getResultList().isEmpty();
+    }
+
+    private void lockExclusive(long storyPointId) {
+        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, ?2)) l")
+                .setParameter(1, LOCK_NAMESPACE).setParameter(2, (int) storyPointId).getSingleResult();
+    }
+}

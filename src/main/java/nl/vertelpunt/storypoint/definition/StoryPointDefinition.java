@@ -1,0 +1,39 @@
+package nl.vertelpunt.storypoint.definition;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A published collection form (vertelpunt): who may tell, what they are asked, and the questions about
+ * their story. The JSON shape is the exchange format between installations.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StoryPointDefinition(
+        String slug,
+        LocalizedText title,
+        LocalizedText intro,
+        LocalizedText privacy,
+        LocalizedText crisisHelp,
+        List<Role> roles,
+        LocalizedText storyPrompt,
+        Completeness completeness,
+        List<Question> questions) {
+
+    public Optional<Question> question(String id) {
+        return questions.stream().filter(q -> q.id().equals(id)).findFirst();
+    }
+
+    public boolean hasRole(String roleId) {
+        return roles.stream().anyMatch(r -> r.id().equals(roleId));
+    }
+
+    /** The languages this story point is offered in: those of its title. */
+    @JsonIgnore
+    public Set<String> languages() {
+        return title.texts().keySet();
+    }
+}

@@ -1,0 +1,130 @@
+package nl.vertelpunt.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where failures become {@code application/problem+json} answers. Class names and stack
+ * traces never reach the client; unexpected failures are logged without any request details.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    static final String CHALLENGE = "Basic realm=\"Vertelpunt\", charset=\"UTF-8\"";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return response(e.status(), e.title(), e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Error" : type.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This method is not allowed here.";
+            case 406 -> "The requested media type cannot be produced.";
+            case 413 -> "The request body is too large.";
+            case 415 -> "The request has a content type this endpoint does not accept.";
+            default -> title;
+        };
+        List<FieldError> errors = status == 415 ? List.of(new FieldError("Content-Type", detail)) : List.of();
+        return response(status, title, detail, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException m ? JsonPaths.of(m.getPath()) : "body";
+        String message = e.getOriginalMessage() == null ? "not valid JSON" : firstLine(e.getOriginalMessage());
+        return response(400, "Malformed request", field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNodes(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .collect(Collectors.toList());
+        return problem(ProblemException.invalid(errors));
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        Response r = response(401, "Unauthorized", "Sign in with a valid user name and password.", List.of());
+        return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return response(403, "Forbidden", "Your account may not do this.", List.of());
+    }
+
+    @ServerExceptionMapper({JDBCConnectionException.class, SQLTransientConnectionException.class})
+    public Response databaseDown(Exception e) {
+        LOG.warnf("Database unavailable: %s", e.getClass().getSimpleName());
+        return Response.fromResponse(response(503, "Service unavailable",
+                        "The database cannot be reached right now. Nothing was stored; please try again in a moment.", List.of()))
+                .header(HttpHeaders.RETRY_AFTER, "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response storage(StorageException e) {
+        if (e.unavailable()) {
+            return databaseDown(e);
+        }
+        LOG.errorf("Database refused a statement: %s", e.getMessage());
+        return response(500, "Internal error", "Something went wrong on our side. Nothing was stored.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e) {
+        return response(409, "Conflict", "This was changed at the same moment by another request; please try again.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+            if (root instanceof SQLTransientConnectionException || root instanceof java.net.ConnectException) {
+                return databaseDown((Exception) root);
+            }
+        }
+        LOG.errorf(e, "Unexpected failure");
+        return response(500, "Internal error", "Something went wrong on our side. Nothing was stored.", List.of());
+    }
+
+    static Response response(int status, String title, String detail, List<FieldError> errors) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, title, detail, errors))
+                .build();
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** Bean-validation paths start with the method and parameter name; keep the part a client knows. */
+    private static String lastNodes(String path) {
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+}
