@@ -48,6 +48,15 @@ public class ProblemMapper {
         return response(status, title, detail, errors);
     }
 
+    /** Quarkus has its own mappers for these; ours answer in problem+json. */
+    @ServerExceptionMapper({com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class,
+            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
+            com.fasterxml.jackson.core.JsonParseException.class})
+    public Response jsonInput(JsonProcessingException e) {
+        return malformedJson(e);
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? JsonPaths.of(m.getPath()) : "body";

@@ -1,0 +1,149 @@
+package nl.vertelpunt.story;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import nl.vertelpunt.testing.Database;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static nl.vertelpunt.testing.Fixtures.asAdmin;
+import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+@QuarkusTest
+class CsvRoundTripTest {
+
+    private static final String HEADER = "id,submitted_at,role,channel,language,title,text,gevolg,gehoord,op-tijd,themas,balans,tip,werkdruk\r\n";
+
+    /** Written by hand in the exchange format: quotes, commas, CRLF and LF inside texts, emoji, '|' in a text answer. */
+    static final String FILE = HEADER
+            + "ext-001,2019-05-20T08:15:00Z,ouder,import,nl,\"Wachten, wachten, wachten\","
+            + "\"We wachtten 9 maanden. De hulpverlener zei: \"\"Daar kan ik niets aan doen.\"\"\r\nToen hebben we zelf gebeld.\","
+            + "zeer-negatief,NA,0,school|thuis,10|20|70,,\r\n"
+            + "A.b_c-9,2019-06-01T12:00:00Z,jongere,online,nl,,\"Ik voelde me gehoord \uD83D\uDE42\nEcht waar, één keer!\","
+            + "positief,100,55,,50|50|0,\"Tip: luister | en \"\"vraag door\"\"\",\r\n"
+            + "syn-000003,2019-07-14T23:59:59Z,professional,verteltafel,en,Café & co,Plain text without specials,"
+            + "negatief,,,werk,0|0|100,,73\r\n"
+            + "x4,2019-08-01T00:00:00Z,ouder,papier,nl,Titel,\"Één, twee, drie \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 — klaar\",,,,,,,\r\n";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private static io.restassured.response.ValidatableResponse importCsv(String slug, byte[] body, String query) {
+        return asAdmin().contentType("text/csv; charset=UTF-8").body(body)
+                .post("/api/storypoints/" + slug + "/stories/import" + query).then().log().ifValidationFails();
+    }
+
+    @Test
+    void shouldExportExactlyTheBytesThatWereImported() {
+        String slug = publishedStoryPoint("roundtrip");
+        byte[] file = FILE.getBytes(StandardCharsets.UTF_8);
+        importCsv(slug, file, "").statusCode(200)
+                .body("rows", equalTo(4)).body("created", equalTo(4)).body("updated", equalTo(0)).body("dryRun", equalTo(false));
+
+        byte[] exported = asAdmin().get("/api/storypoints/" + slug + "/stories.csv").then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString(slug + "-stories.csv"))
+                .extract().asByteArray();
+        assertThat(new String(exported, StandardCharsets.UTF_8)).isEqualTo(FILE);
+        assertThat(exported).isEqualTo(file);
+
+        asAdmin().get("/api/storypoints/" + slug + "/stories/ext-001").then().statusCode(200)
+                .body("channel", equalTo("import"))
+                .body("text", equalTo("We wachtten 9 maanden. De hulpverlener zei: \"Daar kan ik niets aan doen.\"\r\nToen hebben we zelf gebeld."))
+                .body("answers", equalTo(Map.of("gevolg", "zeer-negatief", "gehoord", "NA", "op-tijd", 0,
+                        "themas", java.util.List.of("school", "thuis"), "balans", java.util.List.of(10, 20, 70))));
+    }
+
+    @Test
+    void shouldNotDuplicateStoriesWhenTheSameFileIsImportedAgain() {
+        String slug = publishedStoryPoint("reimport");
+        byte[] file = FILE.getBytes(StandardCharsets.UTF_8);
+        importCsv(slug, file, "").statusCode(200).body("created", equalTo(4));
+        importCsv(slug, file, "").statusCode(200).body("created", equalTo(0)).body("updated", equalTo(4));
+        assertThat(Database.storyCount(dataSource, slug)).isEqualTo(4);
+    }
+
+    @Test
+    void shouldOnlyCheckTheFileOnADryRun() {
+        String slug = publishedStoryPoint("dryrun");
+        importCsv(slug, FILE.getBytes(StandardCharsets.UTF_8), "?dryRun=true").statusCode(200)
+                .body("rows", equalTo(4)).body("created", equalTo(4)).body("dryRun", equalTo(true));
+        assertThat(Database.storyCount(dataSource, slug)).isZero();
+        importCsv(slug, FILE.getBytes(StandardCharsets.UTF_8), "?dryRun=maybe").statusCode(400)
+                .body("errors[0].field", equalTo("dryRun"));
+    }
+
+    @Test
+    void shouldStoreNothingWhenAnyRowIsWrongAndListEveryBadLine() {
+        String slug = publishedStoryPoint("allornothing");
+        String file = HEADER
+                + "ok-1,2019-05-20T08:15:00Z,ouder,,nl,,Een goed verhaal van genoeg woorden,positief,50,,,,,\r\n"
+                + "bad-2,2019-05-21T08:15:00Z,ouder,,nl,,\"Een verhaal\r\nover drie\r\nregels\",positief,101,,,,,\r\n"
+                + "bad-3,2019-05-22T08:15:00Z,opa,,nl,,Tekst,,,,,,,\r\n"
+                + "bad-4,2019-05-22T08:15:00Z,ouder\r\n"
+                + "bad-5,gisteren,ouder,fax,nl,,Tekst,,,,school|school,1|2|3,,\r\n"
+                + "ok-1,2019-05-23T08:15:00Z,ouder,,nl,,Dubbel,,,,,,,\r\n";
+        importCsv(slug, file.getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("nothing was stored"))
+                .body("errors.line", hasItems(3, 6, 7, 8, 9))
+                .body("errors.find { it.line == 3 }.field", equalTo("gehoord"))
+                .body("errors.find { it.line == 6 }.field", equalTo("role"))
+                .body("errors.find { it.line == 7 }.field", equalTo("row"))
+                .body("errors.findAll { it.line == 8 }.field", hasItems("submitted_at", "channel", "themas[1]", "balans"))
+                .body("errors.find { it.line == 9 }.field", equalTo("id"));
+        assertThat(Database.storyCount(dataSource, slug)).isZero();
+    }
+
+    @Test
+    void shouldRefuseAnUnknownColumnAndMissingRequiredColumns() {
+        String slug = publishedStoryPoint("header");
+        importCsv(slug, "id,role,text,email\r\nx,ouder,Tekst,a@b.nl\r\n".getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+                .body("errors[0].field", equalTo("email")).body("errors[0].line", equalTo(1));
+        importCsv(slug, "id,title\r\nx,Titel\r\n".getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+                .body("errors.field", hasItems("role", "text"));
+        importCsv(slug, new byte[0], "").statusCode(422);
+        assertThat(Database.storyCount(dataSource, slug)).isZero();
+    }
+
+    @Test
+    void shouldRefuseAFileThatIsNotUtf8OrNotCsv() {
+        String slug = publishedStoryPoint("encoding");
+        byte[] latin1 = "id,role,text\r\nx,ouder,Caf\u00e9 en zo\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        importCsv(slug, latin1, "").statusCode(422).body("errors[0].message", containsString("UTF-8"));
+        importCsv(slug, "id,role,text\r\nx,ouder,\"open quote\r\n".getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+                .body("errors[0].field", equalTo("file"));
+        assertThat(Database.storyCount(dataSource, slug)).isZero();
+        asAdmin().contentType("text/plain").body("id,role,text\r\n").post("/api/storypoints/" + slug + "/stories/import")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldGiveStoriesWithoutIdANewIdAndChannelImport() {
+        String slug = publishedStoryPoint("noid");
+        importCsv(slug, "role,text\r\nouder,Een verhaal zonder id\r\n".getBytes(StandardCharsets.UTF_8), "")
+                .statusCode(200).body("created", equalTo(1));
+        String csv = asAdmin().get("/api/storypoints/" + slug + "/stories.csv").then().statusCode(200).extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).matches("[0-9A-Z]{12},\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ,ouder,import,nl,,Een verhaal zonder id,,,,,,,");
+    }
+
+    @Test
+    void shouldListTheSampleInTheCsvHeaderInQuestionnaireOrder() {
+        String header = asAdmin().get("/api/storypoints/voordejeugd/stories.csv").then().statusCode(200)
+                .extract().asString().split("\r\n")[0];
+        assertThat(header).startsWith("id,submitted_at,role,channel,language,title,text,gevoel,gevolg,betrokken,")
+                .contains(",gehoord,").endsWith(",tip");
+        asAdmin().get("/api/storypoints/voordejeugd/versions").then().body("version", hasItem(1));
+    }
+}
