@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Checks the answers to a story's questions against the story point and brings them into their
- * stored form, in questionnaire order:
+ * stored form:
  * slider an integer 0..100 or "NA"; choice an option id; multichoice a list of option ids in the
  * order of the options; triad three integers summing to 100; text a string.
  * A missing answer, {@code null}, an empty list or a blank text means unanswered and is not stored.

@@ -98,7 +98,7 @@ public class StoryService {
                 return new Receipt(e.id(), e.version(), e.complete(), false);
             }
             StoryPointDefinition definition = definitions.get(current.versionId(), current.revision(),
-                    () -> definitionJson(c, current.versionId()));
+                    () -> store.definitionJson(c, current.versionId()));
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             StoryRules.Incoming in = new StoryRules.Incoming(StoryIds.next(), submissionId, role, Channel.ONLINE,
                     language, title, storyText, answers, now);
@@ -153,14 +153,6 @@ public class StoryService {
             storyPointIds.put(slug, id);
         }
         return id;
-    }
-
-    private String definitionJson(Connection c, long versionId) {
-        try {
-            return store.definitionJson(c, versionId);
-        } catch (SQLException e) {
-            throw new StorageException(e);
-        }
     }
 
     private static UUID submissionId(JsonNode node, List<FieldError> errors) {

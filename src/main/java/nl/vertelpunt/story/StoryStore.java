@@ -1,6 +1,7 @@
 package nl.vertelpunt.story;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import nl.vertelpunt.web.StorageException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -73,13 +74,16 @@ public class StoryStore {
         }
     }
 
-    public String definitionJson(Connection c, long versionId) throws SQLException {
+    /** The stored definition of a version, as JSON text. */
+    public String definitionJson(Connection c, long versionId) {
         try (PreparedStatement ps = c.prepareStatement("SELECT definition::text FROM story_point_version WHERE id = ?")) {
             ps.setLong(1, versionId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
             }
+        } catch (SQLException e) {
+            throw new StorageException(e);
         }
     }
 

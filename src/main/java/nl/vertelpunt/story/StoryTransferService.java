@@ -156,17 +156,9 @@ public class StoryTransferService {
             store.lockShared(c, point.id);
             StoryStore.Current current = store.current(c, point.id, null);
             StoryPointDefinition definition = definitions.get(current.versionId(), current.revision(),
-                    () -> json(c, current.versionId()));
+                    () -> store.definitionJson(c, current.versionId()));
             Set<String> existing = store.ids(c, point.id);
             return new Importer(c, point.id, current.versionId(), definition, existing, dryRun).run(body);
-        } catch (SQLException e) {
-            throw new StorageException(e);
-        }
-    }
-
-    private String json(Connection c, long versionId) {
-        try {
-            return store.definitionJson(c, versionId);
         } catch (SQLException e) {
             throw new StorageException(e);
         }
