@@ -107,6 +107,20 @@ public final class Fixtures {
         return RestAssured.given().auth().preemptive().basic(user, password);
     }
 
+    /** Publishes a copy of the national sample story point under a fresh slug and returns the slug. */
+    public static String publishedSample(String prefix) {
+        String slug = uniqueSlug(prefix);
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode sample = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Path.of("samples/storypoints/voordejeugd.json").toFile());
+            sample.put("slug", slug);
+            asAdmin().contentType("application/json").body(sample.toString()).put("/api/storypoints/" + slug).then().statusCode(201);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return slug;
+    }
+
     /** Publishes {@link #aDefinition(String)} under a fresh slug and returns the slug. */
     public static String publishedStoryPoint(String prefix) {
         String slug = uniqueSlug(prefix);

@@ -1,0 +1,397 @@
+// The public vertelpunt: welcome and role, the story, the questions a few at a time, review, send.
+// The draft lives in localStorage from the first keystroke until the server has acknowledged it.
+import { ApiError, submitStory } from '../api';
+import { currentLanguage, pick, setLanguage, t } from '../i18n';
+import type { Answer, Definition, PublishedStoryPoint, Question } from '../types';
+import { h, withPhoneLinks } from './dom';
+import { clearDraft, hasContent, newDraft, saveDraft, type Draft, type Step } from './draft';
+import { choiceQuestion, multichoiceQuestion, textQuestion } from './widgets/choices';
+import { showRequired } from './widgets/field';
+import { sliderQuestion, sliderWords } from './widgets/slider';
+import { triadQuestion } from './widgets/triad';
+
+const PER_PAGE = 3;
+
+type Screen = Step | { kind: 'sending' } | { kind: 'failed'; error: ApiError } | { kind: 'thanks' };
+
+export class FormApp {
+  private readonly definition: Definition;
+  private screen: Screen;
+  private sending = false;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly point: PublishedStoryPoint,
+    private draft: Draft,
+    private readonly resumable: boolean,
+  ) {
+    this.definition = point.definition;
+    this.screen = { kind: 'welcome' };
+    window.addEventListener('popstate', (event) => {
+      const step = (event.state as { step?: Step } | null)?.step;
+      if (step && this.screen.kind !== 'sending') {
+        this.go(step, false);
+      }
+    });
+  }
+
+  start(): void {
+    history.replaceState({ step: { kind: 'welcome' } }, '');
+    this.render(false);
+    // measured by bench/form-page.sh: the form can be used from here on
+    performance.mark('vertelpunt-interactive');
+  }
+
+  // ---- state -------------------------------------------------------------------------------
+
+  private get slug(): string {
+    return this.point.slug;
+  }
+
+  private persist(): void {
+    saveDraft(this.slug, this.draft);
+  }
+
+  private setAnswer(id: string, answer: Answer | undefined): void {
+    if (answer === undefined) {
+      delete this.draft.answers[id];
+    } else {
+      this.draft.answers[id] = answer;
+    }
+    this.persist();
+  }
+
+  private questionsForRole(): Question[] {
+    const role = this.draft.role;
+    return this.definition.questions.filter((q) => role !== null && (!q.roles || q.roles.includes(role)));
+  }
+
+  private pages(): Question[][] {
+    const questions = this.questionsForRole();
+    const pages: Question[][] = [];
+    for (let i = 0; i < questions.length; i += PER_PAGE) {
+      pages.push(questions.slice(i, i + PER_PAGE));
+    }
+    return pages;
+  }
+
+  private go(step: Step, push = true): void {
+    this.screen = step;
+    if (this.draft.role !== null) {
+      this.draft.step = step;
+      this.persist();
+    }
+    if (push) {
+      history.pushState({ step }, '');
+    }
+    this.render(true);
+  }
+
+  private chooseRole(role: string): void {
+    if (this.draft.role !== role) {
+      // questions meant for the other role no longer apply
+      this.draft.role = role;
+      const asked = new Set(this.questionsForRole().map((q) => q.id));
+      Object.keys(this.draft.answers).filter((id) => !asked.has(id)).forEach((id) => delete this.draft.answers[id]);
+    }
+    this.go({ kind: 'story' });
+  }
+
+  private switchLanguage(): void {
+    const next = currentLanguage() === 'nl' ? 'en' : 'nl';
+    setLanguage(next);
+    this.draft.language = next;
+    if (hasContent(this.draft) || this.draft.role !== null) {
+      this.persist();
+    }
+    this.render(false);
+  }
+
+  private async send(): Promise<void> {
+    if (this.sending || this.draft.role === null) {
+      return;
+    }
+    this.sending = true;
+    this.screen = { kind: 'sending' };
+    this.render(true);
+    try {
+      await submitStory(this.slug, {
+        submissionId: this.draft.submissionId,
+        role: this.draft.role,
+        language: this.draft.language,
+        title: this.draft.title.trim() === '' ? undefined : this.draft.title,
+        text: this.draft.text,
+        answers: this.draft.answers,
+      });
+      clearDraft(this.slug);
+      this.draft = newDraft(this.draft.language);
+      this.screen = { kind: 'thanks' };
+      history.replaceState({ step: { kind: 'welcome' } }, '');
+    } catch (error) {
+      this.screen = { kind: 'failed', error: error instanceof ApiError ? error : new ApiError('network') };
+    } finally {
+      this.sending = false;
+    }
+    this.render(true);
+  }
+
+  // ---- rendering ---------------------------------------------------------------------------
+
+  private render(moveFocus: boolean): void {
+    document.title = `${this.screenTitle()} – ${pick(this.definition.title)}`;
+    const main = h('main', { id: 'main' });
+    switch (this.screen.kind) {
+      case 'welcome': this.welcome(main); break;
+      case 'story': this.story(main); break;
+      case 'questions': this.questions(main, this.screen.page); break;
+      case 'review': this.review(main); break;
+      case 'sending': this.sendingScreen(main); break;
+      case 'failed': this.failed(main, this.screen.error); break;
+      case 'thanks': this.thanks(main); break;
+    }
+    this.root.replaceChildren(this.header(), main);
+    if (moveFocus) {
+      main.querySelector<HTMLElement>('h1')?.focus();
+    }
+  }
+
+  private screenTitle(): string {
+    switch (this.screen.kind) {
+      case 'story': return t('story.heading');
+      case 'questions': return t('questions.heading');
+      case 'review': return t('review.heading');
+      case 'failed': return t('failed.heading');
+      case 'thanks': return t('thanks.heading');
+      default: return pick(this.definition.title);
+    }
+  }
+
+  private header(): HTMLElement {
+    const offersEnglish = 'en' in this.definition.title;
+    const other = currentLanguage() === 'nl' ? 'en' : 'nl';
+    return h('header', { class: 'top' },
+      h('span', { class: 'brand' }, 'Vertelpunt'),
+      offersEnglish
+        ? h('button', { type: 'button', class: 'link lang', lang: other, 'aria-label': t('lang.switchLabel'), onclick: () => this.switchLanguage() }, t('lang.switch'))
+        : null);
+  }
+
+  private heading(text: string): HTMLHeadingElement {
+    return h('h1', { tabindex: -1 }, text);
+  }
+
+  private progress(step: number): HTMLElement {
+    const total = this.pages().length + 2;
+    const label = t('progress.label', { step, total });
+    return h('div', { class: 'progress' },
+      h('span', { class: 'progress-label', id: 'progress-label' }, label),
+      h('progress', { max: total, value: step, 'aria-labelledby': 'progress-label' }));
+  }
+
+  private welcome(main: HTMLElement): void {
+    const d = this.definition;
+    main.append(this.heading(pick(d.title)));
+    if (d.intro) {
+      main.append(h('p', { class: 'intro' }, pick(d.intro)));
+    }
+    if (this.resumable && hasContent(this.draft) && this.draft.role !== null) {
+      main.append(h('section', { class: 'notice', 'aria-labelledby': 'draft-found' },
+        h('p', { id: 'draft-found' }, t('welcome.draftFound')),
+        h('div', { class: 'actions' },
+          h('button', { type: 'button', class: 'button primary', onclick: () => this.go(this.draft.step.kind === 'welcome' ? { kind: 'story' } : this.draft.step) }, t('welcome.continueDraft')),
+          h('button', { type: 'button', class: 'button secondary', onclick: () => this.discard() }, t('welcome.discardDraft')))));
+    }
+    main.append(h('section', { class: 'privacy', 'aria-labelledby': 'privacy-heading' },
+      h('h2', { id: 'privacy-heading' }, t('welcome.privacyTitle')),
+      h('p', {}, d.privacy ? pick(d.privacy) : t('welcome.privacyShort')),
+      h('p', {}, t('welcome.draftNote'))));
+    main.append(h('aside', { class: 'crisis', 'aria-labelledby': 'crisis-heading' },
+      h('h2', { id: 'crisis-heading' }, t('welcome.crisisTitle')),
+      d.crisisHelp ? h('p', {}, withPhoneLinks(pick(d.crisisHelp))) : null));
+    main.append(h('section', { class: 'roles', 'aria-labelledby': 'roles-heading' },
+      h('h2', { id: 'roles-heading' }, t('welcome.chooseRole')),
+      h('div', { class: 'role-buttons' },
+        ...d.roles.map((role) => h('button', { type: 'button', class: 'button role', 'data-role': role.id, onclick: () => this.chooseRole(role.id) }, pick(role.label))))));
+  }
+
+  private discard(): void {
+    clearDraft(this.slug);
+    this.draft = newDraft(this.draft.language);
+    this.render(false);
+    const status = h('p', { class: 'status', role: 'status' }, t('welcome.discardConfirm'));
+    this.root.querySelector('main')?.prepend(status);
+  }
+
+  private story(main: HTMLElement): void {
+    const d = this.definition;
+    main.append(this.heading(t('story.heading')), this.progress(1));
+    const short = h('p', { class: 'hint gentle', id: 'story-short', 'aria-live': 'polite' });
+    const error = h('p', { class: 'error', id: 'story-error', hidden: true }, t('story.required'));
+    const text = h('textarea', {
+      id: 'story-text', rows: 10, maxlength: 20000, required: true, lang: this.draft.language,
+      'aria-describedby': 'story-hint story-short story-error',
+    });
+    text.value = this.draft.text;
+    const title = h('input', { id: 'story-title', type: 'text', maxlength: 200, autocomplete: 'off', 'aria-describedby': 'title-hint' });
+    title.value = this.draft.title;
+    const updateShort = () => {
+      const words = text.value.trim() === '' ? 0 : text.value.trim().split(/\s+/).length;
+      short.textContent = words > 0 && words < Math.max(d.completeness.minWords, 10) ? t('story.short') : '';
+    };
+    text.addEventListener('input', () => {
+      this.draft.text = text.value;
+      this.persist();
+      if (text.value.trim() !== '') {
+        error.hidden = true;
+        text.removeAttribute('aria-invalid');
+      }
+    });
+    text.addEventListener('blur', updateShort);
+    text.addEventListener('input', debounce(updateShort, 800));
+    title.addEventListener('input', () => {
+      this.draft.title = title.value;
+      this.persist();
+    });
+    updateShort();
+    main.append(
+      h('div', { class: 'field' },
+        h('label', { for: 'story-text', class: 'prompt' }, pick(d.storyPrompt)),
+        h('p', { class: 'hint', id: 'story-hint' }, t('story.textHint')),
+        text, short, error),
+      h('div', { class: 'field' },
+        h('label', { for: 'story-title' }, t('story.titleLabel')),
+        h('p', { class: 'hint', id: 'title-hint' }, t('story.titleHint')),
+        title),
+      this.nav(() => this.go({ kind: 'welcome' }), () => {
+        if (this.draft.text.trim() === '') {
+          error.hidden = false;
+          text.setAttribute('aria-invalid', 'true');
+          text.focus();
+          return;
+        }
+        this.go(this.pages().length > 0 ? { kind: 'questions', page: 0 } : { kind: 'review' });
+      }, this.pages().length > 0 ? t('nav.next') : t('nav.toReview')));
+  }
+
+  private questions(main: HTMLElement, page: number): void {
+    const pages = this.pages();
+    const questions = pages[page] ?? [];
+    main.append(this.heading(t('questions.heading')), this.progress(page + 2));
+    if (page === 0) {
+      main.append(h('p', { class: 'intro' }, t('questions.intro')));
+    }
+    const fields = questions.map((q) => {
+      const onAnswer = (answer: Answer | undefined) => {
+        this.setAnswer(q.id, answer);
+        showRequired(field, false);
+      };
+      const initial = this.draft.answers[q.id];
+      const field = q.type === 'slider' ? sliderQuestion(q, initial, onAnswer)
+        : q.type === 'choice' ? choiceQuestion(q, initial, onAnswer)
+          : q.type === 'multichoice' ? multichoiceQuestion(q, initial, onAnswer)
+            : q.type === 'triad' ? triadQuestion(q, initial, onAnswer)
+              : textQuestion(q, initial, onAnswer);
+      return { q, field };
+    });
+    main.append(...fields.map((f) => f.field));
+    const last = page === pages.length - 1;
+    main.append(this.nav(
+      () => this.go(page === 0 ? { kind: 'story' } : { kind: 'questions', page: page - 1 }),
+      () => {
+        const missing = fields.filter(({ q }) => q.required && this.draft.answers[q.id] === undefined);
+        fields.forEach(({ q, field }) => showRequired(field, missing.some((m) => m.q.id === q.id)));
+        if (missing.length > 0) {
+          missing[0].field.querySelector<HTMLElement>('input, textarea, [tabindex="0"]')?.focus();
+          return;
+        }
+        this.go(last ? { kind: 'review' } : { kind: 'questions', page: page + 1 });
+      },
+      last ? t('nav.toReview') : t('nav.next')));
+  }
+
+  private review(main: HTMLElement): void {
+    const pages = this.pages();
+    main.append(this.heading(t('review.heading')), this.progress(pages.length + 2), h('p', { class: 'intro' }, t('review.intro')));
+    main.append(h('section', { class: 'review-story', 'aria-labelledby': 'review-story' },
+      h('h2', { id: 'review-story' }, t('review.story')),
+      h('p', { class: 'review-title' }, this.draft.title.trim() === '' ? t('review.untitled') : this.draft.title),
+      h('p', { class: 'review-text' }, this.draft.text),
+      h('button', { type: 'button', class: 'link', onclick: () => this.go({ kind: 'story' }) }, t('review.changeStory'))));
+    const list = h('dl', { class: 'review-answers' });
+    pages.forEach((questions, page) => questions.forEach((q) => {
+      list.append(
+        h('dt', {}, `${q.number}. ${pick(q.label)}`),
+        h('dd', {},
+          h('span', { class: 'answer' }, this.describe(q, this.draft.answers[q.id])),
+          ' ',
+          h('button', { type: 'button', class: 'link', 'aria-label': `${t('review.change')}: ${pick(q.label)}`, onclick: () => this.go({ kind: 'questions', page }) }, t('review.change'))));
+    }));
+    if (pages.length > 0) {
+      main.append(h('section', { 'aria-labelledby': 'review-answers' }, h('h2', { id: 'review-answers' }, t('review.answers')), list));
+    }
+    main.append(this.nav(
+      () => this.go(pages.length > 0 ? { kind: 'questions', page: pages.length - 1 } : { kind: 'story' }),
+      () => void this.send(),
+      t('review.submit')));
+  }
+
+  private describe(q: Question, answer: Answer | undefined): string {
+    if (answer === undefined) {
+      return t('review.notAnswered');
+    }
+    const option = (id: string) => pick(q.options?.find((o) => o.id === id)?.label) || id;
+    switch (q.type) {
+      case 'slider':
+        return answer === 'NA' ? t('review.notApplicable') : `${answer} – ${sliderWords(answer as number, pick(q.left), pick(q.right))}`;
+      case 'choice':
+        return option(answer as string);
+      case 'multichoice':
+        return (answer as string[]).map(option).join(t('answer.listSeparator'));
+      case 'triad': {
+        const [x, y, z] = answer as number[];
+        const [a, b, c] = (q.corners ?? []).map((corner) => pick(corner));
+        return t('triad.shares', { a, b, c, x, y, z });
+      }
+      default:
+        return String(answer);
+    }
+  }
+
+  private sendingScreen(main: HTMLElement): void {
+    main.append(this.heading(t('review.heading')), h('p', { class: 'status', role: 'status' }, t('review.sending')));
+  }
+
+  private failed(main: HTMLElement, error: ApiError): void {
+    main.append(this.heading(t('failed.heading')));
+    if (error.kind === 'invalid') {
+      main.append(h('p', { role: 'alert' }, t('failed.invalid')),
+        h('ul', {}, ...(error.problem?.errors ?? []).map((e) => h('li', {}, `${e.field}: ${e.message}`))));
+    } else {
+      main.append(h('p', { role: 'alert' }, error.kind === 'network' ? t('failed.network') : t('failed.server')));
+    }
+    main.append(h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'button primary', onclick: () => void this.send() }, t('failed.retry')),
+      h('button', { type: 'button', class: 'button secondary', onclick: () => this.go({ kind: 'review' }) }, t('failed.back'))));
+  }
+
+  private thanks(main: HTMLElement): void {
+    main.append(this.heading(t('thanks.heading')), h('p', { class: 'intro' }, t('thanks.body')),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'button primary', onclick: () => this.go({ kind: 'welcome' }) }, t('thanks.another')),
+        h('a', { class: 'button secondary', href: `/v/${encodeURIComponent(this.slug)}/verhalen` }, t('thanks.whatHappens'))));
+  }
+
+  private nav(back: () => void, next: () => void, nextLabel: string): HTMLElement {
+    return h('div', { class: 'nav' },
+      h('button', { type: 'button', class: 'button secondary', onclick: back }, t('nav.back')),
+      h('button', { type: 'button', class: 'button primary next', onclick: next }, nextLabel));
+  }
+}
+
+function debounce(fn: () => void, ms: number): () => void {
+  let timer: number | undefined;
+  return () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(fn, ms);
+  };
+}

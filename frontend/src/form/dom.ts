@@ -1,0 +1,55 @@
+// A tiny element builder: h('p', { class: 'hint' }, 'text', child).
+type Child = Node | string | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) {
+      continue;
+    }
+    if (typeof value === 'function') {
+      element.addEventListener(name.replace(/^on/, '').toLowerCase(), value);
+    } else if (value === true) {
+      element.setAttribute(name, '');
+    } else {
+      element.setAttribute(name, String(value));
+    }
+  }
+  append(element, ...children);
+  return element;
+}
+
+export function append(parent: Node, ...children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) {
+      continue;
+    }
+    parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+}
+
+let counter = 0;
+/** A unique element id. */
+export function uid(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${counter}`;
+}
+
+/**
+ * Text with phone numbers made into links: "0800-0432" and "112" become tel: links, so that people
+ * on a phone can call with one tap.
+ */
+export function withPhoneLinks(text: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  const pattern = /\b(0800-?\d{4}|0900-?\d{4}|112|113)\b/g;
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    const index = match.index ?? 0;
+    fragment.append(text.slice(last, index));
+    fragment.append(h('a', { href: `tel:${match[0].replace(/-/g, '')}` }, match[0]));
+    last = index + match[0].length;
+  }
+  fragment.append(text.slice(last));
+  return fragment;
+}

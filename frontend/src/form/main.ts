@@ -1,0 +1,56 @@
+// Entry of the vertelpunt page: /v/{slug} is the form, /v/{slug}/verhalen tells what happens with the stories.
+import { ApiError, fetchStoryPoint } from '../api';
+import { pick, setLanguage, t } from '../i18n';
+import type { PublishedStoryPoint } from '../types';
+import { FormApp } from './app';
+import { h } from './dom';
+import { loadDraft, newDraft } from './draft';
+
+const root = document.getElementById('app') as HTMLElement;
+const [, prefix, slug = '', page = ''] = location.pathname.split('/');
+
+function message(title: string, body: string, retry: boolean): void {
+  root.replaceChildren(h('main', { id: 'main' },
+    h('h1', { tabindex: -1 }, title),
+    h('p', {}, body),
+    retry ? h('button', { type: 'button', class: 'button primary', onclick: () => location.reload() }, t('app.retry')) : null));
+  document.title = title;
+}
+
+function about(point: PublishedStoryPoint): void {
+  document.title = `${t('about.heading')} – ${pick(point.definition.title)}`;
+  root.replaceChildren(h('main', { id: 'main' },
+    h('h1', { tabindex: -1 }, t('about.heading')),
+    h('p', {}, t('about.body1')),
+    h('p', {}, t('about.body2')),
+    h('p', {}, t('about.body3')),
+    h('p', {}, h('a', { class: 'button secondary', href: `/v/${encodeURIComponent(point.slug)}` }, t('about.back')))));
+}
+
+async function start(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const draft = loadDraft(slug);
+  setLanguage(params.get('lang') ?? draft?.language ?? 'nl');
+  if (prefix !== 'v' || slug === '') {
+    message(t('app.notFound.title'), t('app.notFound.body'), false);
+    return;
+  }
+  let point: PublishedStoryPoint;
+  try {
+    point = await fetchStoryPoint(slug);
+  } catch (error) {
+    const notFound = error instanceof ApiError && error.kind === 'not-found';
+    message(t(notFound ? 'app.notFound.title' : 'app.loadFailed.title'), t(notFound ? 'app.notFound.body' : 'app.loadFailed.body'), !notFound);
+    return;
+  }
+  if (!(document.documentElement.lang in point.definition.title)) {
+    setLanguage('nl');
+  }
+  if (page === 'verhalen') {
+    about(point);
+    return;
+  }
+  new FormApp(root, point, draft ?? newDraft(document.documentElement.lang), draft !== null).start();
+}
+
+void start();

@@ -1,0 +1,33 @@
+package nl.vertelpunt.web;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Addresses of the web app's pages. Vite builds one HTML file per page; every address under
+ * {@code /v/{slug}} shows the vertelpunt form, which reads the slug from the address. Pages are
+ * revalidated on every visit so a new release reaches people at once; the hashed scripts and styles
+ * they load may be cached for long.
+ */
+@ApplicationScoped
+public class PageRoutes {
+
+    static final String FORM_PAGE = "/vertel.html";
+
+    void routes(@Observes Router router) {
+        router.getWithRegex("/v/[^/.]+(/[^.]*)?").order(-100).handler(ctx -> {
+            revalidate(ctx);
+            ctx.reroute(FORM_PAGE);
+        });
+        router.getWithRegex("/|/[^/]+\\.html").order(-99).handler(ctx -> {
+            revalidate(ctx);
+            ctx.next();
+        });
+    }
+
+    private static void revalidate(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(v -> ctx.response().headers().set("Cache-Control", "no-cache"));
+    }
+}

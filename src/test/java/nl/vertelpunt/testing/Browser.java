@@ -1,0 +1,169 @@
+package nl.vertelpunt.testing;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver (never a downloaded browser),
+ * with helpers for waiting, keyboard use, full-page screenshots and axe-core accessibility checks.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final String CHROMIUM = System.getProperty("vertelpunt.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("vertelpunt.chromedriver", "/usr/bin/chromedriver");
+    private static final Path AXE = Path.of("frontend/node_modules/axe-core/axe.min.js");
+    public static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    public Browser() {
+        try {
+            profile = Files.createTempDirectory("vertelpunt-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=nl-NL");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public void open(String url) {
+        driver.get(url);
+    }
+
+    public void width(int width) {
+        driver.manage().window().setSize(new Dimension(width, 900));
+    }
+
+    public WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Waits until the page's main heading shows this text. */
+    public void waitForHeading(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.cssSelector("main h1"), text));
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public WebElement button(String text) {
+        return waitFor(By.xpath("//button[normalize-space()=\"" + text + "\"] | //a[normalize-space()=\"" + text + "\"]"));
+    }
+
+    public void click(String buttonText) {
+        button(buttonText).click();
+    }
+
+    public Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Presses keys on whatever has focus, as a keyboard user does. */
+    public void keys(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    public WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /**
+     * Presses Tab (at most 60 times) until the focused element matches the CSS selector, proving it can
+     * be reached with the keyboard.
+     */
+    public WebElement tabTo(String css) {
+        for (int i = 0; i < 60; i++) {
+            if ((Boolean) script("return document.activeElement && document.activeElement.matches(arguments[0]);", css)) {
+                return focused();
+            }
+            keys(Keys.TAB);
+        }
+        return fail("Tab never reached " + css);
+    }
+
+    /** Saves a picture of the whole page at the current width in target/screenshots. */
+    public void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+            long width = Math.round(((Number) size.get("width")).doubleValue());
+            long height = Math.round(((Number) size.get("height")).doubleValue());
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                    "format", "png", "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and fails with every violation found. */
+    public void assertAccessible(String screen) {
+        try {
+            script(Files.readString(AXE, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("axe-core is missing; run npm install in frontend/", e);
+        }
+        String violations = (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
+                        + ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+                        + " nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary)})))))"
+                        + ".catch(e => done('axe failed: ' + e));");
+        assertThat(violations).as("axe-core violations on " + screen).isEqualTo("[]");
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp folder is harmless
+        }
+    }
+}

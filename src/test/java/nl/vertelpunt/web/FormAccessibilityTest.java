@@ -1,0 +1,136 @@
+package nl.vertelpunt.web;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import nl.vertelpunt.testing.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+
+import java.net.URL;
+import java.util.List;
+
+import static nl.vertelpunt.testing.Fixtures.publishedSample;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Walks through every screen of the national sample form in Chromium, at 375 px (a phone) and 1280 px
+ * wide: axe-core must report no WCAG 2.x A/AA violation on any of them, and a full-page screenshot of
+ * each is saved in target/screenshots.
+ */
+@QuarkusTest
+class FormAccessibilityTest {
+
+    private static Browser browser;
+    private int shot;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** Checks and photographs the current screen at both widths. */
+    private void check(String screen) {
+        shot++;
+        for (int width : List.of(375, 1280)) {
+            browser.width(width);
+            browser.assertAccessible(screen + " at " + width + " px");
+            browser.screenshot(String.format("%02d-%s-%d", shot, screen, width));
+            Long overflow = (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow).as(screen + " fits " + width + " px without sideways scrolling").isLessThanOrEqualTo(0L);
+        }
+    }
+
+    @Test
+    void shouldReportViolationsWhenAPageHasThem() {
+        browser.open("data:text/html,<html><body><img src='x.png'><button></button></body></html>");
+        assertThatThrownBy(() -> browser.assertAccessible("a broken page"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("image-alt").hasMessageContaining("button-name");
+    }
+
+    @Test
+    void shouldHaveNoAccessibilityViolationsOnAnyScreen() {
+        String slug = publishedSample("a11y");
+        browser.open(base + "v/" + slug);
+        browser.waitForHeading("Vertel hoe jij de jeugdhulp beleeft");
+        browser.script("localStorage.clear();");
+        browser.open(base + "v/" + slug);
+        browser.waitForHeading("Vertel hoe jij de jeugdhulp beleeft");
+        check("welcome");
+
+        browser.find("button[data-role='ouder']").click();
+        browser.waitForHeading("Jouw ervaring");
+        browser.click("Verder");
+        browser.find("#story-text").sendKeys("Kort verhaal.");
+        browser.find("#story-text").sendKeys(Keys.TAB);
+        browser.waitFor(By.cssSelector("#story-short"));
+        check("story-with-hints");
+        browser.find("#story-text").sendKeys(" We wachtten lang, maar toen kwam er een hulpverlener die goed luisterde.");
+        browser.find("#story-title").sendKeys("Eindelijk geholpen");
+        browser.click("Verder");
+
+        int page = 1;
+        while (true) {
+            browser.waitForHeading("Vragen over jouw ervaring");
+            List<WebElement> sliders = browser.findAll(".slider-input:not([disabled])");
+            if (!sliders.isEmpty()) {
+                sliders.get(0).sendKeys(Keys.END, Keys.ARROW_LEFT);
+            }
+            List<WebElement> radios = browser.findAll(".question-choice input[type='radio']");
+            if (!radios.isEmpty()) {
+                radios.get(radios.size() - 1).click();
+            }
+            check("questions-" + page);
+            boolean lastPage = !browser.driver().findElements(By.xpath("//button[normalize-space()='Bekijk en verstuur']")).isEmpty();
+            if (lastPage) {
+                browser.click("Bekijk en verstuur");
+                break;
+            }
+            browser.click("Verder");
+            page++;
+        }
+        assertThat(page).isEqualTo(6);
+        browser.waitForHeading("Klopt alles?");
+        check("review");
+
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.driver().setNetworkConditions(offline);
+        browser.click("Verstuur mijn verhaal");
+        browser.waitForHeading("Het versturen is niet gelukt");
+        browser.driver().deleteNetworkConditions();
+        check("failed");
+
+        browser.click("Probeer opnieuw te versturen");
+        browser.waitForHeading("Dank je wel!");
+        check("thanks");
+
+        browser.click("Wat gebeurt er met de verhalen?");
+        browser.waitForHeading("Wat gebeurt er met de verhalen?");
+        check("about");
+
+        browser.open(base + "v/" + slug + "?lang=en");
+        browser.waitForHeading("Tell us how you experience youth care");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+        check("welcome-english");
+
+        browser.open(base + "v/bestaat-niet");
+        browser.waitForHeading("Dit vertelpunt bestaat niet");
+        check("not-found");
+    }
+}
