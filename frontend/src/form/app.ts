@@ -170,7 +170,7 @@ export class FormApp {
     const offersEnglish = 'en' in this.definition.title;
     const other = currentLanguage() === 'nl' ? 'en' : 'nl';
     return h('header', { class: 'top' },
-      h('span', { class: 'brand' }, 'Vertelpunt'),
+      h('span', { class: 'brand' }, t('app.name')),
       offersEnglish
         ? h('button', { type: 'button', class: 'link lang', lang: other, 'aria-label': t('lang.switchLabel'), onclick: () => this.switchLanguage() }, t('lang.switch'))
         : null);

@@ -1,0 +1,45 @@
+package nl.vertelpunt.web;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.TreeSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every interface text exists in Dutch and English, is not empty, and uses the same placeholders. */
+class TranslationsTest {
+
+    private static Map<String, String> load(String language) throws IOException {
+        return new ObjectMapper().readValue(Path.of("frontend/src/i18n", language + ".json").toFile(), new TypeReference<>() {
+        });
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    @Test
+    void shouldHaveEveryTextInDutchAndEnglish() throws IOException {
+        Map<String, String> nl = load("nl");
+        Map<String, String> en = load("en");
+        assertThat(en.keySet()).as("keys in English").containsExactlyInAnyOrderElementsOf(nl.keySet());
+        nl.forEach((key, dutch) -> {
+            assertThat(dutch).as("nl " + key).isNotBlank();
+            assertThat(en.get(key)).as("en " + key).isNotBlank();
+            assertThat(placeholders(en.get(key))).as("placeholders of " + key).isEqualTo(placeholders(dutch));
+        });
+    }
+}
