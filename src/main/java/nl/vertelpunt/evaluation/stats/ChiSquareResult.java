@@ -31,21 +31,25 @@ public record ChiSquareResult(int[] rows, int[] columns, long n, double statisti
         adjustedResiduals = copy(Checks.notNull(adjustedResiduals, "adjustedResiduals"));
     }
 
+    /** @return a copy of {@code rows} */
     @Override
     public int[] rows() {
         return rows.clone();
     }
 
+    /** @return a copy of {@code columns} */
     @Override
     public int[] columns() {
         return columns.clone();
     }
 
+    /** @return a copy of {@code expected} */
     @Override
     public double[][] expected() {
         return copy(expected);
     }
 
+    /** @return a copy of {@code adjustedResiduals} */
     @Override
     public double[][] adjustedResiduals() {
         return copy(adjustedResiduals);

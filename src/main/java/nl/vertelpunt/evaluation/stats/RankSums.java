@@ -29,11 +29,13 @@ public record RankSums(int[] sizes, double[] sums, double tieTerm) {
         sums = sums.clone();
     }
 
+    /** @return a copy of {@code sizes} */
     @Override
     public int[] sizes() {
         return sizes.clone();
     }
 
+    /** @return a copy of {@code sums} */
     @Override
     public double[] sums() {
         return sums.clone();

@@ -26,6 +26,7 @@ public record SliderSummary(int n, double mean, double median, double mode, doub
         histogram = Checks.notNull(histogram, "histogram").clone();
     }
 
+    /** @return a copy of {@code histogram} */
     @Override
     public int[] histogram() {
         return histogram.clone();
