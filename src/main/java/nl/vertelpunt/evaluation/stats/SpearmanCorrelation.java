@@ -71,6 +71,23 @@ public final class SpearmanCorrelation {
             syy += dy * dy;
             sxy += dx * dy;
         }
+        return fromSums(n, sxx, syy, sxy);
+    }
+
+    /**
+     * Correlates from the sums of squared and cross deviations of the average ranks from their mean
+     * (n + 1)/2, for callers that get them without holding the ranks, e.g. from counts of tied values.
+     *
+     * @param n   number of pairs
+     * @param sxx sum over pairs of (rank of x − (n + 1)/2)²
+     * @param syy the same for y
+     * @param sxy sum over pairs of the product of both deviations
+     * @return as {@link #test(double[], double[])}
+     */
+    public static SpearmanResult fromSums(int n, double sxx, double syy, double sxy) {
+        if (n < MIN_PAIRS) {
+            return SpearmanResult.notComputed(n, SpearmanResult.Outcome.TOO_FEW_PAIRS);
+        }
         if (sxx == 0 || syy == 0) {
             return SpearmanResult.notComputed(n, SpearmanResult.Outcome.NO_VARIATION);
         }

@@ -1,0 +1,26 @@
+package nl.vertelpunt.evaluation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import nl.vertelpunt.story.StoryFilter;
+
+/**
+ * What to evaluate: the stories of a story point that pass {@code filter}, with {@code settings}; and
+ * optionally a subset of them compared question by question with the rest, or with another filter.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EvaluationRequest(String storyPoint, StoryFilter filter, EvaluationSettings settings, Subset subset) {
+
+    /**
+     * A subset comparison: stories that also pass {@code filter}, against the other stories of the
+     * evaluated set, or (with {@code against}) against the stories that pass that filter instead.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Subset(StoryFilter filter, StoryFilter against) {
+    }
+
+    /** This request with every default filled in, as it is stored and reported. */
+    public EvaluationRequest normalized() {
+        return new EvaluationRequest(storyPoint, filter == null ? StoryFilter.all() : filter,
+                (settings == null ? EvaluationSettings.DEFAULTS : settings).withDefaults(), subset);
+    }
+}

@@ -1,0 +1,92 @@
+package nl.vertelpunt.evaluation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * The outcome of a pattern evaluation. It holds no timestamps, so the same data and settings give the
+ * same JSON byte for byte. Statistics that are undefined (too few values, no variance) are null.
+ *
+ * @param fingerprint   SHA-256 over the included stories and answers, in id order
+ * @param notes         plain explanations, e.g. why nothing could be tested
+ * @param distributions every question's answers
+ * @param patterns      every pair that could be tested, ranked: effect size (on a common 0..1 scale), then q
+ * @param skipped       pairs that could not be tested, and why
+ * @param subset        the subset comparison, when one was asked for
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EvaluationResult(String storyPoint, String softwareVersion, String fingerprint, int stories,
+                               EvaluationRequest request, List<String> notes, Summary summary,
+                               List<Distribution> distributions, List<Pattern> patterns, List<Skipped> skipped,
+                               SubsetComparison subset) {
+
+    /** How many tests, and how many strong patterns of each kind. */
+    public record Summary(int tests, int strong, int sliderByChoice, int choiceByChoice, int sliderBySlider) {
+    }
+
+    /**
+     * One question's answers. Sliders: {@code stats}; choices, roles and multichoice options:
+     * {@code categories}; triads: {@code meanShares}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Distribution(String variable, String question, Integer number, String type, String label,
+                               int answered, int notApplicable, int unanswered, int notAsked,
+                               GroupStats stats, List<Category> categories, List<String> corners, List<Double> meanShares) {
+    }
+
+    /** A category with its count and share of the stories that answered. */
+    public record Category(String id, String label, long count, Double share) {
+    }
+
+    /**
+     * Descriptive statistics of slider answers (0..100): sd with n−1; skewness and excess kurtosis
+     * bias-corrected; {@code bins} counts [0,10), [10,20), … [90,100].
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GroupStats(String category, String label, long n, Double mean, Double median, Double mode, Double sd,
+                             Double skewness, Double kurtosis, long[] bins, Boolean tested) {
+    }
+
+    /** An effect size: its name and value. */
+    public record Effect(String name, Double value) {
+    }
+
+    /** A Mann–Whitney test between two groups of a Kruskal–Wallis pattern, Holm-adjusted within the pattern. */
+    public record Pairwise(String a, String b, double u, Double z, Double p, Double pHolm, Double rankBiserial) {
+    }
+
+    /** A contingency table with what the chi-square test needs to be read. */
+    public record Table(List<String> rows, List<String> rowLabels, List<String> columns, List<String> columnLabels,
+                        long[][] counts, double[][] expected, double[][] adjustedResiduals, double lowExpectedShare,
+                        boolean lowExpectedWarning, List<String> emptyRowsOrColumnsLeftOut) {
+    }
+
+    /** Slider × slider: the 10 × 10 binned joint distribution of the stories that answered both. */
+    public record Joint(String x, String y, long[][] bins) {
+    }
+
+    /**
+     * One tested pair of variables.
+     *
+     * @param questions the two variables ({@code question}, {@code question:option} or {@code role})
+     * @param standardizedEffect the effect on a common 0..1 scale for ranking: |rank-biserial|, √ε², V or |ρ|
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Pattern(int rank, String kind, List<String> questions, String test, double statistic, Integer df,
+                          double p, double q, Effect effectSize, double standardizedEffect, long n, boolean strong,
+                          List<GroupStats> groups, List<Pairwise> pairwise, Table table, Joint joint, List<String> notes) {
+    }
+
+    /** A pair that could not be tested. */
+    public record Skipped(String kind, List<String> questions, String reason) {
+    }
+
+    /**
+     * A subset against the rest (or another set): every question compared, with the two distributions
+     * side by side; its tests are a Benjamini–Hochberg family of their own.
+     */
+    public record SubsetComparison(long subsetStories, long otherStories, boolean overlapping, List<Pattern> patterns,
+                                   List<Skipped> skipped) {
+    }
+}

@@ -1,0 +1,253 @@
+package nl.vertelpunt.evaluation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import nl.vertelpunt.storypoint.Definitions;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs queued pattern evaluations in the background. Every replica polls the queue; a run is claimed
+ * with {@code FOR UPDATE SKIP LOCKED}, so exactly one replica runs it. While running, the worker sends
+ * heartbeats with its progress; a run whose worker went silent (its process died) is claimed again by
+ * any replica and run from the start, so no run is lost. Results are deterministic, so a rerun gives
+ * the same result.
+ */
+@ApplicationScoped
+public class EvaluationWorker {
+
+    /** This process, as it appears in {@code claimed_by}. */
+    private final String instance = "vp-" + UUID.randomUUID();
+    private final AgroalDataSource dataSource;
+    private final EvaluationConfig config;
+    private final Definitions definitions;
+    private final ObjectMapper mapper;
+    private final String softwareVersion;
+    private ScheduledExecutorService timer;
+    private ExecutorService workers;
+    private Semaphore free;
+    private volatile boolean stopping;
+
+    EvaluationWorker(AgroalDataSource dataSource, EvaluationConfig config, Definitions definitions, ObjectMapper mapper,
+                     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String softwareVersion) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.definitions = definitions;
+        this.mapper = mapper;
+        this.softwareVersion = softwareVersion;
+    }
+
+    void start(@Observes StartupEvent event) {
+        free = new Semaphore(config.workers());
+        workers = Executors.newFixedThreadPool(config.workers(), r -> {
+            Thread t = new Thread(r, "evaluation-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "evaluation-queue");
+            t.setDaemon(true);
+            return t;
+        });
+        long poll = config.poll().toMillis();
+        timer.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
+    }
+
+    /** On a normal shutdown, runs this replica started go back to the queue at once. */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        if (timer != null) {
+            timer.shutdownNow();
+            workers.shutdownNow();
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE evaluation_run SET status = 'queued', claimed_by = NULL, "
+                     + "progress = 0 WHERE claimed_by = ? AND status = 'running'")) {
+            ps.setString(1, instance);
+            int returned = ps.executeUpdate();
+            if (returned > 0) {
+                Log.infof("Returned %d running evaluation(s) to the queue", returned);
+            }
+        } catch (SQLException e) {
+            Log.warnf("Could not return running evaluations to the queue: %s", e.getMessage());
+        }
+    }
+
+    private void poll() {
+        try {
+            while (!stopping && free.tryAcquire()) {
+                Optional<Claim> claim = claimNext();
+                if (claim.isEmpty()) {
+                    free.release();
+                    return;
+                }
+                workers.submit(() -> {
+                    try {
+                        run(claim.get());
+                    } finally {
+                        free.release();
+                    }
+                });
+            }
+        } catch (RuntimeException | SQLException e) {
+            Log.warnf("Evaluation queue not reachable: %s", e.getMessage());
+        }
+    }
+
+    private record Claim(UUID id, long storyPointId, String request, int attempts) {
+    }
+
+    private Optional<Claim> claimNext() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Claim claim = null;
+                try (PreparedStatement ps = c.prepareStatement("""
+                        SELECT id, story_point_id, request, attempts FROM evaluation_run
+                        WHERE status = 'queued'
+                           OR (status = 'running' AND heartbeat_at < now() - make_interval(secs => ?))
+                        ORDER BY created_at
+                        LIMIT 1
+                        FOR UPDATE SKIP LOCKED""")) {
+                    ps.setDouble(1, config.heartbeatTimeout().toMillis() / 1000.0);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            claim = new Claim(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getInt(4) + 1);
+                        }
+                    }
+                }
+                if (claim == null) {
+                    c.rollback();
+                    return Optional.empty();
+                }
+                if (claim.attempts() > config.maxAttempts()) {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE evaluation_run SET status = 'failed', finished_at = now(), "
+                            + "claimed_by = NULL, error = ? WHERE id = ?")) {
+                        ps.setString(1, "The evaluation was interrupted " + config.maxAttempts() + " times and was given up.");
+                        ps.setObject(2, claim.id());
+                        ps.executeUpdate();
+                    }
+                    c.commit();
+                    return Optional.empty();
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE evaluation_run SET status = 'running', claimed_by = ?, "
+                        + "heartbeat_at = now(), started_at = now(), attempts = ?, progress = 0 WHERE id = ?")) {
+                    ps.setString(1, instance);
+                    ps.setInt(2, claim.attempts());
+                    ps.setObject(3, claim.id());
+                    ps.executeUpdate();
+                }
+                c.commit();
+                if (claim.attempts() > 1) {
+                    Log.infof("Evaluation %s resumed from the start (attempt %d)", claim.id(), claim.attempts());
+                }
+                return Optional.of(claim);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private void run(Claim claim) {
+        AtomicLong progress = new AtomicLong(Double.doubleToLongBits(0));
+        long beat = config.heartbeat().toMillis();
+        var heartbeat = timer.scheduleAtFixedRate(() -> beat(claim.id(), Double.longBitsToDouble(progress.get())),
+                beat, beat, TimeUnit.MILLISECONDS);
+        try {
+            EvaluationRequest request = mapper.readValue(claim.request(), EvaluationRequest.class);
+            StoryPointDefinition definition = currentDefinition(claim.storyPointId());
+            Dataset dataset;
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                c.setReadOnly(true);
+                try {
+                    int expected = DatasetLoader.count(c, claim.storyPointId(), definition, request);
+                    dataset = DatasetLoader.load(c, claim.storyPointId(), definition, request, expected,
+                            share -> progress.set(Double.doubleToLongBits(0.6 * share)));
+                } finally {
+                    c.rollback();
+                    c.setReadOnly(false);
+                    c.setAutoCommit(true);
+                }
+            }
+            EvaluationResult result = Evaluator.evaluate(dataset, request, definition, softwareVersion,
+                    share -> progress.set(Double.doubleToLongBits(0.6 + 0.4 * share)));
+            finish(claim.id(), mapper.writeValueAsString(result), dataset.baseSize(), dataset.fingerprint());
+        } catch (Exception e) {
+            if (stopping || Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            Log.errorf("Evaluation %s failed: %s", claim.id(), e.toString());
+            fail(claim.id(), "The evaluation could not be completed: " + e.getClass().getSimpleName());
+        } finally {
+            heartbeat.cancel(false);
+        }
+    }
+
+    private StoryPointDefinition currentDefinition(long storyPointId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT v.id, v.revision, v.definition::text FROM story_point p "
+                     + "JOIN story_point_version v ON v.id = p.current_version_id WHERE p.id = ?")) {
+            ps.setLong(1, storyPointId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String json = rs.getString(3);
+                return definitions.get(rs.getLong(1), rs.getInt(2), () -> json);
+            }
+        }
+    }
+
+    private void beat(UUID id, double progress) {
+        update("UPDATE evaluation_run SET heartbeat_at = now(), progress = ? WHERE id = ? AND claimed_by = ? AND status = 'running'",
+                Math.min(1, progress), id, instance);
+    }
+
+    private void finish(UUID id, String result, int stories, String fingerprint) {
+        update("UPDATE evaluation_run SET status = 'done', progress = 1, result = ?, story_count = ?, fingerprint = ?, "
+                + "finished_at = now(), heartbeat_at = now() WHERE id = ? AND claimed_by = ? AND status = 'running'",
+                result, stories, fingerprint, id, instance);
+    }
+
+    private void fail(UUID id, String error) {
+        update("UPDATE evaluation_run SET status = 'failed', error = ?, finished_at = now() WHERE id = ? AND claimed_by = ?",
+                error, id, instance);
+    }
+
+    private void update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                if (params[i] instanceof UUID uuid) {
+                    ps.setObject(i + 1, uuid, Types.OTHER);
+                } else {
+                    ps.setObject(i + 1, params[i]);
+                }
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            Log.warnf("Could not record the state of an evaluation: %s", e.getMessage());
+        }
+    }
+}

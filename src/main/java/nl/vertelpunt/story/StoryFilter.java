@@ -1,0 +1,139 @@
+package nl.vertelpunt.story;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import nl.vertelpunt.storypoint.definition.Question;
+import nl.vertelpunt.storypoint.definition.QuestionType;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.web.FieldError;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Which stories of a story point to look at: a period (dates in Dutch time, both ends included),
+ * roles, channels, and answers to choice questions (a story matches when its answer is one of the
+ * listed options; for a multichoice question, when it chose any of them). Only complete stories count
+ * unless {@code includeIncomplete} is true.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record StoryFilter(LocalDate from, LocalDate to, List<String> roles, List<String> channels,
+                          Map<String, List<String>> answers, Boolean includeIncomplete) {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    public StoryFilter {
+        roles = roles == null ? List.of() : List.copyOf(roles);
+        channels = channels == null ? List.of() : List.copyOf(channels);
+        answers = answers == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(answers));
+    }
+
+    public static StoryFilter all() {
+        return new StoryFilter(null, null, null, null, null, null);
+    }
+
+    public boolean complete() {
+        return !Boolean.TRUE.equals(includeIncomplete);
+    }
+
+    /** Every way in which the filter does not fit the story point, with {@code prefix} before each field. */
+    public List<FieldError> check(StoryPointDefinition definition, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        if (from != null && to != null && to.isBefore(from)) {
+            errors.add(new FieldError(prefix + "to", "is before 'from'"));
+        }
+        for (int i = 0; i < roles.size(); i++) {
+            if (!definition.hasRole(roles.get(i))) {
+                errors.add(new FieldError(prefix + "roles[" + i + "]", "'" + roles.get(i) + "' is not a role of this story point"));
+            }
+        }
+        for (int i = 0; i < channels.size(); i++) {
+            if (Channel.fromId(channels.get(i)).isEmpty()) {
+                errors.add(new FieldError(prefix + "channels[" + i + "]", "'" + channels.get(i) + "' is not one of online, verteltafel, papier, import"));
+            }
+        }
+        answers.forEach((questionId, options) -> {
+            String field = prefix + "answers." + questionId;
+            Question q = definition.question(questionId).orElse(null);
+            if (q == null) {
+                errors.add(new FieldError(field, "is not a question of this story point"));
+            } else if (q.type() != QuestionType.CHOICE && q.type() != QuestionType.MULTICHOICE) {
+                errors.add(new FieldError(field, "is a " + q.type().id() + " question; only choice answers can filter"));
+            } else if (options == null || options.isEmpty()) {
+                errors.add(new FieldError(field, "must list at least one option"));
+            } else {
+                for (int i = 0; i < options.size(); i++) {
+                    if (q.option(options.get(i)).isEmpty()) {
+                        errors.add(new FieldError(field + "[" + i + "]", "'" + options.get(i) + "' is not an option of this question"));
+                    }
+                }
+            }
+        });
+        return errors;
+    }
+
+    /**
+     * The SQL condition on table alias {@code s} for this filter, and a binder for its parameters.
+     * The condition starts with {@code s.story_point_id = ?}.
+     */
+    public Condition condition(long storyPointId, StoryPointDefinition definition) {
+        StringBuilder sql = new StringBuilder("s.story_point_id = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(storyPointId);
+        if (complete()) {
+            sql.append(" AND s.complete");
+        }
+        if (from != null) {
+            sql.append(" AND s.submitted_at >= ?");
+            params.add(from.atStartOfDay(ZONE).toOffsetDateTime());
+        }
+        if (to != null) {
+            sql.append(" AND s.submitted_at < ?");
+            params.add(to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
+        }
+        if (!roles.isEmpty()) {
+            sql.append(" AND s.role = ANY (?)");
+            params.add(new TextArray(roles));
+        }
+        if (!channels.isEmpty()) {
+            sql.append(" AND s.channel = ANY (?)");
+            params.add(new TextArray(channels));
+        }
+        answers.forEach((questionId, options) -> {
+            boolean multi = definition.question(questionId).map(q -> q.type() == QuestionType.MULTICHOICE).orElse(false);
+            sql.append(multi ? " AND jsonb_exists_any(s.answers -> ?, ?)" : " AND s.answers ->> ? = ANY (?)");
+            params.add(questionId);
+            params.add(new TextArray(options));
+        });
+        return new Condition(sql.toString(), List.copyOf(params));
+    }
+
+    /** A text[] parameter. */
+    record TextArray(List<String> values) {
+    }
+
+    /** A WHERE condition with its parameters in order. */
+    public record Condition(String sql, List<Object> params) {
+
+        /** Binds the parameters starting at position {@code first}; returns the next free position. */
+        public int bind(Connection c, PreparedStatement ps, int first) throws SQLException {
+            int i = first;
+            for (Object p : params) {
+                if (p instanceof TextArray a) {
+                    Array array = c.createArrayOf("text", a.values().toArray());
+                    ps.setArray(i++, array);
+                } else {
+                    ps.setObject(i++, p);
+                }
+            }
+            return i;
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package nl.vertelpunt.evaluation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import nl.vertelpunt.sample.PatternedStories;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static nl.vertelpunt.testing.Fixtures.as;
+import static nl.vertelpunt.testing.Fixtures.asAdmin;
+import static nl.vertelpunt.testing.Fixtures.uniqueSlug;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** The pattern evaluation as a job, end to end: story import, API, background run on the real PostgreSQL. */
+@QuarkusTest
+class EvaluationJobTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static String planted;
+    private static String independent;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The two story points with generated stories, made once (REST Assured knows the port only inside a test). */
+    @BeforeEach
+    void storyPoints() throws Exception {
+        if (planted == null) {
+            planted = storyPointWith(new PatternedStories(true, 11), 1200);
+            independent = storyPointWith(new PatternedStories(false, 12), 1200);
+        }
+    }
+
+    private static String storyPointWith(PatternedStories stories, int count) throws Exception {
+        String slug = uniqueSlug("patterns");
+        asAdmin().contentType(ContentType.JSON).body(JSON.writeValueAsString(PatternedStories.definition(slug)))
+                .put("/api/storypoints/" + slug).then().statusCode(201);
+        StringWriter csv = new StringWriter();
+        stories.write(csv, count);
+        asAdmin().contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/storypoints/" + slug + "/stories/import").then().statusCode(200).body("created", equalTo(count));
+        return slug;
+    }
+
+    private static String start(Object request) {
+        return asAdmin().contentType(ContentType.JSON).body(request).post("/api/evaluations").then()
+                .statusCode(202).header("Location", containsString("/api/evaluations/"))
+                .body("status", equalTo("queued")).extract().path("id");
+    }
+
+    /** Waits for a run to finish and returns its view. */
+    static JsonNode finished(String id) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            Response r = asAdmin().get("/api/evaluations/" + id);
+            r.then().statusCode(200);
+            JsonNode run = JSON.readTree(r.asString());
+            String status = run.get("status").asText();
+            if (status.equals("done") || status.equals("failed")) {
+                return run;
+            }
+            assertThat(run.get("progress").asDouble()).isBetween(0.0, 1.0);
+            Thread.sleep(100);
+        }
+        throw new AssertionError("evaluation " + id + " did not finish in time");
+    }
+
+    private static Set<String> strongPairs(JsonNode patterns) {
+        Set<String> pairs = new HashSet<>();
+        for (JsonNode p : patterns) {
+            if (p.get("strong").asBoolean()) {
+                List<String> q = new ArrayList<>(List.of(p.get("questions").get(0).asText(), p.get("questions").get(1).asText()));
+                q.sort(String::compareTo);
+                pairs.add(String.join("|", q));
+            }
+        }
+        return pairs;
+    }
+
+    @Test
+    void shouldFindEveryPlantedPatternStrong() throws Exception {
+        JsonNode run = finished(start(Map.of("storyPoint", planted)));
+        assertThat(run.get("status").asText()).isEqualTo("done");
+        JsonNode result = run.get("result");
+        assertThat(result.get("stories").asInt()).isEqualTo(1200);
+        assertThat(result.get("fingerprint").asText()).matches("[0-9a-f]{64}").isEqualTo(run.get("fingerprint").asText());
+        assertThat(strongPairs(result.get("patterns"))).containsAll(PatternedStories.PLANTED);
+
+        JsonNode heard = find(result.get("patterns"), "gehoord", "gevolg");
+        assertThat(heard.get("test").asText()).isEqualTo("kruskal-wallis");
+        assertThat(heard.get("df").asInt()).isEqualTo(4);
+        assertThat(heard.get("effectSize").get("name").asText()).isEqualTo("epsilon-squared");
+        assertThat(heard.get("pairwise")).hasSize(10);
+        assertThat(heard.get("groups")).hasSize(5);
+        assertThat(heard.get("q").asDouble()).isGreaterThanOrEqualTo(heard.get("p").asDouble());
+        JsonNode waiting = find(result.get("patterns"), "wachttijd", "themas:wachten");
+        assertThat(waiting.get("test").asText()).isEqualTo("mann-whitney");
+        assertThat(waiting.get("effectSize").get("name").asText()).isEqualTo("rank-biserial");
+        JsonNode regions = find(result.get("patterns"), "regio", "soort-hulp");
+        assertThat(regions.get("test").asText()).isEqualTo("chi-square");
+        assertThat(regions.get("table").get("adjustedResiduals")).hasSize(4);
+        JsonNode correlation = find(result.get("patterns"), "gehoord", "op-tijd");
+        assertThat(correlation.get("test").asText()).isEqualTo("spearman");
+        assertThat(correlation.get("joint").get("bins")).hasSize(10);
+        assertThat(correlation.get("effectSize").get("value").asDouble()).isBetween(0.4, 0.8);
+
+        // two options of one multichoice question are never tested against each other
+        for (JsonNode p : result.get("patterns")) {
+            String a = p.get("questions").get(0).asText();
+            String b = p.get("questions").get(1).asText();
+            assertThat(a.contains(":") && b.contains(":") && a.split(":")[0].equals(b.split(":")[0])).as(a + " vs " + b).isFalse();
+        }
+        // ranked by effect on the common scale
+        double previous = Double.MAX_VALUE;
+        int rank = 1;
+        for (JsonNode p : result.get("patterns")) {
+            assertThat(p.get("rank").asInt()).isEqualTo(rank++);
+            assertThat(p.get("standardizedEffect").asDouble()).isLessThanOrEqualTo(previous);
+            previous = p.get("standardizedEffect").asDouble();
+        }
+    }
+
+    private static JsonNode find(JsonNode patterns, String a, String b) {
+        for (JsonNode p : patterns) {
+            Set<String> q = Set.of(p.get("questions").get(0).asText(), p.get("questions").get(1).asText());
+            if (q.equals(Set.of(a, b))) {
+                return p;
+            }
+        }
+        throw new AssertionError("no pattern for " + a + " and " + b);
+    }
+
+    @Test
+    void shouldFindNoStrongPatternInIndependentAnswers() throws Exception {
+        JsonNode result = finished(start(Map.of("storyPoint", independent))).get("result");
+        // 8 sliders, 14 choice-like variables (role, 5 choices, 8 multichoice options): every pair tested
+        assertThat(result.get("summary").get("tests").asInt()).isEqualTo(8 * 14 + (14 * 13 / 2 - 6 - 6) + 8 * 7 / 2);
+        assertThat(strongPairs(result.get("patterns"))).isEmpty();
+        assertThat(result.get("summary").get("strong").asInt()).isZero();
+        assertThat(result.get("notes").toString()).contains("No pattern is strong");
+    }
+
+    @Test
+    void shouldGiveTheSameResultByteForByteWhenRunAgain() throws Exception {
+        Map<String, Object> request = Map.of("storyPoint", planted, "filter", Map.of("roles", List.of("ouder", "professional")),
+                "settings", Map.of("minGroupSize", 10));
+        String first = rawResult(finished(start(request)).get("id").asText());
+        String second = rawResult(finished(start(request)).get("id").asText());
+        assertThat(second).isEqualTo(first);
+        assertThat(first).doesNotContain("createdAt").contains("\"minGroupSize\":10");
+    }
+
+    private String rawResult(String id) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT result FROM evaluation_run WHERE id = ?")) {
+            ps.setObject(1, UUID.fromString(id));
+            var rs = ps.executeQuery();
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void shouldCountNotApplicableAndUnansweredAsMissingNeverAsZero() throws Exception {
+        JsonNode result = finished(start(Map.of("storyPoint", planted))).get("result");
+        JsonNode heard = null;
+        for (JsonNode d : result.get("distributions")) {
+            if (d.get("variable").asText().equals("gehoord")) {
+                heard = d;
+            }
+        }
+        assertThat(heard).isNotNull();
+        int answered = heard.get("answered").asInt();
+        assertThat(heard.get("notApplicable").asInt()).isPositive();
+        assertThat(heard.get("unanswered").asInt()).isPositive();
+        assertThat(answered + heard.get("notApplicable").asInt() + heard.get("unanswered").asInt()).isEqualTo(1200);
+        assertThat(heard.get("stats").get("n").asInt()).isEqualTo(answered);
+        long binned = 0;
+        for (JsonNode b : heard.get("stats").get("bins")) {
+            binned += b.asLong();
+        }
+        assertThat(binned).isEqualTo(answered);
+    }
+
+    @Test
+    void shouldNarrowByFilterAndCompareASubset() throws Exception {
+        Map<String, Object> request = Map.of("storyPoint", planted,
+                "filter", Map.of("answers", Map.of("regio", List.of("noord", "oost")), "from", "2024-01-01", "to", "2024-12-31"),
+                "subset", Map.of("filter", Map.of("roles", List.of("professional"))));
+        JsonNode result = finished(start(request)).get("result");
+        int stories = result.get("stories").asInt();
+        assertThat(stories).isBetween(450, 700);
+        JsonNode subset = result.get("subset");
+        assertThat(subset.get("subsetStories").asInt() + subset.get("otherStories").asInt()).isEqualTo(stories);
+        assertThat(subset.get("overlapping").asBoolean()).isFalse();
+        assertThat(strongPairs(subset.get("patterns"))).contains("duidelijk|subset", "role|subset");
+    }
+
+    @Test
+    void shouldSayPlainlyWhyNothingCouldBeTestedWithTooFewStories() throws Exception {
+        Map<String, Object> request = Map.of("storyPoint", planted,
+                "filter", Map.of("roles", List.of("jongere"), "answers", Map.of("regio", List.of("noord"), "leeftijd", List.of("0-4"))));
+        JsonNode run = finished(start(request));
+        assertThat(run.get("status").asText()).isEqualTo("done");
+        JsonNode result = run.get("result");
+        assertThat(result.get("stories").asInt()).isLessThan(10);
+        assertThat(result.get("patterns")).isEmpty();
+        assertThat(result.get("skipped").size()).isGreaterThan(0);
+        assertThat(result.get("notes").get(0).asText()).contains("could be tested");
+
+        Map<String, Object> none = Map.of("storyPoint", planted, "filter", Map.of("from", "2030-01-01"));
+        JsonNode empty = finished(start(none)).get("result");
+        assertThat(empty.get("stories").asInt()).isZero();
+        assertThat(empty.get("notes").get(0).asText()).contains("No story matches the filter");
+    }
+
+    @Test
+    void shouldRefuseBadRequestsNamingTheField() {
+        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", "bestaat-niet")).post("/api/evaluations")
+                .then().statusCode(404).contentType("application/problem+json");
+        asAdmin().contentType(ContentType.JSON).body(Map.of()).post("/api/evaluations")
+                .then().statusCode(422).body("errors[0].field", equalTo("storyPoint"));
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("storyPoint", planted, "filter", Map.of("answers", Map.of("bestaat-niet", List.of("x"), "regio", List.of("mars")),
+                        "roles", List.of("opa"), "channels", List.of("fax")), "settings", Map.of("minGroupSize", 1, "maxQ", 2)))
+                .post("/api/evaluations").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("filter.answers.bestaat-niet", "filter.answers.regio[0]",
+                        "filter.roles[0]", "filter.channels[0]", "settings.minGroupSize", "settings.maxQ"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", planted, "filter", Map.of("answers", Map.of("gehoord", List.of("50")))))
+                .post("/api/evaluations").then().statusCode(422).body("errors[0].field", equalTo("filter.answers.gehoord"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", planted, "filter", Map.of("from", "gisteren")))
+                .post("/api/evaluations").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("filter.from"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", planted, "colour", "blue"))
+                .post("/api/evaluations").then().statusCode(400).body("errors[0].field", equalTo("colour"));
+        asAdmin().get("/api/evaluations/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        asAdmin().get("/api/evaluations/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void shouldLetOnlyAnalystsOfTheStoryPointEvaluate() {
+        String outsider = "analyst-" + uniqueSlug("elsewhere");
+        asAdmin().contentType(ContentType.JSON).body(Map.of("username", outsider, "password", "a-long-enough-password",
+                "roles", List.of("analyst"), "storyPoints", List.of(independent))).post("/api/users").then().statusCode(201);
+        as(outsider, "a-long-enough-password").contentType(ContentType.JSON).body(Map.of("storyPoint", planted))
+                .post("/api/evaluations").then().statusCode(403);
+        String id = start(Map.of("storyPoint", planted));
+        as(outsider, "a-long-enough-password").get("/api/evaluations/" + id).then().statusCode(403);
+        as(outsider, "a-long-enough-password").get("/api/storypoints/" + planted + "/evaluations").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of("storyPoint", planted)).post("/api/evaluations").then().statusCode(401);
+        asAdmin().get("/api/storypoints/" + planted + "/evaluations").then().statusCode(200).body("id", hasItem(id))
+                .body("[0].result", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void shouldTakeOverARunWhoseWorkerDied() throws Exception {
+        String id = start(Map.of("storyPoint", independent));
+        finished(id);
+        // the same run as if a replica had claimed it and then died: running, with an old heartbeat
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE evaluation_run SET status = 'running', claimed_by = 'vp-dead', "
+                     + "heartbeat_at = now() - interval '1 minute', progress = 0.3, result = NULL, attempts = 1 WHERE id = ?")) {
+            ps.setObject(1, UUID.fromString(id));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        JsonNode run = finished(id);
+        assertThat(run.get("status").asText()).isEqualTo("done");
+        assertThat(run.get("result")).isNotNull();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT attempts, claimed_by FROM evaluation_run WHERE id = ?")) {
+            ps.setObject(1, UUID.fromString(id));
+            var rs = ps.executeQuery();
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.getString(2)).isNotEqualTo("vp-dead");
+        }
+        asAdmin().get("/api/evaluations/" + id).then().body("result.fingerprint", notNullValue());
+    }
+}
