@@ -25,9 +25,9 @@ import java.util.UUID;
 @Transactional
 public class EvaluationService {
 
-    /** A run as the API shows it; {@code result} only when asked for and done. */
+    /** A run as the API shows it; {@code attempts} counts starts (more than one after a takeover); {@code result} only when asked for and done. */
     public record RunView(UUID id, String storyPoint, String status, double progress, Instant createdAt, Instant startedAt,
-                          Instant finishedAt, String requestedBy, Integer stories, String fingerprint, String error,
+                          Instant finishedAt, String requestedBy, int attempts, Integer stories, String fingerprint, String error,
                           JsonNode request, JsonNode result) {
     }
 
@@ -105,7 +105,7 @@ public class EvaluationService {
             JsonNode request = mapper.readTree(run.request);
             JsonNode result = withResult && run.result != null ? mapper.getNodeFactory().rawValueNode(new RawValue(run.result)) : null;
             return new RunView(run.id, slug, run.status, run.progress, run.createdAt, run.startedAt, run.finishedAt,
-                    run.requestedBy, run.storyCount, run.fingerprint, run.error, request, result);
+                    run.requestedBy, run.attempts, run.storyCount, run.fingerprint, run.error, request, result);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -178,24 +178,14 @@ public class EvaluationWorker {
         try {
             EvaluationRequest request = mapper.readValue(claim.request(), EvaluationRequest.class);
             StoryPointDefinition definition = currentDefinition(claim.storyPointId());
-            Dataset dataset;
+            EvaluationJob.Outcome outcome;
             try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                c.setReadOnly(true);
-                try {
-                    int expected = DatasetLoader.count(c, claim.storyPointId(), definition, request);
-                    dataset = DatasetLoader.load(c, claim.storyPointId(), definition, request, expected,
-                            share -> progress.set(Double.doubleToLongBits(0.6 * share)));
-                } finally {
-                    c.rollback();
-                    c.setReadOnly(false);
-                    c.setAutoCommit(true);
-                }
+                outcome = EvaluationJob.run(c, claim.storyPointId(), definition, request, softwareVersion,
+                        share -> progress.set(Double.doubleToLongBits(share)));
             }
-            EvaluationResult result = Evaluator.evaluate(dataset, request, definition, softwareVersion,
-                    share -> progress.set(Double.doubleToLongBits(0.6 + 0.4 * share)));
-            finish(claim.id(), mapper.writeValueAsString(result), dataset.baseSize(), dataset.fingerprint());
+            finish(claim.id(), mapper.writeValueAsString(outcome.result()), outcome.stories(), outcome.fingerprint());
+            Log.infof("Evaluation %s done: %d stories read in %d ms, tested in %d ms", claim.id(), outcome.stories(),
+                    outcome.readNanos() / 1_000_000, outcome.testNanos() / 1_000_000);
         } catch (Exception e) {
             if (stopping || Thread.currentThread().isInterrupted()) {
                 return;

@@ -48,6 +48,10 @@ public final class SyntheticStories {
 
     public static void main(String... args) throws IOException {
         Map<String, String> options = options(args);
+        if (options.getOrDefault("kind", "voordejeugd").equals("patterned")) {
+            writePatterned(options);
+            return;
+        }
         Path definitionFile = Path.of(options.getOrDefault("definition", "samples/storypoints/voordejeugd.json"));
         int stories = Integer.parseInt(options.getOrDefault("stories", "1000"));
         long seed = Long.parseLong(options.getOrDefault("seed", "42"));
@@ -63,6 +67,18 @@ public final class SyntheticStories {
         }
         if (out != null) {
             System.err.printf("Wrote %d synthetic stories for %s to %s%n", stories, definition.slug(), out);
+        }
+    }
+
+    /** The stories of {@link PatternedStories}: {@code --planted true|false}, written to {@code --out} or standard output. */
+    private static void writePatterned(Map<String, String> options) throws IOException {
+        PatternedStories stories = new PatternedStories(Boolean.parseBoolean(options.getOrDefault("planted", "true")),
+                Long.parseLong(options.getOrDefault("seed", "42")));
+        int count = Integer.parseInt(options.getOrDefault("stories", "1000"));
+        String out = options.get("out");
+        try (Writer writer = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
+                : Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8)) {
+            stories.write(writer, count);
         }
     }
 
@@ -206,7 +222,8 @@ public final class SyntheticStories {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: generate [--definition file.json] [--stories 1000] [--seed 42] [--out file.csv]");
+                throw new IllegalArgumentException("usage: generate [--kind voordejeugd|patterned] [--definition file.json] "
+                        + "[--stories 1000] [--seed 42] [--planted true] [--out file.csv]");
             }
             options.put(args[i].substring(2), args[++i]);
         }
