@@ -76,6 +76,18 @@ public record EvaluationResult(String storyPoint, String softwareVersion, String
     public record Pattern(int rank, String kind, List<String> questions, String test, double statistic, Integer df,
                           double p, double q, Effect effectSize, double standardizedEffect, long n, boolean strong,
                           List<GroupStats> groups, List<Pairwise> pairwise, Table table, Joint joint, List<String> notes) {
+
+        /** This pattern with its q-value and verdict. */
+        Pattern judged(double qValue, boolean isStrong) {
+            return new Pattern(rank, kind, questions, test, statistic, df, p, qValue, effectSize, standardizedEffect, n,
+                    isStrong, groups, pairwise, table, joint, notes);
+        }
+
+        /** This pattern at a place in the ranking. */
+        Pattern ranked(int place) {
+            return new Pattern(place, kind, questions, test, statistic, df, p, q, effectSize, standardizedEffect, n,
+                    strong, groups, pairwise, table, joint, notes);
+        }
     }
 
     /** A pair that could not be tested. */

@@ -472,9 +472,7 @@ final class Evaluator {
         List<Pattern> adjusted = new ArrayList<>();
         for (int i = 0; i < patterns.size(); i++) {
             Pattern p = patterns.get(i);
-            boolean strong = q[i] <= settings.maxQ() && p.standardizedEffect() >= minimum(p, settings);
-            adjusted.add(new Pattern(0, p.kind(), p.questions(), p.test(), p.statistic(), p.df(), p.p(), q[i], p.effectSize(),
-                    p.standardizedEffect(), p.n(), strong, p.groups(), p.pairwise(), p.table(), p.joint(), p.notes()));
+            adjusted.add(p.judged(q[i], q[i] <= settings.maxQ() && p.standardizedEffect() >= minimum(p, settings)));
         }
         adjusted.sort(Comparator.comparingDouble(Pattern::standardizedEffect).reversed()
                 .thenComparingDouble(Pattern::q)
@@ -482,9 +480,7 @@ final class Evaluator {
                 .thenComparing(p -> String.join("|", p.questions())));
         List<Pattern> ranked = new ArrayList<>();
         for (int i = 0; i < adjusted.size(); i++) {
-            Pattern p = adjusted.get(i);
-            ranked.add(new Pattern(i + 1, p.kind(), p.questions(), p.test(), p.statistic(), p.df(), p.p(), p.q(), p.effectSize(),
-                    p.standardizedEffect(), p.n(), p.strong(), p.groups(), p.pairwise(), p.table(), p.joint(), p.notes()));
+            ranked.add(adjusted.get(i).ranked(i + 1));
         }
         return ranked;
     }

@@ -1,17 +1,13 @@
 package nl.vertelpunt.web;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import nl.vertelpunt.testing.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.vertelpunt.testing.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 
-import java.net.URL;
 import java.util.List;
 
 import static nl.vertelpunt.testing.Fixtures.publishedSample;
@@ -24,25 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * each is saved in target/screenshots.
  */
 @QuarkusTest
-class FormAccessibilityTest {
+class FormAccessibilityTest extends BrowserTest {
 
-    private static Browser browser;
     private int shot;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /**
      * Checks and photographs the current screen at 375 and 1280 px, and checks that it reflows at

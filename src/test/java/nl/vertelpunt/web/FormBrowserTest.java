@@ -3,13 +3,10 @@ package nl.vertelpunt.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import nl.vertelpunt.testing.BrowserTest;
 import jakarta.inject.Inject;
-import nl.vertelpunt.testing.Browser;
 import nl.vertelpunt.testing.Database;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,28 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * professionals.
  */
 @QuarkusTest
-class FormBrowserTest {
+class FormBrowserTest extends BrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL base;
 
     @Inject
     AgroalDataSource dataSource;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private void openForm(String slug) {
         browser.width(1280);
