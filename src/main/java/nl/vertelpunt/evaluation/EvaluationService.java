@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import nl.vertelpunt.dashboard.Suppression;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
@@ -28,7 +29,13 @@ public class EvaluationService {
     /** A run as the API shows it; {@code attempts} counts starts (more than one after a takeover); {@code result} only when asked for and done. */
     public record RunView(UUID id, String storyPoint, String status, double progress, Instant createdAt, Instant startedAt,
                           Instant finishedAt, String requestedBy, int attempts, Integer stories, String fingerprint, String error,
-                          JsonNode request, JsonNode result) {
+                          JsonNode request, List<String> selected, JsonNode result) {
+    }
+
+    /** The key of a pattern within its run: {@code kind|first|second}, e.g. {@code slider_by_choice|gehoord|gevolg}. */
+    public static String key(JsonNode pattern) {
+        return pattern.path("kind").asText() + "|" + pattern.path("questions").path(0).asText() + "|"
+                + pattern.path("questions").path(1).asText();
     }
 
     private final StoryPointService storyPoints;
@@ -100,12 +107,61 @@ public class EvaluationService {
         return EvaluationRun.listFor(point.id).stream().map(r -> view(r, slug, false)).toList();
     }
 
+    /** Marks a pattern of a finished run as selected for an observation card (analysts, facilitators). */
+    public RunView select(UUID id, String patternKey, boolean selected) {
+        EvaluationRun run = EvaluationRun.<EvaluationRun>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("There is no evaluation " + id + "."));
+        StoryPoint point = StoryPoint.findById(run.storyPointId);
+        access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
+        if (!EvaluationRun.DONE.equals(run.status) || run.result == null) {
+            throw ProblemException.conflict("pattern", "the evaluation has not finished yet");
+        }
+        if (patternKey == null || patternKey.isBlank()) {
+            throw ProblemException.invalid("pattern", "is required: kind|first|second");
+        }
+        try {
+            boolean exists = false;
+            for (JsonNode p : mapper.readTree(run.result).path("patterns")) {
+                exists |= key(p).equals(patternKey);
+            }
+            if (!exists) {
+                throw ProblemException.invalid("pattern", "'" + patternKey + "' is not a pattern of this evaluation");
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        if (selected) {
+            em().createNativeQuery("INSERT INTO pattern_selection (run_id, pattern_key, selected_by, selected_at) VALUES (?1, ?2, ?3, ?4) "
+                    + "ON CONFLICT DO NOTHING").setParameter(1, id).setParameter(2, patternKey)
+                    .setParameter(3, access.staff().username()).setParameter(4, Instant.now()).executeUpdate();
+        } else {
+            em().createNativeQuery("DELETE FROM pattern_selection WHERE run_id = ?1 AND pattern_key = ?2")
+                    .setParameter(1, id).setParameter(2, patternKey).executeUpdate();
+        }
+        return view(run, point.slug, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> selected(UUID runId) {
+        return em().createNativeQuery("SELECT pattern_key FROM pattern_selection WHERE run_id = ?1 ORDER BY selected_at, pattern_key")
+                .setParameter(1, runId).getResultList();
+    }
+
+    private jakarta.persistence.EntityManager em() {
+        return EvaluationRun.getEntityManager();
+    }
+
     private RunView view(EvaluationRun run, String slug, boolean withResult) {
         try {
             JsonNode request = mapper.readTree(run.request);
-            JsonNode result = withResult && run.result != null ? mapper.getNodeFactory().rawValueNode(new RawValue(run.result)) : null;
+            JsonNode result = null;
+            if (withResult && run.result != null) {
+                Suppression suppression = new Suppression(storyPoints.current(slug).definition().suppression());
+                result = suppression.active() ? ResultSuppression.apply(mapper.readTree(run.result), suppression)
+                        : mapper.getNodeFactory().rawValueNode(new RawValue(run.result));
+            }
             return new RunView(run.id, slug, run.status, run.progress, run.createdAt, run.startedAt, run.finishedAt,
-                    run.requestedBy, run.attempts, run.storyCount, run.fingerprint, run.error, request, result);
+                    run.requestedBy, run.attempts, run.storyCount, run.fingerprint, run.error, request, selected(run.id), result);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -74,7 +74,7 @@ public final class PatternedStories {
                 null, null, List.of(text("Hulp"), text("Mensen"), text("Regels"))));
         return new StoryPointDefinition(slug, text("Patronen"), null, null, null,
                 List.of(new Role("jongere", text("Jongere")), new Role("ouder", text("Ouder")), new Role("professional", text("Professional"))),
-                text("Vertel"), new Completeness(0, 0), questions);
+                text("Vertel"), new Completeness(0, 0), questions, null);
     }
 
     /** Writes {@code count} stories in the CSV exchange format, header first. */

@@ -19,13 +19,13 @@ import java.util.TreeMap;
 
 /**
  * Which stories of a story point to look at: a period (dates in Dutch time, both ends included),
- * roles, channels, and answers to choice questions (a story matches when its answer is one of the
- * listed options; for a multichoice question, when it chose any of them). Only complete stories count
- * unless {@code includeIncomplete} is true.
+ * roles, channels, answers to choice questions (a story matches when its answer is one of the listed
+ * options; for a multichoice question, when it chose any of them), and ranges of slider answers
+ * ({@code [from, to]}, both included). Only complete stories count unless {@code includeIncomplete} is true.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record StoryFilter(LocalDate from, LocalDate to, List<String> roles, List<String> channels,
-                          Map<String, List<String>> answers, Boolean includeIncomplete) {
+                          Map<String, List<String>> answers, Map<String, List<Integer>> ranges, Boolean includeIncomplete) {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
@@ -33,10 +33,22 @@ public record StoryFilter(LocalDate from, LocalDate to, List<String> roles, List
         roles = roles == null ? List.of() : List.copyOf(roles);
         channels = channels == null ? List.of() : List.copyOf(channels);
         answers = answers == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(answers));
+        ranges = ranges == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(ranges));
     }
 
     public static StoryFilter all() {
-        return new StoryFilter(null, null, null, null, null, null);
+        return new StoryFilter(null, null, null, null, null, null, null);
+    }
+
+    /** This filter narrowed further by another: both must hold (list fields of {@code other} replace this one's). */
+    public StoryFilter and(StoryFilter other) {
+        Map<String, List<String>> a = new TreeMap<>(answers);
+        a.putAll(other.answers);
+        Map<String, List<Integer>> r = new TreeMap<>(ranges);
+        r.putAll(other.ranges);
+        return new StoryFilter(other.from != null ? other.from : from, other.to != null ? other.to : to,
+                other.roles.isEmpty() ? roles : other.roles, other.channels.isEmpty() ? channels : other.channels,
+                a, r, other.includeIncomplete != null ? other.includeIncomplete : includeIncomplete);
     }
 
     public boolean complete() {
@@ -76,17 +88,38 @@ public record StoryFilter(LocalDate from, LocalDate to, List<String> roles, List
                 }
             }
         });
+        ranges.forEach((questionId, range) -> {
+            String field = prefix + "ranges." + questionId;
+            Question q = definition.question(questionId).orElse(null);
+            if (q == null) {
+                errors.add(new FieldError(field, "is not a question of this story point"));
+            } else if (q.type() != QuestionType.SLIDER) {
+                errors.add(new FieldError(field, "is a " + q.type().id() + " question; only sliders have ranges"));
+            } else if (range == null || range.size() != 2 || range.get(0) == null || range.get(1) == null
+                    || range.get(0) < 0 || range.get(1) > 100 || range.get(0) > range.get(1)) {
+                errors.add(new FieldError(field, "must be [from, to] with 0 <= from <= to <= 100"));
+            }
+        });
         return errors;
     }
 
     /**
      * The SQL condition on table alias {@code s} for this filter, and a binder for its parameters.
-     * The condition starts with {@code s.story_point_id = ?}.
+     * The condition starts with {@code s.story_point_id = ?}. Hidden stories never match: they take part
+     * in no analysis and no export.
      */
     public Condition condition(long storyPointId, StoryPointDefinition definition) {
+        return condition(storyPointId, definition, false);
+    }
+
+    /** As {@link #condition(long, StoryPointDefinition)}; moderators may include hidden stories. */
+    public Condition condition(long storyPointId, StoryPointDefinition definition, boolean includeHidden) {
         StringBuilder sql = new StringBuilder("s.story_point_id = ?");
         List<Object> params = new ArrayList<>();
         params.add(storyPointId);
+        if (!includeHidden) {
+            sql.append(" AND NOT s.hidden");
+        }
         if (complete()) {
             sql.append(" AND s.complete");
         }
@@ -111,6 +144,14 @@ public record StoryFilter(LocalDate from, LocalDate to, List<String> roles, List
             sql.append(multi ? " AND jsonb_exists_any(s.answers -> ?, ?)" : " AND s.answers ->> ? = ANY (?)");
             params.add(questionId);
             params.add(new TextArray(options));
+        });
+        ranges.forEach((questionId, range) -> {
+            // slider answers are JSON numbers; "NA" and missing answers never fall in a range
+            sql.append(" AND jsonb_typeof(s.answers -> ?) = 'number' AND (s.answers ->> ?)::int BETWEEN ? AND ?");
+            params.add(questionId);
+            params.add(questionId);
+            params.add(range.get(0));
+            params.add(range.get(1));
         });
         return new Condition(sql.toString(), List.copyOf(params));
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import nl.vertelpunt.moderation.Flagger;
+import nl.vertelpunt.moderation.ModerationService;
 import nl.vertelpunt.storypoint.Definitions;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
@@ -36,14 +38,19 @@ import java.util.concurrent.ConcurrentHashMap;
 @Transactional
 public class StoryService {
 
-    /** What a storyteller's client hears back. {@code created} is false when the submission was already stored. */
-    public record Receipt(String id, int version, boolean complete, boolean created) {
+    /**
+     * What a storyteller's client hears back. {@code created} is false when the submission was already
+     * stored; the receipt code (to withdraw the story later) is given only once, when it is created.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Receipt(String id, int version, boolean complete, boolean created, String receiptCode) {
     }
 
     /** A stored story as staff see it. */
     public record StoryView(String id, String storyPoint, int version, String role, String channel, String language,
                             String title, String text, JsonNode answers, Instant submittedAt, int wordCount,
-                            int answeredCount, boolean complete) {
+                            int answeredCount, boolean complete, boolean flagged, boolean hidden,
+                            List<ModerationService.FlagView> flags) {
     }
 
     private static final Set<String> SUBMISSION_FIELDS = Set.of("submissionId", "role", "language", "title", "text", "answers");
@@ -54,12 +61,14 @@ public class StoryService {
     private final ObjectMapper mapper;
     private final Access access;
     private final StoryPointService storyPoints;
+    private final Flagger flagger;
     /** Slugs never change their id, so they can be remembered. */
     private final Map<String, Long> storyPointIds = new ConcurrentHashMap<>();
 
     StoryService(AgroalDataSource dataSource, StoryStore store, Definitions definitions, ObjectMapper mapper, Access access,
-                 StoryPointService storyPoints) {
+                 StoryPointService storyPoints, Flagger flagger) {
         this.storyPoints = storyPoints;
+        this.flagger = flagger;
         this.dataSource = dataSource;
         this.store = store;
         this.definitions = definitions;
@@ -95,7 +104,7 @@ public class StoryService {
                 if (e.storyPointId() != pointId) {
                     throw ProblemException.conflict("submissionId", "was already used for a story at another story point");
                 }
-                return new Receipt(e.id(), e.version(), e.complete(), false);
+                return new Receipt(e.id(), e.version(), e.complete(), false, null);
             }
             StoryPointDefinition definition = definitions.get(current.versionId(), current.revision(),
                     () -> store.definitionJson(c, current.versionId()));
@@ -106,12 +115,14 @@ public class StoryService {
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
-            if (!store.insertSubmission(c, pointId, current.versionId(), draft)) {
+            String receiptCode = Receipts.newCode();
+            if (!store.insertSubmission(c, pointId, current.versionId(), draft, flagger.flags(draft.title(), draft.text()),
+                    Receipts.hash(receiptCode))) {
                 // the same submission arrived twice at the same moment; the other one was stored
                 StoryStore.Existing e = store.current(c, pointId, submissionId).existing().orElseThrow();
-                return new Receipt(e.id(), e.version(), e.complete(), false);
+                return new Receipt(e.id(), e.version(), e.complete(), false, null);
             }
-            return new Receipt(draft.id(), current.version(), draft.complete(), true);
+            return new Receipt(draft.id(), current.version(), draft.complete(), true, receiptCode);
         } catch (SQLException e) {
             throw new StorageException(e);
         }
@@ -124,7 +135,7 @@ public class StoryService {
         access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
         String sql = """
                 SELECT s.id, v.version, s.role, s.channel, s.language, s.title, s.text, s.answers::text, s.submitted_at,
-                       s.word_count, s.answered_count, s.complete
+                       s.word_count, s.answered_count, s.complete, s.flagged, s.hidden, s.pk
                 FROM story s JOIN story_point_version v ON v.id = s.version_id
                 WHERE s.story_point_id = ? AND s.id = ?""";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -136,7 +147,8 @@ public class StoryService {
                 }
                 return new StoryView(rs.getString(1), slug, rs.getInt(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), mapper.readTree(rs.getString(8)),
-                        rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getInt(10), rs.getInt(11), rs.getBoolean(12));
+                        rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getInt(10), rs.getInt(11), rs.getBoolean(12),
+                        rs.getBoolean(13), rs.getBoolean(14), ModerationService.flagsOf(c, rs.getLong(15)));
             }
         } catch (SQLException e) {
             throw new StorageException(e);

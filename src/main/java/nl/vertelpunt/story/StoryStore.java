@@ -1,6 +1,7 @@
 package nl.vertelpunt.story;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import nl.vertelpunt.moderation.Flagger;
 import nl.vertelpunt.web.StorageException;
 
 import java.sql.Connection;
@@ -10,6 +11,8 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.sql.Types;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,8 +34,8 @@ public class StoryStore {
     }
 
     private static final String UPSERT_COLUMNS = "story_point_id, id, version_id, role, channel, language, title, text, "
-            + "answers, submitted_at, word_count, answered_count, complete";
-    private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?";
+            + "answers, submitted_at, word_count, answered_count, complete, flagged";
+    private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?";
 
     /** Takes the shared lock that keeps the story point's current definition still until commit. */
     public void lockShared(Connection c, long storyPointId) throws SQLException {
@@ -88,17 +91,74 @@ public class StoryStore {
     }
 
     /**
-     * Stores a story from the web form unless its submission id is already stored.
+     * Stores a story from the web form, with its personal-data flags and the hash of its receipt code,
+     * unless its submission id is already stored.
      *
      * @return true when this call stored it
      */
-    public boolean insertSubmission(Connection c, long storyPointId, long versionId, StoryDraft d) throws SQLException {
-        String sql = "INSERT INTO story (" + UPSERT_COLUMNS + ", submission_id) VALUES (" + VALUES + ", ?) "
-                + "ON CONFLICT (submission_id) DO NOTHING";
+    public boolean insertSubmission(Connection c, long storyPointId, long versionId, StoryDraft d, List<Flagger.Flag> flags,
+                                    String receiptHash) throws SQLException {
+        String sql = "INSERT INTO story (" + UPSERT_COLUMNS + ", submission_id, receipt_hash) VALUES (" + VALUES + ", ?, ?) "
+                + "ON CONFLICT (submission_id) DO NOTHING RETURNING pk";
+        long pk;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, storyPointId, versionId, d);
-            ps.setObject(14, d.submissionId(), Types.OTHER);
-            return ps.executeUpdate() == 1;
+            bind(ps, storyPointId, versionId, d, !flags.isEmpty());
+            ps.setObject(15, d.submissionId(), Types.OTHER);
+            ps.setString(16, receiptHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                pk = rs.getLong(1);
+            }
+        }
+        if (!flags.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO story_flag (story_pk, field, kind, span_start, span_end) VALUES (?, ?, ?, ?, ?)")) {
+                for (Flagger.Flag f : flags) {
+                    ps.setLong(1, pk);
+                    ps.setString(2, f.field());
+                    ps.setString(3, f.kind());
+                    ps.setInt(4, f.start());
+                    ps.setInt(5, f.end());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Replaces the personal-data flags of imported stories (by id), after their upsert in the same
+     * transaction. Stories with no findings lose their old flags.
+     */
+    public void replaceFlags(Connection c, long storyPointId, Map<String, List<Flagger.Flag>> flagsById) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM story_flag WHERE story_pk = (SELECT pk FROM story WHERE story_point_id = ? AND id = ?)");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO story_flag (story_pk, field, kind, span_start, span_end) "
+                     + "SELECT pk, ?, ?, ?, ? FROM story WHERE story_point_id = ? AND id = ?")) {
+            int pending = 0;
+            for (Map.Entry<String, List<Flagger.Flag>> e : flagsById.entrySet()) {
+                delete.setLong(1, storyPointId);
+                delete.setString(2, e.getKey());
+                delete.addBatch();
+                for (Flagger.Flag f : e.getValue()) {
+                    insert.setString(1, f.field());
+                    insert.setString(2, f.kind());
+                    insert.setInt(3, f.start());
+                    insert.setInt(4, f.end());
+                    insert.setLong(5, storyPointId);
+                    insert.setString(6, e.getKey());
+                    insert.addBatch();
+                }
+                if (++pending % 1000 == 0) {
+                    delete.executeBatch();
+                    insert.executeBatch();
+                }
+            }
+            delete.executeBatch();
+            insert.executeBatch();
         }
     }
 
@@ -108,11 +168,11 @@ public class StoryStore {
                 + "ON CONFLICT (story_point_id, id) DO UPDATE SET version_id = EXCLUDED.version_id, role = EXCLUDED.role, "
                 + "channel = EXCLUDED.channel, language = EXCLUDED.language, title = EXCLUDED.title, text = EXCLUDED.text, "
                 + "answers = EXCLUDED.answers, submitted_at = EXCLUDED.submitted_at, word_count = EXCLUDED.word_count, "
-                + "answered_count = EXCLUDED.answered_count, complete = EXCLUDED.complete");
+                + "answered_count = EXCLUDED.answered_count, complete = EXCLUDED.complete, flagged = EXCLUDED.flagged");
     }
 
-    public void addUpsert(PreparedStatement ps, long storyPointId, long versionId, StoryDraft d) throws SQLException {
-        bind(ps, storyPointId, versionId, d);
+    public void addUpsert(PreparedStatement ps, long storyPointId, long versionId, StoryDraft d, boolean flagged) throws SQLException {
+        bind(ps, storyPointId, versionId, d, flagged);
         ps.addBatch();
     }
 
@@ -130,7 +190,7 @@ public class StoryStore {
         return ids;
     }
 
-    private static void bind(PreparedStatement ps, long storyPointId, long versionId, StoryDraft d) throws SQLException {
+    private static void bind(PreparedStatement ps, long storyPointId, long versionId, StoryDraft d, boolean flagged) throws SQLException {
         ps.setLong(1, storyPointId);
         ps.setString(2, d.id());
         ps.setLong(3, versionId);
@@ -144,5 +204,6 @@ public class StoryStore {
         ps.setInt(11, d.wordCount());
         ps.setInt(12, d.answeredCount());
         ps.setBoolean(13, d.complete());
+        ps.setBoolean(14, flagged);
     }
 }

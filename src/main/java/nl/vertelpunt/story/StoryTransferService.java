@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import nl.vertelpunt.moderation.Flagger;
 import nl.vertelpunt.storypoint.Definitions;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
@@ -81,9 +82,11 @@ public class StoryTransferService {
     private final Definitions definitions;
     private final ObjectMapper mapper;
     private final Access access;
+    private final Flagger flagger;
 
     StoryTransferService(AgroalDataSource dataSource, StoryStore store, StoryPointService storyPoints,
-                         Definitions definitions, ObjectMapper mapper, Access access) {
+                         Definitions definitions, ObjectMapper mapper, Access access, Flagger flagger) {
+        this.flagger = flagger;
         this.dataSource = dataSource;
         this.store = store;
         this.storyPoints = storyPoints;
@@ -92,31 +95,58 @@ public class StoryTransferService {
         this.access = access;
     }
 
-    /** Prepares the CSV export of every story of a story point (analysts of that story point and admins). */
+    /** The export formats: the CSV exchange format, or an Excel workbook with the same columns. */
+    public enum Format { CSV, XLSX }
+
+    /**
+     * Prepares an export of the stories that pass the filter (all, complete or not, when null; hidden
+     * stories never), for analysts of the story point and admins. The export is written to the audit log
+     * with who, when, the filter and how many stories, once it has been written.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Export export(String slug) {
+    public Export export(String slug, StoryFilter requested, Format format) {
         StoryPoint point = find(slug);
         access.require(point, StaffRole.ANALYST);
+        StoryPointDefinition definition = storyPoints.current(slug).definition();
+        StoryFilter filter = requested == null ? new StoryFilter(null, null, null, null, null, null, true)
+                : requested.includeIncomplete() == null ? requested.and(new StoryFilter(null, null, null, null, null, null, true)) : requested;
+        List<FieldError> errors = filter.check(definition, "filter.");
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
         List<Question> questions = storyPoints.allQuestions(point);
+        StoryFilter.Condition where = filter.condition(point.id, definition);
+        String who = access.staff().username();
         long pointId = point.id;
-        return new Export(slug + "-stories.csv", out -> writeCsv(pointId, questions, out));
+        String filterJson;
+        try {
+            filterJson = mapper.writeValueAsString(filter);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String name = slug + "-stories." + format.name().toLowerCase(java.util.Locale.ROOT);
+        return new Export(name, out -> {
+            int written = 0;
+            try {
+                written = format == Format.CSV ? writeCsv(where, questions, out) : writeXlsx(where, questions, definition, out);
+            } finally {
+                logExport(pointId, format, filterJson, written, who);
+            }
+        });
     }
 
-    private void writeCsv(long pointId, List<Question> questions, OutputStream out) throws IOException {
-        String sql = "SELECT id, submitted_at, role, channel, language, title, text, answers::text FROM story "
-                + "WHERE story_point_id = ? ORDER BY submitted_at, id";
+    /** Streams the rows of a consistent snapshot to a row writer; returns how many were written. */
+    private int rows(StoryFilter.Condition where, List<Question> questions, RowWriter writer) throws IOException {
+        String sql = "SELECT s.id, s.submitted_at, s.role, s.channel, s.language, s.title, s.text, s.answers::text FROM story s "
+                + "WHERE " + where.sql() + " ORDER BY s.submitted_at, s.id";
+        int count = 0;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setFetchSize(2000);
-                ps.setLong(1, pointId);
-                Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-                CSVPrinter printer = new CSVPrinter(writer, StoryCsv.FORMAT);
-                List<String> header = new ArrayList<>(StoryCsv.FIXED);
-                questions.forEach(q -> header.add(q.id()));
-                printer.printRecord(header);
-                List<String> row = new ArrayList<>(header.size());
+                where.bind(c, ps, 1);
+                List<String> row = new ArrayList<>(StoryCsv.FIXED.size() + questions.size());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         row.clear();
@@ -130,16 +160,101 @@ public class StoryTransferService {
                         for (Question q : questions) {
                             row.add(StoryCsv.cell(q, answers.get(q.id())));
                         }
-                        printer.printRecord(row);
+                        writer.write(row);
+                        count++;
                     }
                 }
-                printer.flush();
             } finally {
                 c.rollback();
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IOException("export failed: " + e.getMessage(), e);
+        }
+        return count;
+    }
+
+    @FunctionalInterface
+    private interface RowWriter {
+        void write(List<String> row) throws IOException;
+    }
+
+    private int writeCsv(StoryFilter.Condition where, List<Question> questions, OutputStream out) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        CSVPrinter printer = new CSVPrinter(writer, StoryCsv.FORMAT);
+        List<String> header = new ArrayList<>(StoryCsv.FIXED);
+        questions.forEach(q -> header.add(q.id()));
+        printer.printRecord(header);
+        int count = rows(where, questions, printer::printRecord);
+        printer.flush();
+        return count;
+    }
+
+    /** The same columns as the CSV in an Excel workbook, plus a sheet that explains every question. */
+    private int writeXlsx(StoryFilter.Condition where, List<Question> questions, StoryPointDefinition definition,
+                          OutputStream out) throws IOException {
+        org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Vertelpunt", "1.0");
+        org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Verhalen");
+        List<String> header = new ArrayList<>(StoryCsv.FIXED);
+        questions.forEach(q -> header.add(q.id()));
+        for (int col = 0; col < header.size(); col++) {
+            sheet.value(0, col, header.get(col));
+            sheet.style(0, col).bold().set();
+        }
+        sheet.freezePane(0, 1);
+        int[] next = {1};
+        int count = rows(where, questions, row -> {
+            for (int col = 0; col < row.size(); col++) {
+                String value = row.get(col);
+                if (!value.isEmpty()) {
+                    Question q = col >= StoryCsv.FIXED.size() ? questions.get(col - StoryCsv.FIXED.size()) : null;
+                    if (q != null && q.type() == nl.vertelpunt.storypoint.definition.QuestionType.SLIDER && !value.equals("NA")) {
+                        sheet.value(next[0], col, Integer.parseInt(value));
+                    } else {
+                        sheet.value(next[0], col, value);
+                    }
+                }
+            }
+            if (++next[0] % 1000 == 0) {
+                sheet.flush();
+            }
+        });
+        org.dhatim.fastexcel.Worksheet about = workbook.newWorksheet("Vragen");
+        String[] columns = {"kolom", "nummer", "type", "vraag", "opties of polen"};
+        for (int col = 0; col < columns.length; col++) {
+            about.value(0, col, columns[col]);
+            about.style(0, col).bold().set();
+        }
+        int r = 1;
+        for (Question q : questions) {
+            about.value(r, 0, q.id());
+            about.value(r, 1, q.number());
+            about.value(r, 2, q.type().id());
+            about.value(r, 3, q.label().in("nl"));
+            String detail = q.options() != null
+                    ? String.join("; ", q.options().stream().map(o -> o.id() + " = " + o.label().in("nl")).toList())
+                    : q.left() != null ? "0 = " + q.left().in("nl") + "; 100 = " + q.right().in("nl") + (q.allowsNotApplicable() ? "; NA = niet van toepassing" : "")
+                    : q.corners() != null ? String.join(" | ", q.corners().stream().map(x -> x.in("nl")).toList()) : "";
+            about.value(r, 4, detail);
+            r++;
+        }
+        workbook.finish();
+        return count;
+    }
+
+    private void logExport(long pointId, Format format, String filter, int stories, String who) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO export_log (story_point_id, format, filter, stories, done_by, done_at) "
+                     + "VALUES (?, ?, ?, ?, ?, now())")) {
+            ps.setLong(1, pointId);
+            ps.setString(2, format.name().toLowerCase(java.util.Locale.ROOT));
+            ps.setString(3, filter);
+            ps.setInt(4, stories);
+            ps.setString(5, who);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException(e);
         }
     }
 
@@ -184,6 +299,7 @@ public class StoryTransferService {
         private int created;
         private PreparedStatement upsert;
         private int pending;
+        private final Map<String, List<Flagger.Flag>> flags = new HashMap<>();
 
         Importer(Connection connection, long pointId, long versionId, StoryPointDefinition definition,
                  Set<String> existing, boolean dryRun) {
@@ -224,6 +340,7 @@ public class StoryTransferService {
             if (upsert != null) {
                 flush();
                 upsert.close();
+                store.replaceFlags(connection, pointId, flags);
             }
             return new ImportReport(rows, created, rows - created, dryRun);
         }
@@ -309,7 +426,11 @@ public class StoryTransferService {
                 if (upsert == null) {
                     upsert = store.prepareUpsert(connection);
                 }
-                store.addUpsert(upsert, pointId, versionId, draft);
+                List<Flagger.Flag> found = flagger.flags(draft.title(), draft.text());
+                store.addUpsert(upsert, pointId, versionId, draft, !found.isEmpty());
+                if (!found.isEmpty() || existing.contains(draft.id())) {
+                    flags.put(draft.id(), found);
+                }
                 if (++pending == BATCH) {
                     flush();
                 }

@@ -73,9 +73,16 @@ public class ProblemMapper {
         return problem(ProblemException.invalid(errors));
     }
 
+    /**
+     * 401 with a Basic challenge for scripts; the web workspace (which sends {@code X-Requested-With})
+     * gets no challenge, so the browser shows no password dialog of its own.
+     */
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
-    public Response unauthenticated(RuntimeException e) {
+    public Response unauthenticated(RuntimeException e, HttpHeaders headers) {
         Response r = response(401, "Unauthorized", "Sign in with a valid user name and password.", List.of());
+        if (headers.getHeaderString("X-Requested-With") != null) {
+            return r;
+        }
         return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
     }
 

@@ -185,7 +185,8 @@ class EvaluationJobTest {
 
     @Test
     void shouldCountNotApplicableAndUnansweredAsMissingNeverAsZero() throws Exception {
-        JsonNode result = finished(start(Map.of("storyPoint", planted))).get("result");
+        // exact counts: the stored result (the API shows them rounded, see shouldSuppressSmallCountsInTheApi)
+        JsonNode result = JSON.readTree(rawResult(finished(start(Map.of("storyPoint", planted))).get("id").asText()));
         JsonNode heard = null;
         for (JsonNode d : result.get("distributions")) {
             if (d.get("variable").asText().equals("gehoord")) {
@@ -213,10 +214,39 @@ class EvaluationJobTest {
         JsonNode result = finished(start(request)).get("result");
         int stories = result.get("stories").asInt();
         assertThat(stories).isBetween(450, 700);
-        JsonNode subset = result.get("subset");
-        assertThat(subset.get("subsetStories").asInt() + subset.get("otherStories").asInt()).isEqualTo(stories);
+        JsonNode subset = JSON.readTree(rawResult(finished(start(request)).get("id").asText())).get("subset");
+        assertThat(subset.get("subsetStories").asInt() + subset.get("otherStories").asInt())
+                .isEqualTo(JSON.readTree(rawResult(finished(start(request)).get("id").asText())).get("stories").asInt());
         assertThat(subset.get("overlapping").asBoolean()).isFalse();
         assertThat(strongPairs(subset.get("patterns"))).contains("duidelijk|subset", "role|subset");
+    }
+
+    @Test
+    void shouldSuppressSmallCountsInTheApi() throws Exception {
+        JsonNode view = finished(start(Map.of("storyPoint", planted)));
+        JsonNode shown = view.get("result");
+        JsonNode exact = JSON.readTree(rawResult(view.get("id").asText()));
+        assertThat(shown.get("suppressionThreshold").asInt()).isEqualTo(5);
+        // every shown count is 0, "<5" or a multiple of 5; the statistics stay exact
+        List<JsonNode> counts = new ArrayList<>();
+        shown.get("distributions").forEach(d -> {
+            counts.add(d.get("answered"));
+            counts.add(d.get("notApplicable"));
+            d.path("stats").path("bins").forEach(counts::add);
+            d.path("categories").forEach(c -> counts.add(c.get("count")));
+        });
+        shown.get("patterns").forEach(p -> {
+            counts.add(p.get("n"));
+            p.path("groups").forEach(g -> g.path("bins").forEach(counts::add));
+            p.path("table").path("counts").forEach(row -> row.forEach(counts::add));
+        });
+        assertThat(counts).isNotEmpty().allSatisfy(c -> assertThat(c.isTextual() ? c.asText().equals("<5")
+                : c.asLong() % 5 == 0).as(c.toString()).isTrue());
+        assertThat(counts).anySatisfy(c -> assertThat(c.asText()).isEqualTo("<5"));
+        JsonNode shownPattern = find(shown.get("patterns"), "gehoord", "gevolg");
+        JsonNode exactPattern = find(exact.get("patterns"), "gehoord", "gevolg");
+        assertThat(shownPattern.get("p").asDouble()).isEqualTo(exactPattern.get("p").asDouble());
+        assertThat(shownPattern.get("statistic").asDouble()).isEqualTo(exactPattern.get("statistic").asDouble());
     }
 
     @Test

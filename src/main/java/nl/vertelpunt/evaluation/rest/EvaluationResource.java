@@ -37,6 +37,25 @@ public class EvaluationResource {
         return Response.accepted(run).location(URI.create("/api/evaluations/" + run.id())).build();
     }
 
+    /** A pattern to select for a card, by its key. */
+    public record Selection(String pattern) {
+    }
+
+    @POST
+    @Path("/{id}/selections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Select a pattern for an observation card (key kind|first|second)")
+    public EvaluationService.RunView select(@PathParam("id") UUID id, Selection selection) {
+        return evaluations.select(id, selection == null ? null : selection.pattern(), true);
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/{id}/selections")
+    @Operation(summary = "Unselect a pattern (?pattern=kind|first|second)")
+    public EvaluationService.RunView unselect(@PathParam("id") UUID id, @jakarta.ws.rs.QueryParam("pattern") String pattern) {
+        return evaluations.select(id, pattern, false);
+    }
+
     @GET
     @Path("/{id}")
     @Operation(summary = "A pattern evaluation: status, progress (0..1) and, when done, the result")

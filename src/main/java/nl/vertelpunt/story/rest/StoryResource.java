@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import nl.vertelpunt.story.StorySearchService;
 import nl.vertelpunt.story.StoryService;
 import nl.vertelpunt.story.StoryTransferService;
 import nl.vertelpunt.user.StaffRole;
@@ -42,10 +43,14 @@ public class StoryResource {
 
     private final StoryService stories;
     private final StoryTransferService transfer;
+    private final StorySearchService searches;
+    private final FilterParameter filters;
 
-    StoryResource(StoryService stories, StoryTransferService transfer) {
+    StoryResource(StoryService stories, StoryTransferService transfer, StorySearchService searches, FilterParameter filters) {
         this.stories = stories;
         this.transfer = transfer;
+        this.searches = searches;
+        this.filters = filters;
     }
 
     @POST
@@ -72,11 +77,32 @@ public class StoryResource {
     @GET
     @Path("/stories.csv")
     @Produces("text/csv")
-    @Operation(summary = "All stories as CSV in the exchange format (analysts of this story point, admins)")
-    public Response exportCsv(@PathParam("slug") String slug) {
-        StoryTransferService.Export export = transfer.export(slug);
+    @Operation(summary = "Stories as CSV in the exchange format (analysts of this story point, admins)",
+            description = "All stories, or those that pass ?filter={...} (JSON, as in evaluations). Hidden stories are never exported. Logged.")
+    public Response exportCsv(@PathParam("slug") String slug, @QueryParam("filter") String filter) {
+        return download(transfer.export(slug, filters.parse(filter), StoryTransferService.Format.CSV), "text/csv; charset=UTF-8");
+    }
+
+    @GET
+    @Path("/stories.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "Stories as an Excel workbook, with a sheet that explains the questions (analysts, admins)")
+    public Response exportXlsx(@PathParam("slug") String slug, @QueryParam("filter") String filter) {
+        return download(transfer.export(slug, filters.parse(filter), StoryTransferService.Format.XLSX),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
+    @POST
+    @Path("/stories/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Search stories: full text (Dutch), filters, moderation state, paging (staff of this story point)")
+    public StorySearchService.Page search(@PathParam("slug") String slug, StorySearchService.Search search) {
+        return searches.search(slug, search);
+    }
+
+    private static Response download(StoryTransferService.Export export, String type) {
         StreamingOutput body = export.body()::writeTo;
-        return Response.ok(body, "text/csv; charset=UTF-8")
+        return Response.ok(body, type)
                 .header("Content-Disposition", "attachment; filename=\"" + export.filename() + "\"")
                 .build();
     }

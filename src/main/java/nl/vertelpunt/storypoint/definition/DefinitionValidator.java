@@ -34,7 +34,7 @@ public final class DefinitionValidator {
     private static final int MAX_ROLES = 20;
 
     private static final Set<String> TOP_FIELDS = Set.of("slug", "title", "intro", "privacy", "crisisHelp", "roles",
-            "storyPrompt", "completeness", "questions");
+            "storyPrompt", "completeness", "questions", "suppressionThreshold");
     private static final Set<String> COMMON_QUESTION_FIELDS = Set.of("id", "number", "type", "label", "help", "required", "roles");
     private static final Map<QuestionType, Set<String>> TYPE_FIELDS = Map.of(
             QuestionType.SLIDER, Set.of("left", "right", "notApplicable"),
@@ -75,6 +75,10 @@ public final class DefinitionValidator {
         Set<String> roleIds = roles(root.get("roles"));
         int questionCount = questions(root.get("questions"), roleIds);
         completeness(root.get("completeness"), questionCount);
+        JsonNode threshold = root.get("suppressionThreshold");
+        if (threshold != null && !threshold.isNull() && (!JsonBodies.isInteger(threshold) || threshold.asInt() < 1 || threshold.asInt() > 100)) {
+            error("suppressionThreshold", "must be a whole number from 1 to 100 (groups smaller than it are hidden in aggregates)");
+        }
     }
 
     private Set<String> roles(JsonNode roles) {

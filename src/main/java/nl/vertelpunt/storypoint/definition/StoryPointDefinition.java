@@ -21,7 +21,16 @@ public record StoryPointDefinition(
         List<Role> roles,
         LocalizedText storyPrompt,
         Completeness completeness,
-        List<Question> questions) {
+        List<Question> questions,
+        Integer suppressionThreshold) {
+
+    /** Groups smaller than this are shown as "&lt;k" in every aggregate (default 5). */
+    public static final int DEFAULT_SUPPRESSION = 5;
+
+    /** The suppression threshold, or the default. */
+    public int suppression() {
+        return suppressionThreshold == null ? DEFAULT_SUPPRESSION : suppressionThreshold;
+    }
 
     public Optional<Question> question(String id) {
         return questions.stream().filter(q -> q.id().equals(id)).findFirst();

@@ -1,0 +1,125 @@
+package nl.vertelpunt.evaluation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.vertelpunt.dashboard.Suppression;
+
+import java.util.List;
+
+/**
+ * Applies {@link Suppression} to an evaluation result before staff see it: every count of stories
+ * (stories, n, bins, table cells, categories, distributions) becomes 0, "&lt;k" or a multiple of k, shares
+ * are computed from the shown counts, and groups under k lose their statistics. Expected counts are left
+ * out (they are computed from exact counts). Test statistics, p, q and effect sizes are kept exact: they
+ * are what the evaluation is about. The stored result stays exact, for provenance.
+ */
+final class ResultSuppression {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final List<String> GROUP_STATS = List.of("mean", "median", "mode", "sd", "skewness", "kurtosis");
+
+    private ResultSuppression() {
+    }
+
+    static JsonNode apply(JsonNode result, Suppression suppression) {
+        if (!suppression.active() || !(result instanceof ObjectNode root)) {
+            return result;
+        }
+        count(root, "stories", suppression);
+        for (JsonNode d : iterable(root.get("distributions"))) {
+            ObjectNode distribution = (ObjectNode) d;
+            for (String field : List.of("answered", "notApplicable", "unanswered", "notAsked")) {
+                count(distribution, field, suppression);
+            }
+            group(distribution.get("stats"), suppression);
+            categories(distribution.get("categories"), suppression);
+        }
+        patterns(root.get("patterns"), suppression);
+        if (root.get("subset") instanceof ObjectNode subset) {
+            count(subset, "subsetStories", suppression);
+            count(subset, "otherStories", suppression);
+            patterns(subset.get("patterns"), suppression);
+        }
+        root.put("suppressionThreshold", suppression.threshold());
+        return root;
+    }
+
+    private static void patterns(JsonNode patterns, Suppression suppression) {
+        for (JsonNode p : iterable(patterns)) {
+            ObjectNode pattern = (ObjectNode) p;
+            count(pattern, "n", suppression);
+            for (JsonNode g : iterable(pattern.get("groups"))) {
+                group(g, suppression);
+            }
+            if (pattern.get("table") instanceof ObjectNode table) {
+                cells(table.get("counts"), suppression);
+                table.remove("expected");
+            }
+            if (pattern.get("joint") instanceof ObjectNode joint) {
+                cells(joint.get("bins"), suppression);
+            }
+        }
+    }
+
+    private static void group(JsonNode node, Suppression suppression) {
+        if (!(node instanceof ObjectNode group)) {
+            return;
+        }
+        long n = group.path("n").asLong();
+        if (!suppression.shows(n)) {
+            GROUP_STATS.forEach(group::putNull);
+        }
+        count(group, "n", suppression);
+        if (group.get("bins") instanceof ArrayNode bins) {
+            for (int i = 0; i < bins.size(); i++) {
+                bins.set(i, shown(bins.get(i).asLong(), suppression));
+            }
+        }
+    }
+
+    private static void categories(JsonNode node, Suppression suppression) {
+        if (!(node instanceof ArrayNode categories)) {
+            return;
+        }
+        long shownTotal = 0;
+        for (JsonNode c : categories) {
+            shownTotal += suppression.rounded(c.path("count").asLong());
+        }
+        for (JsonNode c : categories) {
+            ObjectNode category = (ObjectNode) c;
+            long n = category.path("count").asLong();
+            count(category, "count", suppression);
+            if (shownTotal == 0 || !suppression.shows(n)) {
+                category.putNull("share");
+            } else {
+                category.put("share", suppression.rounded(n) / (double) shownTotal);
+            }
+        }
+    }
+
+    private static void cells(JsonNode node, Suppression suppression) {
+        for (JsonNode row : iterable(node)) {
+            ArrayNode cells = (ArrayNode) row;
+            for (int i = 0; i < cells.size(); i++) {
+                cells.set(i, shown(cells.get(i).asLong(), suppression));
+            }
+        }
+    }
+
+    private static void count(ObjectNode node, String field, Suppression suppression) {
+        if (node.has(field) && node.get(field).isNumber()) {
+            node.set(field, shown(node.get(field).asLong(), suppression));
+        }
+    }
+
+    private static JsonNode shown(long n, Suppression suppression) {
+        Object shown = suppression.count(n);
+        return shown instanceof String s ? NODES.textNode(s) : NODES.numberNode(((Number) shown).longValue());
+    }
+
+    private static Iterable<JsonNode> iterable(JsonNode node) {
+        return node == null || !node.isArray() ? List.of() : node;
+    }
+}

@@ -1,0 +1,33 @@
+package nl.vertelpunt.story.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import nl.vertelpunt.story.StoryFilter;
+import nl.vertelpunt.web.ProblemException;
+
+/** Reads a story filter given as JSON in a query parameter ({@code ?filter={"roles":["ouder"]}}). */
+@ApplicationScoped
+public class FilterParameter {
+
+    private final ObjectMapper mapper;
+
+    FilterParameter(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The filter, or null when none was given; 400 naming the field when it is not a valid filter. */
+    public StoryFilter parse(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            return mapper.readValue(json, StoryFilter.class);
+        } catch (JsonProcessingException e) {
+            String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                    ? nl.vertelpunt.web.JsonPaths.of(m.getPath()) : "";
+            throw ProblemException.malformed(where.isEmpty() || where.equals("body") ? "filter" : "filter." + where,
+                    e.getOriginalMessage() == null ? "not a valid filter" : e.getOriginalMessage());
+        }
+    }
+}

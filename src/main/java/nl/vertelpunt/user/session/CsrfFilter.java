@@ -1,0 +1,52 @@
+package nl.vertelpunt.user.session;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import nl.vertelpunt.web.ProblemException;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Every changing request (POST, PUT, PATCH, DELETE) that is signed in through the session cookie must
+ * carry the session's CSRF token in {@code X-CSRF-Token}; another site cannot read that token, so it
+ * cannot make a signed-in browser change anything. Requests with HTTP Basic or without a session are not
+ * affected (the cookie is also SameSite=Strict).
+ */
+public class CsrfFilter {
+
+    public static final String HEADER = "X-CSRF-Token";
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final CurrentIdentityAssociation identities;
+
+    CsrfFilter(CurrentIdentityAssociation identities) {
+        this.identities = identities;
+    }
+
+    @ServerRequestFilter
+    public Uni<Response> check(ContainerRequestContext request) {
+        if (SAFE.contains(request.getMethod()) || !request.getCookies().containsKey(SessionService.COOKIE)
+                || request.getHeaderString("Authorization") != null || request.getUriInfo().getPath().equals("/api/session")
+                && request.getMethod().equals("POST")) {
+            return Uni.createFrom().nullItem();
+        }
+        return identities.getDeferredIdentity().map(identity -> refusal(identity, request.getHeaderString(HEADER)));
+    }
+
+    private static Response refusal(SecurityIdentity identity, String header) {
+        String expected = identity.isAnonymous() ? null : identity.getAttribute(SessionAuthenticationMechanism.CSRF);
+        if (expected == null) {
+            return null;
+        }
+        if (header != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8))) {
+            return null;
+        }
+        throw ProblemException.forbidden("This change needs the page's CSRF token (header " + HEADER + "). Reload the page and try again.");
+    }
+}

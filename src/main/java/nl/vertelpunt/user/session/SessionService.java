@@ -1,0 +1,161 @@
+package nl.vertelpunt.user.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import nl.vertelpunt.user.AppUser;
+import nl.vertelpunt.user.UserService;
+import nl.vertelpunt.web.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sessions of the web workspace, kept in the database so that every replica knows them. The cookie holds
+ * a random token; the database only its hash. A session ends when idle for {@code idle} or at the latest
+ * after {@code maximum}. Sign-in attempts are limited per user name and per client address.
+ */
+@ApplicationScoped
+@Transactional
+public class SessionService {
+
+    public static final String COOKIE = "vp_session";
+
+    /** A signed-in session: who, and the token every changing request must echo in {@code X-CSRF-Token}. */
+    public record Session(UserService.Staff staff, String csrfToken) {
+    }
+
+    /** A new session: the cookie's token and the session. */
+    public record Started(String token, Session session) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EntityManager em;
+    private final UserService users;
+    private final Duration idle;
+    private final Duration maximum;
+    private final Throttle byUser;
+    private final Throttle byAddress;
+
+    SessionService(EntityManager em, UserService users,
+                   @ConfigProperty(name = "vertelpunt.session.idle", defaultValue = "2h") Duration idle,
+                   @ConfigProperty(name = "vertelpunt.session.maximum", defaultValue = "12h") Duration maximum,
+                   @ConfigProperty(name = "vertelpunt.session.login-attempts", defaultValue = "5") int attempts,
+                   @ConfigProperty(name = "vertelpunt.session.login-window", defaultValue = "10m") Duration window) {
+        this.em = em;
+        this.users = users;
+        this.idle = idle;
+        this.maximum = maximum;
+        this.byUser = new Throttle(attempts, window);
+        this.byAddress = new Throttle(attempts * 4, window);
+    }
+
+    /** Signs in; 401 for wrong credentials, 429 after too many failed attempts (for the name or the address). */
+    public Started login(String username, String password, String clientAddress) {
+        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            throw ProblemException.invalid(List.of(new nl.vertelpunt.web.FieldError(username == null || username.isBlank()
+                    ? "username" : "password", "is required")));
+        }
+        String userKey = username.toLowerCase(java.util.Locale.ROOT);
+        long wait = Math.max(byUser.blockedFor(userKey), byAddress.blockedFor(clientAddress));
+        if (wait > 0) {
+            throw new ProblemException(429, "Too many attempts",
+                    "Too many failed sign-ins. Try again in " + wait + " seconds.", List.of());
+        }
+        Optional<UserService.Staff> staff = users.authenticate(username, password);
+        if (staff.isEmpty()) {
+            byUser.count(userKey);
+            byAddress.count(clientAddress);
+            throw new ProblemException(401, "Unauthorized", "The user name or password is not right.", List.of());
+        }
+        byUser.reset(userKey);
+        String token = random(32);
+        String csrf = random(24);
+        Instant now = Instant.now();
+        em.createNativeQuery("INSERT INTO staff_session (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?4, ?5)")
+                .setParameter(1, hash(token)).setParameter(2, staff.get().id()).setParameter(3, csrf)
+                .setParameter(4, now).setParameter(5, now.plus(maximum)).executeUpdate();
+        return new Started(token, new Session(staff.get(), csrf));
+    }
+
+    /** The session of a cookie token, if it is valid; renews its idle time. */
+    public Optional<Session> resolve(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        String hash = hash(token);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT s.user_id, s.csrf_token, s.last_seen_at, s.expires_at FROM staff_session s "
+                + "WHERE s.token_hash = ?1").setParameter(1, hash).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        Instant now = Instant.now();
+        Instant lastSeen = toInstant(row[2]);
+        Instant expires = toInstant(row[3]);
+        if (now.isAfter(expires) || now.isAfter(lastSeen.plus(idle))) {
+            em.createNativeQuery("DELETE FROM staff_session WHERE token_hash = ?1").setParameter(1, hash).executeUpdate();
+            return Optional.empty();
+        }
+        AppUser user = AppUser.findById(((Number) row[0]).longValue());
+        if (user == null || !user.enabled) {
+            return Optional.empty();
+        }
+        if (now.isAfter(lastSeen.plusSeconds(60))) {
+            em.createNativeQuery("UPDATE staff_session SET last_seen_at = ?1 WHERE token_hash = ?2")
+                    .setParameter(1, now).setParameter(2, hash).executeUpdate();
+        }
+        return Optional.of(new Session(new UserService.Staff(user.id, user.username, Set.copyOf(user.roles),
+                Set.copyOf(user.storyPointIds)), (String) row[1]));
+    }
+
+    public void logout(String token) {
+        if (token != null) {
+            em.createNativeQuery("DELETE FROM staff_session WHERE token_hash = ?1").setParameter(1, hash(token)).executeUpdate();
+        }
+    }
+
+    /** Removes ended sessions. */
+    public int removeExpired() {
+        Instant now = Instant.now();
+        return em.createNativeQuery("DELETE FROM staff_session WHERE expires_at < ?1 OR last_seen_at < ?2")
+                .setParameter(1, now).setParameter(2, now.minus(idle)).executeUpdate();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    private static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

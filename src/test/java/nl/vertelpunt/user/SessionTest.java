@@ -1,0 +1,78 @@
+package nl.vertelpunt.user;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static nl.vertelpunt.testing.Fixtures.asAdmin;
+import static nl.vertelpunt.testing.Fixtures.uniqueSlug;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The web workspace's session login: a secure cookie, CSRF protection on every change, limited attempts, sign-out. */
+@QuarkusTest
+class SessionTest {
+
+    private static Response login(String user, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("username", user, "password", password)).post("/api/session");
+    }
+
+    @Test
+    void shouldSignInWithAnHttpOnlyStrictCookieAndRequireTheCsrfTokenForChanges() {
+        Response login = login("admin", "admin-test-password");
+        login.then().statusCode(200).body("username", equalTo("admin")).body("csrfToken", notNullValue());
+        String setCookie = login.getHeader("Set-Cookie");
+        assertThat(setCookie).contains("vp_session=").contains("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Secure");
+        String session = login.getCookie("vp_session");
+        String csrf = login.path("csrfToken");
+
+        given().cookie("vp_session", session).get("/api/me").then().statusCode(200).body("username", equalTo("admin"));
+        given().cookie("vp_session", session).get("/api/session").then().statusCode(200).body("csrfToken", equalTo(csrf));
+
+        Map<String, Object> user = Map.of("username", "via-session-" + System.nanoTime(), "password", "a-long-enough-password",
+                "roles", List.of("analyst"));
+        given().cookie("vp_session", session).contentType(ContentType.JSON).body(user).post("/api/users").then()
+                .statusCode(403).contentType("application/problem+json").body("detail", containsString("CSRF"));
+        given().cookie("vp_session", session).header("X-CSRF-Token", "wrong").contentType(ContentType.JSON).body(user)
+                .post("/api/users").then().statusCode(403);
+        given().cookie("vp_session", session).header("X-CSRF-Token", csrf).contentType(ContentType.JSON).body(user)
+                .post("/api/users").then().statusCode(201);
+
+        given().cookie("vp_session", session).delete("/api/session").then().statusCode(403);
+        given().cookie("vp_session", session).header("X-CSRF-Token", csrf).delete("/api/session").then().statusCode(204)
+                .header("Set-Cookie", containsString("Max-Age=0"));
+        given().cookie("vp_session", session).header("X-Requested-With", "vertelpunt").get("/api/session").then()
+                .statusCode(401).header("WWW-Authenticate", nullValue());
+    }
+
+    @Test
+    void shouldRefuseWrongPasswordsAndLimitAttempts() {
+        String user = "limited-" + uniqueSlug("u");
+        asAdmin().contentType(ContentType.JSON).body(Map.of("username", user, "password", "the-right-password",
+                "roles", List.of("facilitator"))).post("/api/users").then().statusCode(201);
+        for (int i = 0; i < 5; i++) {
+            login(user, "not-the-password").then().statusCode(401).contentType("application/problem+json");
+        }
+        login(user, "the-right-password").then().statusCode(429).contentType("application/problem+json")
+                .body("detail", containsString("Try again"));
+        given().cookie("vp_session", "made-up-token").get("/api/me").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("username", user)).post("/api/session").then()
+                .statusCode(422).body("errors[0].field", equalTo("password"));
+    }
+
+    @Test
+    void shouldKeepScriptsWorkingWithBasicAuthenticationWithoutCsrf() {
+        RestAssured.given().auth().preemptive().basic("admin", "admin-test-password").contentType(ContentType.JSON)
+                .body(Map.of("username", "basic-" + System.nanoTime(), "password", "a-long-enough-password", "roles", List.of("analyst")))
+                .post("/api/users").then().statusCode(201);
+    }
+}
