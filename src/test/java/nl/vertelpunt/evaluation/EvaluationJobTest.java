@@ -71,21 +71,8 @@ class EvaluationJobTest {
                 .body("status", equalTo("queued")).extract().path("id");
     }
 
-    /** Waits for a run to finish and returns its view. */
     static JsonNode finished(String id) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            Response r = asAdmin().get("/api/evaluations/" + id);
-            r.then().statusCode(200);
-            JsonNode run = JSON.readTree(r.asString());
-            String status = run.get("status").asText();
-            if (status.equals("done") || status.equals("failed")) {
-                return run;
-            }
-            assertThat(run.get("progress").asDouble()).isBetween(0.0, 1.0);
-            Thread.sleep(100);
-        }
-        throw new AssertionError("evaluation " + id + " did not finish in time");
+        return nl.vertelpunt.testing.Evaluations.finished(id);
     }
 
     private static Set<String> strongPairs(JsonNode patterns) {
