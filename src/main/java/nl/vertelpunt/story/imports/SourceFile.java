@@ -11,7 +11,6 @@ import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,7 +22,8 @@ import java.util.List;
  * with the given separator. Lines whose first cell starts with the comment prefix are comments, wherever
  * they are; blank lines and lines of empty cells are skipped. The first other line is the header; the
  * first comment line right after it (NarraFirma's second header row) is the {@link Header#optionRow()},
- * which names the option of each column of a multi-column question.
+ * which names the option of each column of a multi-column question. Bytes that are not UTF-8 become
+ * {@link #UNDECODABLE}, so that each line that has them can be named ({@link Row#undecodableCell()}).
  */
 final class SourceFile implements Closeable {
 
@@ -71,7 +71,20 @@ final class SourceFile implements Closeable {
 
     /** One data line: where its record starts in the file, and its cells. */
     record Row(long line, List<String> cells) {
+
+        /** The index of the first cell that held bytes that are not UTF-8, or -1. */
+        int undecodableCell() {
+            for (int i = 0; i < cells.size(); i++) {
+                if (cells.get(i).indexOf(UNDECODABLE) >= 0) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
+
+    /** What the decoder puts where bytes are not UTF-8. */
+    static final char UNDECODABLE = '\uFFFD';
 
     /** The file cannot be read as CSV in UTF-8; {@code line} is where the reading stopped. */
     static final class Unreadable extends Exception {
@@ -98,6 +111,9 @@ final class SourceFile implements Closeable {
         if (first == null) {
             this.header = null;
             return;
+        }
+        if (first.undecodableCell() >= 0) {
+            throw new Unreadable("the header is not valid UTF-8; save the file as UTF-8", first.line());
         }
         List<String> names = new ArrayList<>(first.cells());
         List<String> optionRow = null;
@@ -164,16 +180,13 @@ final class SourceFile implements Closeable {
     }
 
     private static Unreadable unreadable(IOException e, long line) {
-        String reason = e instanceof CharacterCodingException
-                ? "the file is not valid UTF-8"
-                : "the file is not valid CSV (RFC 4180): " + e.getMessage();
-        return new Unreadable(reason, line);
+        return new Unreadable("the file is not valid CSV (RFC 4180): " + e.getMessage(), line);
     }
 
     private static Reader reader(InputStream body) throws IOException {
         PushbackReader reader = new PushbackReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), 1);
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1);
         int first = reader.read();
         if (first != -1 && first != '\uFEFF') {
             reader.unread(first);

@@ -79,8 +79,11 @@ class SourceFileTest {
                     .hasMessageContaining("not valid CSV")
                     .satisfies(e -> assertThat(((SourceFile.Unreadable) e).line).isEqualTo(3));
         }
-        byte[] latin1 = "a,b\r\nCaf\u00e9,1\r\n".getBytes(StandardCharsets.ISO_8859_1);
-        assertThatThrownBy(() -> rows(SourceFile.open(new ByteArrayInputStream(latin1), ',', null)))
-                .isInstanceOf(SourceFile.Unreadable.class).hasMessage("the file is not valid UTF-8");
+        byte[] latin1 = "a,b\r\n1,2\r\nx,Caf\u00e9\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        List<SourceFile.Row> rows = rows(SourceFile.open(new ByteArrayInputStream(latin1), ',', null));
+        assertThat(rows).extracting(SourceFile.Row::undecodableCell).containsExactly(-1, 1);
+        byte[] badHeader = "Caf\u00e9,b\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> SourceFile.open(new ByteArrayInputStream(badHeader), ',', null))
+                .isInstanceOf(SourceFile.Unreadable.class).hasMessageContaining("not valid UTF-8");
     }
 }
