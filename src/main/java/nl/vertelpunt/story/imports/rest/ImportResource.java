@@ -1,0 +1,67 @@
+package nl.vertelpunt.story.imports.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import nl.vertelpunt.story.imports.ImportReport;
+import nl.vertelpunt.story.imports.ImportService;
+import nl.vertelpunt.user.StaffRole;
+import nl.vertelpunt.web.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/** Imports of story collections exported by other narrative tools (admin). */
+@Path("/api/storypoints/{slug}/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Stories", description = "Sharing stories and working with them")
+public class ImportResource {
+
+    private final ImportService imports;
+
+    ImportResource(ImportService imports) {
+        this.imports = imports;
+    }
+
+    /**
+     * Both parts are taken as files, whether or not the client gives them a file name, so a mapping or a
+     * file of any size (up to the request limit) is accepted either way.
+     */
+    @POST
+    @RolesAllowed(StaffRole.ADMIN)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Import stories exported by NarraFirma or a SenseMaker-style tool (admin)",
+            description = "multipart/form-data with the parts 'mapping' (JSON: how to read the file into the story point's "
+                    + "questions) and 'file' (the exported CSV, UTF-8). Every row is checked first; if any does not fit "
+                    + "nothing is stored and 422 lists every bad line. With dryRun=true nothing is stored and the answer "
+                    + "explains how each column is read and lists every row that does not fit.")
+    public ImportReport importStories(@PathParam("slug") String slug, @QueryParam("dryRun") String dryRun,
+                                      @RestForm("mapping") FileUpload mapping, @RestForm("file") FileUpload file) {
+        if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
+            throw ProblemException.malformed("dryRun", "must be true or false");
+        }
+        if (mapping == null) {
+            throw ProblemException.malformed("mapping", "is required: a part named 'mapping' with the mapping as JSON");
+        }
+        if (file == null) {
+            throw ProblemException.malformed("file", "is required: a part named 'file' with the exported stories as CSV");
+        }
+        try (InputStream m = Files.newInputStream(mapping.uploadedFile());
+             InputStream f = Files.newInputStream(file.uploadedFile())) {
+            return imports.importStories(slug, m, f, "true".equals(dryRun));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
