@@ -388,6 +388,10 @@ class StoryImportTest {
         post(asAdmin(), "bestaat-niet", mapping, resource("sensemaker-stories.csv"), "").statusCode(404)
                 .contentType("application/problem+json");
         asAdmin().contentType("text/csv").body(resource("sensemaker-stories.csv")).post(url).then().statusCode(415);
+        byte[] cutShort = "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nStory"
+                .getBytes(StandardCharsets.UTF_8);
+        asAdmin().contentType("multipart/form-data; boundary=XYZ").body(cutShort).post(url).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("body"));
         assertThat(Database.storyCount(dataSource, slug)).isZero();
     }
 }

@@ -8,19 +8,25 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import nl.vertelpunt.story.imports.ImportReport;
 import nl.vertelpunt.story.imports.ImportService;
 import nl.vertelpunt.user.StaffRole;
+import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.Problem;
 import nl.vertelpunt.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.util.List;
 
 /** Imports of story collections exported by other narrative tools (admin). */
 @Path("/api/storypoints/{slug}/imports")
@@ -63,5 +69,21 @@ public class ImportResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The multipart body could not be read before this resource was called: the client cut the upload short
+     * or sent a malformed body. That is the client's doing (400), not an unexpected failure; a problem with
+     * the server's own disk stays a 500.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e) {
+        if (e instanceof FileSystemException) {
+            return Response.status(500).type(Problem.MEDIA_TYPE).entity(Problem.of(500, "Internal error",
+                    "Something went wrong on our side. Nothing was stored.", List.of())).build();
+        }
+        String message = "the multipart/form-data body could not be read: it was cut short or is malformed";
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(Problem.of(400, "Malformed request",
+                "body: " + message, List.of(new FieldError("body", message)))).build();
     }
 }
