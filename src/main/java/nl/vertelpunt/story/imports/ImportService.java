@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import nl.vertelpunt.story.AnswerValidator;
 import nl.vertelpunt.story.StoryDraft;
 import nl.vertelpunt.story.StoryRules;
+import nl.vertelpunt.moderation.Flagger;
 import nl.vertelpunt.story.StoryStore;
 import nl.vertelpunt.storypoint.Definitions;
 import nl.vertelpunt.storypoint.StoryPoint;
@@ -69,9 +70,11 @@ public class ImportService {
     private final StoryPointService storyPoints;
     private final Definitions definitions;
     private final Access access;
+    private final Flagger flagger;
 
     ImportService(AgroalDataSource dataSource, StoryStore store, StoryPointService storyPoints, Definitions definitions,
-                  Access access) {
+                  Access access, Flagger flagger) {
+        this.flagger = flagger;
         this.dataSource = dataSource;
         this.store = store;
         this.storyPoints = storyPoints;
@@ -172,6 +175,7 @@ public class ImportService {
         private final int[] filled;
         private final DerivedIds derivedIds = new DerivedIds();
         private final Map<String, Long> seenIds = new HashMap<>();
+        private final Map<String, List<Flagger.Flag>> flags = new HashMap<>();
         private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         private final List<ImportReport.RowProblem> problems = new ArrayList<>();
         private int problemCount;
@@ -242,6 +246,7 @@ public class ImportService {
             if (upsert != null) {
                 flush();
                 upsert.close();
+                store.replaceFlags(connection, pointId, flags);
             }
             List<ImportReport.ColumnUse> columns = parts.stream().map(ColumnPart::use).toList();
             List<ImportReport.UnusedColumn> unused = plan.unused().stream().map(this::unusedColumn).toList();
@@ -302,7 +307,11 @@ public class ImportService {
                 if (upsert == null) {
                     upsert = store.prepareUpsert(connection);
                 }
-                store.addUpsert(upsert, pointId, versionId, draft);
+                List<Flagger.Flag> found = flagger.flags(draft.title(), draft.text());
+                store.addUpsert(upsert, pointId, versionId, draft, !found.isEmpty());
+                if (!found.isEmpty() || stored.containsKey(draft.id())) {
+                    flags.put(draft.id(), found);
+                }
                 if (++pending == BATCH) {
                     flush();
                 }
