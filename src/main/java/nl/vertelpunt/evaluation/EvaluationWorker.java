@@ -184,6 +184,7 @@ public class EvaluationWorker {
                         share -> progress.set(Double.doubleToLongBits(share)));
             }
             finish(claim.id(), mapper.writeValueAsString(outcome.result()), outcome.stories(), outcome.fingerprint());
+            nl.vertelpunt.web.ServiceMetrics.evaluation(java.time.Duration.ofNanos(outcome.readNanos() + outcome.testNanos()), "done");
             Log.infof("Evaluation %s done: %d stories read in %d ms, tested in %d ms", claim.id(), outcome.stories(),
                     outcome.readNanos() / 1_000_000, outcome.testNanos() / 1_000_000);
         } catch (Exception e) {

@@ -55,6 +55,25 @@ public class StoryStore {
         }
     }
 
+    /**
+     * Takes the shared lock on the story point's definition and reads its current version and any story
+     * of this submission id, in one round trip (for intake; see {@code intake_context} in the schema).
+     */
+    public Current lockAndRead(Connection c, long storyPointId, UUID submissionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM intake_context(?, ?)")) {
+            ps.setLong(1, storyPointId);
+            ps.setObject(2, submissionId, Types.OTHER);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("story point " + storyPointId + " has no current version");
+                }
+                Optional<Existing> existing = rs.getString(5) == null ? Optional.empty()
+                        : Optional.of(new Existing(rs.getLong(4), rs.getString(5), rs.getInt(6), rs.getBoolean(7)));
+                return new Current(rs.getLong(1), rs.getInt(2), rs.getInt(3), existing);
+            }
+        }
+    }
+
     public Current current(Connection c, long storyPointId, UUID submissionId) throws SQLException {
         String sql = """
                 SELECT v.id, v.version, v.revision, s.story_point_id, s.id, sv.version, s.complete

@@ -115,18 +115,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-            if (root instanceof SQLTransientConnectionException || root instanceof java.net.ConnectException) {
-                return databaseDown((Exception) root);
-            }
+        if (StorageException.unavailable(e)) {
+            return databaseDown(e instanceof Exception ex ? ex : new RuntimeException(e));
         }
         LOG.errorf(e, "Unexpected failure");
         return response(500, "Internal error", "Something went wrong on our side. Nothing was stored.", List.of());
     }
 
     static Response response(int status, String title, String detail, List<FieldError> errors) {
+        ServiceMetrics.refused(status, title.toLowerCase(java.util.Locale.ROOT));
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(status, title, detail, errors))

@@ -11,7 +11,15 @@ public class StorageException extends RuntimeException {
 
     /** Connection failures (SQLSTATE class 08), a server shutting down or starting (57P01..57P03), or no connection in time. */
     public boolean unavailable() {
-        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+        return unavailable(getCause());
+    }
+
+    /** Whether a failure, anywhere in its chain of causes, means the database cannot be reached right now. */
+    public static boolean unavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {

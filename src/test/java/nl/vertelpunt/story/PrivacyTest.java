@@ -56,6 +56,11 @@ class PrivacyTest {
         assertThat(rows).noneSatisfy(row -> assertThat(row).contains("abc123"));
         assertThat(rows).filteredOn(row -> row.startsWith("story:")).noneSatisfy(row -> assertThat(row).contains("127.0.0.1"));
 
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("vertelpunt_stories_received_total{channel=\"online\",storypoint=\"" + slug + "\"}")
+                .contains("vertelpunt_requests_refused_total").contains("agroal_")
+                .doesNotContain(FORWARDED_IP).doesNotContain(REAL_IP).doesNotContain("VertelpuntPrivacyProbe").doesNotContain(id);
+
         Path log = Path.of("target/quarkus-test.log");
         assertThat(log).exists();
         String logText = Files.readString(log, StandardCharsets.UTF_8);

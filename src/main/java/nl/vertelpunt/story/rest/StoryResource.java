@@ -45,8 +45,11 @@ public class StoryResource {
     private final StoryTransferService transfer;
     private final StorySearchService searches;
     private final FilterParameter filters;
+    private final nl.vertelpunt.web.RateLimits rateLimits;
 
-    StoryResource(StoryService stories, StoryTransferService transfer, StorySearchService searches, FilterParameter filters) {
+    StoryResource(StoryService stories, StoryTransferService transfer, StorySearchService searches, FilterParameter filters,
+                  nl.vertelpunt.web.RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.stories = stories;
         this.transfer = transfer;
         this.searches = searches;
@@ -59,7 +62,8 @@ public class StoryResource {
     @Operation(summary = "Share a story (public)",
             description = "201 with the new story's id; 200 with the same id when this submissionId was stored before.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionDoc.class)))
-    public Response submit(@PathParam("slug") String slug, InputStream body) {
+    public Response submit(@PathParam("slug") String slug, InputStream body, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
+        rateLimits.storySubmission(request);
         StoryService.Receipt receipt = stories.submit(slug, JsonBodies.readObject(body, MAX_SUBMISSION_BYTES));
         if (!receipt.created()) {
             return Response.ok(receipt).build();
@@ -120,6 +124,10 @@ public class StoryResource {
         if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
             throw ProblemException.malformed("dryRun", "must be true or false");
         }
-        return transfer.importCsv(slug, body, "true".equals(dryRun));
+        StoryTransferService.ImportReport report = transfer.importCsv(slug, body, "true".equals(dryRun));
+        if (!report.dryRun()) {
+            nl.vertelpunt.web.ServiceMetrics.storyReceived(slug, "import", report.created());
+        }
+        return report;
     }
 }

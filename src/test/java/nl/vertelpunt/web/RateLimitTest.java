@@ -1,0 +1,45 @@
+package nl.vertelpunt.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static nl.vertelpunt.testing.Fixtures.aSubmission;
+import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Public limits without personal data: a per-address rate limit on submissions, and the form's honeypot. */
+@QuarkusTest
+@TestProfile(RateLimitTest.LowLimit.class)
+class RateLimitTest {
+
+    /** A limit of three stories a minute, so the test can reach it. */
+    public static class LowLimit implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("vertelpunt.rate-limit.stories-per-minute", "3");
+        }
+    }
+
+    @Test
+    void shouldLimitSubmissionsPerAddressAndRefuseTheHoneypot() {
+        String slug = publishedStoryPoint("ratelimit");
+        Map<String, Object> bot = aSubmission();
+        bot.put("website", "http://spam.example");
+        given().contentType(ContentType.JSON).body(bot).post("/api/storypoints/" + slug + "/stories").then()
+                .statusCode(422).body("errors[0].field", equalTo("website"));
+        for (int i = 0; i < 2; i++) {
+            Map<String, Object> story = aSubmission();
+            story.put("website", "");
+            given().contentType(ContentType.JSON).body(story).post("/api/storypoints/" + slug + "/stories").then().statusCode(201);
+        }
+        given().contentType(ContentType.JSON).body(aSubmission()).post("/api/storypoints/" + slug + "/stories").then()
+                .statusCode(429).contentType("application/problem+json").body("detail", containsString("nothing is lost"));
+    }
+}
