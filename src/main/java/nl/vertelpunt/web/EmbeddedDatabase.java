@@ -62,6 +62,7 @@ public final class EmbeddedDatabase {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
         }
+        writePort(dataDir.resolve("postgres"), server.getPort());
         System.setProperty("quarkus.datasource.jdbc.url", jdbcUrl(server.getPort()));
         System.setProperty("quarkus.datasource.username", USER);
         System.setProperty("quarkus.datasource.password", readPassword(dataDir.resolve("postgres")));
@@ -122,6 +123,29 @@ public final class EmbeddedDatabase {
             }
         }
         return builder.start();
+    }
+
+    private static final String PORT_FILE = ".vertelpunt-db-port";
+
+    private static void writePort(Path pgData, int port) {
+        try {
+            Files.writeString(pgData.getParent().resolve(PORT_FILE), Integer.toString(port), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.debugf("Could not write the port file: %s", e.getMessage());
+        }
+    }
+
+    /** The port of the embedded server of a running service on this data directory, if one answers. */
+    public static Optional<Integer> runningPort(Path pgData) {
+        try {
+            int port = Integer.parseInt(Files.readString(pgData.getParent().resolve(PORT_FILE), StandardCharsets.UTF_8).strip());
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+                return Optional.of(port);
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** The password of the embedded server whose data directory is {@code pgData}. */
