@@ -35,8 +35,16 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class EvaluationWorker {
 
-    /** This process, as it appears in {@code claimed_by}. */
-    private final String instance = "vp-" + UUID.randomUUID();
+    /** This process, as it appears in {@code claimed_by}: host (the pod, in Kubernetes), process id and a random part. */
+    private final String instance = host() + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "vertelpunt";
+        }
+    }
     private final AgroalDataSource dataSource;
     private final EvaluationConfig config;
     private final Definitions definitions;

@@ -92,6 +92,11 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " did not become ready in " + timeout);
     }
 
+    /** The operating system's id of the service process. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Kills the JVM with SIGKILL: no shutdown hooks, no clean-up; its PostgreSQL is left orphaned. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
