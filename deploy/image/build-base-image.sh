@@ -13,6 +13,9 @@
 # matches this script and its settings, nothing is rebuilt (delete the folder, or set
 # VERTELPUNT_REBUILD_BASE=1, to fetch the newest packages, e.g. for security updates).
 #
+# Reproducible: with the same packages from the mirror the archive is the same, byte for byte, except
+# /etc/ssl/certs/java/cacerts (a Java KeyStore whose entries carry the time they were added).
+#
 # Settings (environment):
 #   DEBIAN_MIRROR            default http://deb.debian.org/debian
 #   DEBIAN_SECURITY_MIRROR   default http://deb.debian.org/debian-security
