@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Starts pattern evaluations for analysts and shows their progress and results. */
@@ -139,6 +140,55 @@ public class EvaluationService {
                     .setParameter(1, id).setParameter(2, patternKey).executeUpdate();
         }
         return view(run, point.slug, false);
+    }
+
+    /**
+     * One pattern of a finished run, for an observation card: exact (for finding stories) and as staff may
+     * see it (suppressed), with the run it came from. Checks that the caller may work on the story point;
+     * {@code field} names the input in errors.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RunPattern pattern(UUID runId, String patternKey, String field) {
+        EvaluationRun run = EvaluationRun.<EvaluationRun>findByIdOptional(runId)
+                .orElseThrow(() -> ProblemException.invalid(field, "there is no evaluation " + runId));
+        access.require(StoryPoint.findById(run.storyPointId), StaffRole.ANALYST, StaffRole.FACILITATOR);
+        if (!EvaluationRun.DONE.equals(run.status) || run.result == null) {
+            throw ProblemException.conflict(field, "the evaluation has not finished yet");
+        }
+        return loadPattern(runId, patternKey)
+                .orElseThrow(() -> ProblemException.invalid("pattern", "'" + patternKey + "' is not a pattern of this evaluation"));
+    }
+
+    /** As {@link #pattern}, without checking access: for callers that have checked it another way (a table's link). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RunPattern> loadPattern(UUID runId, String patternKey) {
+        EvaluationRun run = EvaluationRun.findById(runId);
+        if (run == null || run.result == null) {
+            return Optional.empty();
+        }
+        StoryPoint point = StoryPoint.findById(run.storyPointId);
+        try {
+            JsonNode result = mapper.readTree(run.result);
+            int index = 0;
+            for (JsonNode p : result.path("patterns")) {
+                if (key(p).equals(patternKey)) {
+                    Suppression suppression = new Suppression(storyPoints.current(point.slug).definition().suppression());
+                    JsonNode shown = suppression.active()
+                            ? ResultSuppression.apply(result.deepCopy(), suppression).path("patterns").get(index) : p;
+                    return Optional.of(new RunPattern(run.id, point, p, shown, mapper.readTree(run.request), run.fingerprint,
+                            result.path("softwareVersion").asText(null), run.finishedAt, run.storyCount == null ? 0 : run.storyCount));
+                }
+                index++;
+            }
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A pattern of a run: exact, as shown to staff, and where it comes from. */
+    public record RunPattern(UUID runId, StoryPoint point, JsonNode exact, JsonNode shown, JsonNode request, String fingerprint,
+                             String softwareVersion, Instant evaluatedAt, int stories) {
     }
 
     @SuppressWarnings("unchecked")

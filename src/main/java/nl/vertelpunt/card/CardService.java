@@ -1,0 +1,474 @@
+package nl.vertelpunt.card;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import nl.vertelpunt.card.render.CardDocument;
+import nl.vertelpunt.evaluation.EvaluationService;
+import nl.vertelpunt.story.StoryFilter;
+import nl.vertelpunt.storypoint.StoryPoint;
+import nl.vertelpunt.storypoint.StoryPointService;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.user.Access;
+import nl.vertelpunt.user.StaffRole;
+import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.ProblemException;
+import nl.vertelpunt.web.StorageException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Observation cards for facilitators and analysts: a card is drafted from a pattern of a finished
+ * evaluation (title, observation, typical stories), then edited; every save makes a new version and keeps
+ * the old one. Stories on a card must be visible and free of open personal-data flags.
+ */
+@ApplicationScoped
+@Transactional
+public class CardService {
+
+    /** Typical stories suggested for a new card. */
+    static final int SUGGESTED = 4;
+    /** Most stories on one card. */
+    static final int MAX_STORIES = 12;
+    /** Longest quote, in characters. */
+    static final int MAX_QUOTE = 600;
+
+    /** A new card: which pattern of which evaluation. */
+    public record NewCard(UUID runId, String pattern) {
+    }
+
+    /** A story on a card, with an optional quote [quoteStart, quoteEnd) in UTF-16 code units of its text. */
+    public record StoryRef(String id, Integer quoteStart, Integer quoteEnd) {
+    }
+
+    /**
+     * An edit of a card. {@code version} is the version it was based on (a newer one gives 409); fields
+     * left out keep their value.
+     */
+    public record CardEdit(Integer version, String title, String observation, List<String> interpretations,
+                           List<StoryRef> stories, Boolean published) {
+    }
+
+    /** A story on a card as staff see it; {@code problem} says why it is left off the printed card. */
+    public record CardStoryView(String id, String role, int words, boolean complete, String text, String excerpt,
+                                Integer quoteStart, Integer quoteEnd, String quote, String problem) {
+    }
+
+    /** A card with everything the editor needs. */
+    public record CardView(UUID id, String storyPoint, UUID runId, String pattern, int version, String title, String observation,
+                           List<String> interpretations, boolean published, List<CardStoryView> stories,
+                           List<CardDocument.QuestionInfo> questions, JsonNode data, CardDocument.Provenance provenance,
+                           String createdBy, Instant createdAt, String updatedBy, Instant updatedAt) {
+    }
+
+    /** A card in a list. */
+    public record CardSummary(UUID id, String storyPoint, UUID runId, String pattern, int version, String title, boolean published,
+                              int stories, String updatedBy, Instant updatedAt) {
+    }
+
+    /** Another story that would fit the card. */
+    public record Suggestion(String id, String role, int words, String group, String excerpt) {
+    }
+
+    /** An earlier version of a card. */
+    public record Revision(int version, String savedBy, Instant savedAt, JsonNode content) {
+    }
+
+    private final EvaluationService evaluations;
+    private final StoryPointService storyPoints;
+    private final CardDocuments documents;
+    private final Access access;
+    private final ObjectMapper mapper;
+    private final AgroalDataSource dataSource;
+    private final EntityManager em;
+
+    CardService(EvaluationService evaluations, StoryPointService storyPoints, CardDocuments documents, Access access,
+                ObjectMapper mapper, AgroalDataSource dataSource, EntityManager em) {
+        this.evaluations = evaluations;
+        this.storyPoints = storyPoints;
+        this.documents = documents;
+        this.access = access;
+        this.mapper = mapper;
+        this.dataSource = dataSource;
+        this.em = em;
+    }
+
+    /** Drafts a card from a pattern: title, observation and suggested typical stories. */
+    public CardView create(NewCard request) {
+        if (request == null) {
+            throw ProblemException.malformed("body", "a JSON object with runId and pattern is expected");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (request.runId() == null) {
+            errors.add(new FieldError("runId", "is required: the evaluation the pattern comes from"));
+        }
+        if (request.pattern() == null || request.pattern().isBlank()) {
+            errors.add(new FieldError("pattern", "is required: the pattern's key, kind|first|second"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        EvaluationService.RunPattern pattern = evaluations.pattern(request.runId(), request.pattern(), "runId");
+        if (Card.existsFor(request.runId(), request.pattern())) {
+            throw ProblemException.conflict("pattern", "this pattern of this evaluation already has a card");
+        }
+        StoryPointDefinition definition = storyPoints.current(pattern.point().slug).definition();
+        ObservationDrafter.Draft draft;
+        List<StoryCandidates.Group> groups;
+        try {
+            draft = ObservationDrafter.draft(pattern.shown(), definition);
+            groups = StoryCandidates.groups(pattern.exact(), definition);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("pattern", e.getMessage());
+        }
+        List<TypicalStories.Candidate> chosen = TypicalStories.choose(candidates(pattern, definition, groups, Set.of()),
+                groups.stream().map(StoryCandidates.Group::name).toList(), Math.max(1, SUGGESTED / Math.max(1, groups.size())));
+
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Card card = new Card();
+        card.id = UUID.randomUUID();
+        card.storyPointId = pattern.point().id;
+        card.runId = request.runId();
+        card.patternKey = request.pattern();
+        card.version = 1;
+        card.title = draft.title();
+        card.observation = draft.observation();
+        card.interpretationA = "";
+        card.interpretationB = "";
+        card.published = false;
+        card.createdBy = access.staff().username();
+        card.createdAt = now;
+        card.updatedBy = card.createdBy;
+        card.updatedAt = now;
+        card.persist();
+        List<StoryRef> refs = chosen.stream().map(c -> new StoryRef(c.id(), null, null)).toList();
+        writeStories(card, chosen.stream().map(TypicalStories.Candidate::pk).toList(), refs);
+        saveRevision(card, refs);
+        return view(card);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CardView get(UUID id) {
+        return view(find(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CardSummary> list(String slug) {
+        StoryPoint point = storyPoints.find(slug);
+        access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
+        Map<UUID, Integer> counts = new LinkedHashMap<>();
+        for (Object[] row : storyCounts(point.id)) {
+            counts.put((UUID) row[0], ((Number) row[1]).intValue());
+        }
+        return Card.listFor(point.id).stream().map(c -> new CardSummary(c.id, slug, c.runId, c.patternKey, c.version, c.title,
+                c.published, counts.getOrDefault(c.id, 0), c.updatedBy, c.updatedAt)).toList();
+    }
+
+    /** Saves an edit as the next version. */
+    public CardView update(UUID id, CardEdit edit) {
+        Card card = find(id);
+        if (edit == null) {
+            throw ProblemException.malformed("body", "a JSON object with the card's version and the changed fields is expected");
+        }
+        if (edit.version() == null) {
+            throw ProblemException.invalid("version", "is required: the version you edited, so that no one's changes are lost");
+        }
+        if (edit.version() != card.version) {
+            throw ProblemException.conflict("version", "the card was saved by " + card.updatedBy + " in the meantime (now version "
+                    + card.version + "); reload it and make your changes again");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String title = edit.title() == null ? card.title : edit.title().strip();
+        if (title.isEmpty() || title.length() > 200) {
+            errors.add(new FieldError("title", "must be 1 to 200 characters"));
+        }
+        String observation = edit.observation() == null ? card.observation : edit.observation().strip();
+        if (observation.isEmpty() || observation.length() > 5000) {
+            errors.add(new FieldError("observation", "must be 1 to 5000 characters"));
+        }
+        List<String> interpretations = List.of(card.interpretationA, card.interpretationB);
+        if (edit.interpretations() != null) {
+            if (edit.interpretations().size() != 2 || edit.interpretations().contains(null)) {
+                errors.add(new FieldError("interpretations", "must hold exactly two texts (either may be empty while drafting)"));
+            } else {
+                interpretations = edit.interpretations().stream().map(String::strip).toList();
+                for (int i = 0; i < 2; i++) {
+                    if (interpretations.get(i).length() > 2000) {
+                        errors.add(new FieldError("interpretations[" + i + "]", "must be at most 2000 characters"));
+                    }
+                }
+            }
+        }
+        boolean published = edit.published() == null ? card.published : edit.published();
+        if (published && interpretations.stream().anyMatch(String::isEmpty)) {
+            errors.add(new FieldError("published", "a card is published only with both interpretations written"));
+        }
+        List<StoryRef> refs = null;
+        List<Long> pks = null;
+        if (edit.stories() != null) {
+            refs = edit.stories();
+            pks = checkStories(card.storyPointId, refs, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        card.version++;
+        card.title = title;
+        card.observation = observation;
+        card.interpretationA = interpretations.get(0);
+        card.interpretationB = interpretations.get(1);
+        card.published = published;
+        card.updatedBy = access.staff().username();
+        card.updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        if (refs != null) {
+            writeStories(card, pks, refs);
+        } else {
+            refs = documents.stories(card.id).stream().map(r -> new StoryRef(r.id(), r.quoteStart(), r.quoteEnd())).toList();
+        }
+        saveRevision(card, refs);
+        return view(card);
+    }
+
+    /** Deletes a card that is on no session table. */
+    public void delete(UUID id) {
+        Card card = find(id);
+        Number tables = (Number) em.createNativeQuery("SELECT count(*) FROM session_table_card WHERE card_id = ?1")
+                .setParameter(1, id).getSingleResult();
+        if (tables.longValue() > 0) {
+            throw ProblemException.conflict("id", "the card is on " + tables + " session table(s); take it off first");
+        }
+        card.delete();
+    }
+
+    /** More stories that fit the card's pattern and are not on it yet. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Suggestion> suggestions(UUID id, int count) {
+        Card card = find(id);
+        if (count < 1 || count > 50) {
+            throw ProblemException.invalid("count", "must be 1 to 50");
+        }
+        EvaluationService.RunPattern pattern = evaluations.loadPattern(card.runId, card.patternKey).orElseThrow();
+        StoryPointDefinition definition = storyPoints.current(pattern.point().slug).definition();
+        List<StoryCandidates.Group> groups = StoryCandidates.groups(pattern.exact(), definition);
+        Set<Long> onCard = new HashSet<>();
+        documents.stories(card.id).forEach(r -> onCard.add(r.pk()));
+        List<TypicalStories.Candidate> chosen = TypicalStories.choose(candidates(pattern, definition, groups, onCard),
+                groups.stream().map(StoryCandidates.Group::name).toList(), (count + groups.size() - 1) / Math.max(1, groups.size()));
+        Map<String, String> groupLabels = new LinkedHashMap<>();
+        groups.forEach(g -> groupLabels.put(g.name(), g.label()));
+        Map<Long, String> texts = texts(chosen.stream().map(TypicalStories.Candidate::pk).toList());
+        return chosen.stream().limit(count).map(c -> new Suggestion(c.id(), CardDocuments.roleLabel(definition, c.role()), c.words(),
+                groupLabels.get(c.group()), Excerpts.of(texts.get(c.pk()), null, null))).toList();
+    }
+
+    /** Every saved version, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<Revision> revisions(UUID id) {
+        find(id);
+        List<Object[]> rows = em.createNativeQuery("SELECT version, saved_by, saved_at, content FROM card_revision WHERE card_id = ?1 "
+                + "ORDER BY version DESC").setParameter(1, id).getResultList();
+        List<Revision> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            out.add(new Revision(((Number) r[0]).intValue(), (String) r[1], instant(r[2]), readTree((String) r[3])));
+        }
+        return out;
+    }
+
+    /** The rendering model of one card. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CardDocument document(UUID id) {
+        return documents.document(find(id));
+    }
+
+    /**
+     * The rendering models of a deck: the given cards in the given order, or when none are given every card
+     * of the story point in the order they were made.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CardDocument> deck(String slug, List<UUID> ids) {
+        StoryPoint point = storyPoints.find(slug);
+        access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
+        List<Card> cards;
+        if (ids == null || ids.isEmpty()) {
+            cards = Card.listFor(point.id);
+        } else {
+            cards = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                Card card = Card.findById(ids.get(i));
+                if (card == null || card.storyPointId != point.id) {
+                    throw ProblemException.invalid("card[" + i + "]", "there is no card " + ids.get(i) + " at this story point");
+                }
+                cards.add(card);
+            }
+        }
+        return cards.stream().map(documents::document).toList();
+    }
+
+    private Card find(UUID id) {
+        Card card = Card.<Card>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("There is no card " + id + "."));
+        access.require(StoryPoint.findById(card.storyPointId), StaffRole.ANALYST, StaffRole.FACILITATOR);
+        return card;
+    }
+
+    private List<TypicalStories.Candidate> candidates(EvaluationService.RunPattern pattern, StoryPointDefinition definition,
+                                                      List<StoryCandidates.Group> groups, Set<Long> excluded) {
+        StoryFilter filter;
+        try {
+            filter = pattern.request().hasNonNull("filter") ? mapper.treeToValue(pattern.request().get("filter"), StoryFilter.class)
+                    : StoryFilter.all();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return StoryCandidates.find(c, pattern.point().id, definition, filter, groups, excluded);
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    /** Checks the stories of an edit; returns their keys in order. */
+    @SuppressWarnings("unchecked")
+    private List<Long> checkStories(long storyPointId, List<StoryRef> refs, List<FieldError> errors) {
+        List<Long> pks = new ArrayList<>();
+        if (refs.size() > MAX_STORIES) {
+            errors.add(new FieldError("stories", "at most " + MAX_STORIES + " stories fit on a card"));
+            return pks;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < refs.size(); i++) {
+            StoryRef ref = refs.get(i);
+            String field = "stories[" + i + "]";
+            if (ref == null || ref.id() == null || ref.id().isBlank()) {
+                errors.add(new FieldError(field + ".id", "is required"));
+                continue;
+            }
+            if (!seen.add(ref.id())) {
+                errors.add(new FieldError(field + ".id", "story " + ref.id() + " is on the card twice"));
+                continue;
+            }
+            List<Object[]> rows = em.createNativeQuery("SELECT pk, text, hidden, flagged FROM story WHERE story_point_id = ?1 AND id = ?2")
+                    .setParameter(1, storyPointId).setParameter(2, ref.id()).getResultList();
+            if (rows.isEmpty()) {
+                errors.add(new FieldError(field + ".id", "there is no story " + ref.id() + " at this story point"));
+                continue;
+            }
+            Object[] row = rows.get(0);
+            String text = (String) row[1];
+            if ((Boolean) row[2]) {
+                errors.add(new FieldError(field + ".id", "story " + ref.id() + " is hidden"));
+            } else if ((Boolean) row[3]) {
+                errors.add(new FieldError(field + ".id", "story " + ref.id() + " may hold personal data: redact it or dismiss the flag first"));
+            }
+            if ((ref.quoteStart() == null) != (ref.quoteEnd() == null)) {
+                errors.add(new FieldError(field + ".quoteEnd", "quoteStart and quoteEnd go together"));
+            } else if (ref.quoteStart() != null) {
+                int start = ref.quoteStart();
+                int end = ref.quoteEnd();
+                if (start < 0 || end <= start || end > text.length()) {
+                    errors.add(new FieldError(field + ".quoteStart", "the quote must lie inside the story: 0 <= quoteStart < quoteEnd <= "
+                            + text.length()));
+                } else if (end - start > MAX_QUOTE) {
+                    errors.add(new FieldError(field + ".quoteEnd", "a quote is at most " + MAX_QUOTE + " characters"));
+                } else if (text.substring(start, end).isBlank()) {
+                    errors.add(new FieldError(field + ".quoteStart", "the quote is empty"));
+                }
+            }
+            pks.add(((Number) row[0]).longValue());
+        }
+        return pks;
+    }
+
+    private void writeStories(Card card, List<Long> pks, List<StoryRef> refs) {
+        em.flush();
+        em.createNativeQuery("DELETE FROM card_story WHERE card_id = ?1").setParameter(1, card.id).executeUpdate();
+        for (int i = 0; i < pks.size(); i++) {
+            em.createNativeQuery("INSERT INTO card_story (card_id, story_pk, position, quote_start, quote_end) VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, card.id).setParameter(2, pks.get(i)).setParameter(3, i)
+                    .setParameter(4, refs.get(i).quoteStart()).setParameter(5, refs.get(i).quoteEnd()).executeUpdate();
+        }
+    }
+
+    private void saveRevision(Card card, List<StoryRef> refs) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("title", card.title);
+        content.put("observation", card.observation);
+        content.put("interpretations", List.of(card.interpretationA, card.interpretationB));
+        content.put("published", card.published);
+        content.put("stories", refs);
+        em.flush();
+        try {
+            em.createNativeQuery("INSERT INTO card_revision (card_id, version, content, saved_by, saved_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, card.id).setParameter(2, card.version).setParameter(3, mapper.writeValueAsString(content))
+                    .setParameter(4, card.updatedBy).setParameter(5, card.updatedAt).executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private CardView view(Card card) {
+        CardDocument document = documents.document(card);
+        StoryPoint point = StoryPoint.findById(card.storyPointId);
+        StoryPointDefinition definition = storyPoints.current(point.slug).definition();
+        List<CardStoryView> stories = documents.stories(card.id).stream().map(r -> new CardStoryView(r.id(),
+                CardDocuments.roleLabel(definition, r.role()), r.words(), r.complete(), r.text(),
+                Excerpts.of(r.text(), r.quoteStart(), r.quoteEnd()), r.quoteStart(), r.quoteEnd(), r.quote(),
+                r.hidden() ? "hidden" : r.flagged() ? "flagged" : null)).toList();
+        return new CardView(card.id, point.slug, card.runId, card.patternKey, card.version, card.title, card.observation,
+                List.of(card.interpretationA, card.interpretationB), card.published, stories, document.questions(),
+                document.pattern(), document.provenance(), card.createdBy, card.createdAt, card.updatedBy, card.updatedAt);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> storyCounts(long storyPointId) {
+        return em.createNativeQuery("SELECT c.id, count(cs.story_pk) FROM card c LEFT JOIN card_story cs ON cs.card_id = c.id "
+                + "WHERE c.story_point_id = ?1 GROUP BY c.id").setParameter(1, storyPointId).getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Long, String> texts(List<Long> pks) {
+        Map<Long, String> out = new LinkedHashMap<>();
+        if (pks.isEmpty()) {
+            return out;
+        }
+        List<Object[]> rows = em.createNativeQuery("SELECT pk, text FROM story WHERE pk = ANY (?1)")
+                .setParameter(1, pks.toArray(new Long[0])).getResultList();
+        rows.forEach(r -> out.put(((Number) r[0]).longValue(), (String) r[1]));
+        return out;
+    }
+
+    private JsonNode readTree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp " + value);
+    }
+}

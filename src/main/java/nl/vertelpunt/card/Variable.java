@@ -1,0 +1,62 @@
+package nl.vertelpunt.card;
+
+import nl.vertelpunt.storypoint.definition.Option;
+import nl.vertelpunt.storypoint.definition.Question;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+
+/**
+ * A variable of an evaluation as people read it: the role, a question, or one option of a multichoice
+ * question ({@code question:option}).
+ *
+ * @param name     the variable as the evaluation names it
+ * @param question the question, or null for the role
+ * @param option   for a multichoice option, the option; otherwise null
+ */
+record Variable(String name, Question question, Option option) {
+
+    static Variable of(String name, StoryPointDefinition definition) {
+        if ("role".equals(name)) {
+            return new Variable(name, null, null);
+        }
+        int colon = name.indexOf(':');
+        String questionId = colon < 0 ? name : name.substring(0, colon);
+        Question question = definition.question(questionId)
+                .orElseThrow(() -> new IllegalArgumentException("'" + questionId + "' is not a question of this story point"));
+        Option option = colon < 0 ? null : question.option(name.substring(colon + 1))
+                .orElseThrow(() -> new IllegalArgumentException("'" + name + "' is not an option of this story point"));
+        return new Variable(name, question, option);
+    }
+
+    boolean isRole() {
+        return question == null;
+    }
+
+    Integer number() {
+        return question == null ? null : question.number();
+    }
+
+    /** The question's Dutch label, "Rol" for the role. */
+    String label() {
+        return question == null ? "Rol" : question.label().in("nl");
+    }
+
+    /** "vraag 3" or, for the role, "de rol". */
+    String reference() {
+        return question == null ? "de rol" : "vraag " + question.number();
+    }
+
+    /** The left pole of a slider (Dutch). */
+    String left() {
+        return question == null || question.left() == null ? "0" : question.left().in("nl");
+    }
+
+    /** The right pole of a slider (Dutch). */
+    String right() {
+        return question == null || question.right() == null ? "100" : question.right().in("nl");
+    }
+
+    /** The Dutch label of the option itself, for a multichoice option. */
+    String optionLabel() {
+        return option == null ? null : option.label().in("nl");
+    }
+}

@@ -1,0 +1,80 @@
+package nl.vertelpunt.card.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import nl.vertelpunt.card.CardService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Observation cards: drafted from a pattern, edited by facilitators, versioned. */
+@Path("/api/cards")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cards", description = "Observatiekaarten: a strong pattern in words, with its data and typical stories")
+public class CardResource {
+
+    private final CardService cards;
+
+    CardResource(CardService cards) {
+        this.cards = cards;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Draft a card from a pattern of a finished evaluation (facilitators, analysts)",
+            description = "The observation is drafted in Dutch and typical stories are suggested; edit them with PUT.")
+    public Response create(CardService.NewCard request) {
+        CardService.CardView card = cards.create(request);
+        return Response.created(URI.create("/api/cards/" + card.id())).entity(card).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A card with its stories, data and provenance")
+    public CardService.CardView get(@PathParam("id") UUID id) {
+        return cards.get(id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Save an edit as the next version (send the version you edited; 409 when someone saved in between)")
+    public CardService.CardView update(@PathParam("id") UUID id, CardService.CardEdit edit) {
+        return cards.update(id, edit);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a card that is on no session table")
+    public Response delete(@PathParam("id") UUID id) {
+        cards.delete(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/suggestions")
+    @Operation(summary = "More typical stories for the card, not on it yet")
+    public List<CardService.Suggestion> suggestions(@PathParam("id") UUID id, @QueryParam("count") @DefaultValue("8") int count) {
+        return cards.suggestions(id, count);
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    @Operation(summary = "Every saved version of the card, newest first")
+    public List<CardService.Revision> revisions(@PathParam("id") UUID id) {
+        return cards.revisions(id);
+    }
+}

@@ -1,0 +1,127 @@
+package nl.vertelpunt.card;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The drafted observation of each kind of pattern, on the sample story point; plain JUnit (no I/O but reading the sample). */
+class ObservationDrafterTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static StoryPointDefinition sample;
+
+    @BeforeAll
+    static void sample() throws Exception {
+        sample = JSON.readValue(new File("samples/storypoints/voordejeugd.json"), StoryPointDefinition.class);
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text.replace('\'', '"'));
+    }
+
+    @Test
+    void shouldDescribeTheMostDistantGroupsOfASliderByChoicePattern() throws Exception {
+        JsonNode pattern = json("""
+                {'kind':'slider_by_choice','questions':['gehoord','gevolg'],'test':'kruskal-wallis','n':1234,'q':0.00002,
+                 'effectSize':{'name':'epsilon-squared','value':0.31},
+                 'groups':[{'category':'zeer-negatief','label':'Zeer negatief','n':82,'mean':18.4,'median':12,'tested':true},
+                           {'category':'negatief','label':'Negatief','n':310,'mean':35,'median':33,'tested':true},
+                           {'category':'neutraal','label':'Neutraal','n':3,'tested':false},
+                           {'category':'positief','label':'Positief','n':400,'mean':61,'median':64,'tested':true},
+                           {'category':'zeer-positief','label':'Zeer positief','n':75,'mean':84.2,'median':90,'tested':true}]}
+                """);
+        ObservationDrafter.Draft draft = ObservationDrafter.draft(pattern, sample);
+        assertThat(draft.title()).isEqualTo("Gehoord voelen – Dit was voor het kind of gezin");
+        assertThat(draft.observation())
+                .startsWith("In 1.234 verhalen is zowel vraag 12 (‘Gehoord voelen’, van 0 = ‘Zeker NIET’ tot 100 = ‘Zeker WEL’) "
+                        + "als vraag 2 (‘Dit was voor het kind of gezin ...’) beantwoord.")
+                .contains("Wie bij vraag 2 ‘Zeer negatief’ koos (82 verhalen), zette de schuif bij vraag 12 gemiddeld op 18; "
+                        + "de helft zette hem op 12 of lager, dicht bij ‘Zeker NIET’.")
+                .contains("Wie bij vraag 2 ‘Zeer positief’ koos (75 verhalen), zette de schuif bij vraag 12 gemiddeld op 84; "
+                        + "de helft zette hem op 90 of lager, dicht bij ‘Zeker WEL’.")
+                .contains("De 2 andere groepen liggen daartussen.")
+                .endsWith("waarschijnlijk geen toeval (q < 0,001, gecorrigeerd voor het aantal vergelijkingen).")
+                // a group that was not tested is not described
+                .doesNotContain("Neutraal");
+    }
+
+    @Test
+    void shouldKeepSuppressedCountsSuppressedAndNameRolesAndTickedOptions() throws Exception {
+        JsonNode byRole = json("""
+                {'kind':'slider_by_choice','questions':['duidelijk','role'],'test':'mann-whitney','n':'<5','q':0.0123,
+                 'groups':[{'category':'ouder','label':'Ja! Ik ben ouder of verzorger','n':40,'mean':45,'median':44,'tested':true},
+                           {'category':'professional','label':'Ja! Ik ben professional','n':'<5','mean':70,'median':71,'tested':true}]}
+                """);
+        String text = ObservationDrafter.draft(byRole, sample).observation();
+        assertThat(text).startsWith("In minder dan 5 verhalen is zowel vraag 10")
+                .contains("als de rol beantwoord.")
+                .contains("Wie als rol ‘Ja! Ik ben ouder of verzorger’ koos (40 verhalen), zette de schuif bij vraag 10 gemiddeld op 45; "
+                        + "de helft zette hem op 44 of lager, rond het midden.")
+                .contains("(minder dan 5 verhalen)")
+                .contains("meer naar ‘Heel duidelijk’")
+                .contains("(q = 0,012,");
+
+        JsonNode byOption = json("""
+                {'kind':'slider_by_choice','questions':['op-tijd','themas:wachten'],'test':'mann-whitney','n':500,'q':0.001,
+                 'groups':[{'category':'no','label':'niet gekozen: Wachten','n':300,'mean':55,'median':57,'tested':true},
+                           {'category':'yes','label':'gekozen: Wachten','n':200,'mean':30,'median':25,'tested':true}]}
+                """);
+        ObservationDrafter.Draft draft = ObservationDrafter.draft(byOption, sample);
+        assertThat(draft.title()).isEqualTo("De hulp kwam op tijd – Wachten");
+        assertThat(draft.observation()).contains("Wie bij vraag 5 ‘Wachten’ aankruiste (200 verhalen)")
+                .contains("Wie bij vraag 5 ‘Wachten’ niet aankruiste (300 verhalen)")
+                .contains("meer naar ‘Veel te laat’");
+    }
+
+    @Test
+    void shouldNameTheOverRepresentedCellsOfAChoiceByChoicePattern() throws Exception {
+        JsonNode pattern = json("""
+                {'kind':'choice_by_choice','questions':['gevolg','soort-hulp'],'test':'chi-square','n':200,'q':0.004,
+                 'table':{'rows':['negatief','positief'],'rowLabels':['Negatief','Positief'],
+                          'columns':['licht','verblijf'],'columnLabels':['Lichte hulp','Verblijf'],
+                          'counts':[[20,80],[70,30]],'adjustedResiduals':[[-7.1,7.1],[7.1,-7.1]]}}
+                """);
+        ObservationDrafter.Draft draft = ObservationDrafter.draft(pattern, sample);
+        assertThat(draft.title()).isEqualTo("Dit was voor het kind of gezin – Om welke hulp ging het vooral");
+        assertThat(draft.observation())
+                .contains("Wie bij vraag 2 ‘Negatief’ koos (100 verhalen) koos bij vraag 4 ‘Verblijf’ in 80% van de verhalen; "
+                        + "van alle verhalen samen is dat 55%.")
+                .contains("Wie bij vraag 2 ‘Positief’ koos (100 verhalen) koos bij vraag 4 ‘Lichte hulp’ in 70% van de verhalen; "
+                        + "van alle verhalen samen is dat 45%.")
+                .contains("Zo'n sterk verband tussen de antwoorden is waarschijnlijk geen toeval (q = 0,004,")
+                // under-represented cells are not described as if they were common
+                .doesNotContain("‘Lichte hulp’ in 20%");
+    }
+
+    @Test
+    void shouldDescribeTheDirectionAndStrengthOfASliderBySliderPattern() throws Exception {
+        JsonNode negative = json("""
+                {'kind':'slider_by_slider','questions':['gehoord','op-tijd'],'test':'spearman','n':900,'q':0.00001,
+                 'effectSize':{'name':'spearman-rho','value':-0.42}}
+                """);
+        assertThat(ObservationDrafter.draft(negative, sample).observation())
+                .contains("Hoe meer iemand bij vraag 12 naar ‘Zeker WEL’ schoof, hoe meer hij of zij bij vraag 9 meestal naar ‘Veel te laat’ schoof.")
+                .contains("Dit verband is matig (Spearman ρ = -0,42).");
+        JsonNode positive = json("""
+                {'kind':'slider_by_slider','questions':['gehoord','vertrouwen'],'test':'spearman','n':900,'q':0.00001,
+                 'effectSize':{'name':'spearman-rho','value':0.61}}
+                """);
+        assertThat(ObservationDrafter.draft(positive, sample).observation())
+                .contains("meestal naar ‘Veel vertrouwen’ schoof.").contains("Dit verband is sterk (Spearman ρ = 0,61).");
+    }
+
+    @Test
+    void shouldRefuseUnknownKindsAndQuestions() throws Exception {
+        assertThatThrownBy(() -> ObservationDrafter.draft(json("{'kind':'triad_by_choice','questions':['balans','gevolg']}"), sample))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("triad_by_choice");
+        assertThatThrownBy(() -> ObservationDrafter.draft(json("{'kind':'slider_by_slider','questions':['weg','gehoord']}"), sample))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'weg'");
+    }
+}
