@@ -18,6 +18,7 @@ import nl.vertelpunt.user.StaffRole;
 import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.ProblemException;
 import nl.vertelpunt.web.StorageException;
+import nl.vertelpunt.web.Tokens;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -284,7 +285,7 @@ public class CardService {
                 + "ORDER BY version DESC").setParameter(1, id).getResultList();
         List<Revision> out = new ArrayList<>();
         for (Object[] r : rows) {
-            out.add(new Revision(((Number) r[0]).intValue(), (String) r[1], instant(r[2]), readTree((String) r[3])));
+            out.add(new Revision(((Number) r[0]).intValue(), (String) r[1], Tokens.instant(r[2]), readTree((String) r[3])));
         }
         return out;
     }
@@ -459,16 +460,4 @@ public class CardService {
         }
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp " + value);
-    }
 }

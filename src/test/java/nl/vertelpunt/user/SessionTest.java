@@ -46,6 +46,10 @@ class SessionTest {
                 .post("/api/users").then().statusCode(403);
         given().cookie("vp_session", session).header("X-CSRF-Token", csrf).contentType(ContentType.JSON).body(user)
                 .post("/api/users").then().statusCode(201);
+        // the public form still works in the browser staff are signed in with: sharing needs no CSRF token
+        String slug = nl.vertelpunt.testing.Fixtures.publishedStoryPoint("signedin");
+        given().cookie("vp_session", session).contentType(ContentType.JSON).body(nl.vertelpunt.testing.Fixtures.aSubmission())
+                .post("/api/storypoints/" + slug + "/stories").then().statusCode(201);
 
         given().cookie("vp_session", session).delete("/api/session").then().statusCode(403);
         given().cookie("vp_session", session).header("X-CSRF-Token", csrf).delete("/api/session").then().statusCode(204)

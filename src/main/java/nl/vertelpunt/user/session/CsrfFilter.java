@@ -16,12 +16,16 @@ import java.util.Set;
  * Every changing request (POST, PUT, PATCH, DELETE) that is signed in through the session cookie must
  * carry the session's CSRF token in {@code X-CSRF-Token}; another site cannot read that token, so it
  * cannot make a signed-in browser change anything. Requests with HTTP Basic or without a session are not
- * affected (the cookie is also SameSite=Strict).
+ * affected (the cookie is also SameSite=Strict). Public endpoints that never act for a signed-in user
+ * (sharing a story, withdrawing one, a session table's link) are left alone, so that staff can use the
+ * public pages in the browser they are signed in with.
  */
 public class CsrfFilter {
 
     public static final String HEADER = "X-CSRF-Token";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    private static final java.util.regex.Pattern PUBLIC = java.util.regex.Pattern.compile(
+            "/api/storypoints/[^/]+/(stories|withdrawals)|/api/tables/.*");
 
     private final CurrentIdentityAssociation identities;
 
@@ -33,7 +37,7 @@ public class CsrfFilter {
     public Uni<Response> check(ContainerRequestContext request) {
         if (SAFE.contains(request.getMethod()) || !request.getCookies().containsKey(SessionService.COOKIE)
                 || request.getHeaderString("Authorization") != null || request.getUriInfo().getPath().equals("/api/session")
-                && request.getMethod().equals("POST")) {
+                && request.getMethod().equals("POST") || PUBLIC.matcher(request.getUriInfo().getPath()).matches()) {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity().map(identity -> refusal(identity, request.getHeaderString(HEADER)));

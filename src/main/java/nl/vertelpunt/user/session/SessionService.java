@@ -5,17 +5,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import nl.vertelpunt.user.AppUser;
 import nl.vertelpunt.user.UserService;
+import nl.vertelpunt.web.Tokens;
 import nl.vertelpunt.web.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +34,6 @@ public class SessionService {
     public record Started(String token, Session session) {
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
     private final UserService users;
@@ -80,12 +74,12 @@ public class SessionService {
             throw new ProblemException(401, "Unauthorized", "The user name or password is not right.", List.of());
         }
         byUser.reset(userKey);
-        String token = random(32);
-        String csrf = random(24);
+        String token = Tokens.random(32);
+        String csrf = Tokens.random(24);
         Instant now = Instant.now();
         em.createNativeQuery("INSERT INTO staff_session (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) "
                         + "VALUES (?1, ?2, ?3, ?4, ?4, ?5)")
-                .setParameter(1, hash(token)).setParameter(2, staff.get().id()).setParameter(3, csrf)
+                .setParameter(1, Tokens.sha256(token)).setParameter(2, staff.get().id()).setParameter(3, csrf)
                 .setParameter(4, now).setParameter(5, now.plus(maximum)).executeUpdate();
         return new Started(token, new Session(staff.get(), csrf));
     }
@@ -95,7 +89,7 @@ public class SessionService {
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
-        String hash = hash(token);
+        String hash = Tokens.sha256(token);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT s.user_id, s.csrf_token, s.last_seen_at, s.expires_at FROM staff_session s "
                 + "WHERE s.token_hash = ?1").setParameter(1, hash).getResultList();
@@ -104,8 +98,8 @@ public class SessionService {
         }
         Object[] row = rows.get(0);
         Instant now = Instant.now();
-        Instant lastSeen = toInstant(row[2]);
-        Instant expires = toInstant(row[3]);
+        Instant lastSeen = Tokens.instant(row[2]);
+        Instant expires = Tokens.instant(row[3]);
         if (now.isAfter(expires) || now.isAfter(lastSeen.plus(idle))) {
             em.createNativeQuery("DELETE FROM staff_session WHERE token_hash = ?1").setParameter(1, hash).executeUpdate();
             return Optional.empty();
@@ -124,7 +118,7 @@ public class SessionService {
 
     public void logout(String token) {
         if (token != null) {
-            em.createNativeQuery("DELETE FROM staff_session WHERE token_hash = ?1").setParameter(1, hash(token)).executeUpdate();
+            em.createNativeQuery("DELETE FROM staff_session WHERE token_hash = ?1").setParameter(1, Tokens.sha256(token)).executeUpdate();
         }
     }
 
@@ -135,27 +129,6 @@ public class SessionService {
                 .setParameter(1, now).setParameter(2, now.minus(idle)).executeUpdate();
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 
-    private static String random(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
 
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
