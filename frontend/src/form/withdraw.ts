@@ -97,8 +97,8 @@ function reason(error: unknown): string {
     return t('withdraw.failed');
   }
   if (error.status === 429) {
-    const minutes = Math.max(1, Math.ceil((error.retryAfter ?? 600) / 60));
-    return t('withdraw.tooMany', { minutes });
+    const seconds = error.retryAfter ?? 600;
+    return seconds <= 60 ? t('withdraw.tooManySoon') : t('withdraw.tooMany', { minutes: Math.ceil(seconds / 60) });
   }
   if (error.status === 422) {
     return t('withdraw.wrongCode');

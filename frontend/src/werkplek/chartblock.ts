@@ -44,11 +44,13 @@ function percent(value: number): string {
 export function chartBlock(spec: ChartSpec): HTMLElement {
   const titleId = uid('chart-title');
   const Heading = spec.level ?? 'h3';
+  // what is not charted: categories (one column), or category and column (grouped bars)
   const suppressed = new Set<string>();
+  const many = spec.columns.length > 1;
   spec.categories.forEach((category, i) => spec.columns.forEach((c) => {
     const count = c.counts[i];
     if (count !== null && count !== undefined && !chartable(count)) {
-      suppressed.add(category);
+      suppressed.add(many ? `${category} (${c.label})` : category);
     }
   }));
   const canvas = h('canvas', {
@@ -56,7 +58,7 @@ export function chartBlock(spec: ChartSpec): HTMLElement {
     'aria-label': w('chart.label', { title: spec.title }),
   });
   const rows = spec.categories.length;
-  const height = spec.horizontal ? Math.max(8, rows * (spec.columns.length > 1 ? 1.7 : 1.9) + 4) : 16;
+  const height = spec.horizontal ? Math.max(8, rows * (many ? 0.9 * spec.columns.length + 0.6 : 1.9) + 4) : 16;
   const box = h('div', { class: 'chart-canvas' }, canvas);
   box.style.height = `${Math.min(60, height)}rem`;
   const figure = h('figure', { class: 'chart', 'aria-labelledby': titleId },
@@ -70,7 +72,7 @@ export function chartBlock(spec: ChartSpec): HTMLElement {
       return;
     }
     drawBars(canvas, {
-      categories: spec.categories.map((c) => (suppressed.has(c) ? `${c} (${w('chart.notCharted')})` : c)),
+      categories: spec.categories.map((c) => (!many && suppressed.has(c) ? `${c} (${w('chart.notCharted')})` : c)),
       series: spec.columns.map((c) => ({
         label: c.label,
         values: spec.categories.map((_, i) => {

@@ -75,7 +75,8 @@ export function narrow(base: StoryFilter, extra: StoryFilter): StoryFilter {
     channels: intersect(base.channels, extra.channels),
     answers,
     ranges,
-    includeIncomplete: extra.includeIncomplete ?? base.includeIncomplete,
+    // incomplete stories pass only when both filters let them
+    includeIncomplete: base.includeIncomplete !== false && extra.includeIncomplete !== false,
   });
 }
 

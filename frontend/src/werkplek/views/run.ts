@@ -179,7 +179,7 @@ function patternTable(ctx: Ctx, d: Definition, run: Run, patterns: Pattern[], si
     body.replaceChildren(...shown.map((p) => {
       const href = `${runAddress(run.storyPoint, run.id)}/${side}/${p.rank}`;
       const name = patternTitle(d, p);
-      return h('tr', { class: p.strong ? 'strong' : null },
+      return h('tr', {},
         h('td', { class: 'num' }, String(p.rank)),
         h('th', { scope: 'row' }, h('a', { href, class: 'pattern-link' }, name)),
         h('td', {}, kindLabel(p.kind)),

@@ -5,7 +5,7 @@ import { append, h, uid } from '../../form/dom';
 import { BASE, type Ctx } from '../app';
 import * as api from '../client';
 import { activeFilters, filterFromUrl, filterPanel, filterQuery } from '../filter';
-import { channelLabel, formatDate, roleLabel } from '../labels';
+import { channelLabel, formatDate, locale, roleLabel } from '../labels';
 import type { StoryFilter, StoryItem } from '../model';
 import { w } from '../texts';
 import { exportLinks } from './exports';
@@ -88,7 +88,7 @@ export async function storiesView(ctx: Ctx): Promise<void> {
     state.complete === false ? h('p', { class: 'chip-line' }, h('span', { class: 'chip' }, w('stories.incompleteOnly'),
       h('button', { type: 'button', class: 'chip-remove', 'aria-label': w('filter.remove', { what: w('stories.incompleteOnly') }), onclick: () => move({ complete: undefined }) }, '×'))) : null,
     h('p', { class: 'results', id: 'results', tabindex: -1 },
-      result.total === 0 ? w('stories.none') : w('stories.found', { count: result.total.toLocaleString(), from: state.page * SIZE + 1, to: Math.min(result.total, (state.page + 1) * SIZE) })),
+      result.total === 0 ? w('stories.none') : w('stories.found', { count: result.total.toLocaleString(locale()), from: state.page * SIZE + 1, to: Math.min(result.total, (state.page + 1) * SIZE) })),
     h('ol', { class: 'story-list', start: state.page * SIZE + 1 }, ...result.stories.map((s) => item(ctx, slug, s, state.q.trim() !== '', d))),
     pages > 1 ? h('nav', { class: 'pager', 'aria-label': w('stories.pages') },
       h('a', { class: 'button secondary', href: state.page > 0 ? storiesAddress(slug, { ...state, page: state.page - 1 }) : null, 'aria-disabled': state.page === 0 ? 'true' : null, rel: 'prev' }, w('stories.previous')),
