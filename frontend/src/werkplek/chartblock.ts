@@ -24,8 +24,12 @@ export interface ChartSpec {
   asShares?: boolean;
   /** The first column's header in the table (what the categories are). */
   categoryHeader: string;
-  /** Extra rows in the table only (e.g. not applicable, unanswered), never charted. */
+  /**
+   * Extra rows after the categories (e.g. not applicable, unanswered): in the table, and with
+   * {@code extraInChart} also as grey bars at the end of a one-column chart.
+   */
   extraRows?: { label: string; counts: (Count | null)[]; href?: (column: number) => string | null }[];
+  extraInChart?: boolean;
   /** Where the stories of a category (and column) are, or null when they cannot be listed. */
   href?: (category: number, column: number) => string | null;
   /** Follows a link (the app's navigation). */
@@ -67,25 +71,35 @@ export function chartBlock(spec: ChartSpec): HTMLElement {
     suppressed.size > 0 ? h('p', { class: 'hint suppressed' }, w('chart.suppressed', { list: [...suppressed].join(', ') })) : null,
     spec.href ? h('p', { class: 'hint' }, w('chart.clickHint')) : null,
     table(spec));
+  const extras = spec.extraInChart && !many && !spec.asShares ? spec.extraRows ?? [] : [];
+  extras.forEach((extra) => {
+    const count = extra.counts[0];
+    if (count !== null && count !== undefined && !chartable(count)) {
+      suppressed.add(extra.label);
+    }
+  });
   void loadCharts().then(({ drawBars }) => {
     if (!canvas.isConnected) {
       return;
     }
+    const label = (c: string) => (!many && suppressed.has(c) ? `${c} (${w('chart.notCharted')})` : c);
     drawBars(canvas, {
-      categories: spec.categories.map((c) => (!many && suppressed.has(c) ? `${c} (${w('chart.notCharted')})` : c)),
+      categories: [...spec.categories.map(label), ...extras.map((e) => label(e.label))],
       series: spec.columns.map((c) => ({
         label: c.label,
-        values: spec.categories.map((_, i) => {
+        values: [...spec.categories.map((_, i) => {
           const count = c.counts[i];
           if (!chartable(count)) return null;
           return spec.asShares ? (c.shares?.[i] ?? null) === null ? null : Math.round((c.shares?.[i] ?? 0) * 1000) / 10 : count;
-        }),
+        }), ...extras.map((e) => (chartable(e.counts[0]) ? e.counts[0] : null))],
+        colors: extras.length > 0 ? [...spec.categories.map(() => null), ...extras.map(() => '#6b7280')] : undefined,
       })),
       valueTitle: spec.asShares ? w('chart.share') : w('chart.count'),
       horizontal: spec.horizontal ?? false,
       format: (v) => (spec.asShares ? `${v.toLocaleString(locale())}%` : v.toLocaleString(locale())),
       onSelect: spec.href && spec.go ? (category, column) => {
-        const target = spec.href?.(category, column);
+        const target = category < spec.categories.length ? spec.href?.(category, column)
+          : extras[category - spec.categories.length]?.href?.(column) ?? null;
         if (target) spec.go?.(target);
       } : undefined,
     });

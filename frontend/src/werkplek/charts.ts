@@ -11,6 +11,8 @@ export interface Series {
   label: string;
   /** null: not charted (a suppressed "<5" count or nothing to show). */
   values: (number | null)[];
+  /** A colour per bar where it differs from the series' colour (e.g. grey for "not applicable"). */
+  colors?: (string | null)[];
 }
 
 export interface BarSpec {
@@ -32,7 +34,7 @@ export function drawBars(canvas: HTMLCanvasElement, spec: BarSpec): () => void {
       datasets: spec.series.map((s, i) => ({
         label: s.label,
         data: s.values,
-        backgroundColor: PALETTE[i % PALETTE.length],
+        backgroundColor: s.colors ? s.colors.map((c) => c ?? PALETTE[i % PALETTE.length]) : PALETTE[i % PALETTE.length],
         borderColor: PALETTE[i % PALETTE.length],
         borderWidth: 0,
         maxBarThickness: 48,

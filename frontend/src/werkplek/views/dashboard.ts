@@ -118,6 +118,7 @@ function questionSpec(d: Definition, chart: QuestionChart, stories: (f: StoryFil
     columns: [{ label: w('chart.count'), counts: chart.bars.map((b) => b.count), shares: chart.bars.map((b) => b.share ?? null) }],
     horizontal: !slider,
     extraRows,
+    extraInChart: true,
     href: (i) => (slider ? stories({ ranges: { [chart.id]: binRange(i) } }) : stories({ answers: { [chart.id]: [chart.bars[i].id] } })),
     go,
   };

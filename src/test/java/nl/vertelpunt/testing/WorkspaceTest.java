@@ -67,12 +67,14 @@ public abstract class WorkspaceTest extends BrowserTest {
     }
 
     protected static WebDriverWait waiting() {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+        // pages are redrawn as answers arrive: an element found a moment ago may have been replaced
+        return (WebDriverWait) new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     /** Waits until the main heading starts with this text (long headings hold question labels). */
     protected static void waitForHeadingStart(String start) {
-        waiting().until(d -> d.findElement(By.cssSelector("main h1")).getText().startsWith(start));
+        waiting().until(d -> String.valueOf(browser.script("return document.querySelector('main h1')?.textContent ?? '';")).startsWith(start));
     }
 
     /** Waits until every chart on the page has been drawn by Chart.js. */

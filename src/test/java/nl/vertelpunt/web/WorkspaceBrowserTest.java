@@ -112,6 +112,15 @@ class WorkspaceBrowserTest extends WorkspaceTest {
         assertThat(Math.abs(rounded - noord)).isLessThanOrEqualTo(2);
         assertThat(decodedUrl()).contains("\"answers\":{\"regio\":[\"noord\"]}");
 
+        // the download links carry the filter; the browser downloads with its session
+        String csvLink = browser.find("#export-csv").getAttribute("href");
+        assertThat(URLDecoder.decode(csvLink, StandardCharsets.UTF_8)).contains("/stories.csv?filter=").contains("\"regio\":[\"noord\"]");
+        assertThat(URLDecoder.decode(browser.find("#export-xlsx").getAttribute("href"), StandardCharsets.UTF_8)).contains("/stories.xlsx?filter=");
+        String csv = (String) browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed ' + e));", csvLink);
+        assertThat(csv).startsWith("id,submitted_at,role");
+        assertThat(csv.lines().count() - 1).isEqualTo(noord);
+
         // every chart has its numbers as a table too, and the role chart leads to the stories
         waitForCharts();
         WebElement roles = chart("Verhalen per rol");
