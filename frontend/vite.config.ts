@@ -1,6 +1,8 @@
 import { defineConfig } from 'vite';
 
-// Two pages: a small public landing page and the vertelpunt form (served at /v/{slug} by Quarkus).
+// Three pages: a small public landing page, the vertelpunt form (served at /v/{slug} by Quarkus) and the
+// staff workspace (served at /werkplek/…). The workspace's views and Chart.js are chunks of their own,
+// loaded when needed, so the form never carries them.
 export default defineConfig({
   build: {
     outDir: 'dist',
@@ -10,6 +12,7 @@ export default defineConfig({
       input: {
         index: 'index.html',
         vertel: 'vertel.html',
+        werkplek: 'werkplek.html',
       },
     },
   },

@@ -1,15 +1,16 @@
 // Texts of the interface in Dutch (default) and English. Story point texts come from the story point itself.
+// The form's texts are nl.json/en.json; a page with texts of its own (the workspace) makes its own
+// translator over werkplek.{nl,en}.json with `translator`, so the form never loads them.
 import en from './i18n/en.json';
 import nl from './i18n/nl.json';
 import type { Texts } from './types';
 
 export type Key = keyof typeof nl;
-const catalogues: Record<string, Record<Key, string>> = { nl, en };
 
 let language = 'nl';
 
 export function setLanguage(lang: string): void {
-  language = catalogues[lang] ? lang : 'nl';
+  language = lang === 'en' ? 'en' : 'nl';
   document.documentElement.lang = language;
 }
 
@@ -17,11 +18,16 @@ export function currentLanguage(): string {
   return language;
 }
 
-/** An interface text, with {placeholders} filled in. */
-export function t(key: Key, vars: Record<string, string | number> = {}): string {
-  const text = catalogues[language][key] ?? catalogues.nl[key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+/** A text function over catalogues by language ({placeholders} filled in; Dutch when a text is missing). */
+export function translator<K extends string>(catalogues: { nl: Record<K, string>; en: Record<K, string> }) {
+  return (key: K, vars: Record<string, string | number> = {}): string => {
+    const text = (language === 'en' ? catalogues.en : catalogues.nl)[key] ?? catalogues.nl[key];
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  };
 }
+
+/** An interface text of the form, with {placeholders} filled in. */
+export const t = translator<Key>({ nl, en });
 
 /** A story point text in the current language, falling back to Dutch. */
 export function pick(texts: Texts | undefined): string {
@@ -29,4 +35,16 @@ export function pick(texts: Texts | undefined): string {
     return '';
   }
   return texts[language] ?? texts.nl ?? '';
+}
+
+/** The position in words, relative to the poles, as a screen reader speaks it. */
+export function sliderWords(value: number, left: string, right: string): string {
+  const key = value === 0 ? 'slider.atLeft'
+    : value <= 20 ? 'slider.nearLeft'
+      : value <= 40 ? 'slider.towardsLeft'
+        : value < 60 ? 'slider.middle'
+          : value < 80 ? 'slider.towardsRight'
+            : value < 100 ? 'slider.nearRight'
+              : 'slider.atRight';
+  return t(key, { left, right });
 }

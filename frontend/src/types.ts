@@ -69,6 +69,8 @@ export interface Receipt {
   version: number;
   complete: boolean;
   created: boolean;
+  /** The code to withdraw the story later; only when this answer created the story. */
+  receiptCode?: string;
 }
 
 export interface FieldError {

@@ -12,7 +12,8 @@ import { triadQuestion } from './widgets/triad';
 
 const PER_PAGE = 3;
 
-type Screen = Step | { kind: 'sending' } | { kind: 'failed'; error: ApiError } | { kind: 'thanks' };
+// The receipt code lives only in this screen: it is shown once and never stored in the browser.
+type Screen = Step | { kind: 'sending' } | { kind: 'failed'; error: ApiError } | { kind: 'thanks'; receiptCode?: string };
 
 export class FormApp {
   private readonly definition: Definition;
@@ -115,7 +116,7 @@ export class FormApp {
     this.screen = { kind: 'sending' };
     this.render(true);
     try {
-      await submitStory(this.slug, {
+      const receipt = await submitStory(this.slug, {
         submissionId: this.draft.submissionId,
         role: this.draft.role,
         language: this.draft.language,
@@ -125,7 +126,7 @@ export class FormApp {
       });
       clearDraft(this.slug);
       this.draft = newDraft(this.draft.language);
-      this.screen = { kind: 'thanks' };
+      this.screen = { kind: 'thanks', receiptCode: receipt.receiptCode };
       history.replaceState({ step: { kind: 'welcome' } }, '');
     } catch (error) {
       this.screen = { kind: 'failed', error: error instanceof ApiError ? error : new ApiError('network') };
@@ -147,7 +148,7 @@ export class FormApp {
       case 'review': this.review(main); break;
       case 'sending': this.sendingScreen(main); break;
       case 'failed': this.failed(main, this.screen.error); break;
-      case 'thanks': this.thanks(main); break;
+      case 'thanks': this.thanks(main, this.screen.receiptCode); break;
     }
     this.root.replaceChildren(this.header(), main);
     if (moveFocus) {
@@ -374,8 +375,17 @@ export class FormApp {
       h('button', { type: 'button', class: 'button secondary', onclick: () => this.go({ kind: 'review' }) }, t('failed.back'))));
   }
 
-  private thanks(main: HTMLElement): void {
-    main.append(this.heading(t('thanks.heading')), h('p', { class: 'intro' }, t('thanks.body')),
+  private thanks(main: HTMLElement, receiptCode: string | undefined): void {
+    main.append(this.heading(t('thanks.heading')), h('p', { class: 'intro' }, t('thanks.body')));
+    if (receiptCode) {
+      main.append(h('section', { class: 'notice receipt', 'aria-labelledby': 'receipt-heading' },
+        h('h2', { id: 'receipt-heading' }, t('receipt.heading')),
+        h('p', { class: 'receipt-code', id: 'receipt-code' }, receiptCode),
+        h('p', {}, t('receipt.keep')),
+        h('p', { class: 'hint' }, t('receipt.once'), ' ',
+          h('a', { href: `/v/${encodeURIComponent(this.slug)}/intrekken` }, t('receipt.howTo')))));
+    }
+    main.append(
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'button primary', onclick: () => this.go({ kind: 'welcome' }) }, t('thanks.another')),
         h('a', { class: 'button secondary', href: `/v/${encodeURIComponent(this.slug)}/verhalen` }, t('thanks.whatHappens'))));

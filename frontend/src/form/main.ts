@@ -1,4 +1,5 @@
-// Entry of the vertelpunt page: /v/{slug} is the form, /v/{slug}/verhalen tells what happens with the stories.
+// Entry of the vertelpunt page: /v/{slug} is the form, /v/{slug}/verhalen tells what happens with the stories,
+// /v/{slug}/intrekken lets a storyteller withdraw their story with its receipt code.
 import { ApiError, fetchStoryPoint } from '../api';
 import { pick, setLanguage, t } from '../i18n';
 import type { PublishedStoryPoint } from '../types';
@@ -48,6 +49,11 @@ async function start(): Promise<void> {
   }
   if (page === 'verhalen') {
     about(point);
+    return;
+  }
+  if (page === 'intrekken') {
+    const { withdrawal } = await import('./withdraw');
+    withdrawal(root, point);
     return;
   }
   new FormApp(root, point, draft ?? newDraft(document.documentElement.lang), draft !== null).start();

@@ -2,22 +2,12 @@
 // anchor answers, and an untouched slider must stay unanswered. Built on the native range input, so
 // mouse, touch and keyboard (arrows, Page Up/Down, Home, End) work as people expect, and a tap on the
 // line sets the value without dragging.
-import { pick, t } from '../../i18n';
+import { pick, sliderWords, t } from '../../i18n';
 import type { Answer, Question } from '../../types';
 import { h, uid } from '../dom';
 import { questionField, type OnAnswer } from './field';
 
-/** The position in words, relative to the poles, as a screen reader speaks it. */
-export function sliderWords(value: number, left: string, right: string): string {
-  const key = value === 0 ? 'slider.atLeft'
-    : value <= 20 ? 'slider.nearLeft'
-      : value <= 40 ? 'slider.towardsLeft'
-        : value < 60 ? 'slider.middle'
-          : value < 80 ? 'slider.towardsRight'
-            : value < 100 ? 'slider.nearRight'
-              : 'slider.atRight';
-  return t(key, { left, right });
-}
+export { sliderWords };
 
 const START_KEYS: Record<string, number> = {
   ArrowRight: 51, ArrowUp: 51, ArrowLeft: 49, ArrowDown: 49, PageUp: 60, PageDown: 40, Home: 0, End: 100,

@@ -180,7 +180,7 @@ public class ModerationService {
         StoryPoint point = storyPoints.find(slug);
         long wait = withdrawals.blockedFor(clientAddress);
         if (wait > 0) {
-            throw new ProblemException(429, "Too many attempts", "Too many attempts. Try again in " + wait + " seconds.", List.of());
+            throw ProblemException.tooManyAttempts("Too many attempts. Try again in " + wait + " seconds.", wait);
         }
         if (receiptCode == null || receiptCode.isBlank() || receiptCode.length() > 40) {
             throw ProblemException.invalid("receiptCode", "is required: the code you got when you shared your story");

@@ -33,9 +33,12 @@ public class StorySearchService {
 
     /**
      * A search: words (web-search syntax: "quoted phrases", -without, or), the filter, moderation
-     * state ({@code flagged}, {@code hidden}: null for both), the page (from 0) and its size (1..100).
+     * state ({@code flagged}, {@code hidden}: null for both), completeness ({@code complete}: null for both;
+     * false lists only incomplete stories, which the filter itself cannot express), the page (from 0) and
+     * its size (1..100).
      */
-    public record Search(String q, StoryFilter filter, Boolean flagged, Boolean hidden, Integer page, Integer size) {
+    public record Search(String q, StoryFilter filter, Boolean flagged, Boolean hidden, Integer page, Integer size,
+                         Boolean complete) {
     }
 
     /** One story in a list; the excerpt marks matched words with « and ». */
@@ -60,7 +63,7 @@ public class StorySearchService {
     public Page search(String slug, Search search) {
         StoryPoint point = storyPoints.find(slug);
         access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
-        Search s = search == null ? new Search(null, null, null, null, null, null) : search;
+        Search s = search == null ? new Search(null, null, null, null, null, null, null) : search;
         int page = s.page() == null ? 0 : s.page();
         int size = s.size() == null ? 20 : s.size();
         List<FieldError> errors = new ArrayList<>();
@@ -91,6 +94,9 @@ public class StorySearchService {
         }
         if (s.hidden() != null) {
             condition.append(s.hidden() ? " AND s.hidden" : " AND NOT s.hidden");
+        }
+        if (s.complete() != null) {
+            condition.append(s.complete() ? " AND s.complete" : " AND NOT s.complete");
         }
         String order = text ? "ts_rank(s.search, websearch_to_tsquery('dutch', ?)) DESC, s.submitted_at DESC, s.id"
                 : "s.submitted_at DESC, s.id";

@@ -7,19 +7,25 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Addresses of the web app's pages. Vite builds one HTML file per page; every address under
- * {@code /v/{slug}} shows the vertelpunt form, which reads the slug from the address. Pages are
- * revalidated on every visit so a new release reaches people at once; the hashed scripts and styles
- * they load may be cached for long.
+ * {@code /v/{slug}} shows the vertelpunt form, which reads the slug from the address, and every address
+ * under {@code /werkplek} shows the staff workspace. Pages are revalidated on every visit so a new
+ * release reaches people at once; the hashed scripts and styles they load may be cached for long.
  */
 @ApplicationScoped
 public class PageRoutes {
 
     static final String FORM_PAGE = "/vertel.html";
+    static final String WORKSPACE_PAGE = "/werkplek.html";
 
     void routes(@Observes Router router) {
         router.getWithRegex("/v/[^/.]+(/[^.]*)?").order(-100).handler(ctx -> {
             revalidate(ctx);
             ctx.reroute(FORM_PAGE);
+        });
+        // the workspace of staff: every address under /werkplek (story ids may hold dots)
+        router.getWithRegex("/werkplek(/.*)?").order(-100).handler(ctx -> {
+            revalidate(ctx);
+            ctx.reroute(WORKSPACE_PAGE);
         });
         router.getWithRegex("/|/[^/]+\\.html").order(-99).handler(ctx -> {
             revalidate(ctx);

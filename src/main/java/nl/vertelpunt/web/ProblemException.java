@@ -11,6 +11,7 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<FieldError> errors;
+    private Long retryAfterSeconds;
 
     public ProblemException(int status, String title, String detail, List<FieldError> errors) {
         super(detail);
@@ -21,6 +22,13 @@ public class ProblemException extends RuntimeException {
 
     public ProblemException(int status, String title, String detail) {
         this(status, title, detail, List.of());
+    }
+
+    /** 429: too many attempts; the answer carries {@code Retry-After} with the seconds to wait. */
+    public static ProblemException tooManyAttempts(String detail, long waitSeconds) {
+        ProblemException e = new ProblemException(429, "Too many attempts", detail);
+        e.retryAfterSeconds = waitSeconds;
+        return e;
     }
 
     /** 422: the input was well-formed but does not fit the rules. */
@@ -66,5 +74,10 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Seconds to wait before trying again (for 429), or null. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -28,7 +28,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return response(e.status(), e.title(), e.getMessage(), e.errors());
+        Response r = response(e.status(), e.title(), e.getMessage(), e.errors());
+        if (e.retryAfterSeconds() != null) {
+            return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        }
+        return r;
     }
 
     @ServerExceptionMapper

@@ -2,7 +2,8 @@ package nl.vertelpunt.web;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,11 +15,15 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every interface text exists in Dutch and English, is not empty, and uses the same placeholders. */
+/**
+ * Every interface text exists in Dutch and English, is not empty, and uses the same placeholders: the
+ * form's texts ({@code nl.json}, {@code en.json}), the withdrawal page's ({@code intrekken.*.json}) and the
+ * workspace's ({@code werkplek.*.json}).
+ */
 class TranslationsTest {
 
-    private static Map<String, String> load(String language) throws IOException {
-        return new ObjectMapper().readValue(Path.of("frontend/src/i18n", language + ".json").toFile(), new TypeReference<>() {
+    private static Map<String, String> load(String catalogue, String language) throws IOException {
+        return new ObjectMapper().readValue(Path.of("frontend/src/i18n", catalogue + language + ".json").toFile(), new TypeReference<>() {
         });
     }
 
@@ -31,10 +36,11 @@ class TranslationsTest {
         return names;
     }
 
-    @Test
-    void shouldHaveEveryTextInDutchAndEnglish() throws IOException {
-        Map<String, String> nl = load("nl");
-        Map<String, String> en = load("en");
+    @ParameterizedTest(name = "{0}nl.json and {0}en.json")
+    @ValueSource(strings = {"", "intrekken.", "werkplek."})
+    void shouldHaveEveryTextInDutchAndEnglish(String catalogue) throws IOException {
+        Map<String, String> nl = load(catalogue, "nl");
+        Map<String, String> en = load(catalogue, "en");
         assertThat(en.keySet()).as("keys in English").containsExactlyInAnyOrderElementsOf(nl.keySet());
         nl.forEach((key, dutch) -> {
             assertThat(dutch).as("nl " + key).isNotBlank();

@@ -64,8 +64,7 @@ public class SessionService {
         String userKey = username.toLowerCase(java.util.Locale.ROOT);
         long wait = Math.max(byUser.blockedFor(userKey), byAddress.blockedFor(clientAddress));
         if (wait > 0) {
-            throw new ProblemException(429, "Too many attempts",
-                    "Too many failed sign-ins. Try again in " + wait + " seconds.", List.of());
+            throw ProblemException.tooManyAttempts("Too many failed sign-ins. Try again in " + wait + " seconds.", wait);
         }
         Optional<UserService.Staff> staff = users.authenticate(username, password);
         if (staff.isEmpty()) {

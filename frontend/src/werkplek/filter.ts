@@ -1,0 +1,208 @@
+// The story filter shared by the dashboard, the story browser, exports and evaluations: kept in the
+// address (?filter=…) so a view can be bookmarked, shared and reached with Back; a panel to change it,
+// and the active conditions as chips that can be removed one by one.
+import { pick } from '../i18n';
+import { h, uid } from '../form/dom';
+import type { Definition } from '../types';
+import { CHANNELS, channelLabel, optionLabel, question, questionTitle, roleLabel } from './labels';
+import type { StoryFilter } from './model';
+import { w } from './texts';
+
+/** The filter of the address, or the default: everything, incomplete stories included. */
+export function filterFromUrl(params: URLSearchParams): StoryFilter {
+  const raw = params.get('filter');
+  if (raw) {
+    try {
+      const parsed = JSON.parse(raw) as StoryFilter;
+      if (parsed && typeof parsed === 'object') {
+        return clean(parsed);
+      }
+    } catch {
+      // a damaged address falls back to no filter
+    }
+  }
+  return { includeIncomplete: true };
+}
+
+/** The query string for a filter (empty for the default). */
+export function filterQuery(filter: StoryFilter): string {
+  const c = clean(filter);
+  const isDefault = Object.keys(c).length === 1 && c.includeIncomplete === true;
+  return isDefault ? '' : `filter=${encodeURIComponent(JSON.stringify(c))}`;
+}
+
+/** Without empty lists and maps; includeIncomplete always explicit (the views' default is true). */
+export function clean(f: StoryFilter): StoryFilter {
+  const out: StoryFilter = {};
+  if (f.from) out.from = f.from;
+  if (f.to) out.to = f.to;
+  if (f.roles && f.roles.length > 0) out.roles = [...f.roles];
+  if (f.channels && f.channels.length > 0) out.channels = [...f.channels];
+  const answers = Object.entries(f.answers ?? {}).filter(([, v]) => Array.isArray(v) && v.length > 0);
+  if (answers.length > 0) out.answers = Object.fromEntries(answers);
+  const ranges = Object.entries(f.ranges ?? {}).filter(([, v]) => Array.isArray(v) && v.length === 2);
+  if (ranges.length > 0) out.ranges = Object.fromEntries(ranges) as Record<string, [number, number]>;
+  out.includeIncomplete = f.includeIncomplete !== false;
+  return out;
+}
+
+function intersect(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
+  if (!a || a.length === 0) return b;
+  if (!b || b.length === 0) return a;
+  const both = a.filter((x) => b.includes(x));
+  // nothing in common: no story can pass; keep the narrower side so the empty result is visible
+  return both.length > 0 ? both : b;
+}
+
+/** Both filters at once: the stories that pass this filter and the other (lists intersect, ranges overlap). */
+export function narrow(base: StoryFilter, extra: StoryFilter): StoryFilter {
+  const answers: Record<string, string[]> = { ...(base.answers ?? {}) };
+  for (const [q, options] of Object.entries(extra.answers ?? {})) {
+    answers[q] = intersect(answers[q], options) ?? options;
+  }
+  const ranges: Record<string, [number, number]> = { ...(base.ranges ?? {}) };
+  for (const [q, [lo, hi]] of Object.entries(extra.ranges ?? {})) {
+    const old = ranges[q];
+    const overlap: [number, number] = old ? [Math.max(old[0], lo), Math.min(old[1], hi)] : [lo, hi];
+    ranges[q] = overlap[0] <= overlap[1] ? overlap : [lo, hi];
+  }
+  const later = (a?: string, b?: string) => (!a ? b : !b ? a : a > b ? a : b);
+  const earlier = (a?: string, b?: string) => (!a ? b : !b ? a : a < b ? a : b);
+  return clean({
+    from: later(base.from, extra.from),
+    to: earlier(base.to, extra.to),
+    roles: intersect(base.roles, extra.roles),
+    channels: intersect(base.channels, extra.channels),
+    answers,
+    ranges,
+    // incomplete stories pass only when both filters let them
+    includeIncomplete: base.includeIncomplete !== false && extra.includeIncomplete !== false,
+  });
+}
+
+/** One active condition of a filter in words, and the filter without it. */
+export interface Condition {
+  label: string;
+  without: StoryFilter;
+}
+
+export function conditions(d: Definition, filter: StoryFilter): Condition[] {
+  const f = clean(filter);
+  const out: Condition[] = [];
+  if (f.from || f.to) {
+    const label = f.from && f.to ? w('filter.period', { from: f.from, to: f.to })
+      : f.from ? w('filter.fromOnly', { from: f.from }) : w('filter.toOnly', { to: f.to ?? '' });
+    out.push({ label, without: { ...f, from: undefined, to: undefined } });
+  }
+  if (f.roles) {
+    out.push({ label: `${w('filter.roles')}: ${f.roles.map((r) => roleLabel(d, r)).join(', ')}`, without: { ...f, roles: [] } });
+  }
+  if (f.channels) {
+    out.push({ label: `${w('filter.channels')}: ${f.channels.map(channelLabel).join(', ')}`, without: { ...f, channels: [] } });
+  }
+  for (const [id, options] of Object.entries(f.answers ?? {})) {
+    const q = question(d, id);
+    const rest = { ...f.answers };
+    delete rest[id];
+    out.push({ label: `${q ? questionTitle(q) : id}: ${options.map((o) => optionLabel(q, o)).join(', ')}`, without: { ...f, answers: rest } });
+  }
+  for (const [id, [lo, hi]] of Object.entries(f.ranges ?? {})) {
+    const q = question(d, id);
+    const rest = { ...f.ranges };
+    delete rest[id];
+    const range = lo === 0 && hi === 100 ? w('filter.answered') : w('filter.range', { from: lo, to: hi });
+    out.push({ label: `${q ? questionTitle(q) : id}: ${range}`, without: { ...f, ranges: rest } });
+  }
+  if (!f.includeIncomplete) {
+    out.push({ label: w('filter.completeOnly'), without: { ...f, includeIncomplete: true } });
+  }
+  return out;
+}
+
+/** The active conditions as a list; each can be removed (which calls {@code apply} with the rest). */
+export function activeFilters(d: Definition, filter: StoryFilter, apply: (f: StoryFilter) => void): HTMLElement {
+  const list = conditions(d, filter);
+  const section = h('section', { class: 'active-filters', 'aria-label': w('filter.activeLabel') });
+  if (list.length === 0) {
+    section.append(h('p', { class: 'hint' }, w('filter.none')));
+    return section;
+  }
+  section.append(h('ul', { class: 'chips' }, ...list.map((c) => h('li', { class: 'chip' },
+    h('span', {}, c.label),
+    h('button', { type: 'button', class: 'chip-remove', 'aria-label': w('filter.remove', { what: c.label }), onclick: () => apply(clean(c.without)) }, '×')))));
+  if (list.length > 1) {
+    section.append(h('button', { type: 'button', class: 'link', onclick: () => apply({ includeIncomplete: true }) }, w('filter.clearAll')));
+  }
+  return section;
+}
+
+function checkbox(name: string, value: string, label: string, checked: boolean): HTMLElement {
+  const id = uid(`f-${name}`);
+  return h('div', { class: 'check' },
+    h('input', { type: 'checkbox', id, name, value, checked }),
+    h('label', { for: id }, label));
+}
+
+/**
+ * The filter panel: period, roles, channels, every choice question's options and completeness. Slider
+ * ranges (from a chart) are kept as they are. {@code apply} gets the new filter.
+ */
+export function filterPanel(d: Definition, filter: StoryFilter, apply: (f: StoryFilter) => void, open = false): HTMLElement {
+  const f = clean(filter);
+  const from = h('input', { type: 'date', id: 'filter-from', name: 'from', value: f.from ?? '' });
+  const to = h('input', { type: 'date', id: 'filter-to', name: 'to', value: f.to ?? '' });
+  const incomplete = h('input', { type: 'checkbox', id: 'filter-incomplete', name: 'includeIncomplete', checked: f.includeIncomplete !== false });
+  const choiceQuestions = d.questions.filter((q) => q.type === 'choice' || q.type === 'multichoice');
+  const form = h('form', { class: 'filter-form', novalidate: true },
+    h('fieldset', { class: 'filter-group' },
+      h('legend', {}, w('filter.periodLegend')),
+      h('div', { class: 'dates' },
+        h('div', { class: 'field-inline' }, h('label', { for: 'filter-from' }, w('filter.from')), from),
+        h('div', { class: 'field-inline' }, h('label', { for: 'filter-to' }, w('filter.to')), to))),
+    h('fieldset', { class: 'filter-group' },
+      h('legend', {}, w('filter.roles')),
+      ...d.roles.map((r) => checkbox('role', r.id, pick(r.label), f.roles?.includes(r.id) ?? false))),
+    h('fieldset', { class: 'filter-group' },
+      h('legend', {}, w('filter.channels')),
+      ...CHANNELS.map((c) => checkbox('channel', c, channelLabel(c), f.channels?.includes(c) ?? false))),
+    h('div', { class: 'filter-group filter-answers' },
+      h('p', { class: 'group-title' }, w('filter.answers')),
+      ...choiceQuestions.map((q) => {
+        const chosen = f.answers?.[q.id] ?? [];
+        return h('details', { class: 'filter-question', open: chosen.length > 0 },
+          h('summary', {}, questionTitle(q), chosen.length > 0 ? ` (${chosen.length})` : ''),
+          h('fieldset', { class: 'options' },
+            h('legend', { class: 'visually-hidden' }, questionTitle(q)),
+            ...(q.options ?? []).map((o) => checkbox(`answer:${q.id}`, o.id, pick(o.label), chosen.includes(o.id)))));
+      })),
+    h('div', { class: 'check' }, incomplete, h('label', { for: 'filter-incomplete' }, w('filter.includeIncomplete'))),
+    Object.keys(f.ranges ?? {}).length > 0
+      ? h('p', { class: 'hint' }, w('filter.rangesKept', { ranges: Object.entries(f.ranges ?? {}).map(([id, [lo, hi]]) => `${question(d, id)?.number ?? id}: ${lo}–${hi}`).join('; ') }))
+      : null,
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'button primary', id: 'filter-apply' }, w('filter.apply')),
+      h('button', { type: 'button', class: 'button secondary', onclick: () => apply({ includeIncomplete: true }) }, w('filter.clearAll'))));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const answers: Record<string, string[]> = {};
+    for (const [name, value] of data.entries()) {
+      if (name.startsWith('answer:')) {
+        (answers[name.slice(7)] ??= []).push(String(value));
+      }
+    }
+    apply(clean({
+      from: from.value || undefined,
+      to: to.value || undefined,
+      roles: data.getAll('role').map(String),
+      channels: data.getAll('channel').map(String),
+      answers,
+      ranges: f.ranges,
+      includeIncomplete: incomplete.checked,
+    }));
+  });
+  const active = conditions(d, f).length;
+  return h('details', { class: 'filters', open },
+    h('summary', { id: 'filters-toggle' }, active > 0 ? w('filter.titleActive', { count: active }) : w('filter.title')),
+    form);
+}

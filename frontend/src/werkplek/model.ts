@@ -1,0 +1,239 @@
+// The shapes of the staff API, as in the Java records (dashboard, story, moderation, evaluation, user).
+import type { Definition } from '../types';
+
+/** A count as it may be shown: a number, or a text such as "<5" for a small group (never charted). */
+export type Count = number | string;
+
+export interface StoryFilter {
+  from?: string;
+  to?: string;
+  roles?: string[];
+  channels?: string[];
+  answers?: Record<string, string[]>;
+  ranges?: Record<string, [number, number]>;
+  includeIncomplete?: boolean;
+}
+
+export interface Session {
+  username: string;
+  roles: string[];
+  storyPoints: string[];
+  csrfToken: string;
+}
+
+export interface StoryPointVersion {
+  slug: string;
+  version: number;
+  revision: number;
+  publishedAt: string;
+  definition: Definition;
+}
+
+export interface Bar {
+  id: string;
+  label: string;
+  count: Count;
+  share?: number;
+}
+
+export interface QuestionChart {
+  id: string;
+  number: number;
+  type: 'slider' | 'choice' | 'multichoice';
+  label: string;
+  bars: Bar[];
+  notApplicable: Count | null;
+  unanswered: Count;
+}
+
+export interface Dashboard {
+  storyPoint: string;
+  threshold: number;
+  stories: Count;
+  weeks: Bar[];
+  roles: Bar[];
+  channels: Bar[];
+  completeness: Bar[];
+  questions: QuestionChart[];
+}
+
+export interface StoryItem {
+  id: string;
+  title?: string;
+  excerpt: string;
+  role: string;
+  channel: string;
+  submittedAt: string;
+  complete: boolean;
+  flagged: boolean;
+  hidden: boolean;
+  wordCount: number;
+}
+
+export interface StoryPage {
+  total: number;
+  page: number;
+  size: number;
+  stories: StoryItem[];
+}
+
+export interface Flag {
+  id: number;
+  field: 'title' | 'text';
+  kind: string;
+  start: number;
+  end: number;
+  dismissed: boolean;
+}
+
+export interface Story {
+  id: string;
+  storyPoint: string;
+  version: number;
+  role: string;
+  channel: string;
+  language: string;
+  title?: string | null;
+  text: string;
+  answers: Record<string, unknown>;
+  submittedAt: string;
+  wordCount: number;
+  answeredCount: number;
+  complete: boolean;
+  flagged: boolean;
+  hidden: boolean;
+  flags: Flag[];
+}
+
+export interface ModerationState {
+  id: string;
+  title?: string | null;
+  text: string;
+  flagged: boolean;
+  hidden: boolean;
+  flags: Flag[];
+}
+
+export interface Settings {
+  minGroupSize?: number;
+  maxQ?: number;
+  minRankBiserial?: number;
+  minEpsilonSquared?: number;
+  minCramersV?: number;
+  minSpearman?: number;
+  minPairs?: number;
+}
+
+export interface EvaluationRequest {
+  storyPoint: string;
+  filter?: StoryFilter;
+  settings?: Settings;
+  subset?: { filter: StoryFilter; against?: StoryFilter | null };
+}
+
+export interface GroupStats {
+  category?: string;
+  label?: string;
+  n: Count;
+  mean?: number | null;
+  median?: number | null;
+  mode?: number | null;
+  sd?: number | null;
+  skewness?: number | null;
+  kurtosis?: number | null;
+  bins?: Count[];
+  tested?: boolean;
+}
+
+export interface Pairwise {
+  a: string;
+  b: string;
+  u: number;
+  z?: number | null;
+  p?: number | null;
+  pHolm?: number | null;
+  rankBiserial?: number | null;
+}
+
+export interface Table {
+  rows: string[];
+  rowLabels: string[];
+  columns: string[];
+  columnLabels: string[];
+  counts: Count[][];
+  adjustedResiduals: number[][];
+  lowExpectedShare: number;
+  lowExpectedWarning: boolean;
+  emptyRowsOrColumnsLeftOut: string[];
+}
+
+export interface Pattern {
+  rank: number;
+  kind: 'slider_by_choice' | 'choice_by_choice' | 'slider_by_slider' | 'subset';
+  questions: [string, string];
+  test: 'mann-whitney' | 'kruskal-wallis' | 'chi-square' | 'spearman';
+  statistic: number;
+  df?: number;
+  p: number;
+  q: number;
+  effectSize: { name: string; value: number | null };
+  standardizedEffect: number;
+  n: Count;
+  strong: boolean;
+  groups?: GroupStats[];
+  pairwise?: Pairwise[];
+  table?: Table;
+  joint?: { x: string; y: string; bins: Count[][] };
+  notes?: string[];
+}
+
+export interface Skipped {
+  kind: string;
+  questions: string[];
+  reason: string;
+}
+
+export interface EvaluationResult {
+  storyPoint: string;
+  softwareVersion: string;
+  fingerprint: string;
+  stories: Count;
+  request: EvaluationRequest;
+  notes?: string[];
+  summary: { tests: number; strong: number; sliderByChoice: number; choiceByChoice: number; sliderBySlider: number };
+  patterns: Pattern[];
+  skipped: Skipped[];
+  subset?: { subsetStories: Count; otherStories: Count; overlapping: boolean; patterns: Pattern[]; skipped: Skipped[] };
+  suppressionThreshold?: number;
+}
+
+export interface Run {
+  id: string;
+  storyPoint: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  createdAt: string;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  requestedBy: string;
+  attempts: number;
+  stories?: number | null;
+  fingerprint?: string | null;
+  error?: string | null;
+  request: EvaluationRequest;
+  selected: string[];
+  result?: EvaluationResult | null;
+}
+
+export interface User {
+  username: string;
+  roles: string[];
+  storyPoints: string[];
+  enabled: boolean;
+  createdAt: string;
+}
+
+/** The key of a pattern within its run, as the selections API knows it. */
+export function patternKey(p: Pattern): string {
+  return `${p.kind}|${p.questions[0]}|${p.questions[1]}`;
+}
