@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Back up while the service runs, wipe the data, restore into a fresh embedded database, start again:
- * every story, answer, flag, user, evaluation and selection is back (row counts and a checksum over
- * the content of every table).
+ * every story, answer, flag, user, evaluation, selection, card (with its revisions), session, table,
+ * note, proposal and update is back (row counts and a checksum over the content of every table).
  */
 class BackupRestoreIT {
 
@@ -70,6 +70,8 @@ class BackupRestoreIT {
         Map<String, String> before;
         String runId;
         String fingerprint;
+        String cardId;
+        String proposal;
         try (ServiceProcess service = new ServiceProcess("backup-before", data, port, Map.of()).start()) {
             String slug = "reservekopie";
             admin(service).contentType("application/json").body(JSON.writeValueAsString(PatternedStories.definition(slug)))
@@ -94,6 +96,27 @@ class BackupRestoreIT {
             fingerprint = admin(service).get("/api/evaluations/" + runId).then().statusCode(200).extract().path("fingerprint");
             admin(service).contentType("application/json").body(Map.of("pattern", "slider_by_choice|gehoord|gevolg"))
                     .post("/api/evaluations/" + runId + "/selections").then().statusCode(200);
+            cardId = admin(service).contentType("application/json").body(Map.of("runId", runId, "pattern", "slider_by_choice|gehoord|gevolg"))
+                    .post("/api/cards").then().statusCode(201).extract().path("id");
+            String story = admin(service).get("/api/cards/" + cardId).then().extract().path("stories[0].id");
+            admin(service).contentType("application/json").body(Map.of("version", 1, "interpretations", List.of("Luisteren helpt.", "Andersom."),
+                    "stories", List.of(Map.of("id", story, "quoteStart", 0, "quoteEnd", 7)), "published", true))
+                    .put("/api/cards/" + cardId).then().statusCode(200);
+            String session = admin(service).contentType("application/json").body(Map.of("storyPoint", slug, "title", "Bijeenkomst",
+                    "heldOn", "2026-11-23", "online", true)).post("/api/sessions").then().statusCode(201).extract().path("id");
+            String table = admin(service).contentType("application/json").body(Map.of("name", "Tafel 1", "cards", List.of(cardId),
+                    "stories", List.of(story))).post("/api/sessions/" + session + "/tables").then().statusCode(200).extract().path("tables[0].id");
+            String token = admin(service).contentType("application/json").body(Map.of())
+                    .post("/api/sessions/" + session + "/tables/" + table + "/link").then().statusCode(201).extract().path("token");
+            int note = RestAssured.given().baseUri(service.baseUrl()).contentType("application/json")
+                    .body(Map.of("kind", "chance", "text", "Een vast aanspreekpunt.", "cardId", cardId))
+                    .post("/api/tables/" + token + "/notes").then().statusCode(201).extract().path("id");
+            proposal = RestAssured.given().baseUri(service.baseUrl()).contentType("application/json")
+                    .body(Map.of("title", "Vast aanspreekpunt", "action", "Een vaste contactpersoon per gezin.", "goal", "Zodat ouders gehoord worden.",
+                            "owner", "Wijkteam", "notes", List.of(note))).post("/api/tables/" + token + "/proposals").then().statusCode(201)
+                    .extract().path("id");
+            admin(service).contentType("application/json").body(Map.of("status", "adopted", "note", "Overgenomen."))
+                    .post("/api/proposals/" + proposal + "/updates").then().statusCode(201);
 
             before = checksums(data);
             command(data, "backup", "--out", backup.toString());
@@ -101,6 +124,9 @@ class BackupRestoreIT {
         assertThat(before.get("story")).startsWith("801:");
         assertThat(before.get("story_flag")).doesNotStartWith("0:");
         assertThat(before.get("evaluation_run")).startsWith("1:");
+        assertThat(before.get("card_revision")).startsWith("2:");
+        assertThat(before.get("proposal_update")).startsWith("1:");
+        assertThat(before.get("session_note")).startsWith("1:");
 
         // wipe everything, restore into a fresh embedded database, start again
         try (Stream<Path> files = Files.walk(data)) {
@@ -115,6 +141,14 @@ class BackupRestoreIT {
                     .body("selected", org.hamcrest.Matchers.hasItem("slider_by_choice|gehoord|gevolg"));
             RestAssured.given().baseUri(service.baseUrl()).auth().preemptive().basic("analist", "een-lang-wachtwoord")
                     .get("/api/storypoints/reservekopie/stories/p0000001").then().statusCode(200);
+            admin(service).get("/api/cards/" + cardId).then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(2))
+                    .body("stories[0].quote", org.hamcrest.Matchers.equalTo("Verhaal"));
+            RestAssured.given().baseUri(service.baseUrl()).get("/api/storypoints/reservekopie/outcomes").then().statusCode(200)
+                    .body("cards[0].quotes", org.hamcrest.Matchers.equalTo(List.of("Verhaal")));
+            // new rows get ids after the restored ones: the identity sequences were reset
+            admin(service).contentType("application/json").body(Map.of("status", "in_progress", "note", "Begonnen."))
+                    .post("/api/proposals/" + proposal + "/updates").then().statusCode(201)
+                    .body("updates.status", org.hamcrest.Matchers.equalTo(List.of("adopted", "in_progress")));
         }
     }
 }
