@@ -102,14 +102,17 @@ class PaperEntryBrowserTest extends BrowserTest {
         // a first form, typed with the keyboard only
         tabTo("gathering");
         browser.keys("Wijkteam Noord, papieren formulieren");
-        tabTo("role-ouder");
-        browser.keys(Keys.SPACE);
+        // a group of radio buttons is one Tab stop; the arrows choose within it
+        tabTo("role-jongere");
+        browser.keys(Keys.ARROW_DOWN);
+        assertThat(browser.find("#role-ouder").isSelected()).isTrue();
         tabTo("story-text");
         browser.keys("Op papier: de wachtlijst was lang, maar de huisarts belde elke week even.");
         tabTo("story-title");
         browser.keys("Elke week gebeld");
-        tabTo("q-gevolg-positief");
-        browser.keys(Keys.SPACE);
+        tabTo("q-gevolg-zeer-negatief");
+        browser.keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        assertThat(browser.find("#q-gevolg-positief").isSelected()).isTrue();
         tabTo("q-gehoord-input");
         browser.keys("85");
         tabTo("q-themas-school");
