@@ -433,6 +433,8 @@ export class TableApp {
         return;
       }
       error.textContent = v('unlock.busy');
+      // ask the browser not to clear this site's storage when space runs low (it may still say no)
+      void navigator.storage?.persist?.().catch(() => false);
       void this.vault.setUp(pin.value).then(() => this.unlocked());
     });
     main.append(form);
