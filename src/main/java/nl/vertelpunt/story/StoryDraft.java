@@ -10,6 +10,7 @@ import java.util.UUID;
  *
  * @param id           the story id, or null to have one made
  * @param submissionId the client's id for this submission (online intake), or null
+ * @param gathering    the label of the gathering a verteltafel or paper story came from, or null
  */
 public record StoryDraft(
         String id,
@@ -23,5 +24,6 @@ public record StoryDraft(
         Instant submittedAt,
         int wordCount,
         int answeredCount,
-        boolean complete) {
+        boolean complete,
+        String gathering) {
 }

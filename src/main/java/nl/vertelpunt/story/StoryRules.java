@@ -22,7 +22,7 @@ public final class StoryRules {
 
     /** The fields of one story as they arrived, before checking. */
     public record Incoming(String id, UUID submissionId, String role, Channel channel, String language, String title,
-                           String text, Map<String, JsonNode> answers, Instant submittedAt) {
+                           String text, Map<String, JsonNode> answers, Instant submittedAt, String gathering) {
     }
 
     private StoryRules() {
@@ -64,7 +64,7 @@ public final class StoryRules {
         int words = countWords(text);
         boolean complete = definition.completeness().isMet(words, answers.answered());
         return new StoryDraft(in.id(), in.submissionId(), role, in.channel(), language, title, text, answers.answers(),
-                in.submittedAt(), words, answers.answered(), complete);
+                in.submittedAt(), words, answers.answered(), complete, in.gathering());
     }
 
     /** Words are runs of non-space characters that hold at least one letter or digit. */

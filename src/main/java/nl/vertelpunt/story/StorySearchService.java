@@ -44,7 +44,7 @@ public class StorySearchService {
     /** One story in a list; the excerpt marks matched words with « and ». */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(String id, String title, String excerpt, String role, String channel, Instant submittedAt,
-                       boolean complete, boolean flagged, boolean hidden, int wordCount) {
+                       boolean complete, boolean flagged, boolean hidden, int wordCount, String gathering) {
     }
 
     public record Page(long total, int page, int size, List<Item> stories) {
@@ -103,7 +103,7 @@ public class StorySearchService {
         String excerpt = text
                 ? "ts_headline('dutch', p.text, websearch_to_tsquery('dutch', ?), 'StartSel=«, StopSel=», MaxWords=40, MinWords=20, MaxFragments=2')"
                 : "left(p.text, 280)";
-        String sql = "SELECT p.id, p.title, " + excerpt + ", p.role, p.channel, p.submitted_at, p.complete, p.flagged, p.hidden, p.word_count "
+        String sql = "SELECT p.id, p.title, " + excerpt + ", p.role, p.channel, p.submitted_at, p.complete, p.flagged, p.hidden, p.word_count, p.gathering "
                 + "FROM (SELECT s.* FROM story s WHERE " + condition + " ORDER BY " + order + " LIMIT ? OFFSET ?) p";
         try (Connection c = dataSource.getConnection()) {
             long total;
@@ -134,7 +134,7 @@ public class StorySearchService {
                     while (rs.next()) {
                         items.add(new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                                 rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getBoolean(7), rs.getBoolean(8),
-                                rs.getBoolean(9), rs.getInt(10)));
+                                rs.getBoolean(9), rs.getInt(10), rs.getString(11)));
                     }
                 }
             }

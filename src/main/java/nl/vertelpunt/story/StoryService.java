@@ -51,12 +51,24 @@ public class StoryService {
     public record StoryView(String id, String storyPoint, int version, String role, String channel, String language,
                             String title, String text, JsonNode answers, Instant submittedAt, int wordCount,
                             int answeredCount, boolean complete, boolean flagged, boolean hidden,
-                            List<ModerationService.FlagView> flags) {
+                            List<ModerationService.FlagView> flags, String gathering) {
     }
 
     /** A field the web form hides from people; only form-filling robots put something in it. */
     public static final String HONEYPOT = "website";
-    private static final Set<String> SUBMISSION_FIELDS = Set.of("submissionId", "role", "language", "title", "text", "answers", HONEYPOT);
+    private static final Set<String> SUBMISSION_FIELDS = Set.of("submissionId", "role", "language", "title", "text", "answers", HONEYPOT,
+            "channel", "gathering", "toldOn");
+    /** Longest label of a gathering ("Jongerencentrum De Schakel, 12 maart"). */
+    public static final int MAX_GATHERING = 100;
+    /** The day of a story told in person is the day in the Netherlands. */
+    private static final java.time.ZoneId DUTCH_TIME = java.time.ZoneId.of("Europe/Amsterdam");
+
+    /**
+     * How a story came in, besides its content: the channel, and for stories taken in person the label of
+     * the gathering and the day it was told or written.
+     */
+    private record Intake(Channel channel, String gathering, java.time.LocalDate toldOn) {
+    }
 
     private final AgroalDataSource dataSource;
     private final StoryStore store;
@@ -103,14 +115,15 @@ public class StoryService {
         String title = text(body, "title", errors);
         String storyText = text(body, "text", errors);
         Map<String, JsonNode> answers = answers(body.get("answers"), errors);
+        Intake intake = intake(slug, body, errors);
 
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Receipt receipt = submit(c, slug, submissionId, role, language, title, storyText, answers, errors);
+                Receipt receipt = submit(c, slug, submissionId, role, language, title, storyText, answers, intake, errors);
                 c.commit();
                 if (receipt.created()) {
-                    ServiceMetrics.storyReceived(slug, Channel.ONLINE.id(), 1);
+                    ServiceMetrics.storyReceived(slug, intake.channel().id(), 1);
                 }
                 return receipt;
             } catch (RuntimeException | SQLException e) {
@@ -125,7 +138,8 @@ public class StoryService {
     }
 
     private Receipt submit(Connection c, String slug, UUID submissionId, String role, String language, String title,
-                           String storyText, Map<String, JsonNode> answers, List<FieldError> errors) throws SQLException {
+                           String storyText, Map<String, JsonNode> answers, Intake intake, List<FieldError> errors)
+            throws SQLException {
         long pointId = storyPointId(c, slug);
         StoryStore.Current current = store.lockAndRead(c, pointId, submissionId);
         if (current.existing().isPresent()) {
@@ -137,16 +151,21 @@ public class StoryService {
         }
         StoryPointDefinition definition = definitions.get(current.versionId(), current.revision(),
                 () -> store.definitionJson(c, current.versionId()));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        StoryRules.Incoming in = new StoryRules.Incoming(StoryIds.next(), submissionId, role, Channel.ONLINE,
-                language, title, storyText, answers, now);
+        // a story told in person keeps only its day: with the gathering's label, the minute would tell
+        // who at the table told which story
+        Instant now = intake.toldOn() == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                : intake.toldOn().atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+        StoryRules.Incoming in = new StoryRules.Incoming(StoryIds.next(), submissionId, role, intake.channel(),
+                language, title, storyText, answers, now, intake.gathering());
         StoryDraft draft = StoryRules.check(definition, in, "answers.", AnswerValidator.Mode.FORM, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        String receiptCode = Receipts.newCode();
+        // the storyteller at a verteltafel or on paper gets no receipt code: it would be shown on (or typed
+        // into) the facilitator's device, not kept by the storyteller; they ask the facilitator instead
+        String receiptCode = intake.channel() == Channel.ONLINE ? Receipts.newCode() : null;
         if (!store.insertSubmission(c, pointId, current.versionId(), draft, flagger.flags(draft.title(), draft.text()),
-                Receipts.hash(receiptCode))) {
+                receiptCode == null ? null : Receipts.hash(receiptCode))) {
             // the same submission arrived twice at the same moment; the other one was stored
             StoryStore.Existing e = store.current(c, pointId, submissionId).existing().orElseThrow();
             return new Receipt(e.id(), e.version(), e.complete(), false, null);
@@ -161,7 +180,7 @@ public class StoryService {
         access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
         String sql = """
                 SELECT s.id, v.version, s.role, s.channel, s.language, s.title, s.text, s.answers::text, s.submitted_at,
-                       s.word_count, s.answered_count, s.complete, s.flagged, s.hidden, s.pk
+                       s.word_count, s.answered_count, s.complete, s.flagged, s.hidden, s.pk, s.gathering
                 FROM story s JOIN story_point_version v ON v.id = s.version_id
                 WHERE s.story_point_id = ? AND s.id = ?""";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -174,12 +193,83 @@ public class StoryService {
                 return new StoryView(rs.getString(1), slug, rs.getInt(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), mapper.readTree(rs.getString(8)),
                         rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getInt(10), rs.getInt(11), rs.getBoolean(12),
-                        rs.getBoolean(13), rs.getBoolean(14), ModerationService.flagsOf(c, rs.getLong(15)));
+                        rs.getBoolean(13), rs.getBoolean(14), ModerationService.flagsOf(c, rs.getLong(15)), rs.getString(16));
             }
         } catch (SQLException e) {
             throw new StorageException(e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether a submission asks for a channel that only staff may use; such a submission is not counted
+     * against the per-address limit (a verteltafel sends its whole queue at once from one address).
+     */
+    public static boolean staffChannel(JsonNode body) {
+        JsonNode channel = body.get("channel");
+        return channel != null && channel.isTextual()
+                && (channel.asText().equals(Channel.VERTELTAFEL.id()) || channel.asText().equals(Channel.PAPIER.id()));
+    }
+
+    /**
+     * The channel of a submission and what comes with it. Anonymous storytellers share online; stories of
+     * a verteltafel or from paper are sent by a signed-in facilitator of the story point (or an admin),
+     * with an optional gathering label and the day the story was told or the form was written (today when
+     * not given; not in the future, not before the story point existed).
+     */
+    private Intake intake(String slug, JsonNode body, List<FieldError> errors) {
+        String channelId = text(body, "channel", errors);
+        Channel channel = channelId == null ? Channel.ONLINE : Channel.fromId(channelId).orElse(null);
+        if (channel == null || channel == Channel.IMPORT) {
+            errors.add(new FieldError("channel", "'" + channelId + "' is not one of online, verteltafel, papier"));
+            channel = Channel.ONLINE;
+        }
+        String gathering = text(body, "gathering", errors);
+        gathering = gathering == null || gathering.isBlank() ? null : gathering.strip();
+        String toldOnText = text(body, "toldOn", errors);
+        if (channel == Channel.ONLINE) {
+            if (gathering != null) {
+                errors.add(new FieldError("gathering", "is only for stories of a verteltafel or from paper"));
+            }
+            if (toldOnText != null) {
+                errors.add(new FieldError("toldOn", "is only for stories of a verteltafel or from paper"));
+            }
+            return new Intake(channel, null, null);
+        }
+        StoryPoint point = storyPoints.find(slug);
+        requireFacilitator(point, channel);
+        if (gathering != null && gathering.length() > MAX_GATHERING) {
+            errors.add(new FieldError("gathering", "is longer than " + MAX_GATHERING + " characters (" + gathering.length() + ")"));
+        } else if (gathering != null && gathering.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError("gathering", "must be one line of text"));
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(DUTCH_TIME);
+        java.time.LocalDate toldOn = today;
+        if (toldOnText != null) {
+            try {
+                toldOn = java.time.LocalDate.parse(toldOnText);
+                java.time.LocalDate first = point.createdAt.atZone(DUTCH_TIME).toLocalDate();
+                if (toldOn.isAfter(today.plusDays(1))) {
+                    errors.add(new FieldError("toldOn", "is in the future (" + toldOnText + ")"));
+                } else if (toldOn.isBefore(first)) {
+                    errors.add(new FieldError("toldOn", "is before this story point existed (" + first + ")"));
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add(new FieldError("toldOn", "'" + toldOnText + "' is not a date like 2026-03-12"));
+            }
+        }
+        return new Intake(channel, errors.isEmpty() ? gathering : null, toldOn);
+    }
+
+    private void requireFacilitator(StoryPoint point, Channel channel) {
+        String why = "stories of channel '" + channel.id() + "' are sent by a signed-in facilitator of this story point or an admin";
+        try {
+            access.require(point, StaffRole.FACILITATOR);
+        } catch (io.quarkus.security.UnauthorizedException e) {
+            throw new ProblemException(401, "Unauthorized", "channel: " + why + "; sign in first.", List.of(new FieldError("channel", why)));
+        } catch (io.quarkus.security.ForbiddenException | ProblemException e) {
+            throw new ProblemException(403, "Forbidden", "channel: " + why + "; your account is not one.", List.of(new FieldError("channel", why)));
         }
     }
 

@@ -34,8 +34,8 @@ public class StoryStore {
     }
 
     private static final String UPSERT_COLUMNS = "story_point_id, id, version_id, role, channel, language, title, text, "
-            + "answers, submitted_at, word_count, answered_count, complete, flagged";
-    private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?";
+            + "answers, submitted_at, word_count, answered_count, complete, flagged, gathering";
+    private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?";
 
     /** Takes the shared lock that keeps the story point's current definition still until commit. */
     public void lockShared(Connection c, long storyPointId) throws SQLException {
@@ -122,8 +122,8 @@ public class StoryStore {
         long pk;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, storyPointId, versionId, d, !flags.isEmpty());
-            ps.setObject(15, d.submissionId(), Types.OTHER);
-            ps.setString(16, receiptHash);
+            ps.setObject(16, d.submissionId(), Types.OTHER);
+            ps.setString(17, receiptHash);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return false;
@@ -187,7 +187,8 @@ public class StoryStore {
                 + "ON CONFLICT (story_point_id, id) DO UPDATE SET version_id = EXCLUDED.version_id, role = EXCLUDED.role, "
                 + "channel = EXCLUDED.channel, language = EXCLUDED.language, title = EXCLUDED.title, text = EXCLUDED.text, "
                 + "answers = EXCLUDED.answers, submitted_at = EXCLUDED.submitted_at, word_count = EXCLUDED.word_count, "
-                + "answered_count = EXCLUDED.answered_count, complete = EXCLUDED.complete, flagged = EXCLUDED.flagged");
+                + "answered_count = EXCLUDED.answered_count, complete = EXCLUDED.complete, flagged = EXCLUDED.flagged, "
+                + "gathering = EXCLUDED.gathering");
     }
 
     public void addUpsert(PreparedStatement ps, long storyPointId, long versionId, StoryDraft d, boolean flagged) throws SQLException {
@@ -224,5 +225,6 @@ public class StoryStore {
         ps.setInt(12, d.answeredCount());
         ps.setBoolean(13, d.complete());
         ps.setBoolean(14, flagged);
+        ps.setString(15, d.gathering());
     }
 }

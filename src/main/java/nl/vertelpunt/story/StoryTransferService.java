@@ -413,7 +413,7 @@ public class StoryTransferService {
             }
             StoryRules.Incoming in = new StoryRules.Incoming(id, null, value(record, columns, "role"), channel,
                     value(record, columns, "language"), value(record, columns, "title"), value(record, columns, "text"),
-                    answers, submittedAt);
+                    answers, submittedAt, null);
             StoryDraft draft = StoryRules.check(definition, in, "", AnswerValidator.Mode.IMPORT, rowErrors);
             if (!rowErrors.isEmpty() || draft == null) {
                 rowErrors.forEach(e -> error(e.atLine(line)));

@@ -16,11 +16,22 @@ public class PageRoutes {
 
     static final String FORM_PAGE = "/vertel.html";
     static final String WORKSPACE_PAGE = "/werkplek.html";
+    static final String IN_PERSON_PAGE = "/verteltafel.html";
 
     void routes(@Observes Router router) {
         router.getWithRegex("/v/[^/.]+(/[^.]*)?").order(-100).handler(ctx -> {
             revalidate(ctx);
             ctx.reroute(FORM_PAGE);
+        });
+        // facilitators taking stories in person: the verteltafel (works offline) and paper-form entry
+        router.getWithRegex("/werkplek/[^/.]+/(verteltafel|papier)/?").order(-101).handler(ctx -> {
+            revalidate(ctx);
+            ctx.reroute(IN_PERSON_PAGE);
+        });
+        // the verteltafel's service worker, at a fixed address: a new release must reach it at once
+        router.get("/verteltafel-sw.js").order(-99).handler(ctx -> {
+            revalidate(ctx);
+            ctx.next();
         });
         // the workspace of staff: every address under /werkplek (story ids may hold dots)
         router.getWithRegex("/werkplek(/.*)?").order(-100).handler(ctx -> {

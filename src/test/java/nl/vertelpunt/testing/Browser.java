@@ -62,6 +62,11 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** The browser's profile folder, where it keeps what pages store (to check what is on disk). */
+    public Path profile() {
+        return profile;
+    }
+
     public void open(String url) {
         driver.get(url);
     }

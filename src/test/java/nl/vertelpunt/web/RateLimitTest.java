@@ -17,6 +17,8 @@ import static org.hamcrest.Matchers.equalTo;
 /** Public limits without personal data: a per-address rate limit on submissions, and the form's honeypot. */
 @QuarkusTest
 @TestProfile(RateLimitTest.LowLimit.class)
+// both tests use the one per-address counter: the first needs it fresh
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class RateLimitTest {
 
     /** A limit of three stories a minute, so the test can reach it. */
@@ -28,6 +30,7 @@ class RateLimitTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void shouldLimitSubmissionsPerAddressAndRefuseTheHoneypot() {
         String slug = publishedStoryPoint("ratelimit");
         Map<String, Object> bot = aSubmission();
@@ -41,5 +44,31 @@ class RateLimitTest {
         }
         given().contentType(ContentType.JSON).body(aSubmission()).post("/api/storypoints/" + slug + "/stories").then()
                 .statusCode(429).contentType("application/problem+json").body("detail", containsString("nothing is lost"));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void shouldNotCountTheQueueOfAVerteltafelAgainstTheAddress() {
+        String slug = publishedStoryPoint("ratelimit-verteltafel");
+        String facilitator = "vt-" + System.nanoTime();
+        nl.vertelpunt.testing.Fixtures.asAdmin().contentType(ContentType.JSON).body(Map.of("username", facilitator,
+                "password", "a-long-enough-password", "roles", java.util.List.of("facilitator"), "storyPoints", java.util.List.of(slug)))
+                .post("/api/users").then().statusCode(201);
+        // this address is over its limit for anonymous stories
+        for (int i = 0; i < 4; i++) {
+            given().contentType(ContentType.JSON).body(aSubmission()).post("/api/storypoints/" + slug + "/stories");
+        }
+        given().contentType(ContentType.JSON).body(aSubmission()).post("/api/storypoints/" + slug + "/stories").then().statusCode(429);
+        // a facilitator sending a queue from the same address is not refused
+        for (int i = 0; i < 10; i++) {
+            Map<String, Object> story = aSubmission();
+            story.put("channel", "verteltafel");
+            nl.vertelpunt.testing.Fixtures.as(facilitator, "a-long-enough-password").contentType(ContentType.JSON).body(story)
+                    .post("/api/storypoints/" + slug + "/stories").then().statusCode(201);
+        }
+        // and pretending to be one does not get around the limit for anyone else: it is refused unsigned
+        Map<String, Object> pretend = aSubmission();
+        pretend.put("channel", "verteltafel");
+        given().contentType(ContentType.JSON).body(pretend).post("/api/storypoints/" + slug + "/stories").then().statusCode(401);
     }
 }

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every interface text exists in Dutch and English, is not empty, and uses the same placeholders: the
  * form's texts ({@code nl.json}, {@code en.json}), the withdrawal page's ({@code intrekken.*.json}) and the
- * workspace's ({@code werkplek.*.json}).
+ * workspace's ({@code werkplek.*.json}) and the verteltafel's ({@code verteltafel.*.json}).
  */
 class TranslationsTest {
 
@@ -37,7 +37,7 @@ class TranslationsTest {
     }
 
     @ParameterizedTest(name = "{0}nl.json and {0}en.json")
-    @ValueSource(strings = {"", "intrekken.", "werkplek."})
+    @ValueSource(strings = {"", "intrekken.", "werkplek.", "verteltafel."})
     void shouldHaveEveryTextInDutchAndEnglish(String catalogue) throws IOException {
         Map<String, String> nl = load(catalogue, "nl");
         Map<String, String> en = load(catalogue, "en");

@@ -290,7 +290,7 @@ public class ImportService {
             String role = plan.role().value(cells);
             String language = plan.language().value(cells);
             StoryRules.Incoming in = new StoryRules.Incoming(id, null, role, plan.channel(), language, title, text,
-                    answers, submittedAt);
+                    answers, submittedAt, null);
             List<FieldError> ruleErrors = new ArrayList<>();
             StoryDraft draft = StoryRules.check(definition, in, "answers.", AnswerValidator.Mode.IMPORT, ruleErrors);
             ruleErrors.forEach(e -> translate(e, row));

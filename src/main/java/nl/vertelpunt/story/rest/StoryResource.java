@@ -38,7 +38,13 @@ public class StoryResource {
     /** The shape of a submission, for the API description. */
     @Schema(name = "StorySubmission")
     public record SubmissionDoc(String submissionId, String role, String language, String title, String text,
-                                java.util.Map<String, Object> answers) {
+                                java.util.Map<String, Object> answers,
+                                @Schema(description = "online (default); verteltafel or papier only for a signed-in facilitator of the story point or an admin")
+                                String channel,
+                                @Schema(description = "verteltafel and papier: the gathering's label, at most 100 characters", maxLength = 100)
+                                String gathering,
+                                @Schema(description = "verteltafel and papier: the day the story was told or the paper form was written (default today)", format = "date")
+                                String toldOn) {
     }
 
     private final StoryService stories;
@@ -46,9 +52,11 @@ public class StoryResource {
     private final StorySearchService searches;
     private final FilterParameter filters;
     private final nl.vertelpunt.web.RateLimits rateLimits;
+    private final io.quarkus.security.identity.SecurityIdentity identity;
 
     StoryResource(StoryService stories, StoryTransferService transfer, StorySearchService searches, FilterParameter filters,
-                  nl.vertelpunt.web.RateLimits rateLimits) {
+                  nl.vertelpunt.web.RateLimits rateLimits, io.quarkus.security.identity.SecurityIdentity identity) {
+        this.identity = identity;
         this.rateLimits = rateLimits;
         this.stories = stories;
         this.transfer = transfer;
@@ -60,15 +68,39 @@ public class StoryResource {
     @Path("/stories")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Share a story (public)",
-            description = "201 with the new story's id; 200 with the same id when this submissionId was stored before.")
+            description = "201 with the new story's id; 200 with the same id when this submissionId was stored before. "
+                    + "Stories of a verteltafel or from paper (channel) are sent by a signed-in facilitator of the story point "
+                    + "or an admin (with the session cookie also with X-CSRF-Token); they are not counted against the "
+                    + "per-address limit and get no receipt code.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionDoc.class)))
     public Response submit(@PathParam("slug") String slug, InputStream body, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
-        rateLimits.storySubmission(request);
-        StoryService.Receipt receipt = stories.submit(slug, JsonBodies.readObject(body, MAX_SUBMISSION_BYTES));
+        com.fasterxml.jackson.databind.JsonNode submission = JsonBodies.readObject(body, MAX_SUBMISSION_BYTES);
+        if (StoryService.staffChannel(submission)) {
+            // sent by staff (checked by the service): a verteltafel's queue of 30 stories from one address is fine,
+            // but a change made with the session cookie needs the session's CSRF token, as everywhere in the workspace
+            requireCsrfToken(request.getHeader(nl.vertelpunt.user.session.CsrfFilter.HEADER));
+        } else {
+            rateLimits.storySubmission(request);
+        }
+        StoryService.Receipt receipt = stories.submit(slug, submission);
         if (!receipt.created()) {
             return Response.ok(receipt).build();
         }
         return Response.created(URI.create("/api/storypoints/" + slug + "/stories/" + receipt.id())).entity(receipt).build();
+    }
+
+    private void requireCsrfToken(String header) {
+        if (identity.isAnonymous()) {
+            return; // the service answers 401
+        }
+        String expected = identity.getAttribute(nl.vertelpunt.user.session.SessionAuthenticationMechanism.CSRF);
+        if (expected != null && (header == null || !java.security.MessageDigest.isEqual(
+                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8), header.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+            throw new ProblemException(403, "Forbidden", "X-CSRF-Token: a story sent with the session cookie needs the "
+                    + "session's CSRF token. Reload the page and try again.",
+                    java.util.List.of(new nl.vertelpunt.web.FieldError(nl.vertelpunt.user.session.CsrfFilter.HEADER,
+                            "is missing or not the token of this session")));
+        }
     }
 
     @GET
