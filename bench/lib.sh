@@ -10,7 +10,8 @@ build() {
 
 start_service() {
   rm -rf "$DATA"
-  VERTELPUNT_DATA_DIR="$DATA" VERTELPUNT_ADMIN_PASSWORD=$ADMIN_PASSWORD QUARKUS_HTTP_PORT=$PORT \
+  # the per-address limit on submissions would stop a load generator on one address
+  VERTELPUNT_DATA_DIR="$DATA" VERTELPUNT_ADMIN_PASSWORD=$ADMIN_PASSWORD QUARKUS_HTTP_PORT=$PORT VERTELPUNT_RATE_LIMIT_ENABLED=false \
     java -jar target/quarkus-app/quarkus-run.jar > target/bench-service.log 2>&1 &
   SERVICE=$!
   trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
