@@ -1,0 +1,157 @@
+package nl.vertelpunt.card.render;
+
+import com.openhtmltopdf.css.sheet.FontFaceRule;
+import com.openhtmltopdf.layout.SharedContext;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.svgsupport.OpenHtmlGvtFont;
+import com.openhtmltopdf.svgsupport.PDFTranscoder.OpenHtmlFontResolver;
+import org.apache.batik.bridge.FontFace;
+import org.apache.batik.gvt.font.GVTFont;
+import org.apache.batik.gvt.font.GVTFontFace;
+import org.apache.batik.gvt.font.GVTFontFamily;
+
+import java.awt.FontFormatException;
+import java.awt.font.TextAttribute;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.AttributedCharacterIterator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Liberation Sans (SIL Open Font License 1.1; metrics of Arial), read once from the classpath
+ * ({@code liberation/LiberationSans-*.ttf} in {@code com.github.librepdf:openpdf-fonts-extra}), for the text of
+ * the PDF and of the charts in it. No system font is ever looked up.
+ *
+ * <p>The page text gets the four faces through {@link #register}; PDFBox embeds the glyphs used (subsets). The
+ * charts are drawn by Batik, which in openhtmltopdf 1.1.31 takes fonts only as files and then picks a face by an
+ * exact match of weight and posture that never matches (so any face, at 1 px when the size is 12). The
+ * {@link #svgDrawer() SVG drawer} therefore brings its own font family, which picks the face by weight and
+ * posture and scales it to the asked size. Batik draws the chart text as outlines: vectors, no font in the PDF.
+ */
+final class LiberationSans {
+
+    /** The font family name used in the CSS and the SVG. */
+    static final String FAMILY = "Liberation Sans";
+
+    /** The four faces, in the order bold × italic (0 regular, 1 bold, 2 italic, 3 bold italic). */
+    private static final String[] FILES = {"Regular", "Bold", "Italic", "BoldItalic"};
+    private static final byte[][] FACES = new byte[FILES.length][];
+
+    static {
+        for (int i = 0; i < FILES.length; i++) {
+            String path = "liberation/LiberationSans-" + FILES[i] + ".ttf";
+            try (InputStream in = LiberationSans.class.getClassLoader().getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IllegalStateException(path + " is not on the classpath (com.github.librepdf:openpdf-fonts-extra)");
+                }
+                FACES[i] = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + path, e);
+            }
+        }
+    }
+
+    private LiberationSans() {
+    }
+
+    /** Registers the four faces for the page text. */
+    static void register(PdfRendererBuilder builder) {
+        for (int i = 0; i < FACES.length; i++) {
+            byte[] face = FACES[i];
+            builder.useFont(() -> new ByteArrayInputStream(face), FAMILY, (i & 1) != 0 ? 700 : 400,
+                    (i & 2) != 0 ? FontStyle.ITALIC : FontStyle.NORMAL, true, EnumSet.of(FSFontUseCase.DOCUMENT));
+        }
+    }
+
+    /** A secure SVG drawer (no scripts, no external resources) that sets every chart text in Liberation Sans. */
+    static BatikSVGDrawer svgDrawer() {
+        return new Drawer();
+    }
+
+    /** Batik's drawer with our font family instead of the one built from the document's @font-face rules. */
+    private static final class Drawer extends BatikSVGDrawer {
+        Drawer() {
+            fontResolver = new Resolver();
+        }
+
+        @Override
+        public void importFontFaceRules(List<FontFaceRule> fontFaces, SharedContext shared) {
+            fontResolver = new Resolver();
+        }
+    }
+
+    /** Every family name resolves to Liberation Sans: the charts name only sans-serif families. */
+    private static final class Resolver extends OpenHtmlFontResolver {
+        @Override
+        public GVTFontFamily resolve(String family) {
+            return Family.INSTANCE;
+        }
+
+        @Override
+        public GVTFontFamily resolve(String family, FontFace fontFace) {
+            return Family.INSTANCE;
+        }
+
+        @Override
+        public GVTFontFamily getDefault() {
+            return Family.INSTANCE;
+        }
+
+        @Override
+        public GVTFontFamily getFamilyThatCanDisplay(char c) {
+            return Family.INSTANCE;
+        }
+    }
+
+    /** The four faces for Batik, made once (AWT fonts are immutable and safe to share between threads). */
+    private static final class Family implements GVTFontFamily {
+        static final Family INSTANCE = new Family();
+
+        private final GVTFont[] faces = new GVTFont[FACES.length];
+
+        private Family() {
+            for (int i = 0; i < FACES.length; i++) {
+                try {
+                    faces[i] = new OpenHtmlGvtFont(FACES[i], this, 1f, null, null);
+                } catch (FontFormatException e) {
+                    throw new IllegalStateException("Liberation Sans " + FILES[i] + " is not a usable TrueType font", e);
+                }
+            }
+        }
+
+        @Override
+        public String getFamilyName() {
+            return FAMILY;
+        }
+
+        @Override
+        public GVTFontFace getFontFace() {
+            return new GVTFontFace(FAMILY);
+        }
+
+        @Override
+        public GVTFont deriveFont(float size, AttributedCharacterIterator text) {
+            return deriveFont(size, text.getAttributes());
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public GVTFont deriveFont(float size, Map attributes) {
+            boolean bold = attributes.get(TextAttribute.WEIGHT) instanceof Float weight && weight >= TextAttribute.WEIGHT_SEMIBOLD;
+            boolean italic = attributes.get(TextAttribute.POSTURE) instanceof Float posture && posture > 0;
+            return faces[(bold ? 1 : 0) + (italic ? 2 : 0)].deriveFont(size);
+        }
+
+        @Override
+        public boolean isComplex() {
+            return false;
+        }
+    }
+}
