@@ -13,6 +13,7 @@ import org.apache.batik.gvt.font.GVTFont;
 import org.apache.batik.gvt.font.GVTFontFace;
 import org.apache.batik.gvt.font.GVTFontFamily;
 
+import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.font.TextAttribute;
 import java.io.ByteArrayInputStream;
@@ -31,9 +32,10 @@ import java.util.Map;
  *
  * <p>The page text gets the four faces through {@link #register}; PDFBox embeds the glyphs used (subsets). The
  * charts are drawn by Batik, which in openhtmltopdf 1.1.31 takes fonts only as files and then picks a face by an
- * exact match of weight and posture that never matches (so any face, at 1 px when the size is 12). The
- * {@link #svgDrawer() SVG drawer} therefore brings its own font family, which picks the face by weight and
- * posture and scales it to the asked size. Batik draws the chart text as outlines: vectors, no font in the PDF.
+ * exact match of weight and posture that never matches (so any face, at 1 px when the size is 12), and draws every
+ * glyph as an outline (about 150 bytes each in the PDF). The {@link #svgDrawer() SVG drawer} therefore brings its
+ * own font family: it picks the face by weight and posture, scales it to the asked size, and draws each run of
+ * text as text ({@link TextGlyphVector}), in the same embedded faces as the page.
  */
 final class LiberationSans {
 
@@ -114,13 +116,18 @@ final class LiberationSans {
     private static final class Family implements GVTFontFamily {
         static final Family INSTANCE = new Family();
 
-        private final GVTFont[] faces = new GVTFont[FACES.length];
+        /** Glyph metrics and outlines, at size 1. */
+        private final GVTFont[] outlines = new GVTFont[FACES.length];
+        /** The same faces as AWT fonts whose style says bold and italic, so the PDF side finds the embedded face. */
+        private final Font[] faces = new Font[FACES.length];
 
         private Family() {
             for (int i = 0; i < FACES.length; i++) {
                 try {
-                    faces[i] = new OpenHtmlGvtFont(FACES[i], this, 1f, null, null);
-                } catch (FontFormatException e) {
+                    outlines[i] = new OpenHtmlGvtFont(FACES[i], this, 1f, null, null);
+                    faces[i] = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(FACES[i]))
+                            .deriveFont(((i & 1) != 0 ? Font.BOLD : 0) | ((i & 2) != 0 ? Font.ITALIC : 0), 1f);
+                } catch (FontFormatException | IOException e) {
                     throw new IllegalStateException("Liberation Sans " + FILES[i] + " is not a usable TrueType font", e);
                 }
             }
@@ -146,7 +153,8 @@ final class LiberationSans {
         public GVTFont deriveFont(float size, Map attributes) {
             boolean bold = attributes.get(TextAttribute.WEIGHT) instanceof Float weight && weight >= TextAttribute.WEIGHT_SEMIBOLD;
             boolean italic = attributes.get(TextAttribute.POSTURE) instanceof Float posture && posture > 0;
-            return faces[(bold ? 1 : 0) + (italic ? 2 : 0)].deriveFont(size);
+            int face = (bold ? 1 : 0) + (italic ? 2 : 0);
+            return new TextFont(outlines[face].deriveFont(size), faces[face].deriveFont(size));
         }
 
         @Override

@@ -485,13 +485,14 @@ public final class SvgCharts {
         svg.text(0, 16, caption, "font-size", 12, "font-weight", "bold");
         svg.text(0, 32, Text.shorten("↑ verticaal: " + label(y), 110), "font-size", 10);
         svg.text(0, 46, Text.shorten("→ horizontaal: " + label(x), 110), "font-size", 10);
+        StringBuilder hatching = new StringBuilder();
         for (int i = 0; i < 10; i++) {
             for (int j = 0; j < 10; j++) {
                 double cx = GRID_X + i * CELL;
                 double cy = GRID_Y + (9 - j) * CELL;
                 if (suppressed[i][j] != null) {
                     svg.rect(cx, cy, CELL, CELL, "fill", "#ffffff", "stroke", "#c8c8c8", "stroke-width", 0.5);
-                    hatch(svg, cx, cy, CELL);
+                    hatch(hatching, cx, cy, CELL);
                     continue;
                 }
                 long count = counts[i][j];
@@ -503,6 +504,7 @@ public final class SvgCharts {
                 }
             }
         }
+        hatching(svg, hatching);
         svg.rect(GRID_X, GRID_Y, 10 * CELL, 10 * CELL, "fill", "none", "stroke", INK, "stroke-width", 0.75);
         double bottom = GRID_Y + 10 * CELL;
         for (int v = 0; v <= 100; v += 10) {
@@ -544,19 +546,27 @@ public final class SvgCharts {
         svg.text(lx + 22, ly + 12, "0", "font-size", 9.5);
         ly += 20;
         svg.rect(lx, ly, 16, 16, "fill", "#ffffff", "stroke", INK, "stroke-width", 0.5);
-        hatch(svg, lx, ly, 16);
+        StringBuilder swatch = new StringBuilder();
+        hatch(swatch, lx, ly, 16);
+        hatching(svg, swatch);
         svg.text(lx + 22, ly + 12, "minder dan 5", "font-size", 9.5);
         return svg.close("svg").toString();
     }
 
-    /** Diagonal hatching inside the square at (x, y), drawn as lines (no patterns: they print and convert everywhere). */
-    private static void hatch(Svg svg, double x, double y, double size) {
+    /**
+     * Adds diagonal hatching inside the square at (x, y) to path data: lines, no SVG patterns (they print and
+     * convert everywhere), all hatched squares of a chart in one path element.
+     */
+    private static void hatch(StringBuilder path, double x, double y, double size) {
         for (double d = 5; d < 2 * size; d += 5) {
-            double u0 = Math.max(0, d - size);
-            double v0 = Math.min(size, d);
-            double u1 = Math.min(size, d);
-            double v1 = Math.max(0, d - size);
-            svg.line(x + u0, y + v0, x + u1, y + v1, "stroke", "#8c8c8c", "stroke-width", 0.6);
+            path.append('M').append(Svg.number(x + Math.max(0, d - size))).append(' ').append(Svg.number(y + Math.min(size, d)))
+                    .append('L').append(Svg.number(x + Math.min(size, d))).append(' ').append(Svg.number(y + Math.max(0, d - size)));
+        }
+    }
+
+    private static void hatching(Svg svg, StringBuilder path) {
+        if (path.length() > 0) {
+            svg.empty("path", "d", path.toString(), "fill", "none", "stroke", "#8c8c8c", "stroke-width", 0.6);
         }
     }
 

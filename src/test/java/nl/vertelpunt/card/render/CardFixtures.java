@@ -16,7 +16,8 @@ import java.util.List;
  * Observation cards as the card service would hand them over: the questions of the national story point 2019,
  * patterns shaped like {@code EvaluationResult.Pattern} after suppression (counts that are multiples of 5, "&lt;5"
  * as text, statistics of small groups null), typical stories with long excerpts in Dutch, and labels with
- * markup characters. Used by the tests and by {@code CardDeckBenchmark}.
+ * markup characters and an emoji, which Liberation Sans does not have. Used by the tests and by
+ * {@code CardDeckBenchmark}.
  */
 public final class CardFixtures {
 
@@ -215,7 +216,7 @@ public final class CardFixtures {
         strings(table.putArray("rows"), "subset", "other");
         strings(table.putArray("rowLabels"), "Twente", "de andere verhalen");
         strings(table.putArray("columns"), "blij", "opgelucht", "neutraal", "onzeker", "boos", "verdrietig", "teleurgesteld");
-        strings(table.putArray("columnLabels"), "Blij", "Opgelucht", "Neutraal", "Onzeker", "Boos", "Verdrietig", "Teleurgesteld");
+        strings(table.putArray("columnLabels"), "Blij", "Opgelucht", "Neutraal", "Onzeker", "Boos 😠", "Verdrietig", "Teleurgesteld");
         ArrayNode counts = table.putArray("counts");
         row(counts, 10, 5, 10, 15, 20, 10, 25);
         row(counts, 60, 40, 35, 45, 30, 50, 55);
@@ -230,7 +231,7 @@ public final class CardFixtures {
                 List.of("De wachttijden in Twente waren in 2019 langer.", ""),
                 List.of(choice("gevoel", 1, "Hoe voelde je je bij deze ervaring?"), choice("subset", null, "Regio Twente tegenover de rest")),
                 pattern,
-                List.of(new TypicalStory("V-2019-7002", "ouder", "Ik ben vooral boos. En moe.", "vooral boos")));
+                List.of(new TypicalStory("V-2019-7002", "ouder", "Ik ben vooral boos. En moe. 😞", "vooral boos")));
     }
 
     // ---- building blocks -----------------------------------------------------------------------------------------

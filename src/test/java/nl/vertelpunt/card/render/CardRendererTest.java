@@ -131,6 +131,17 @@ class CardRendererTest {
     }
 
     @Test
+    void shouldSetChartLabelsAsRealTextInTheEmbeddedFont() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf())) {
+            assertThat(pageText(document, 1)).contains("Zeer negatief", "n = 45", "mediaan 10,0", "minder dan 5 verhalen",
+                    "← Zeker NIET", "Zeker WEL →");
+            assertThat(pageText(document, 2)).contains("Jongere <18 & \"pleegzorg\">");
+            assertThat(pageText(document, 3)).contains("40% ▲", "Lichte hulp, zoals opvoedadvies", "Pleegzorg <of> verblijf & meer");
+            assertThat(pageText(document, 4)).contains("Spearman ρ = 0,64 · n = 240", "Aantal verhalen", "minder dan 5");
+        }
+    }
+
+    @Test
     void shouldDrawChartsAsVectorsWithoutImages() throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf())) {
             for (PDPage page : document.getPages()) {
