@@ -63,13 +63,44 @@ final class LiberationSans {
     private LiberationSans() {
     }
 
+    /** The faces as PDFBox gets them for the page text: without glyph substitution. */
+    private static final byte[][] PAGE_FACES = new byte[FACES.length][];
+
+    static {
+        for (int i = 0; i < FACES.length; i++) {
+            PAGE_FACES[i] = withoutGlyphSubstitution(FACES[i]);
+        }
+    }
+
     /** Registers the four faces for the page text. */
     static void register(PdfRendererBuilder builder) {
-        for (int i = 0; i < FACES.length; i++) {
-            byte[] face = FACES[i];
+        for (int i = 0; i < PAGE_FACES.length; i++) {
+            byte[] face = PAGE_FACES[i];
             builder.useFont(() -> new ByteArrayInputStream(face), FAMILY, (i & 1) != 0 ? 700 : 400,
                     (i & 2) != 0 ? FontStyle.ITALIC : FontStyle.NORMAL, true, EnumSet.of(FSFontUseCase.DOCUMENT));
         }
+    }
+
+    /**
+     * The font with its GSUB table hidden (the tag in the table directory renamed, so PDFBox sees an unknown table and
+     * leaves it out of the embedded subset). Liberation Sans's GSUB holds only 'ccmp', which composes letters and
+     * accents; all card text is NFC-normalised ({@link Text#clean}), so nothing is lost. With the table, PDFBox 3.0.3
+     * builds and compiles a regular expression from its 140 sequences for every piece of text it writes, which took
+     * most of the time of a deck.
+     */
+    static byte[] withoutGlyphSubstitution(byte[] font) {
+        byte[] out = font.clone();
+        int tables = (out[4] & 0xff) << 8 | out[5] & 0xff;
+        for (int i = 0; i < tables; i++) {
+            int at = 12 + 16 * i;
+            if (out[at] == 'G' && out[at + 1] == 'S' && out[at + 2] == 'U' && out[at + 3] == 'B') {
+                out[at] = 'g';
+                out[at + 1] = 's';
+                out[at + 2] = 'u';
+                out[at + 3] = 'b';
+            }
+        }
+        return out;
     }
 
     /** A secure SVG drawer (no scripts, no external resources) that sets every chart text in Liberation Sans. */

@@ -1,5 +1,6 @@
 package nl.vertelpunt.card.render;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,14 +15,18 @@ final class Text {
     private Text() {
     }
 
-    /** The text without characters XML 1.0 forbids; "" for null. Line breaks and tabs become spaces. */
+    /**
+     * The text in Unicode normal form C (letters and accents composed, as the fonts expect) without characters XML
+     * 1.0 forbids; "" for null. Line breaks and tabs become spaces.
+     */
     static String clean(String text) {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
+        String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(composed.length());
+        for (int i = 0; i < composed.length(); ) {
+            int c = composed.codePointAt(i);
             i += Character.charCount(c);
             if (c == '\n' || c == '\r' || c == '\t') {
                 out.append(' ');

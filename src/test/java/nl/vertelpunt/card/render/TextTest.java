@@ -16,6 +16,11 @@ class TextTest {
     }
 
     @Test
+    void shouldComposeLettersAndAccents() {
+        assertThat(Text.clean("e\u0301e\u0308n")).isEqualTo("éën");
+    }
+
+    @Test
     void shouldEscapeMarkupCharacters() {
         assertThat(Text.escape("<a href=\"x\">'&'</a>")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     }
