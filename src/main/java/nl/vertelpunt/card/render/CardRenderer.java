@@ -11,9 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders a deck of observation cards as one HTML document and as a printable A4 PDF, one card per page. Both
@@ -29,6 +35,7 @@ import java.util.Objects;
 public class CardRenderer {
 
     private static final Logger LOG = Logger.getLogger(CardRenderer.class);
+    private static final Pattern STYLE = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL);
 
     /** The deck template, checked at build time against {@link DeckView}. */
     @CheckedTemplate(basePath = "cards")
@@ -61,6 +68,28 @@ public class CardRenderer {
      */
     public byte[] pdf(List<CardDocument> cards) {
         return CardPdf.render(html(cards));
+    }
+
+    /**
+     * The Content-Security-Policy to serve a deck's HTML with: nothing may load, only the deck's own inline style
+     * block applies (allowed by its SHA-256 hash). The service's default policy ({@code style-src 'self'}) would
+     * leave the deck unstyled, so the response for a deck must carry this policy instead of that one.
+     *
+     * @param html a document returned by {@link #html}
+     */
+    public static String contentSecurityPolicy(String html) {
+        StringBuilder styles = new StringBuilder();
+        Matcher style = STYLE.matcher(html);
+        while (style.find()) {
+            try {
+                byte[] hash = MessageDigest.getInstance("SHA-256").digest(style.group(1).getBytes(StandardCharsets.UTF_8));
+                styles.append(" 'sha256-").append(Base64.getEncoder().encodeToString(hash)).append('\'');
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+        }
+        return "default-src 'none'; style-src" + (styles.length() == 0 ? " 'none'" : styles) + "; img-src data:; "
+                + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
     /**

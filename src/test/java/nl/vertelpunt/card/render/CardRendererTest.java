@@ -176,6 +176,20 @@ class CardRendererTest {
     }
 
     @Test
+    void shouldGiveAContentSecurityPolicyThatAllowsOnlyTheDecksOwnStyle() throws Exception {
+        String page = html();
+        String style = page.substring(page.indexOf("<style>") + 7, page.indexOf("</style>"));
+        String hash = java.util.Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        String policy = CardRenderer.contentSecurityPolicy(page);
+
+        assertThat(policy).startsWith("default-src 'none'; style-src 'sha256-" + hash + "';");
+        assertThat(policy).doesNotContain("unsafe", "script-src");
+        assertThat(page).doesNotContain("<script", " style=\"", "<link");
+    }
+
+    @Test
     void shouldRefuseAnEmptyDeck() {
         assertThatThrownBy(() -> renderer.html(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
