@@ -15,6 +15,10 @@ import java.io.UncheckedIOException;
  */
 final class CardPdf {
 
+    static {
+        OpenHtmlLogging.install();
+    }
+
     private CardPdf() {
     }
 
