@@ -1,0 +1,100 @@
+package nl.vertelpunt.card.render;
+
+import io.quarkus.qute.RawString;
+
+import java.util.List;
+
+/**
+ * What the deck template ({@code templates/cards/deck.html}) shows: every text already in Dutch and formatted,
+ * user text cleaned of characters XML forbids (the template escapes it), the chart as SVG markup. Built by
+ * {@link DeckViews} from {@link CardDocument}s.
+ *
+ * @param title the document title
+ * @param cards the cards, one page each
+ */
+public record DeckView(String title, List<Card> cards) {
+
+    /**
+     * One card.
+     *
+     * @param anchor          the element id of the card ("kaart-…")
+     * @param storyPointTitle the story point's title, small above the card title
+     * @param title           the card title
+     * @param label           card id and version
+     * @param questions       the questions in one sentence, with their numbers
+     * @param chart           the chart as inline SVG (from {@link SvgCharts}, escaped there; it explains itself)
+     * @param facts           the test: name, statistic, df, p, q, effect size, n
+     * @param tables          statistics per group, pairwise tests, or the contingency table
+     * @param notes           remarks of the evaluation, in Dutch
+     * @param observation     the observation
+     * @param interpretations at least two, empty ones marked
+     * @param stories         the typical stories shown with their excerpt
+     * @param moreStories     further typical stories, by id and role
+     * @param provenance      where the numbers come from
+     * @param disclaimer      {@link CardDocument#DISCLAIMER}
+     */
+    public record Card(String anchor, String storyPointTitle, String title, String label, String questions, RawString chart,
+                       List<Fact> facts, List<Table> tables, List<String> notes, String observation,
+                       List<Interpretation> interpretations, List<Story> stories, List<String> moreStories,
+                       Provenance provenance, String disclaimer) {
+    }
+
+    /** A labelled value of the test. */
+    public record Fact(String label, String value) {
+    }
+
+    /** A small table of numbers. */
+    public record Table(String caption, List<String> head, List<Row> rows, String note) {
+    }
+
+    /** A row: its first cell is the row's header. */
+    public record Row(List<Cell> cells) {
+    }
+
+    /**
+     * A cell.
+     *
+     * @param text   the value
+     * @param detail a second, smaller value (a residual), or "" for none
+     * @param mark   "hoog" or "laag" for a cell that stands out (adjusted residual beyond ±2), "vet" for a pairwise
+     *               difference with p (Holm) ≤ 0.05, "leeg" for a group without statistics, "" otherwise
+     * @param header whether the cell heads its row
+     */
+    public record Cell(String text, String detail, String mark, boolean header) {
+    }
+
+    /** An interpretation; {@code empty} when the facilitator has not written it yet. */
+    public record Interpretation(String heading, String text, boolean empty) {
+    }
+
+    /**
+     * A typical story.
+     *
+     * @param id         the story id
+     * @param role       the storyteller's role
+     * @param looseQuote the marked quote when it does not occur in the excerpt (shown above it), or ""
+     * @param segments   the excerpt, the quote marked in it
+     * @param shortened  whether the excerpt was shortened to fit the card
+     */
+    public record Story(String id, String role, String looseQuote, List<Segment> segments, boolean shortened) {
+    }
+
+    /** A piece of an excerpt; {@code quote} when it is the marked quote. */
+    public record Segment(String text, boolean quote) {
+    }
+
+    /**
+     * Where the numbers come from.
+     *
+     * @param runId            the evaluation id
+     * @param fingerprintShort the first 12 characters of the dataset fingerprint
+     * @param fingerprint      the whole SHA-256 fingerprint
+     * @param settings         the effective settings in words
+     * @param softwareVersion  the version that computed the result
+     * @param evaluatedAt      when, in Dutch time
+     * @param stories          how many stories were evaluated
+     */
+    public record Provenance(String runId, String fingerprintShort, String fingerprint, String settings, String softwareVersion,
+                             String evaluatedAt, String stories) {
+    }
+}

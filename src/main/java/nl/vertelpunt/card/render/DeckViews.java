@@ -1,0 +1,402 @@
+package nl.vertelpunt.card.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.quarkus.qute.RawString;
+import nl.vertelpunt.card.render.CardDocument.QuestionInfo;
+import nl.vertelpunt.card.render.CardDocument.TypicalStory;
+import nl.vertelpunt.card.render.DeckView.Card;
+import nl.vertelpunt.card.render.DeckView.Cell;
+import nl.vertelpunt.card.render.DeckView.Fact;
+import nl.vertelpunt.card.render.DeckView.Interpretation;
+import nl.vertelpunt.card.render.DeckView.Provenance;
+import nl.vertelpunt.card.render.DeckView.Row;
+import nl.vertelpunt.card.render.DeckView.Segment;
+import nl.vertelpunt.card.render.DeckView.Story;
+import nl.vertelpunt.card.render.DeckView.Table;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns cards into what the deck template shows: Dutch labels and numbers, the chart, the statistics tables,
+ * excerpts with the quote marked. Plain computation; the same cards give the same view.
+ *
+ * <p>To keep a card on one A4 page, an excerpt longer than {@value #EXCERPT_MAX} characters is shortened around
+ * its quote (marked "ingekort"), and at most {@value #STORIES_SHOWN} stories are shown with their excerpt; the
+ * others are listed by id.
+ */
+final class DeckViews {
+
+    /** Longest excerpt shown on a card, in characters. */
+    static final int EXCERPT_MAX = 400;
+    /** Stories shown with their excerpt; further ones are listed by id. */
+    static final int STORIES_SHOWN = 4;
+    /** Pairwise tests shown, those with the smallest Holm-adjusted p first; the others are counted in a note. */
+    static final int PAIRS_SHOWN = 6;
+
+    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm", Locale.forLanguageTag("nl"))
+            .withZone(DUTCH_TIME);
+    private static final Pattern LEFT_OUT = Pattern.compile("Left out of the test, fewer than (\\d+) answers: (.*)");
+    private static final Map<String, String> SETTINGS = Map.of(
+            "minGroupSize", "kleinste groep",
+            "maxQ", "hoogste q",
+            "minRankBiserial", "kleinste |r|",
+            "minEpsilonSquared", "kleinste ε²",
+            "minCramersV", "kleinste V",
+            "minSpearman", "kleinste |ρ|",
+            "minPairs", "kleinste aantal paren");
+
+    private DeckViews() {
+    }
+
+    /** The view of a deck. */
+    static DeckView deck(List<CardDocument> cards) {
+        List<Card> views = new ArrayList<>(cards.size());
+        for (CardDocument card : cards) {
+            views.add(card(card));
+        }
+        Set<String> storyPoints = new LinkedHashSet<>();
+        for (CardDocument card : cards) {
+            String title = Text.clean(card.storyPointTitle()).strip();
+            if (!title.isEmpty()) {
+                storyPoints.add(title);
+            }
+        }
+        String title = "Observatiekaarten" + (storyPoints.isEmpty() ? "" : " – " + String.join(", ", storyPoints));
+        return new DeckView(title, views);
+    }
+
+    /** The view of one card. */
+    static Card card(CardDocument card) {
+        JsonNode pattern = card.pattern() == null ? MissingNode.getInstance() : card.pattern();
+        List<QuestionInfo> questions = card.questions() == null ? List.of() : card.questions();
+        String kind = pattern.path("kind").asText();
+        List<Table> tables = new ArrayList<>();
+        if (pattern.path("groups").isArray() && !pattern.path("groups").isEmpty()) {
+            tables.add(groups(pattern));
+            if (pattern.path("pairwise").isArray() && !pattern.path("pairwise").isEmpty()) {
+                tables.add(pairwise(pattern));
+            }
+        } else if (pattern.path("table").isObject()) {
+            tables.add(contingency(pattern, questions, kind));
+        }
+        return new Card("kaart-" + SvgCharts.safeId(card.id()), Text.clean(card.storyPointTitle()), Text.clean(card.title()),
+                "Kaart " + Text.clean(card.id()) + " · versie " + card.version(), questionSentence(pattern, questions, kind),
+                new RawString(SvgCharts.chart(card.id(), pattern, questions)), facts(pattern), tables,
+                notes(pattern), Text.clean(card.observation()), interpretations(card.interpretations()),
+                stories(card.stories(), true), stories(card.stories(), false).stream().map(s -> s.id() + " (" + s.role() + ")")
+                .toList(), provenance(card.provenance()), CardDocument.DISCLAIMER);
+    }
+
+    // ---- questions and caption ----------------------------------------------------------------------------------
+
+    /** "De slider ‘Gehoord voelen’ (vraag 12) in combinatie met ‘Dit was voor het kind of gezin …’ (vraag 2)." */
+    static String questionSentence(JsonNode pattern, List<QuestionInfo> questions, String kind) {
+        List<String> variables = new ArrayList<>();
+        pattern.path("questions").forEach(q -> variables.add(q.asText()));
+        if (variables.isEmpty()) {
+            return "";
+        }
+        String first = describe(SvgCharts.question(questions, variables.get(0)));
+        String sentence;
+        if ("subset".equals(kind)) {
+            QuestionInfo subset = SvgCharts.question(questions, variables.size() > 1 ? variables.get(1) : "subset");
+            String selection = subset.number() == null && "selectie".equals(subset.label()) ? "de selectie"
+                    : "de selectie ‘" + Text.clean(subset.label()) + "’";
+            sentence = first + ", vergeleken tussen " + selection + " en de andere verhalen";
+        } else {
+            StringBuilder s = new StringBuilder(first);
+            for (int i = 1; i < variables.size(); i++) {
+                s.append(" in combinatie met ").append(describe(SvgCharts.question(questions, variables.get(i))));
+            }
+            sentence = s.toString();
+        }
+        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + ".";
+    }
+
+    private static String describe(QuestionInfo q) {
+        String label = Text.clean(q.label()).strip();
+        if (label.isEmpty()) {
+            label = Text.clean(q.variable());
+        }
+        boolean slider = q.left() != null || q.right() != null;
+        String number = q.number() == null ? "" : " (vraag " + q.number() + ")";
+        return (slider ? "de slider " : "") + "‘" + label + "’" + number;
+    }
+
+    // ---- the test -----------------------------------------------------------------------------------------------
+
+    private static List<Fact> facts(JsonNode pattern) {
+        List<Fact> facts = new ArrayList<>();
+        String test = pattern.path("test").asText();
+        if (test.isEmpty()) {
+            return facts;
+        }
+        String symbol = switch (test) {
+            case "mann-whitney" -> "U";
+            case "kruskal-wallis" -> "H";
+            case "chi-square" -> "χ²";
+            case "spearman" -> "t";
+            default -> "";
+        };
+        facts.add(new Fact("Toets", switch (test) {
+            case "mann-whitney" -> "Mann–Whitney U";
+            case "kruskal-wallis" -> "Kruskal–Wallis H";
+            case "chi-square" -> "χ² (Pearson)";
+            case "spearman" -> "Spearman (t-verdeling)";
+            default -> Text.clean(test);
+        }));
+        facts.add(new Fact("Toetsgrootheid", (symbol.isEmpty() ? "" : symbol + " = ")
+                + DutchFormat.statistic(pattern.get("statistic"), 2)));
+        if (pattern.path("df").isNumber()) {
+            facts.add(new Fact("Vrijheidsgraden", DutchFormat.integer(pattern.path("df").asLong())));
+        }
+        facts.add(new Fact("p", DutchFormat.p(DutchFormat.number(pattern.get("p")))));
+        facts.add(new Fact("q (Benjamini–Hochberg)", DutchFormat.p(DutchFormat.number(pattern.get("q")))));
+        JsonNode effect = pattern.path("effectSize");
+        if (effect.isObject()) {
+            String name = switch (effect.path("name").asText()) {
+                case "rank-biserial" -> "r (rank-biserieel)";
+                case "epsilon-squared" -> "ε²";
+                case "cramers-v" -> "Cramérs V";
+                case "spearman-rho" -> "Spearman ρ";
+                default -> Text.clean(effect.path("name").asText());
+            };
+            facts.add(new Fact("Effectgrootte", name + " = " + DutchFormat.statistic(effect.get("value"), 2)));
+        }
+        facts.add(new Fact("n", DutchFormat.count(pattern.get("n"))));
+        return facts;
+    }
+
+    private static List<String> notes(JsonNode pattern) {
+        List<String> notes = new ArrayList<>();
+        Map<String, String> labels = new HashMap<>();
+        pattern.path("groups").forEach(g -> labels.put(g.path("category").asText(), Text.clean(g.path("label").asText())));
+        for (JsonNode note : pattern.path("notes")) {
+            String text = Text.clean(note.asText());
+            Matcher leftOut = LEFT_OUT.matcher(text);
+            if (leftOut.matches()) {
+                List<String> names = new ArrayList<>();
+                for (String id : leftOut.group(2).split(", ")) {
+                    names.add(labels.getOrDefault(id, id));
+                }
+                notes.add("Niet in de toets, minder dan " + leftOut.group(1) + " antwoorden: " + String.join(", ", names) + ".");
+            } else if (text.startsWith("More than 20% of the expected counts are below 5")) {
+                notes.add("Meer dan 20% van de verwachte aantallen is kleiner dan 5: lees de toets met voorzichtigheid.");
+            } else {
+                notes.add(text);
+            }
+        }
+        return notes;
+    }
+
+    // ---- tables -------------------------------------------------------------------------------------------------
+
+    private static Table groups(JsonNode pattern) {
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode g : pattern.path("groups")) {
+            boolean tested = !g.has("tested") || g.path("tested").asBoolean();
+            String label = Text.clean(g.path("label").isTextual() ? g.path("label").asText() : g.path("category").asText());
+            String mark = g.path("mean").isNumber() ? "" : "leeg";
+            rows.add(new Row(List.of(
+                    new Cell(label, tested ? "" : "niet getoetst", mark, true),
+                    new Cell(DutchFormat.count(g.get("n")), "", mark, false),
+                    new Cell(DutchFormat.statistic(g.get("mean"), 1), "", mark, false),
+                    new Cell(DutchFormat.statistic(g.get("median"), 1), "", mark, false),
+                    new Cell(DutchFormat.statistic(g.get("mode"), 0), "", mark, false),
+                    new Cell(DutchFormat.statistic(g.get("sd"), 1), "", mark, false),
+                    new Cell(DutchFormat.statistic(g.get("skewness"), 2), "", mark, false),
+                    new Cell(DutchFormat.statistic(g.get("kurtosis"), 2), "", mark, false))));
+        }
+        return new Table("Per groep", List.of("Groep", "n", "gemiddelde", "mediaan", "modus", "sd", "scheefheid", "kurtosis"),
+                rows, "Groepen onder 5 verhalen: aantal als ‘<5’, zonder statistieken (–). Kurtosis: exces.");
+    }
+
+    private static Table pairwise(JsonNode pattern) {
+        Map<String, String> labels = new HashMap<>();
+        pattern.path("groups").forEach(g -> labels.put(g.path("category").asText(), Text.clean(g.path("label").asText())));
+        List<JsonNode> pairs = new ArrayList<>();
+        pattern.path("pairwise").forEach(pairs::add);
+        // the pairs that differ most clearly first; the order of the evaluation where p (Holm) ties or is missing
+        pairs.sort(Comparator.comparingDouble(pair -> pair.path("pHolm").isNumber() ? pair.path("pHolm").asDouble()
+                : Double.POSITIVE_INFINITY));
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode pair : pairs.subList(0, Math.min(PAIRS_SHOWN, pairs.size()))) {
+            String a = labels.getOrDefault(pair.path("a").asText(), Text.clean(pair.path("a").asText()));
+            String b = labels.getOrDefault(pair.path("b").asText(), Text.clean(pair.path("b").asText()));
+            Double holm = DutchFormat.number(pair.get("pHolm"));
+            String mark = holm != null && holm <= 0.05 ? "vet" : "";
+            rows.add(new Row(List.of(
+                    new Cell(a + " – " + b, "", "", true),
+                    new Cell(DutchFormat.p(DutchFormat.number(pair.get("p"))), "", "", false),
+                    new Cell(DutchFormat.p(holm), "", mark, false),
+                    new Cell(DutchFormat.statistic(pair.get("rankBiserial"), 2), "", "", false))));
+        }
+        int left = pairs.size() - rows.size();
+        String note = "Vet: verschil met p (Holm) ≤ 0,05. Positieve r: de eerste groep scoort hoger."
+                + (left > 0 ? " Nog " + left + (left == 1 ? " paar" : " paren") + " met een grotere p (Holm) niet getoond." : "");
+        return new Table("Paarsgewijs (Mann–Whitney)", List.of("Groepen", "p", "p (Holm)", "r (rank-biserieel)"), rows, note);
+    }
+
+    private static Table contingency(JsonNode pattern, List<QuestionInfo> questions, String kind) {
+        JsonNode table = pattern.path("table");
+        List<String> variables = new ArrayList<>();
+        pattern.path("questions").forEach(q -> variables.add(q.asText()));
+        boolean subset = "subset".equals(kind);
+        String rowVariable = variables.size() > 1 ? variables.get(subset ? 1 : 0) : "";
+        String corner = subset ? "Verhalen" : Text.clean(SvgCharts.question(questions, rowVariable).label());
+        List<String> head = new ArrayList<>();
+        head.add(corner);
+        for (int c = 0; c < table.path("columns").size(); c++) {
+            JsonNode label = table.path("columnLabels").path(c);
+            head.add(Text.clean(label.isTextual() ? label.asText() : table.path("columns").path(c).asText()));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int r = 0; r < table.path("rows").size(); r++) {
+            List<Cell> cells = new ArrayList<>();
+            JsonNode label = table.path("rowLabels").path(r);
+            cells.add(new Cell(Text.clean(label.isTextual() ? label.asText() : table.path("rows").path(r).asText()), "", "", true));
+            for (int c = 0; c < table.path("columns").size(); c++) {
+                JsonNode residual = table.path("adjustedResiduals").path(r).path(c);
+                Double value = DutchFormat.number(residual);
+                String mark = value == null ? "" : value >= 2 ? "hoog" : value <= -2 ? "laag" : "";
+                String detail = value == null ? "" : "(" + (value > 0 ? "+" : "") + DutchFormat.decimal(value, 1)
+                        + (mark.equals("hoog") ? " ▲" : mark.equals("laag") ? " ▼" : "") + ")";
+                cells.add(new Cell(DutchFormat.count(table.path("counts").path(r).get(c)), detail, mark, false));
+            }
+            rows.add(new Row(cells));
+        }
+        return new Table("Aantallen verhalen (gecorrigeerd residu)", head, rows,
+                "Residu ≥ 2 (▲) of ≤ −2 (▼): duidelijk meer of minder verhalen dan verwacht als de vragen los van elkaar "
+                        + "stonden. Aantallen onder 5 staan als ‘<5’.");
+    }
+
+    // ---- interpretations and stories ----------------------------------------------------------------------------
+
+    private static List<Interpretation> interpretations(List<String> texts) {
+        List<String> all = new ArrayList<>(texts == null ? List.of() : texts);
+        while (all.size() < 2) {
+            all.add("");
+        }
+        List<Interpretation> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            String text = Text.clean(all.get(i)).strip();
+            out.add(new Interpretation("Interpretatie " + (i + 1), text.isEmpty() ? "Nog niet ingevuld." : text, text.isEmpty()));
+        }
+        return out;
+    }
+
+    /** The stories shown with an excerpt ({@code shown}), or the ones after those. */
+    private static List<Story> stories(List<TypicalStory> stories, boolean shown) {
+        List<TypicalStory> all = stories == null ? List.of() : stories.stream().filter(Objects::nonNull).toList();
+        int split = Math.min(STORIES_SHOWN, all.size());
+        return (shown ? all.subList(0, split) : all.subList(split, all.size())).stream().map(DeckViews::story).toList();
+    }
+
+    /** A story with its excerpt cut to {@link #EXCERPT_MAX} characters around the quote, the quote marked. */
+    static Story story(TypicalStory s) {
+        String excerpt = Text.clean(s.excerpt()).strip().replaceAll(" {2,}", " ");
+        String quote = Text.clean(s.quote()).strip().replaceAll(" {2,}", " ");
+        int at = quote.isEmpty() ? -1 : excerpt.indexOf(quote);
+        if (at < 0 && !quote.isEmpty()) {
+            at = excerpt.toLowerCase(Locale.ROOT).indexOf(quote.toLowerCase(Locale.ROOT));
+        }
+        int quoteEnd = at < 0 ? -1 : at + quote.length();
+        int start = 0;
+        int end = excerpt.length();
+        if (excerpt.length() > EXCERPT_MAX) {
+            if (at < 0) {
+                end = wordEnd(excerpt, EXCERPT_MAX);
+            } else {
+                int room = Math.max(0, EXCERPT_MAX - quote.length());
+                start = Math.min(at, wordStart(excerpt, Math.max(0, at - room / 3)));
+                end = Math.max(quoteEnd, wordEnd(excerpt, Math.min(excerpt.length(), start + EXCERPT_MAX)));
+            }
+        }
+        List<Segment> segments = new ArrayList<>();
+        String before = (start > 0 ? "… " : "") + excerpt.substring(start, at < 0 ? end : at);
+        if (!before.isEmpty()) {
+            segments.add(new Segment(before, false));
+        }
+        if (at >= 0) {
+            segments.add(new Segment(excerpt.substring(at, quoteEnd), true));
+            if (quoteEnd < end) {
+                segments.add(new Segment(excerpt.substring(quoteEnd, end), false));
+            }
+        }
+        boolean shortened = start > 0 || end < excerpt.length();
+        if (end < excerpt.length()) {
+            segments.add(new Segment(" …", false));
+        }
+        String role = Text.clean(s.role()).strip();
+        return new Story(Text.clean(s.id()), role.isEmpty() ? "rol onbekend" : role, at < 0 ? quote : "", segments, shortened);
+    }
+
+    /** The start of the word at or after {@code index}. */
+    private static int wordStart(String text, int index) {
+        if (index <= 0) {
+            return 0;
+        }
+        int space = text.indexOf(' ', index);
+        return space < 0 || space - index > 40 ? index : space + 1;
+    }
+
+    /** The end of the word at or before {@code index}, not splitting a surrogate pair. */
+    private static int wordEnd(String text, int index) {
+        if (index >= text.length()) {
+            return text.length();
+        }
+        int space = text.lastIndexOf(' ', index);
+        int end = space < 0 || index - space > 40 ? index : space;
+        return Character.isLowSurrogate(text.charAt(end)) ? end - 1 : end;
+    }
+
+    // ---- provenance ---------------------------------------------------------------------------------------------
+
+    private static Provenance provenance(CardDocument.Provenance p) {
+        if (p == null) {
+            return new Provenance(DutchFormat.NONE, DutchFormat.NONE, DutchFormat.NONE, DutchFormat.NONE, DutchFormat.NONE,
+                    DutchFormat.NONE, DutchFormat.NONE);
+        }
+        String fingerprint = Text.clean(p.fingerprint()).strip();
+        List<String> settings = new ArrayList<>();
+        if (p.settings() != null) {
+            p.settings().fields().forEachRemaining(e -> settings.add(SETTINGS.getOrDefault(e.getKey(), Text.clean(e.getKey()))
+                    + " " + setting(e.getValue())));
+        }
+        return new Provenance(orNone(p.runId()), fingerprint.isEmpty() ? DutchFormat.NONE : fingerprint.substring(0, Math.min(12, fingerprint.length())),
+                fingerprint.isEmpty() ? DutchFormat.NONE : fingerprint, settings.isEmpty() ? DutchFormat.NONE : String.join(" · ", settings),
+                orNone(p.softwareVersion()), p.evaluatedAt() == null ? DutchFormat.NONE : WHEN.format(p.evaluatedAt()),
+                DutchFormat.integer(p.stories()));
+    }
+
+    private static String setting(JsonNode value) {
+        if (value.isIntegralNumber()) {
+            return DutchFormat.integer(value.asLong());
+        }
+        if (value.isNumber()) {
+            String s = new BigDecimal(value.asText()).stripTrailingZeros().toPlainString();
+            return s.replace('.', ',');
+        }
+        return Text.clean(value.isValueNode() ? value.asText() : value.toString());
+    }
+
+    private static String orNone(String text) {
+        String clean = Text.clean(text).strip();
+        return clean.isEmpty() ? DutchFormat.NONE : clean;
+    }
+}

@@ -1,0 +1,278 @@
+package nl.vertelpunt.card.render;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The deck through the checked Qute template, as HTML and as PDF. A {@code @QuarkusTest} because a
+ * {@code @CheckedTemplate} exists only in a built application; the deck is rendered once and read by every test.
+ * The HTML and the PDF are left in {@code target/cards/} for a look.
+ */
+@QuarkusTest
+class CardRendererTest {
+
+    private static final List<CardDocument> CARDS = CardFixtures.everyKind();
+    private static String html;
+    private static byte[] pdf;
+
+    @Inject
+    CardRenderer renderer;
+
+    @Test
+    void shouldShowEveryCardsTextsInTheHtml() {
+        String page = html();
+
+        for (CardDocument card : CARDS) {
+            assertThat(page).contains(escaped(card.title()), escaped(card.observation()));
+            card.interpretations().stream().filter(i -> !i.isBlank()).forEach(i -> assertThat(page).contains(escaped(i)));
+            card.stories().forEach(s -> assertThat(page).contains(escaped(s.id())));
+        }
+        assertThat(count(page, CardDocument.DISCLAIMER)).isEqualTo(CARDS.size());
+        assertThat(count(page, "<article class=\"kaart\"")).isEqualTo(CARDS.size());
+        assertThat(count(page, "<svg xmlns=\"http://www.w3.org/2000/svg\"")).isEqualTo(CARDS.size());
+    }
+
+    @Test
+    void shouldEscapeMarkupFromLabelsAndStories() {
+        String page = html();
+
+        assertThat(page).contains("Jongere &lt;18 &amp; &quot;pleegzorg&quot;&gt;");
+        assertThat(page).contains("snel &amp; goed &lt;3");
+        assertThat(page).doesNotContain("<18", "<3", "<of>");
+    }
+
+    @Test
+    void shouldBeWellFormedXhtmlSoThePdfRendererCanReadIt() throws Exception {
+        Document document = SvgChartsTest.parse(html().replaceFirst("<!DOCTYPE html>", ""));
+
+        assertThat(document.getDocumentElement().getAttribute("lang")).isEqualTo("nl");
+        assertThat(document.getElementsByTagName("mark").getLength()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void shouldMarkTheQuoteInTheExcerptAndShowTheQuestions() {
+        String page = html();
+
+        assertThat(page).contains("<mark>“Ik ga niets beslissen zonder jullie.” Dat was voor het eerst in een jaar dat ik me gehoord voelde.</mark>");
+        assertThat(page).contains("De slider ‘Gehoord voelen’ (vraag 12) in combinatie met ‘Dit was voor het kind of gezin …’ (vraag 2).");
+        assertThat(page).contains("Kruskal–Wallis H", "H = 41,39", "&lt;\u00a00,001", "ε² = 0,21", "Cramérs V = 0,19", "Spearman ρ = 0,64");
+        assertThat(page).contains("Neutraal <span class=\"rest\">niet getoetst</span>");
+        assertThat(page).contains("(ingekort)");
+    }
+
+    @Test
+    void shouldPutEachCardOnItsOwnA4Page() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(CARDS.size());
+            for (PDPage page : document.getPages()) {
+                assertThat(page.getMediaBox().getWidth()).isCloseTo(PDRectangle.A4.getWidth(), within(1f));
+                assertThat(page.getMediaBox().getHeight()).isCloseTo(PDRectangle.A4.getHeight(), within(1f));
+            }
+        }
+    }
+
+    @Test
+    void shouldPrintEveryCardsTextsOnItsPage() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf())) {
+            for (int i = 0; i < CARDS.size(); i++) {
+                CardDocument card = CARDS.get(i);
+                String text = pageText(document, i + 1);
+                assertThat(text).contains(flat(card.title()), flat(card.observation()), flat(CardDocument.DISCLAIMER));
+                card.interpretations().stream().filter(s -> !s.isBlank()).forEach(s -> assertThat(text).contains(flat(s)));
+                card.stories().forEach(s -> assertThat(text).contains(s.id()));
+            }
+        }
+    }
+
+    @Test
+    void shouldPrintDutchCharactersAndTypographicQuotes() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf())) {
+            String text = flat(new PDFTextStripper().getText(document));
+
+            assertThat(text).contains("één", "écht", "naïef", "€25", "ĳzeren", "“Ik ga niets beslissen zonder jullie.”", "‘zeker niet’",
+                    "Kruskal–Wallis", "ε² = 0,21", "ρ = 0,64");
+        }
+    }
+
+    @Test
+    void shouldEmbedEveryFont() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf())) {
+            List<String> fonts = new ArrayList<>();
+            for (PDPage page : document.getPages()) {
+                collectFonts(page.getResources(), fonts, 0);
+            }
+            assertThat(fonts).isNotEmpty().allSatisfy(f -> assertThat(f).endsWith(" embedded"));
+            assertThat(fonts).allSatisfy(f -> assertThat(f).contains("LiberationSans"));
+        }
+    }
+
+    @Test
+    void shouldSetChartLabelsAsRealTextInTheEmbeddedFont() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf())) {
+            assertThat(pageText(document, 1)).contains("Zeer negatief", "n = 45", "mediaan 10,0", "minder dan 5 verhalen",
+                    "← Zeker NIET", "Zeker WEL →");
+            assertThat(pageText(document, 2)).contains("Jongere <18 & \"pleegzorg\">");
+            assertThat(pageText(document, 3)).contains("40% ▲", "Lichte hulp, zoals opvoedadvies", "Pleegzorg <of> verblijf & meer");
+            assertThat(pageText(document, 4)).contains("Spearman ρ = 0,64 · n = 240", "Aantal verhalen", "minder dan 5");
+        }
+    }
+
+    @Test
+    void shouldDrawChartsAsVectorsWithoutImages() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf())) {
+            for (PDPage page : document.getPages()) {
+                int[] formsAndImages = new int[2];
+                countXObjects(page.getResources(), formsAndImages, 0);
+                assertThat(formsAndImages[0]).as("charts as form XObjects").isPositive();
+                assertThat(formsAndImages[1]).as("raster images").isZero();
+            }
+        }
+    }
+
+    @Test
+    void shouldWrapLongExcerptsInsideThePage() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf())) {
+            float width = document.getPage(0).getMediaBox().getWidth();
+            float[] rightmost = {0};
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) throws IOException {
+                    for (TextPosition p : positions) {
+                        rightmost[0] = Math.max(rightmost[0], p.getXDirAdj() + p.getWidthDirAdj());
+                    }
+                    super.writeString(text, positions);
+                }
+            };
+            String text = stripper.getText(document);
+
+            assertThat(flat(text).replace(" ", "")).contains(CardFixtures.LONG_WORD);
+            // right margin 12 mm = 34 pt
+            assertThat(rightmost[0]).isLessThanOrEqualTo(width - 34 + 1);
+        }
+    }
+
+    @Test
+    void shouldGiveAContentSecurityPolicyThatAllowsOnlyTheDecksOwnStyle() throws Exception {
+        String page = html();
+        String style = page.substring(page.indexOf("<style>") + 7, page.indexOf("</style>"));
+        String hash = java.util.Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        String policy = CardRenderer.contentSecurityPolicy(page);
+
+        assertThat(policy).startsWith("default-src 'none'; style-src 'sha256-" + hash + "';");
+        assertThat(policy).doesNotContain("unsafe", "script-src");
+        assertThat(page).doesNotContain("<script", " style=\"", "<link");
+    }
+
+    @Test
+    void shouldRefuseAnEmptyDeck() {
+        assertThatThrownBy(() -> renderer.html(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    private String html() {
+        if (html == null) {
+            html = renderer.html(CARDS);
+            write("deck.html", html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return html;
+    }
+
+    private byte[] pdf() {
+        if (pdf == null) {
+            pdf = renderer.pdf(CARDS);
+            write("deck.pdf", pdf);
+        }
+        return pdf;
+    }
+
+    private static void write(String name, byte[] content) {
+        try {
+            Path folder = Path.of("target", "cards");
+            Files.createDirectories(folder);
+            Files.write(folder.resolve(name), content);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String pageText(PDDocument document, int page) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return flat(stripper.getText(document));
+    }
+
+    /** Whitespace (line breaks of the PDF layout included) as single spaces. */
+    private static String flat(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static String escaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    private static void collectFonts(PDResources resources, List<String> out, int depth) throws IOException {
+        if (resources == null || depth > 8) {
+            return;
+        }
+        for (COSName name : resources.getFontNames()) {
+            PDFont font = resources.getFont(name);
+            out.add(font.getName() + (font.isEmbedded() ? " embedded" : " NOT embedded"));
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            if (resources.getXObject(name) instanceof PDFormXObject form) {
+                collectFonts(form.getResources(), out, depth + 1);
+            }
+        }
+    }
+
+    private static void countXObjects(PDResources resources, int[] formsAndImages, int depth) throws IOException {
+        if (resources == null || depth > 8) {
+            return;
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject x = resources.getXObject(name);
+            if (x instanceof PDFormXObject form) {
+                formsAndImages[0]++;
+                countXObjects(form.getResources(), formsAndImages, depth + 1);
+            } else if (x instanceof PDImageXObject) {
+                formsAndImages[1]++;
+            }
+        }
+    }
+}
