@@ -1,19 +1,23 @@
 -- wrk script: story submissions with a unique submissionId each (wrk runs one Lua state per thread)
+-- Ids are unique across threads and runs: the run id comes from the command line (wrk ... -- RUN_ID), the
+-- thread's number from setup(), then a counter. (math.random is not seeded per thread in wrk, so it cannot be
+-- used for this: every thread would draw the same numbers.)
 local counter = 0
-local thread_id = 0
+local run_id = 0
+local threads = 0
 
 function setup(thread)
-  thread:set("thread_id", math.random(1, 2^30))
+  threads = threads + 1
+  thread:set("thread_id", threads) -- a global of the thread's own Lua state (a local here would shadow it)
 end
 
 function init(args)
-  thread_id = math.random(1, 2^30)
+  run_id = tonumber(args[1]) or os.time()
 end
 
 local function uuid()
   counter = counter + 1
-  return string.format("%08x-%04x-4%03x-8%03x-%012x", thread_id % 2^32, counter % 65536, math.random(0, 4095),
-    math.random(0, 4095), counter)
+  return string.format("%08x-%04x-4000-8000-%012x", run_id % 2^32, (thread_id or 0) % 65536, counter)
 end
 
 wrk.method = "POST"

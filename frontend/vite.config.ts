@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
 
-// Three pages: a small public landing page, the vertelpunt form (served at /v/{slug} by Quarkus) and the
-// staff workspace (served at /werkplek/…). The workspace's views and Chart.js are chunks of their own,
-// loaded when needed, so the form never carries them.
+// Four pages: a small public landing page, the vertelpunt form (served at /v/{slug} by Quarkus), the
+// staff workspace (served at /werkplek/…) and the page of a session table (served at /t/{token}). The
+// workspace's views and Chart.js are chunks of their own, loaded when needed, so the form never carries
+// them; the table page shares only small modules with the form.
 export default defineConfig({
   build: {
     outDir: 'dist',
@@ -13,6 +14,7 @@ export default defineConfig({
         index: 'index.html',
         vertel: 'vertel.html',
         werkplek: 'werkplek.html',
+        tafel: 'tafel.html',
       },
     },
   },

@@ -3,28 +3,12 @@
 // translator over werkplek.{nl,en}.json with `translator`, so the form never loads them.
 import en from './i18n/en.json';
 import nl from './i18n/nl.json';
+import { currentLanguage, translator } from './lang';
 import type { Texts } from './types';
 
 export type Key = keyof typeof nl;
 
-let language = 'nl';
-
-export function setLanguage(lang: string): void {
-  language = lang === 'en' ? 'en' : 'nl';
-  document.documentElement.lang = language;
-}
-
-export function currentLanguage(): string {
-  return language;
-}
-
-/** A text function over catalogues by language ({placeholders} filled in; Dutch when a text is missing). */
-export function translator<K extends string>(catalogues: { nl: Record<K, string>; en: Record<K, string> }) {
-  return (key: K, vars: Record<string, string | number> = {}): string => {
-    const text = (language === 'en' ? catalogues.en : catalogues.nl)[key] ?? catalogues.nl[key];
-    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
-  };
-}
+export { currentLanguage, setLanguage, translator } from './lang';
 
 /** An interface text of the form, with {placeholders} filled in. */
 export const t = translator<Key>({ nl, en });
@@ -34,7 +18,7 @@ export function pick(texts: Texts | undefined): string {
   if (!texts) {
     return '';
   }
-  return texts[language] ?? texts.nl ?? '';
+  return texts[currentLanguage()] ?? texts.nl ?? '';
 }
 
 /** The position in words, relative to the poles, as a screen reader speaks it. */

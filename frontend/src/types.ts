@@ -62,6 +62,8 @@ export interface Submission {
   title?: string;
   text: string;
   answers: Record<string, Answer>;
+  /** The honeypot: a field people never see; only form-filling robots fill it (the service refuses those). */
+  website?: string;
 }
 
 export interface Receipt {

@@ -5,10 +5,7 @@ import { currentLanguage, pick, setLanguage, t } from '../i18n';
 import type { Answer, Definition, PublishedStoryPoint, Question } from '../types';
 import { h, withPhoneLinks } from './dom';
 import { clearDraft, hasContent, newDraft, saveDraft, type Draft, type Step } from './draft';
-import { choiceQuestion, multichoiceQuestion, textQuestion } from './widgets/choices';
-import { showRequired } from './widgets/field';
-import { sliderQuestion, sliderWords } from './widgets/slider';
-import { triadQuestion } from './widgets/triad';
+import { describeAnswer, questionPage } from './widgets/questions';
 
 const PER_PAGE = 3;
 
@@ -19,6 +16,8 @@ export class FormApp {
   private readonly definition: Definition;
   private screen: Screen;
   private sending = false;
+  /** What is in the honeypot field: stays empty for people (it is hidden and out of the tab order). */
+  private website = '';
 
   constructor(
     private readonly root: HTMLElement,
@@ -123,6 +122,7 @@ export class FormApp {
         title: this.draft.title.trim() === '' ? undefined : this.draft.title,
         text: this.draft.text,
         answers: this.draft.answers,
+        website: this.website === '' ? undefined : this.website,
       });
       clearDraft(this.slug);
       this.draft = newDraft(this.draft.language);
@@ -254,6 +254,9 @@ export class FormApp {
       this.persist();
     });
     updateShort();
+    const trap = h('input', { id: 'story-website', name: 'website', type: 'text', tabindex: -1, autocomplete: 'off' });
+    trap.value = this.website;
+    trap.addEventListener('input', () => { this.website = trap.value; });
     main.append(
       h('div', { class: 'field' },
         h('label', { for: 'story-text', class: 'prompt' }, pick(d.storyPrompt)),
@@ -263,6 +266,7 @@ export class FormApp {
         h('label', { for: 'story-title' }, t('story.titleLabel')),
         h('p', { class: 'hint', id: 'title-hint' }, t('story.titleHint')),
         title),
+      h('div', { class: 'hp', 'aria-hidden': 'true' }, h('label', { for: 'story-website' }, 'Website'), trap),
       this.nav(() => this.go({ kind: 'welcome' }), () => {
         if (this.draft.text.trim() === '') {
           error.hidden = false;
@@ -281,31 +285,15 @@ export class FormApp {
     if (page === 0) {
       main.append(h('p', { class: 'intro' }, t('questions.intro')));
     }
-    const fields = questions.map((q) => {
-      const onAnswer = (answer: Answer | undefined) => {
-        this.setAnswer(q.id, answer);
-        showRequired(field, false);
-      };
-      const initial = this.draft.answers[q.id];
-      const field = q.type === 'slider' ? sliderQuestion(q, initial, onAnswer)
-        : q.type === 'choice' ? choiceQuestion(q, initial, onAnswer)
-          : q.type === 'multichoice' ? multichoiceQuestion(q, initial, onAnswer)
-            : q.type === 'triad' ? triadQuestion(q, initial, onAnswer)
-              : textQuestion(q, initial, onAnswer);
-      return { q, field };
-    });
-    main.append(...fields.map((f) => f.field));
+    const fields = questionPage(questions, () => this.draft.answers, (id, answer) => this.setAnswer(id, answer));
+    main.append(...fields.fields);
     const last = page === pages.length - 1;
     main.append(this.nav(
       () => this.go(page === 0 ? { kind: 'story' } : { kind: 'questions', page: page - 1 }),
       () => {
-        const missing = fields.filter(({ q }) => q.required && this.draft.answers[q.id] === undefined);
-        fields.forEach(({ q, field }) => showRequired(field, missing.some((m) => m.q.id === q.id)));
-        if (missing.length > 0) {
-          missing[0].field.querySelector<HTMLElement>('input, textarea, [tabindex="0"]')?.focus();
-          return;
+        if (fields.complete()) {
+          this.go(last ? { kind: 'review' } : { kind: 'questions', page: page + 1 });
         }
-        this.go(last ? { kind: 'review' } : { kind: 'questions', page: page + 1 });
       },
       last ? t('nav.toReview') : t('nav.next')));
   }
@@ -323,7 +311,7 @@ export class FormApp {
       list.append(
         h('dt', {}, `${q.number}. ${pick(q.label)}`),
         h('dd', {},
-          h('span', { class: 'answer' }, this.describe(q, this.draft.answers[q.id])),
+          h('span', { class: 'answer' }, describeAnswer(q, this.draft.answers[q.id])),
           ' ',
           h('button', { type: 'button', class: 'link', 'aria-label': `${t('review.change')}: ${pick(q.label)}`, onclick: () => this.go({ kind: 'questions', page }) }, t('review.change'))));
     }));
@@ -334,28 +322,6 @@ export class FormApp {
       () => this.go(pages.length > 0 ? { kind: 'questions', page: pages.length - 1 } : { kind: 'story' }),
       () => void this.send(),
       t('review.submit')));
-  }
-
-  private describe(q: Question, answer: Answer | undefined): string {
-    if (answer === undefined) {
-      return t('review.notAnswered');
-    }
-    const option = (id: string) => pick(q.options?.find((o) => o.id === id)?.label) || id;
-    switch (q.type) {
-      case 'slider':
-        return answer === 'NA' ? t('review.notApplicable') : `${answer} – ${sliderWords(answer as number, pick(q.left), pick(q.right))}`;
-      case 'choice':
-        return option(answer as string);
-      case 'multichoice':
-        return (answer as string[]).map(option).join(t('answer.listSeparator'));
-      case 'triad': {
-        const [x, y, z] = answer as number[];
-        const [a, b, c] = (q.corners ?? []).map((corner) => pick(corner));
-        return t('triad.shares', { a, b, c, x, y, z });
-      }
-      default:
-        return String(answer);
-    }
   }
 
   private sendingScreen(main: HTMLElement): void {

@@ -1,7 +1,7 @@
-// Entry of the vertelpunt page: /v/{slug} is the form, /v/{slug}/verhalen tells what happens with the stories,
+// Entry of the vertelpunt page: /v/{slug} is the form, /v/{slug}/verhalen tells what was done with the stories,
 // /v/{slug}/intrekken lets a storyteller withdraw their story with its receipt code.
 import { ApiError, fetchStoryPoint } from '../api';
-import { pick, setLanguage, t } from '../i18n';
+import { setLanguage, t } from '../i18n';
 import type { PublishedStoryPoint } from '../types';
 import { FormApp } from './app';
 import { h } from './dom';
@@ -16,16 +16,6 @@ function message(title: string, body: string, retry: boolean): void {
     h('p', {}, body),
     retry ? h('button', { type: 'button', class: 'button primary', onclick: () => location.reload() }, t('app.retry')) : null));
   document.title = title;
-}
-
-function about(point: PublishedStoryPoint): void {
-  document.title = `${t('about.heading')} – ${pick(point.definition.title)}`;
-  root.replaceChildren(h('main', { id: 'main' },
-    h('h1', { tabindex: -1 }, t('about.heading')),
-    h('p', {}, t('about.body1')),
-    h('p', {}, t('about.body2')),
-    h('p', {}, t('about.body3')),
-    h('p', {}, h('a', { class: 'button secondary', href: `/v/${encodeURIComponent(point.slug)}` }, t('about.back')))));
 }
 
 async function start(): Promise<void> {
@@ -48,7 +38,8 @@ async function start(): Promise<void> {
     setLanguage('nl');
   }
   if (page === 'verhalen') {
-    about(point);
+    const { outcomes } = await import('./outcomes');
+    await outcomes(root, point);
     return;
   }
   if (page === 'intrekken') {

@@ -6,10 +6,7 @@ import { ApiError } from '../api';
 import { currentLanguage, pick, setLanguage, t } from '../i18n';
 import { h, withPhoneLinks } from '../form/dom';
 import { newSubmissionId } from '../form/draft';
-import { choiceQuestion, multichoiceQuestion, textQuestion } from '../form/widgets/choices';
-import { showRequired } from '../form/widgets/field';
-import { sliderQuestion } from '../form/widgets/slider';
-import { triadQuestion } from '../form/widgets/triad';
+import { questionPage } from '../form/widgets/questions';
 import type { Answer, Definition, PublishedStoryPoint, Question } from '../types';
 import { currentSession, mayTakeStories, sendStory, signIn, today, type InPersonStory, type Session } from './staff';
 import { describe, v } from './texts';
@@ -554,36 +551,22 @@ export class TableApp {
     const pages = this.pages();
     const questions = pages[page] ?? [];
     main.append(this.heading(t('questions.heading')), this.progress(page + 2));
-    const fields = questions.map((q) => {
-      const onAnswer = (answer: Answer | undefined) => {
-        if (answer === undefined) {
-          delete this.current.answers[q.id];
-        } else {
-          this.current.answers[q.id] = answer;
-        }
-        this.persist();
-        showRequired(field, false);
-      };
-      const initial = this.current.answers[q.id];
-      const field = q.type === 'slider' ? sliderQuestion(q, initial, onAnswer)
-        : q.type === 'choice' ? choiceQuestion(q, initial, onAnswer)
-          : q.type === 'multichoice' ? multichoiceQuestion(q, initial, onAnswer)
-            : q.type === 'triad' ? triadQuestion(q, initial, onAnswer)
-              : textQuestion(q, initial, onAnswer);
-      return { q, field };
+    const fields = questionPage(questions, () => this.current.answers, (id, answer) => {
+      if (answer === undefined) {
+        delete this.current.answers[id];
+      } else {
+        this.current.answers[id] = answer;
+      }
+      this.persist();
     });
-    main.append(...fields.map((f) => f.field));
+    main.append(...fields.fields);
     const last = page === pages.length - 1;
     main.append(this.nav(
       () => this.go(page === 0 ? { kind: 'story' } : { kind: 'questions', page: page - 1 }),
       () => {
-        const missing = fields.filter(({ q }) => q.required && this.current.answers[q.id] === undefined);
-        fields.forEach(({ q, field }) => showRequired(field, missing.some((m) => m.q.id === q.id)));
-        if (missing.length > 0) {
-          missing[0].field.querySelector<HTMLElement>('input, textarea, [tabindex="0"]')?.focus();
-          return;
+        if (fields.complete()) {
+          this.go(last ? { kind: 'review' } : { kind: 'questions', page: page + 1 });
         }
-        this.go(last ? { kind: 'review' } : { kind: 'questions', page: page + 1 });
       },
       last ? v('readback.to') : t('nav.next')));
   }

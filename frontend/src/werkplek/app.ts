@@ -36,7 +36,7 @@ interface Route {
   pattern: RegExp;
   names: string[];
   view: () => Promise<View>;
-  tab?: 'dashboard' | 'stories' | 'evaluations';
+  tab?: 'dashboard' | 'stories' | 'evaluations' | 'cards' | 'sessions';
   public?: boolean;
 }
 
@@ -59,6 +59,10 @@ const ROUTES: Route[] = [
   route('/:slug/evaluaties', async () => (await import('./views/evaluations')).evaluationsView, 'evaluations'),
   route('/:slug/evaluaties/:id', async () => (await import('./views/run')).runView, 'evaluations'),
   route('/:slug/evaluaties/:id/:side/:rank', async () => (await import('./views/pattern')).patternView, 'evaluations'),
+  route('/:slug/kaarten', async () => (await import('./views/cards')).cardsView, 'cards'),
+  route('/:slug/kaarten/:id', async () => (await import('./views/card')).cardView, 'cards'),
+  route('/:slug/bijeenkomsten', async () => (await import('./views/sessions')).sessionsView, 'sessions'),
+  route('/:slug/bijeenkomsten/:id', async () => (await import('./views/session')).sessionView, 'sessions'),
 ];
 
 export class App {
@@ -278,7 +282,15 @@ export class App {
       h('div', { class: 'tab-list' },
         link('dashboard', '', w('nav.dashboard')),
         link('stories', '/verhalen', w('nav.stories')),
-        link('evaluations', '/evaluaties', w('nav.evaluations'))));
+        link('evaluations', '/evaluaties', w('nav.evaluations')),
+        link('cards', '/kaarten', w('nav.cards')),
+        this.mayFacilitate() ? link('sessions', '/bijeenkomsten', w('nav.sessions')) : null));
+  }
+
+  /** Sessions are for facilitators (and admins). */
+  private mayFacilitate(): boolean {
+    const roles = this.session?.roles ?? [];
+    return roles.includes('admin') || roles.includes('facilitator');
   }
 
   private fatal(error: unknown): void {

@@ -1,7 +1,11 @@
 // Calls of the workspace to the staff API: with the session cookie, the CSRF token on every change, and
 // X-Requested-With so that a 401 carries no Basic challenge (the browser shows no password dialog).
 import { ApiError, send } from '../api';
-import type { Dashboard, EvaluationRequest, ModerationState, Run, Session, Story, StoryFilter, StoryPage, StoryPointVersion, User } from './model';
+import type { ProposalInput, ProposalView, Status } from '../session/types';
+import type {
+  CardEdit, CardSummary, CardView, Dashboard, EvaluationRequest, ModerationState, ProposalEdit, Revision, Run, Session, SessionInput,
+  SessionSummary, SessionView, Story, StoryFilter, StoryPage, StoryPointVersion, Suggestion, TableLink, TablePlan, User,
+} from './model';
 
 let csrf = '';
 let onUnauthorized: () => void = () => undefined;
@@ -102,3 +106,40 @@ export const updateUser = (username: string, input: UserInput) => call<User>('PU
 export function exportUrl(slug: string, format: 'csv' | 'xlsx', filter: StoryFilter): string {
   return `${sp(slug)}/stories.${format}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 }
+
+// observation cards
+const card = (id: string) => `/api/cards/${encodeURIComponent(id)}`;
+export const createCard = (runId: string, pattern: string) => call<CardView>('POST', '/api/cards', { runId, pattern });
+export const cardOf = (id: string) => call<CardView>('GET', card(id));
+export const saveCard = (id: string, edit: CardEdit) => call<CardView>('PUT', card(id), edit);
+export const cards = (slug: string) => call<CardSummary[]>('GET', `${sp(slug)}/cards`);
+export const suggestions = (id: string, count = 8) => call<Suggestion[]>('GET', `${card(id)}/suggestions?count=${count}`);
+export const revisions = (id: string) => call<Revision[]>('GET', `${card(id)}/revisions`);
+
+/** The address of a card's chart (SVG), for an <img>. */
+export const cardChartUrl = (id: string) => `${card(id)}/chart.svg`;
+
+/** The address of a deck of cards (all of the story point when none are given). */
+export function deckUrl(slug: string, format: 'pdf' | 'html', ids: string[]): string {
+  const query = ids.map((id) => `card=${encodeURIComponent(id)}`).join('&');
+  return `${sp(slug)}/cards/deck.${format}${query ? `?${query}` : ''}`;
+}
+
+// sense-making sessions
+const session = (id: string) => `/api/sessions/${encodeURIComponent(id)}`;
+const table = (id: string, tableId: string) => `${session(id)}/tables/${encodeURIComponent(tableId)}`;
+export const sessions = (slug: string) => call<SessionSummary[]>('GET', `${sp(slug)}/sessions`);
+export const createSession = (input: SessionInput) => call<SessionView>('POST', '/api/sessions', input);
+export const sessionOf = (id: string) => call<SessionView>('GET', session(id));
+export const updateSession = (id: string, input: SessionInput) => call<SessionView>('PUT', session(id), input);
+export const addTable = (id: string, plan: TablePlan) => call<SessionView>('POST', `${session(id)}/tables`, plan);
+export const updateTable = (id: string, tableId: string, plan: TablePlan) => call<SessionView>('PUT', table(id, tableId), plan);
+export const deleteTable = (id: string, tableId: string) => call<SessionView>('DELETE', table(id, tableId));
+export const createLink = (id: string, tableId: string, days: number) => call<TableLink>('POST', `${table(id, tableId)}/link`, { days });
+export const revokeLink = (id: string, tableId: string) => call<SessionView>('DELETE', `${table(id, tableId)}/link`);
+export const tableDeckUrl = (id: string, tableId: string) => `${table(id, tableId)}/deck.pdf`;
+export const addProposal = (id: string, tableId: string | null, input: ProposalInput) =>
+  call<ProposalView>('POST', `${session(id)}/proposals${tableId ? `?table=${encodeURIComponent(tableId)}` : ''}`, input);
+export const editProposal = (id: string, edit: ProposalEdit) => call<ProposalView>('PUT', `/api/proposals/${encodeURIComponent(id)}`, edit);
+export const addUpdate = (id: string, status: Status, note: string) =>
+  call<ProposalView>('POST', `/api/proposals/${encodeURIComponent(id)}/updates`, { status, note });

@@ -138,3 +138,8 @@ export function formatDateTime(iso: string): string {
 export function locale(): string {
   return currentLanguage() === 'en' ? 'en-GB' : 'nl-NL';
 }
+
+/** The kind of a pattern in words: "schuifregelaar × keuze". */
+export function patternKindLabel(kind: string): string {
+  return ['slider_by_choice', 'choice_by_choice', 'slider_by_slider', 'subset'].includes(kind) ? w(`kind.${kind}` as WKey) : kind;
+}

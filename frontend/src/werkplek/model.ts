@@ -1,4 +1,6 @@
 // The shapes of the staff API, as in the Java records (dashboard, story, moderation, evaluation, user).
+import type { Provenance, QuestionInfo } from '../card/types';
+import type { NoteView, ProposalInput, ProposalView } from '../session/types';
 import type { Definition } from '../types';
 
 /** A count as it may be shown: a number, or a text such as "<5" for a small group (never charted). */
@@ -236,4 +238,168 @@ export interface User {
 /** The key of a pattern within its run, as the selections API knows it. */
 export function patternKey(p: Pattern): string {
   return `${p.kind}|${p.questions[0]}|${p.questions[1]}`;
+}
+
+// Observation cards (card.CardService)
+
+export interface CardStory {
+  id: string;
+  role: string;
+  words: number;
+  complete: boolean;
+  text: string;
+  excerpt: string;
+  quoteStart: number | null;
+  quoteEnd: number | null;
+  quote: string | null;
+  /** Why the story is left off the printed card: hidden, or flagged for personal data. */
+  problem: 'hidden' | 'flagged' | null;
+}
+
+export interface CardView {
+  id: string;
+  storyPoint: string;
+  runId: string;
+  pattern: string;
+  version: number;
+  title: string;
+  observation: string;
+  interpretations: string[];
+  published: boolean;
+  stories: CardStory[];
+  questions: QuestionInfo[];
+  data: Pattern;
+  provenance: Provenance;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface CardSummary {
+  id: string;
+  storyPoint: string;
+  runId: string;
+  pattern: string;
+  version: number;
+  title: string;
+  published: boolean;
+  stories: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface Suggestion {
+  id: string;
+  role: string;
+  words: number;
+  group: string | null;
+  excerpt: string;
+}
+
+export interface StoryRef {
+  id: string;
+  quoteStart: number | null;
+  quoteEnd: number | null;
+}
+
+export interface Revision {
+  version: number;
+  savedBy: string;
+  savedAt: string;
+  content: { title: string; observation: string; interpretations: string[]; published: boolean; stories: StoryRef[] };
+}
+
+/** An edit of a card: the version it is based on, and the fields that change. */
+export interface CardEdit {
+  version: number;
+  title?: string;
+  observation?: string;
+  interpretations?: string[];
+  stories?: StoryRef[];
+  published?: boolean;
+}
+
+// Sense-making sessions (session.SenseSessionService)
+
+export interface SessionInput {
+  storyPoint?: string;
+  title: string;
+  heldOn: string;
+  place: string | null;
+  online: boolean;
+}
+
+export interface TablePlan {
+  name: string;
+  cards: string[];
+  stories: string[];
+}
+
+export interface TableCard {
+  id: string;
+  title: string;
+  version: number;
+  published: boolean;
+}
+
+export interface TableStory {
+  id: string;
+  role: string;
+  excerpt: string;
+  problem: 'hidden' | 'flagged' | null;
+}
+
+export interface TableWarning {
+  code: 'too-many-cards' | 'too-many-stories';
+  count: number;
+  advised: number;
+}
+
+export interface SessionTable {
+  id: string;
+  name: string;
+  position: number;
+  cards: TableCard[];
+  stories: TableStory[];
+  linkActive: boolean;
+  linkExpiresAt: string | null;
+  warnings: TableWarning[];
+}
+
+export interface SessionSummary {
+  id: string;
+  storyPoint: string;
+  title: string;
+  heldOn: string;
+  place: string | null;
+  online: boolean;
+  tables: number;
+  proposals: number;
+}
+
+export interface SessionView {
+  id: string;
+  storyPoint: string;
+  title: string;
+  heldOn: string;
+  place: string | null;
+  online: boolean;
+  createdBy: string;
+  createdAt: string;
+  tables: SessionTable[];
+  notes: NoteView[];
+  proposals: ProposalView[];
+}
+
+/** A table's link: the token is shown only this once. */
+export interface TableLink {
+  tableId: string;
+  token: string;
+  path: string;
+  expiresAt: string;
+}
+
+export interface ProposalEdit extends ProposalInput {
+  published?: boolean;
 }

@@ -8,8 +8,9 @@ import { BASE, type Ctx } from '../app';
 import { chartBlock } from '../chartblock';
 import { clean, filterQuery, narrow } from '../filter';
 import { binLabel, binRange, categoryLabel, formatCount, formatNumber, formatP, variableLabel } from '../labels';
-import type { Count, GroupStats, Pattern, Run, StoryFilter } from '../model';
+import { patternKey, type CardSummary, type Count, type GroupStats, type Pattern, type Run, type StoryFilter } from '../model';
 import { w } from '../texts';
+import { cardAction, cardsByPattern } from './cardlink';
 import { effectLabel, kindLabel, loadRun, patternTitle, runAddress, selectButton, testLabel } from './run';
 
 export async function patternView(ctx: Ctx): Promise<void> {
@@ -46,12 +47,20 @@ export async function patternView(ctx: Ctx): Promise<void> {
     }
   };
   drawSelect();
+  const cardArea = h('div', { class: 'card-area' });
+  if (side === 'patterns') {
+    const key = patternKey(pattern);
+    const cards = await cardsByPattern(slug).catch(() => new Map<string, CardSummary>());
+    if (!ctx.alive()) return;
+    cardArea.append(cardAction(ctx, slug, run.id, key, cards.get(`${run.id}|${key}`), false));
+  }
 
   append(ctx.main, 
     h('h1', { tabindex: -1 }, title),
     h('p', { class: 'meta' }, `${w('run.rank')} ${pattern.rank} · ${kindLabel(pattern.kind)}`, ' ',
       pattern.strong ? h('span', { class: 'badge strong' }, w('pattern.strong')) : h('span', { class: 'badge' }, w('pattern.notStrong'))),
     selectArea,
+    cardArea,
     statistics(pattern),
     ...(pattern.notes ?? []).map((n) => h('p', { class: 'hint' }, n)));
 

@@ -8,7 +8,8 @@ import { BASE, problemText, type Ctx } from '../app';
 import * as api from '../client';
 import { conditions } from '../filter';
 import { formatCount, formatDateTime, formatNumber, formatP, variableLabel } from '../labels';
-import { patternKey, type Pattern, type Run } from '../model';
+import { patternKey, type CardSummary, type Pattern, type Run } from '../model';
+import { cardAction, cardsByPattern } from './cardlink';
 import { w, type WKey } from '../texts';
 
 const cache = new Map<string, Run>();
@@ -87,6 +88,8 @@ export async function runView(ctx: Ctx): Promise<void> {
   const live = h('p', { class: 'status-line', role: 'status', id: 'run-status' });
   const results = h('div', { id: 'run-results' });
   let lastAnnounced = -1;
+  /** The cards of the story point by pattern, once the run is done (null until then). */
+  let cards: Map<string, CardSummary> | null = null;
 
   const show = () => {
     const percent = Math.round((run.status === 'done' ? 1 : run.progress) * 100);
@@ -103,7 +106,7 @@ export async function runView(ctx: Ctx): Promise<void> {
       lastAnnounced = step;
     }
     if (run.status === 'done' && run.result) {
-      results.replaceChildren(...resultView(ctx, d, run, (updated) => {
+      results.replaceChildren(...resultView(ctx, d, run, cards, (updated) => {
         run = updated;
         show();
       }));
@@ -131,6 +134,12 @@ export async function runView(ctx: Ctx): Promise<void> {
     }
     show();
   }
+  if (run.status === 'done' && ctx.alive()) {
+    cards = await cardsByPattern(slug).catch(() => null);
+    if (cards !== null && ctx.alive()) {
+      show();
+    }
+  }
 }
 
 function describeRequest(d: Definition, run: Run): HTMLElement {
@@ -147,7 +156,7 @@ function describeRequest(d: Definition, run: Run): HTMLElement {
     run.result ? h('dd', {}, formatCount(run.result.stories)) : null);
 }
 
-function resultView(ctx: Ctx, d: Definition, run: Run, changed: (run: Run) => void): HTMLElement[] {
+function resultView(ctx: Ctx, d: Definition, run: Run, cards: Map<string, CardSummary> | null, changed: (run: Run) => void): HTMLElement[] {
   const result = run.result;
   if (!result) return [];
   const out: HTMLElement[] = [];
@@ -156,10 +165,10 @@ function resultView(ctx: Ctx, d: Definition, run: Run, changed: (run: Run) => vo
     h('p', {}, w('run.summaryText', { tests: result.summary.tests, strong: result.summary.strong, sc: result.summary.sliderByChoice, cc: result.summary.choiceByChoice, ss: result.summary.sliderBySlider })),
     ...(result.notes ?? []).map((n) => h('p', { class: 'hint' }, n)),
     run.selected.length > 0 ? h('p', {}, w('run.selectedCount', { count: run.selected.length })) : null));
-  out.push(patternTable(ctx, d, run, result.patterns, 'patronen', 'patterns-heading', w('run.patterns'), changed));
+  out.push(patternTable(ctx, d, run, result.patterns, 'patronen', 'patterns-heading', w('run.patterns'), changed, cards));
   if (result.subset) {
     out.push(h('p', { class: 'hint' }, w('run.subsetSizes', { subset: formatCount(result.subset.subsetStories), other: formatCount(result.subset.otherStories) })));
-    out.push(patternTable(ctx, d, run, result.subset.patterns, 'deelverzameling', 'subset-heading', w('run.subsetPatterns'), changed));
+    out.push(patternTable(ctx, d, run, result.subset.patterns, 'deelverzameling', 'subset-heading', w('run.subsetPatterns'), changed, null));
   }
   if (result.skipped.length > 0) {
     out.push(h('details', { class: 'skipped' },
@@ -170,7 +179,7 @@ function resultView(ctx: Ctx, d: Definition, run: Run, changed: (run: Run) => vo
 }
 
 function patternTable(ctx: Ctx, d: Definition, run: Run, patterns: Pattern[], side: string, headingId: string, title: string,
-  changed: (run: Run) => void): HTMLElement {
+  changed: (run: Run) => void, cards: Map<string, CardSummary> | null): HTMLElement {
   const strongCount = patterns.filter((p) => p.strong).length;
   const onlyStrong = h('input', { type: 'checkbox', id: `${headingId}-strong`, checked: onlyStrongChoice.get(`${run.id}:${side}`) ?? strongCount > 0 });
   const body = h('tbody', {});
@@ -190,7 +199,9 @@ function patternTable(ctx: Ctx, d: Definition, run: Run, patterns: Pattern[], si
         h('td', { class: 'num' }, `${effectLabel(p.effectSize.name)} ${formatNumber(p.effectSize.value)}`),
         h('td', { class: 'num' }, formatCount(p.n)),
         h('td', {}, p.strong ? h('strong', {}, w('run.strongYes')) : w('run.strongNo')),
-        h('td', {}, side === 'patronen' ? selectButton(ctx, run, p, changed, w('run.selectLabel', { pattern: name })) : ''));
+        h('td', { class: 'card-cell' }, side === 'patronen' ? selectButton(ctx, run, p, changed, w('run.selectLabel', { pattern: name })) : '',
+          side === 'patronen' && cards !== null
+            ? cardAction(ctx, run.storyPoint, run.id, patternKey(p), cards.get(`${run.id}|${patternKey(p)}`), true, name) : null));
     }));
   };
   onlyStrong.addEventListener('change', () => {

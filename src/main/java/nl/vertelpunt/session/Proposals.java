@@ -174,8 +174,16 @@ public class Proposals {
         return views(List.of(p)).get(0);
     }
 
-    /** Proposals with their notes and updates, in the given order. */
+    /** Proposals with their notes and updates, in the given order, with who made each update (for staff). */
     static List<ProposalView> views(List<Proposal> proposals) {
+        return views(proposals, true);
+    }
+
+    /**
+     * Proposals with their notes and updates, in the given order; {@code withStaff} false leaves out who made
+     * each update, for the participants of a table, who see staff by role, not by account.
+     */
+    static List<ProposalView> views(List<Proposal> proposals, boolean withStaff) {
         List<UUID> ids = proposals.stream().map(p -> p.id).toList();
         Map<UUID, List<Long>> notes = new LinkedHashMap<>();
         Map<UUID, List<UpdateView>> updates = new LinkedHashMap<>();
@@ -183,7 +191,7 @@ public class Proposals {
             SessionNote.<SessionNote>list("proposalId in ?1 order by createdAt, id", ids)
                     .forEach(n -> notes.computeIfAbsent(n.proposalId, k -> new ArrayList<>()).add(n.id));
             ProposalUpdate.listFor(ids).forEach(u -> updates.computeIfAbsent(u.proposalId, k -> new ArrayList<>())
-                    .add(new UpdateView(u.status, u.note, u.doneBy, u.doneAt)));
+                    .add(new UpdateView(u.status, u.note, withStaff ? u.doneBy : null, u.doneAt)));
         }
         return proposals.stream().map(p -> new ProposalView(p.id, p.tableId, p.title, p.action, p.goal, p.owner, p.status,
                 p.published, notes.getOrDefault(p.id, List.of()), updates.getOrDefault(p.id, List.of()), p.createdAt, p.updatedAt)).toList();

@@ -99,12 +99,14 @@ public class SenseSessionService {
     private final StoryPointService storyPoints;
     private final Access access;
     private final Proposals proposals;
+    private final CardDocuments documents;
     private final EntityManager em;
 
-    SenseSessionService(StoryPointService storyPoints, Access access, Proposals proposals, EntityManager em) {
+    SenseSessionService(StoryPointService storyPoints, Access access, Proposals proposals, CardDocuments documents, EntityManager em) {
         this.storyPoints = storyPoints;
         this.access = access;
         this.proposals = proposals;
+        this.documents = documents;
         this.em = em;
     }
 
@@ -197,6 +199,20 @@ public class SenseSessionService {
         t.tokenHash = Tokens.sha256(token);
         t.tokenExpiresAt = last.plusDays(1).atStartOfDay(StoryFilter.ZONE).toInstant();
         return new Link(t.id, token, "/t/" + token, t.tokenExpiresAt);
+    }
+
+    /** The cards of one table, for printing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<nl.vertelpunt.card.render.CardDocument> tableDeck(UUID sessionId, UUID tableId) {
+        SenseSession s = find(sessionId);
+        SessionTable t = table(s, tableId);
+        List<UUID> ids = em.createNativeQuery("SELECT card_id FROM session_table_card WHERE table_id = ?1 ORDER BY position")
+                .setParameter(1, t.id).getResultList();
+        if (ids.isEmpty()) {
+            throw ProblemException.conflict("cards", "table '" + t.name + "' has no cards");
+        }
+        return ids.stream().map(id -> documents.document(Card.findById(id))).toList();
     }
 
     /** Stops a table's link at once. */

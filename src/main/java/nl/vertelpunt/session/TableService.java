@@ -71,7 +71,7 @@ public class TableService {
                 (String) r[2], (String) r[3])).toList();
         List<Proposals.NoteView> notes = SessionNote.listForTables(List.of(t.id)).stream().map(Proposals::view).toList();
         return new TableView(point.slug, definition.title().in("nl"), s.title, s.heldOn, s.place, s.online, t.name, t.tokenExpiresAt,
-                cards, stories, notes, Proposals.views(Proposal.list("tableId = ?1 order by createdAt, id", t.id)));
+                cards, stories, notes, Proposals.views(Proposal.list("tableId = ?1 order by createdAt, id", t.id), false));
     }
 
     /** One card of the table, for its chart. */

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Receipt codes: the storyteller gets one when their story is stored, and can withdraw the story with it.
@@ -16,6 +17,7 @@ public final class Receipts {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
 
     private Receipts() {
     }
@@ -33,7 +35,7 @@ public final class Receipts {
 
     /** The hash of a code as typed: spaces and dashes ignored, case ignored, O read as 0 and I/L as 1. */
     public static String hash(String code) {
-        String normalized = code.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "").replace('O', '0').replace('I', '1').replace('L', '1');
+        String normalized = SEPARATORS.matcher(code.toUpperCase(Locale.ROOT)).replaceAll("").replace('O', '0').replace('I', '1').replace('L', '1');
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -7,8 +7,9 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Addresses of the web app's pages. Vite builds one HTML file per page; every address under
- * {@code /v/{slug}} shows the vertelpunt form, which reads the slug from the address, and every address
- * under {@code /werkplek} shows the staff workspace. Pages are revalidated on every visit so a new
+ * {@code /v/{slug}} shows the vertelpunt form, which reads the slug from the address, every address
+ * under {@code /werkplek} shows the staff workspace, and {@code /t/{token}} the page of a session table.
+ * Pages are revalidated on every visit so a new
  * release reaches people at once; the hashed scripts and styles they load may be cached for long.
  */
 @ApplicationScoped
@@ -16,6 +17,7 @@ public class PageRoutes {
 
     static final String FORM_PAGE = "/vertel.html";
     static final String WORKSPACE_PAGE = "/werkplek.html";
+    static final String TABLE_PAGE = "/tafel.html";
     static final String IN_PERSON_PAGE = "/verteltafel.html";
 
     void routes(@Observes Router router) {
@@ -37,6 +39,12 @@ public class PageRoutes {
         router.getWithRegex("/werkplek(/.*)?").order(-100).handler(ctx -> {
             revalidate(ctx);
             ctx.reroute(WORKSPACE_PAGE);
+        });
+        // a table of a sense-making session through its link (the page reads the token from the address;
+        // it holds no data of its own, and sends no referrer)
+        router.getWithRegex("/t/[A-Za-z0-9_-]+/?").order(-100).handler(ctx -> {
+            revalidate(ctx);
+            ctx.reroute(TABLE_PAGE);
         });
         router.getWithRegex("/|/[^/]+\\.html").order(-99).handler(ctx -> {
             revalidate(ctx);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static nl.vertelpunt.testing.Fixtures.aSubmission;
@@ -56,7 +57,14 @@ class PrivacyTest {
         assertThat(rows).noneSatisfy(row -> assertThat(row).contains("abc123"));
         assertThat(rows).filteredOn(row -> row.startsWith("story:")).noneSatisfy(row -> assertThat(row).contains("127.0.0.1"));
 
+        // a table's link is a secret: opening its page or its API must not put the token into the metrics
+        String token = "tafeltoken" + UUID.randomUUID().toString().replace("-", "");
+        given().get("/t/" + token).then().statusCode(200);
+        given().get("/api/tables/" + token).then().statusCode(404);
+        given().get("/werkplek/" + slug + "/verhalen/" + id).then().statusCode(200);
+
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).doesNotContain(token).contains("uri=\"/t/{token}\"");
         assertThat(metrics).contains("vertelpunt_stories_received_total{channel=\"online\",storypoint=\"" + slug + "\"}")
                 .contains("vertelpunt_requests_refused_total").contains("agroal_")
                 .doesNotContain(FORWARDED_IP).doesNotContain(REAL_IP).doesNotContain("VertelpuntPrivacyProbe").doesNotContain(id);

@@ -162,6 +162,49 @@ public final class Browser implements AutoCloseable {
         assertThat(violations).as("axe-core violations on " + screen).isEqualTo("[]");
     }
 
+    /**
+     * How many pixels the page sticks out sideways (0 or less: it fits). A layout may take a few frames to
+     * settle after the window changed size (charts redraw on a resize observer), so this waits up to 3 s for
+     * the page to fit and then gives the last measurement: a page that keeps sticking out still fails.
+     */
+    public long sidewaysOverflow() {
+        long[] last = {0};
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(3), Duration.ofMillis(100)).until(d -> {
+                last[0] = (Long) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                return last[0] <= 0;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // the page does not fit: the caller's assertion says so
+        }
+        return last[0];
+    }
+
+    /**
+     * Checks the page as it is now: no sideways scrolling at 320, 375 and 1280 px, no axe-core violation at 375
+     * and 1280 px, and a full-page screenshot at both in target/screenshots ({@code name}-375.png, -1280.png).
+     * Leaves the window at 1280 px.
+     */
+    public void checkScreen(String name) {
+        for (int w : List.of(320, 375, 1280)) {
+            width(w);
+            long overflow = sidewaysOverflow();
+            if (overflow > 0) {
+                // name what sticks out, to make the failure easy to fix
+                Object wide = script("const max = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]"
+                        + ".filter(e => e.getBoundingClientRect().right > max + 0.5).slice(-5)"
+                        + ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + e.className.trim().split(/\\s+/).join('.') : '')"
+                        + " + ' ' + Math.round(e.getBoundingClientRect().right) + 'px: ' + (e.textContent || '').trim().slice(0, 40)).join(' | ');");
+                assertThat(overflow).as(name + " fits " + w + " px without sideways scrolling; sticking out: " + wide).isLessThanOrEqualTo(0L);
+            }
+            if (w != 320) {
+                assertAccessible(name + " at " + w + " px");
+                screenshot(name + "-" + w);
+            }
+        }
+        width(1280);
+    }
+
     @Override
     public void close() {
         driver.quit();

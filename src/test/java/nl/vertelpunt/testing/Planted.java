@@ -6,6 +6,8 @@ import nl.vertelpunt.sample.PatternedStories;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
@@ -21,6 +23,21 @@ public record Planted(String slug, String runId) {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     /** Publishes the story point, imports {@code count} stories and evaluates them. */
+    /** Eight strong patterns of the planted story point, of every kind: enough cards for a session (and its warning). */
+    public static final List<String> EIGHT_CARD_PATTERNS = List.of("slider_by_choice|gehoord|gevolg", "slider_by_slider|gehoord|op-tijd",
+            "choice_by_choice|regio|soort-hulp", "slider_by_choice|duidelijk|role", "slider_by_choice|wachttijd|themas:wachten",
+            "slider_by_choice|op-tijd|gevolg", "slider_by_choice|samen|gevolg", "slider_by_choice|veilig|gevolg");
+
+    /** Drafts an observation card (as admin) from each pattern of this run; their ids, in order. */
+    public List<String> draftCards(List<String> patterns) {
+        List<String> ids = new ArrayList<>();
+        for (String pattern : patterns) {
+            ids.add(asAdmin().contentType(ContentType.JSON).body(Map.of("runId", runId, "pattern", pattern))
+                    .post("/api/cards").then().statusCode(201).extract().path("id"));
+        }
+        return ids;
+    }
+
     public static Planted create(String prefix, int count, long seed) throws Exception {
         String slug = storyPoint(prefix, count, seed);
         return new Planted(slug, evaluate(slug));

@@ -32,7 +32,7 @@ class FormAccessibilityTest extends BrowserTest {
         shot++;
         for (int width : List.of(320, 375, 1280)) {
             browser.width(width);
-            Long overflow = (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            long overflow = browser.sidewaysOverflow();
             assertThat(overflow).as(screen + " fits " + width + " px without sideways scrolling").isLessThanOrEqualTo(0L);
             if (width != 320) {
                 browser.assertAccessible(screen + " at " + width + " px");
@@ -105,8 +105,9 @@ class FormAccessibilityTest extends BrowserTest {
         browser.waitForHeading("Dank je wel!");
         check("thanks");
 
-        browser.click("Wat gebeurt er met de verhalen?");
-        browser.waitForHeading("Wat gebeurt er met de verhalen?");
+        browser.click("Wat is er met de verhalen gedaan?");
+        browser.waitForHeading("Wat is er met de verhalen gedaan?");
+        browser.waitFor(By.id("outcomes-empty"));
         check("about");
 
         browser.open(base + "v/" + slug + "?lang=en");

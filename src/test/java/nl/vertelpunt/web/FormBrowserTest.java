@@ -281,4 +281,31 @@ class FormBrowserTest extends BrowserTest {
         browser.find("#story-text").sendKeys("Kort.");
         assertThat(browser.waitFor(By.id("story-short")).getText()).contains("nog kort");
     }
+
+    @Test
+    void shouldKeepTheHoneypotAwayFromPeopleAndRefuseAStoryWithItFilledIn() throws Exception {
+        String slug = publishedStoryPoint("honeypot");
+        openForm(slug);
+        browser.find("button[data-role='professional']").click();
+        browser.waitForHeading("Jouw ervaring");
+        browser.find("#story-text").sendKeys("Een robot vult elk veld in, ook het veld dat mensen niet zien.");
+        // people do not see it, cannot tab to it, and screen readers skip it
+        assertThat((Boolean) browser.script("const r = document.getElementById('story-website').getBoundingClientRect();"
+                + " return r.right < 0 || r.bottom < 0;")).isTrue();
+        assertThat(browser.find("#story-website").getAttribute("tabindex")).isEqualTo("-1");
+        assertThat((String) browser.script("return document.getElementById('story-website').closest('[aria-hidden]').getAttribute('aria-hidden');"))
+                .isEqualTo("true");
+        // a robot fills it in
+        browser.script("const f = document.getElementById('story-website'); f.value = 'https://spam.example';"
+                + " f.dispatchEvent(new Event('input'));");
+        browser.click("Verder");
+        browser.waitForHeading("Vragen over jouw ervaring");
+        browser.click("Verder");
+        browser.click("Verder");
+        browser.click("Bekijk en verstuur");
+        browser.waitForHeading("Klopt alles?");
+        browser.click("Verstuur mijn verhaal");
+        browser.waitForHeading("Het versturen is niet gelukt");
+        assertThat(Database.storyCount(dataSource, slug)).isZero();
+    }
 }

@@ -53,7 +53,7 @@ class PaperEntryBrowserTest extends BrowserTest {
         shot++;
         for (int width : List.of(320, 375, 1280)) {
             browser.width(width);
-            Long overflow = (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            long overflow = browser.sidewaysOverflow();
             assertThat(overflow).as(screen + " fits " + width + " px without sideways scrolling").isLessThanOrEqualTo(0L);
             if (width != 320) {
                 browser.assertAccessible(screen + " at " + width + " px");

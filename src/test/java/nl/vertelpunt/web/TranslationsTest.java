@@ -17,8 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every interface text exists in Dutch and English, is not empty, and uses the same placeholders: the
- * form's texts ({@code nl.json}, {@code en.json}), the withdrawal page's ({@code intrekken.*.json}) and the
- * workspace's ({@code werkplek.*.json}) and the verteltafel's ({@code verteltafel.*.json}).
+ * form's texts ({@code nl.json}, {@code en.json}), the withdrawal page's ({@code intrekken.*.json}), the
+ * workspace's ({@code werkplek.*.json}), the verteltafel's ({@code verteltafel.*.json}), an observation
+ * card's ({@code kaart.*.json}), the table page's ({@code tafel.*.json}) and the page of what was done with
+ * the stories ({@code verhalen.*.json}).
  */
 class TranslationsTest {
 
@@ -37,7 +39,7 @@ class TranslationsTest {
     }
 
     @ParameterizedTest(name = "{0}nl.json and {0}en.json")
-    @ValueSource(strings = {"", "intrekken.", "werkplek.", "verteltafel."})
+    @ValueSource(strings = {"", "intrekken.", "werkplek.", "verteltafel.", "kaart.", "tafel.", "verhalen."})
     void shouldHaveEveryTextInDutchAndEnglish(String catalogue) throws IOException {
         Map<String, String> nl = load(catalogue, "nl");
         Map<String, String> en = load(catalogue, "en");

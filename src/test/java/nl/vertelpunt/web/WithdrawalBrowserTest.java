@@ -26,7 +26,7 @@ class WithdrawalBrowserTest extends BrowserTest {
     private void check(String screen) {
         for (int width : List.of(320, 375, 1280)) {
             browser.width(width);
-            Long overflow = (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            long overflow = browser.sidewaysOverflow();
             assertThat(overflow).as(screen + " fits " + width + " px").isLessThanOrEqualTo(0L);
             if (width != 320) {
                 browser.assertAccessible(screen + " at " + width + " px");
@@ -44,22 +44,7 @@ class WithdrawalBrowserTest extends BrowserTest {
     @Test
     void shouldWithdrawAStoryWithItsReceiptCode() {
         String slug = publishedStoryPoint("intrekken");
-        browser.width(1280);
-        browser.open(base + "v/" + slug);
-        browser.waitForHeading("Vertel over de jeugdhulp");
-        browser.script("localStorage.clear();");
-        browser.open(base + "v/" + slug);
-        browser.waitFor(By.cssSelector("button[data-role='ouder']")).click();
-        browser.waitForHeading("Jouw ervaring");
-        browser.find("#story-text").sendKeys("We wachtten lang op hulp, maar toen die kwam was het goed geregeld.");
-        browser.click("Verder");
-        browser.waitForHeading("Vragen over jouw ervaring");
-        browser.click("Verder");
-        browser.waitFor(By.id("q-tip"));
-        browser.click("Bekijk en verstuur");
-        browser.waitForHeading("Klopt alles?");
-        browser.click("Verstuur mijn verhaal");
-        browser.waitForHeading("Dank je wel!");
+        shareAStoryAsAParent(slug);
 
         String code = browser.find("#receipt-code").getText();
         assertThat(code).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");

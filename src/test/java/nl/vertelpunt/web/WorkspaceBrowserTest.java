@@ -246,6 +246,10 @@ class WorkspaceBrowserTest extends WorkspaceTest {
     @Test
     void shouldLetAnAdminCreateAnAnalystWhoSeesOnlyTheirStoryPoint() {
         signInAsAdmin();
+        // a facilitator (or admin) reaches the verteltafel, the paper entry and the printable form from the list
+        assertThat(browser.findAll("a[href='/werkplek/" + patterned + "/verteltafel']")).hasSize(1);
+        assertThat(browser.findAll("a[href='/werkplek/" + patterned + "/papier']")).hasSize(1);
+        assertThat(browser.findAll("a[href='/api/storypoints/" + patterned + "/paper.pdf']")).hasSize(1);
         openPage("/gebruikers", "Gebruikers");
         String name = "analist-" + UUID.randomUUID().toString().substring(0, 8);
         browser.find("#new-username").sendKeys(name);
@@ -261,6 +265,8 @@ class WorkspaceBrowserTest extends WorkspaceTest {
         assertThat(browser.findAll(".card.point")).hasSize(1);
         assertThat(browser.find(".card.point").getText()).contains(patterned);
         assertThat(browser.findAll("a[href='/werkplek/gebruikers']")).isEmpty();
+        assertThat(browser.findAll("a[href='/werkplek/" + patterned + "/verteltafel']")).isEmpty();
+        assertThat(browser.findAll("a[href='/api/storypoints/" + patterned + "/paper.pdf']")).hasSize(1);
         browser.find("#sign-out").click();
         browser.waitForHeading("Inloggen op de werkplek");
 

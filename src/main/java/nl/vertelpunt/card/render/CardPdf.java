@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The PDF of a deck, from the deck's HTML (which must be well-formed XHTML: the template guarantees it), by
- * openhtmltopdf on PDFBox: page size and breaks from the CSS, Liberation Sans embedded as subsets, charts drawn
- * by Batik as vector graphics. Nothing is fetched: every external resource (files, URLs) is refused, so text in
- * a card can never make the renderer read something.
+ * A PDF from a document in well-formed XHTML (a card deck, the paper form of a story point: their templates
+ * guarantee it), by openhtmltopdf on PDFBox: page size and breaks from the CSS, Liberation Sans embedded as
+ * subsets, SVG drawn by Batik as vector graphics. Nothing is fetched: every external resource (files, URLs) is
+ * refused, so text in a card or a definition can never make the renderer read something.
  */
-final class CardPdf {
+public final class CardPdf {
 
     static {
         OpenHtmlLogging.install();
@@ -23,7 +23,7 @@ final class CardPdf {
     }
 
     /** The PDF of the HTML document. */
-    static byte[] render(String html) {
+    public static byte[] render(String html) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.vertelpunt.card.CardService;
+import nl.vertelpunt.card.render.SvgCharts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -69,6 +70,14 @@ public class CardResource {
     @Operation(summary = "More typical stories for the card, not on it yet")
     public List<CardService.Suggestion> suggestions(@PathParam("id") UUID id, @QueryParam("count") @DefaultValue("8") int count) {
         return cards.suggestions(id, count);
+    }
+
+    @GET
+    @Path("/{id}/chart.svg")
+    @Produces("image/svg+xml")
+    @Operation(summary = "The card's chart as SVG, the same as on paper")
+    public Response chart(@PathParam("id") UUID id) {
+        return Response.ok(SvgCharts.chart(cards.document(id))).type("image/svg+xml; charset=UTF-8").build();
     }
 
     @GET

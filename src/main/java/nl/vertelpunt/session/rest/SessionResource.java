@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import nl.vertelpunt.card.render.CardRenderer;
+import nl.vertelpunt.card.rest.Decks;
 import nl.vertelpunt.session.Proposals;
 import nl.vertelpunt.session.SenseSessionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,9 +28,11 @@ import java.util.UUID;
 public class SessionResource {
 
     private final SenseSessionService sessions;
+    private final CardRenderer renderer;
 
-    SessionResource(SenseSessionService sessions) {
+    SessionResource(SenseSessionService sessions, CardRenderer renderer) {
         this.sessions = sessions;
+        this.renderer = renderer;
     }
 
     @POST
@@ -99,6 +103,14 @@ public class SessionResource {
     @Operation(summary = "Stop the table's link at once")
     public SenseSessionService.SessionView revoke(@PathParam("id") UUID id, @PathParam("table") UUID table) {
         return sessions.revoke(id, table);
+    }
+
+    @GET
+    @Path("/{id}/tables/{table}/deck.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "The cards of one table as a printable A4 deck")
+    public Response tableDeck(@PathParam("id") UUID id, @PathParam("table") UUID table) {
+        return Decks.pdf(renderer.pdf(sessions.tableDeck(id, table)), "tafel-" + table);
     }
 
     @POST

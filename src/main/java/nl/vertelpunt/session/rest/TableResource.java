@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import nl.vertelpunt.card.render.SvgCharts;
 import nl.vertelpunt.session.Proposals;
 import nl.vertelpunt.session.TableService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,6 +34,14 @@ public class TableResource {
     @Operation(summary = "The table's cards, stories, notes and proposals (404 unknown link, 410 expired)")
     public TableService.TableView get(@PathParam("token") String token) {
         return tables.view(token);
+    }
+
+    @GET
+    @Path("/cards/{card}/chart.svg")
+    @Produces("image/svg+xml")
+    @Operation(summary = "The chart of one of the table's cards, as SVG")
+    public Response chart(@PathParam("token") String token, @PathParam("card") UUID card) {
+        return Response.ok(SvgCharts.chart(tables.card(token, card))).type("image/svg+xml; charset=UTF-8").build();
     }
 
     @POST

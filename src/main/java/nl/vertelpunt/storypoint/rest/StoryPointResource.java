@@ -7,11 +7,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.vertelpunt.storypoint.StoryPointService;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.storypoint.paper.PaperForm;
 import nl.vertelpunt.user.StaffRole;
 import nl.vertelpunt.web.JsonBodies;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,9 +35,11 @@ public class StoryPointResource {
     static final int MAX_DEFINITION_BYTES = 1024 * 1024;
 
     private final StoryPointService service;
+    private final PaperForm paper;
 
-    StoryPointResource(StoryPointService service) {
+    StoryPointResource(StoryPointService service, PaperForm paper) {
         this.service = service;
+        this.paper = paper;
     }
 
     @GET
@@ -50,6 +54,17 @@ public class StoryPointResource {
     @Operation(summary = "The published form of a story point (public)")
     public StoryPointService.VersionView get(@PathParam("slug") String slug) {
         return service.current(slug);
+    }
+
+    @GET
+    @Path("/{slug}/paper.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "The printable paper form of a story point (public)",
+            description = "A4: the prompt with room to write and every question with its scale or options. `lang` is one of "
+                    + "the story point's languages (default nl).")
+    public Response paper(@PathParam("slug") String slug, @QueryParam("lang") String lang) {
+        return Response.ok(paper.pdf(slug, lang)).type("application/pdf")
+                .header("Content-Disposition", "inline; filename=\"vertelpunt-" + slug + "-papier.pdf\"").build();
     }
 
     @PUT

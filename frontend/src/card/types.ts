@@ -1,0 +1,44 @@
+// What an observation card shows (card.render.CardDocument), as the table link and the staff API give it.
+import type { Pattern } from '../werkplek/model';
+
+/** A question of the card's pattern (or the role, or one option of a multichoice question). */
+export interface QuestionInfo {
+  variable: string;
+  number: number | null;
+  label: string;
+  left: string | null;
+  right: string | null;
+}
+
+export interface TypicalStory {
+  id: string;
+  role: string;
+  excerpt: string;
+  quote: string | null;
+}
+
+/** The evaluation the card comes from; {@code settings} is the evaluation's request (filter, settings). */
+export interface Provenance {
+  runId: string;
+  fingerprint: string;
+  softwareVersion: string;
+  evaluatedAt: string;
+  settings: {
+    filter?: Record<string, unknown> | null;
+    settings?: { minGroupSize?: number; maxQ?: number } | null;
+  } | null;
+  stories: number;
+}
+
+export interface CardDocument {
+  id: string;
+  version: number;
+  storyPointTitle: string;
+  title: string;
+  observation: string;
+  interpretations: string[];
+  questions: QuestionInfo[];
+  pattern: Pattern;
+  stories: TypicalStory[];
+  provenance: Provenance;
+}
