@@ -21,11 +21,53 @@ function message(title: string, body: string): void {
   document.title = title;
 }
 
+/** Waits until a new worker is active, or gave up (its install failed, e.g. the connection dropped meanwhile). */
+function settled(worker: ServiceWorker): Promise<void> {
+  return new Promise((resolve) => {
+    const check = (): void => {
+      if (worker.state === 'activated' || worker.state === 'redundant') {
+        resolve();
+      }
+    };
+    worker.addEventListener('statechange', check);
+    check();
+  });
+}
+
+/**
+ * Registers the service worker that keeps this page for use without a connection. When its install fails
+ * (say the venue's Wi-Fi dropped while it stored the page) it tries again a little later and whenever the
+ * connection returns, so the table does not stay without its offline copy until someone reloads.
+ */
+async function keepForOffline(scope: string, attempt = 0): Promise<void> {
+  try {
+    const registration = await navigator.serviceWorker.register('/verteltafel-sw.js', { scope });
+    const pending = registration.installing ?? registration.waiting;
+    if (pending !== null) {
+      await settled(pending);
+    }
+    if (registration.active !== null) {
+      return;
+    }
+  } catch {
+    // no worker this time; tried again below
+  }
+  if (attempt < 5) {
+    const again = (): void => {
+      clearTimeout(timer);
+      removeEventListener('online', again);
+      void keepForOffline(scope, attempt + 1);
+    };
+    const timer = setTimeout(again, 5_000 * 2 ** attempt);
+    addEventListener('online', again);
+  }
+}
+
 async function start(): Promise<void> {
   setLanguage(new URLSearchParams(location.search).get('lang') ?? 'nl');
   if (mode === 'verteltafel' && 'serviceWorker' in navigator) {
     // the worker keeps this page, its scripts and the story point for use without a connection
-    navigator.serviceWorker.register('/verteltafel-sw.js', { scope: location.pathname.replace(/\/$/, '') }).catch(() => undefined);
+    void keepForOffline(location.pathname.replace(/\/$/, ''));
   }
   let point: PublishedStoryPoint;
   let offlineCopy = false;

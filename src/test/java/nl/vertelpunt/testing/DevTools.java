@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -57,7 +59,8 @@ public final class DevTools implements AutoCloseable {
             WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(url), listener).get(10, TimeUnit.SECONDS);
             DevTools tools = new DevTools(socket, driver);
             listener.tools = tools;
-            tools.call(null, "Target.setAutoAttach", Map.of("autoAttach", true, "waitForDebuggerOnStart", true, "flatten", true));
+            tools.call(null, "Target.setAutoAttach", Map.of("autoAttach", true, "waitForDebuggerOnStart", true, "flatten", true))
+                    .get(10, TimeUnit.SECONDS);
             return tools;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,9 +84,23 @@ public final class DevTools implements AutoCloseable {
         sessions.keySet().forEach(session -> emulate(session).join());
     }
 
-    /** The types of the workers attached now, such as "service_worker". */
-    public java.util.Collection<String> attachedTypes() {
-        return sessions.values();
+    /**
+     * Waits until a worker of the given type (such as "service_worker") is attached: the browser reports its
+     * targets a moment after the connection is made.
+     */
+    public void awaitAttached(String type, java.time.Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!sessions.containsValue(type)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("no " + type + " attached within " + timeout + "; attached: " + sessions.values());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private CompletableFuture<JsonNode> emulate(String session) {
@@ -137,12 +154,23 @@ public final class DevTools implements AutoCloseable {
         }
     }
 
+    /** Switches the network on again if a test left it off (so a failing test does not take the next one down), and disconnects. */
     @Override
     public void close() {
+        if (offline) {
+            offline = false;
+            driver.deleteNetworkConditions();
+        }
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
     }
 
     private static final class Listener implements WebSocket.Listener {
+        /** One thread, so that events are handled in the order the browser sent them (attach before detach). */
+        private static final ExecutorService EVENTS = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "devtools-events");
+            thread.setDaemon(true);
+            return thread;
+        });
         private final StringBuilder text = new StringBuilder();
         private volatile DevTools tools;
 
@@ -156,7 +184,7 @@ public final class DevTools implements AutoCloseable {
                     JsonNode node = JSON.readTree(message);
                     DevTools t = tools;
                     if (t != null) {
-                        CompletableFuture.runAsync(() -> t.received(node));
+                        EVENTS.execute(() -> t.received(node));
                     }
                 } catch (IOException e) {
                     // not a protocol message

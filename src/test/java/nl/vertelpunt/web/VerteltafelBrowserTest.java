@@ -187,6 +187,21 @@ class VerteltafelBrowserTest extends BrowserTest {
         return -1;
     }
 
+    /** Waits until the service worker controls the page; says what the worker's registration holds if it never does. */
+    private static void awaitControlledByTheWorker() {
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(45))
+                    .until(d -> (Boolean) browser.script("return navigator.serviceWorker.controller !== null;"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Object state = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "navigator.serviceWorker.getRegistration().then((r) => done(r === undefined ? 'no registration'"
+                            + " : `scope ${r.scope}, installing ${r.installing?.state}, waiting ${r.waiting?.state}, active ${r.active?.state}`))"
+                            + ".catch((x) => done('error ' + x));");
+            throw new AssertionError("the service worker does not control the page: " + state, e);
+        }
+    }
+
     private List<List<String>> storedStories(String slug) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
@@ -224,7 +239,7 @@ class VerteltafelBrowserTest extends BrowserTest {
         check("next-storyteller");
 
         // the service worker controls the page and holds the page, its scripts and the story point
-        waiting().until(d -> (Boolean) browser.script("return navigator.serviceWorker.controller !== null;"));
+        awaitControlledByTheWorker();
         String[] cached = {""};
         try {
             waiting().until(d -> {
@@ -250,7 +265,6 @@ class VerteltafelBrowserTest extends BrowserTest {
         List<String> roles = List.of("jongere", "ouder", "professional");
         try (DevTools devTools = DevTools.of(browser.driver())) {
             devTools.offline(true);
-            assertThat(devTools.attachedTypes()).contains("service_worker");
             waiting().until(d -> Boolean.FALSE.equals(browser.script("return navigator.onLine;")));
             waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Geen verbinding"));
             for (int i = 0; i < 3; i++) {
@@ -276,6 +290,7 @@ class VerteltafelBrowserTest extends BrowserTest {
             heading("Verteltafel ontgrendelen");
             assertThat(browser.find("#offline-copy").getText()).contains("zonder verbinding");
             assertThat(browser.script("return navigator.serviceWorker.controller !== null;")).as("controlled by the worker").isEqualTo(true);
+            devTools.awaitAttached("service_worker", Duration.ofSeconds(10));
             assertThat((Number) browser.script("return performance.getEntriesByType('navigation')[0].workerStart;"))
                     .as("the page came through the worker").matches(n -> n.doubleValue() > 0);
             assertThat(browser.script("return navigator.onLine;")).as("online").isEqualTo(false);
