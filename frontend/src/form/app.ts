@@ -6,6 +6,7 @@ import type { Answer, Definition, PublishedStoryPoint, Question } from '../types
 import { h, withPhoneLinks } from './dom';
 import { clearDraft, hasContent, newDraft, saveDraft, type Draft, type Step } from './draft';
 import { describeAnswer, questionPage } from './widgets/questions';
+import { storyFields } from './widgets/story';
 
 const PER_PAGE = 3;
 
@@ -226,55 +227,29 @@ export class FormApp {
   private story(main: HTMLElement): void {
     const d = this.definition;
     main.append(this.heading(t('story.heading')), this.progress(1));
-    const short = h('p', { class: 'hint gentle', id: 'story-short', 'aria-live': 'polite' });
-    const error = h('p', { class: 'error', id: 'story-error', hidden: true }, t('story.required'));
-    const text = h('textarea', {
-      id: 'story-text', rows: 10, maxlength: 20000, required: true, lang: this.draft.language,
-      'aria-describedby': 'story-hint story-short story-error',
+    const story = storyFields({
+      prompt: pick(d.storyPrompt), hint: t('story.textHint'), language: this.draft.language,
+      text: this.draft.text, title: this.draft.title, shortBelow: Math.max(d.completeness.minWords, 10),
+      onText: (text) => {
+        this.draft.text = text;
+        this.persist();
+      },
+      onTitle: (title) => {
+        this.draft.title = title;
+        this.persist();
+      },
     });
-    text.value = this.draft.text;
-    const title = h('input', { id: 'story-title', type: 'text', maxlength: 200, autocomplete: 'off', 'aria-describedby': 'title-hint' });
-    title.value = this.draft.title;
-    const updateShort = () => {
-      const words = text.value.trim() === '' ? 0 : text.value.trim().split(/\s+/).length;
-      short.textContent = words > 0 && words < Math.max(d.completeness.minWords, 10) ? t('story.short') : '';
-    };
-    text.addEventListener('input', () => {
-      this.draft.text = text.value;
-      this.persist();
-      if (text.value.trim() !== '') {
-        error.hidden = true;
-        text.removeAttribute('aria-invalid');
-      }
-    });
-    text.addEventListener('blur', updateShort);
-    text.addEventListener('input', debounce(updateShort, 800));
-    title.addEventListener('input', () => {
-      this.draft.title = title.value;
-      this.persist();
-    });
-    updateShort();
+    // a field people never see: filled in, it marks a robot, and the story API refuses the story
     const trap = h('input', { id: 'story-website', name: 'website', type: 'text', tabindex: -1, autocomplete: 'off' });
     trap.value = this.website;
     trap.addEventListener('input', () => { this.website = trap.value; });
     main.append(
-      h('div', { class: 'field' },
-        h('label', { for: 'story-text', class: 'prompt' }, pick(d.storyPrompt)),
-        h('p', { class: 'hint', id: 'story-hint' }, t('story.textHint')),
-        text, short, error),
-      h('div', { class: 'field' },
-        h('label', { for: 'story-title' }, t('story.titleLabel')),
-        h('p', { class: 'hint', id: 'title-hint' }, t('story.titleHint')),
-        title),
+      ...story.fields,
       h('div', { class: 'hp', 'aria-hidden': 'true' }, h('label', { for: 'story-website' }, 'Website'), trap),
       this.nav(() => this.go({ kind: 'welcome' }), () => {
-        if (this.draft.text.trim() === '') {
-          error.hidden = false;
-          text.setAttribute('aria-invalid', 'true');
-          text.focus();
-          return;
+        if (story.complete()) {
+          this.go(this.pages().length > 0 ? { kind: 'questions', page: 0 } : { kind: 'review' });
         }
-        this.go(this.pages().length > 0 ? { kind: 'questions', page: 0 } : { kind: 'review' });
       }, this.pages().length > 0 ? t('nav.next') : t('nav.toReview')));
   }
 
@@ -362,12 +337,4 @@ export class FormApp {
       h('button', { type: 'button', class: 'button secondary', onclick: back }, t('nav.back')),
       h('button', { type: 'button', class: 'button primary next', onclick: next }, nextLabel));
   }
-}
-
-function debounce(fn: () => void, ms: number): () => void {
-  let timer: number | undefined;
-  return () => {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(fn, ms);
-  };
 }

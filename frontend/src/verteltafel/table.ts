@@ -7,6 +7,7 @@ import { currentLanguage, pick, setLanguage, t } from '../i18n';
 import { h, withPhoneLinks } from '../form/dom';
 import { newSubmissionId } from '../form/draft';
 import { questionPage } from '../form/widgets/questions';
+import { storyFields } from '../form/widgets/story';
 import type { Answer, Definition, PublishedStoryPoint, Question } from '../types';
 import { currentSession, mayTakeStories, sendStory, signIn, today, type InPersonStory, type Session } from './staff';
 import { describe, v } from './texts';
@@ -510,40 +511,24 @@ export class TableApp {
   private story(main: HTMLElement): void {
     const d = this.definition;
     main.append(this.heading(t('story.heading')), this.progress(1));
-    const error = h('p', { class: 'error', id: 'story-error', hidden: true }, t('story.required'));
-    const text = h('textarea', { id: 'story-text', rows: 10, maxlength: 20000, required: true, lang: this.current.language, autocomplete: 'off', 'aria-describedby': 'story-hint story-error' });
-    text.value = this.current.text;
-    const title = h('input', { id: 'story-title', type: 'text', maxlength: 200, autocomplete: 'off', 'aria-describedby': 'title-hint' });
-    title.value = this.current.title;
-    text.addEventListener('input', () => {
-      this.current.text = text.value;
-      this.persist();
-      if (text.value.trim() !== '') {
-        error.hidden = true;
-        text.removeAttribute('aria-invalid');
-      }
-    });
-    title.addEventListener('input', () => {
-      this.current.title = title.value;
-      this.persist();
+    const story = storyFields({
+      prompt: pick(d.storyPrompt), hint: v('story.hint'), language: this.current.language,
+      text: this.current.text, title: this.current.title, shortBelow: Math.max(d.completeness.minWords, 10),
+      onText: (text) => {
+        this.current.text = text;
+        this.persist();
+      },
+      onTitle: (title) => {
+        this.current.title = title;
+        this.persist();
+      },
     });
     main.append(
-      h('div', { class: 'field' },
-        h('label', { for: 'story-text', class: 'prompt' }, pick(d.storyPrompt)),
-        h('p', { class: 'hint', id: 'story-hint' }, v('story.hint')),
-        text, error),
-      h('div', { class: 'field' },
-        h('label', { for: 'story-title' }, t('story.titleLabel')),
-        h('p', { class: 'hint', id: 'title-hint' }, t('story.titleHint')),
-        title),
+      ...story.fields,
       this.nav(() => this.go({ kind: 'role' }), () => {
-        if (this.current.text.trim() === '') {
-          error.hidden = false;
-          text.setAttribute('aria-invalid', 'true');
-          text.focus();
-          return;
+        if (story.complete()) {
+          this.go(this.pages().length > 0 ? { kind: 'questions', page: 0 } : { kind: 'review' });
         }
-        this.go(this.pages().length > 0 ? { kind: 'questions', page: 0 } : { kind: 'review' });
       }, this.pages().length > 0 ? t('nav.next') : v('readback.to')));
   }
 

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import nl.vertelpunt.card.render.CardDocument;
 import nl.vertelpunt.evaluation.EvaluationService;
+import nl.vertelpunt.story.ShareableStories;
 import nl.vertelpunt.story.StoryFilter;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
@@ -29,6 +30,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -343,13 +345,14 @@ public class CardService {
     }
 
     /** Checks the stories of an edit; returns their keys in order. */
-    @SuppressWarnings("unchecked")
     private List<Long> checkStories(long storyPointId, List<StoryRef> refs, List<FieldError> errors) {
         List<Long> pks = new ArrayList<>();
         if (refs.size() > MAX_STORIES) {
             errors.add(new FieldError("stories", "at most " + MAX_STORIES + " stories fit on a card"));
             return pks;
         }
+        Map<String, ShareableStories.Found> found = ShareableStories.find(em, storyPointId,
+                refs.stream().filter(Objects::nonNull).map(StoryRef::id).toList());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < refs.size(); i++) {
             StoryRef ref = refs.get(i);
@@ -362,18 +365,15 @@ public class CardService {
                 errors.add(new FieldError(field + ".id", "story " + ref.id() + " is on the card twice"));
                 continue;
             }
-            List<Object[]> rows = em.createNativeQuery("SELECT pk, text, hidden, flagged FROM story WHERE story_point_id = ?1 AND id = ?2")
-                    .setParameter(1, storyPointId).setParameter(2, ref.id()).getResultList();
-            if (rows.isEmpty()) {
+            ShareableStories.Found story = found.get(ref.id());
+            if (story == null) {
                 errors.add(new FieldError(field + ".id", "there is no story " + ref.id() + " at this story point"));
                 continue;
             }
-            Object[] row = rows.get(0);
-            String text = (String) row[1];
-            if ((Boolean) row[2]) {
-                errors.add(new FieldError(field + ".id", "story " + ref.id() + " is hidden"));
-            } else if ((Boolean) row[3]) {
-                errors.add(new FieldError(field + ".id", "story " + ref.id() + " may hold personal data: redact it or dismiss the flag first"));
+            String text = story.text();
+            String refusal = story.refusal(ref.id());
+            if (refusal != null) {
+                errors.add(new FieldError(field + ".id", refusal));
             }
             if ((ref.quoteStart() == null) != (ref.quoteEnd() == null)) {
                 errors.add(new FieldError(field + ".quoteEnd", "quoteStart and quoteEnd go together"));
@@ -389,7 +389,7 @@ public class CardService {
                     errors.add(new FieldError(field + ".quoteStart", "the quote is empty"));
                 }
             }
-            pks.add(((Number) row[0]).longValue());
+            pks.add(story.pk());
         }
         return pks;
     }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import nl.vertelpunt.card.Card;
 import nl.vertelpunt.card.CardDocuments;
 import nl.vertelpunt.card.Excerpts;
+import nl.vertelpunt.story.ShareableStories;
 import nl.vertelpunt.story.StoryFilter;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
@@ -328,18 +329,17 @@ public class SenseSessionService {
                 errors.add(new FieldError("cards[" + i + "]", "is in the list twice"));
             }
         }
+        Map<String, ShareableStories.Found> found = ShareableStories.find(em, s.storyPointId,
+                stories.subList(0, Math.min(stories.size(), MAX_STORIES)));
         Set<String> seenStories = new HashSet<>();
         for (int i = 0; i < stories.size() && i < MAX_STORIES; i++) {
             String id = stories.get(i);
-            List<Object[]> rows = id == null ? List.of() : em.createNativeQuery(
-                            "SELECT hidden, flagged FROM story WHERE story_point_id = ?1 AND id = ?2")
-                    .setParameter(1, s.storyPointId).setParameter(2, id).getResultList();
-            if (rows.isEmpty()) {
+            ShareableStories.Found story = id == null ? null : found.get(id);
+            String refusal = story == null ? null : story.refusal(id);
+            if (story == null) {
                 errors.add(new FieldError("stories[" + i + "]", "is not a story of this story point"));
-            } else if ((Boolean) rows.get(0)[0]) {
-                errors.add(new FieldError("stories[" + i + "]", "story " + id + " is hidden"));
-            } else if ((Boolean) rows.get(0)[1]) {
-                errors.add(new FieldError("stories[" + i + "]", "story " + id + " may hold personal data: redact it or dismiss the flag first"));
+            } else if (refusal != null) {
+                errors.add(new FieldError("stories[" + i + "]", refusal));
             } else if (!seenStories.add(id)) {
                 errors.add(new FieldError("stories[" + i + "]", "is in the list twice"));
             }

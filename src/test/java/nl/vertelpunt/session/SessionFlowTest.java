@@ -175,6 +175,17 @@ class SessionFlowTest {
                 .post("/api/sessions/" + session + "/tables").then().statusCode(422).body("errors[0].field", equalTo("cards[0]"));
         asAdmin().contentType(ContentType.JSON).body(plan("Fout", List.of(), List.of("bestaat-niet")))
                 .post("/api/sessions/" + session + "/tables").then().statusCode(422).body("errors[0].field", equalTo("stories[0]"));
+        asAdmin().contentType(ContentType.JSON).body(plan("Dubbel", List.of(), List.of(storyIds.get(0), storyIds.get(0))))
+                .post("/api/sessions/" + session + "/tables").then().statusCode(422).body("errors[0].field", equalTo("stories[1]"))
+                .body("errors[0].message", containsString("twice"));
+        String hidden = storyIds.get(storyIds.size() - 1);
+        asAdmin().contentType(ContentType.JSON).body(Map.of("hidden", true))
+                .put("/api/storypoints/" + planted.slug() + "/moderation/stories/" + hidden + "/visibility").then().statusCode(200);
+        asAdmin().contentType(ContentType.JSON).body(plan("Verborgen", List.of(), List.of(storyIds.get(0), hidden)))
+                .post("/api/sessions/" + session + "/tables").then().statusCode(422).body("errors[0].field", equalTo("stories[1]"))
+                .body("errors[0].message", containsString("hidden"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("hidden", false))
+                .put("/api/storypoints/" + planted.slug() + "/moderation/stories/" + hidden + "/visibility").then().statusCode(200);
         asAdmin().contentType(ContentType.JSON).body(plan(" ", List.of(), List.of()))
                 .post("/api/sessions/" + session + "/tables").then().statusCode(422).body("errors[0].field", equalTo("name"));
         asAdmin().get("/api/sessions/" + session).then().body("tables", hasSize(1));
