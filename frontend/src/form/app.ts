@@ -5,7 +5,8 @@ import { currentLanguage, pick, setLanguage, t } from '../i18n';
 import type { Answer, Definition, PublishedStoryPoint, Question } from '../types';
 import { h, withPhoneLinks } from './dom';
 import { clearDraft, hasContent, newDraft, saveDraft, type Draft, type Step } from './draft';
-import { describeAnswer, questionPage } from './widgets/questions';
+import { questionPage } from './widgets/questions';
+import { reviewAnswers, reviewStory } from './widgets/review';
 import { storyFields } from './widgets/story';
 
 const PER_PAGE = 3;
@@ -276,22 +277,10 @@ export class FormApp {
   private review(main: HTMLElement): void {
     const pages = this.pages();
     main.append(this.heading(t('review.heading')), this.progress(pages.length + 2), h('p', { class: 'intro' }, t('review.intro')));
-    main.append(h('section', { class: 'review-story', 'aria-labelledby': 'review-story' },
-      h('h2', { id: 'review-story' }, t('review.story')),
-      h('p', { class: 'review-title' }, this.draft.title.trim() === '' ? t('review.untitled') : this.draft.title),
-      h('p', { class: 'review-text' }, this.draft.text),
-      h('button', { type: 'button', class: 'link', onclick: () => this.go({ kind: 'story' }) }, t('review.changeStory'))));
-    const list = h('dl', { class: 'review-answers' });
-    pages.forEach((questions, page) => questions.forEach((q) => {
-      list.append(
-        h('dt', {}, `${q.number}. ${pick(q.label)}`),
-        h('dd', {},
-          h('span', { class: 'answer' }, describeAnswer(q, this.draft.answers[q.id])),
-          ' ',
-          h('button', { type: 'button', class: 'link', 'aria-label': `${t('review.change')}: ${pick(q.label)}`, onclick: () => this.go({ kind: 'questions', page }) }, t('review.change'))));
-    }));
-    if (pages.length > 0) {
-      main.append(h('section', { 'aria-labelledby': 'review-answers' }, h('h2', { id: 'review-answers' }, t('review.answers')), list));
+    main.append(reviewStory(this.draft.title, this.draft.text, () => this.go({ kind: 'story' })));
+    const answers = reviewAnswers(pages, this.draft.answers, (page) => this.go({ kind: 'questions', page }));
+    if (answers !== null) {
+      main.append(answers);
     }
     main.append(this.nav(
       () => this.go(pages.length > 0 ? { kind: 'questions', page: pages.length - 1 } : { kind: 'story' }),

@@ -7,10 +7,11 @@ import { currentLanguage, pick, setLanguage, t } from '../i18n';
 import { h, withPhoneLinks } from '../form/dom';
 import { newSubmissionId } from '../form/draft';
 import { questionPage } from '../form/widgets/questions';
+import { reviewAnswers, reviewStory } from '../form/widgets/review';
 import { storyFields } from '../form/widgets/story';
 import type { Answer, Definition, PublishedStoryPoint, Question } from '../types';
 import { currentSession, mayTakeStories, sendStory, signIn, today, type InPersonStory, type Session } from './staff';
-import { describe, v } from './texts';
+import { v } from './texts';
 import { MIN_PIN_LENGTH, Vault } from './vault';
 
 const PER_PAGE = 3;
@@ -560,22 +561,11 @@ export class TableApp {
     const pages = this.pages();
     const role = this.definition.roles.find((r) => r.id === this.current.role);
     main.append(this.heading(v('readback.heading')), this.progress(pages.length + 2), h('p', { class: 'intro' }, v('readback.intro')));
-    main.append(h('section', { class: 'review-story', 'aria-labelledby': 'review-story' },
-      h('h2', { id: 'review-story' }, t('review.story')),
-      h('p', { class: 'hint' }, v('readback.role', { role: role ? pick(role.label) : '' })),
-      h('p', { class: 'review-title' }, this.current.title.trim() === '' ? t('review.untitled') : this.current.title),
-      h('p', { class: 'review-text' }, this.current.text),
-      h('button', { type: 'button', class: 'link', onclick: () => this.go({ kind: 'story' }) }, t('review.changeStory'))));
-    if (pages.length > 0) {
-      const list = h('dl', { class: 'review-answers' });
-      pages.forEach((questions, page) => questions.forEach((q) => {
-        list.append(
-          h('dt', {}, `${q.number}. ${pick(q.label)}`),
-          h('dd', {},
-            h('span', { class: 'answer' }, describe(q, this.current.answers[q.id])), ' ',
-            h('button', { type: 'button', class: 'link', 'aria-label': `${t('review.change')}: ${pick(q.label)}`, onclick: () => this.go({ kind: 'questions', page }) }, t('review.change'))));
-      }));
-      main.append(h('section', { 'aria-labelledby': 'review-answers' }, h('h2', { id: 'review-answers' }, t('review.answers')), list));
+    main.append(reviewStory(this.current.title, this.current.text, () => this.go({ kind: 'story' }),
+      h('p', { class: 'hint' }, v('readback.role', { role: role ? pick(role.label) : '' }))));
+    const answers = reviewAnswers(pages, this.current.answers, (page) => this.go({ kind: 'questions', page }));
+    if (answers !== null) {
+      main.append(answers);
     }
     main.append(this.nav(
       () => this.go(pages.length > 0 ? { kind: 'questions', page: pages.length - 1 } : { kind: 'story' }),

@@ -7,5 +7,3 @@ import nl from '../i18n/verteltafel.nl.json';
 export type VKey = keyof typeof nl;
 export const v = translator<VKey>({ nl, en });
 
-/** An answer in words, as the review screen of the form says it. */
-export { describeAnswer as describe } from '../form/widgets/questions';
