@@ -55,6 +55,8 @@ export class TableApp {
   private needsSignIn = false;
   private readonly counter = h('p', { class: 'queue-count', id: 'queue-count', role: 'status', 'aria-live': 'polite' });
   private readonly connection = h('p', { class: 'connection', id: 'connection', 'aria-live': 'polite' });
+  /** Whether the service worker keeps this page, so that the facilitator knows when the Wi-Fi may go. */
+  private readonly offlineReady = h('p', { class: 'offline-ready', id: 'offline-ready', 'aria-live': 'polite' });
   private saveTimer: number | undefined;
 
   constructor(private readonly root: HTMLElement, private readonly point: PublishedStoryPoint, offlineCopy: boolean) {
@@ -66,6 +68,9 @@ export class TableApp {
       void this.sendAll();
     });
     window.addEventListener('offline', () => this.showConnection());
+    if ('serviceWorker' in navigator) {
+      navigator.serviceWorker.addEventListener('controllerchange', () => this.showConnection());
+    }
     window.setInterval(() => void this.sendAll(), RETRY_MS);
   }
 
@@ -112,6 +117,9 @@ export class TableApp {
   private showConnection(): void {
     this.connection.textContent = navigator.onLine ? '' : v('connection.offline');
     this.connection.hidden = navigator.onLine;
+    const ready = 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
+    this.offlineReady.textContent = v(ready ? 'offline.ready' : 'offline.notReady');
+    this.offlineReady.dataset.ready = String(ready);
   }
 
   /** Sends every waiting story once; stops at the first sign that sending cannot work now. */
@@ -275,6 +283,7 @@ export class TableApp {
         h('span', { class: 'vt-point' }, pick(this.definition.title))),
       h('div', { class: 'vt-status' },
         this.counter,
+        this.offlineReady,
         this.connection,
         working ? h('button', { type: 'button', class: 'link', id: 'send-now', onclick: () => void this.sendAll() }, v('queue.send')) : null,
         working ? h('button', { type: 'button', class: 'link', id: 'lock', onclick: () => this.lock() }, v('lock')) : null,

@@ -187,11 +187,15 @@ class VerteltafelBrowserTest extends BrowserTest {
         return -1;
     }
 
-    /** Waits until the service worker controls the page; says what the worker's registration holds if it never does. */
-    private static void awaitControlledByTheWorker() {
+    /**
+     * Waits until the page says it works without a connection too (the service worker controls it); says what
+     * the worker's registration holds if it never does.
+     */
+    private static void awaitReadyForOffline() {
         try {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(45))
-                    .until(d -> (Boolean) browser.script("return navigator.serviceWorker.controller !== null;"));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(45)).ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.textToBe(By.id("offline-ready"), "Werkt ook zonder verbinding"));
+            assertThat(browser.script("return navigator.serviceWorker.controller !== null;")).as("controlled by the worker").isEqualTo(true);
         } catch (org.openqa.selenium.TimeoutException e) {
             Object state = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
                     "const done = arguments[arguments.length - 1];"
@@ -236,10 +240,10 @@ class VerteltafelBrowserTest extends BrowserTest {
         browser.find("#pin-repeat").sendKeys(PIN, Keys.ENTER);
         heading("Nieuwe verteller");
         assertThat(counter()).isEqualTo("Alle verhalen zijn verstuurd");
-        check("next-storyteller");
 
         // the service worker controls the page and holds the page, its scripts and the story point
-        awaitControlledByTheWorker();
+        awaitReadyForOffline();
+        check("next-storyteller");
         String[] cached = {""};
         try {
             waiting().until(d -> {
@@ -291,6 +295,7 @@ class VerteltafelBrowserTest extends BrowserTest {
             assertThat(browser.find("#offline-copy").getText()).contains("zonder verbinding");
             assertThat(browser.script("return navigator.serviceWorker.controller !== null;")).as("controlled by the worker").isEqualTo(true);
             devTools.awaitAttached("service_worker", Duration.ofSeconds(10));
+            assertThat(browser.find("#offline-ready").getText()).isEqualTo("Werkt ook zonder verbinding");
             assertThat((Number) browser.script("return performance.getEntriesByType('navigation')[0].workerStart;"))
                     .as("the page came through the worker").matches(n -> n.doubleValue() > 0);
             assertThat(browser.script("return navigator.onLine;")).as("online").isEqualTo(false);
