@@ -174,18 +174,20 @@ public class ModerationService {
     /**
      * The storyteller withdraws their story with the receipt code shown once when they shared it: the
      * story is deleted for good; the log keeps only that a story was withdrawn, its id and when. Attempts
-     * are limited per client address (in memory only).
+     * are limited per client address and story point (in memory only): a code only ever fits the story
+     * point it was given for.
      */
     public void withdraw(String slug, String receiptCode, String clientAddress) {
         StoryPoint point = storyPoints.find(slug);
-        long wait = withdrawals.blockedFor(clientAddress);
+        String attemptKey = point.id + " " + clientAddress;
+        long wait = withdrawals.blockedFor(attemptKey);
         if (wait > 0) {
             throw ProblemException.tooManyAttempts("Too many attempts. Try again in " + wait + " seconds.", wait);
         }
         if (receiptCode == null || receiptCode.isBlank() || receiptCode.length() > 40) {
             throw ProblemException.invalid("receiptCode", "is required: the code you got when you shared your story");
         }
-        withdrawals.count(clientAddress);
+        withdrawals.count(attemptKey);
         try (Connection c = dataSource.getConnection()) {
             String storyId;
             try (PreparedStatement ps = c.prepareStatement(
