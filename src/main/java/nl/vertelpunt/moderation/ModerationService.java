@@ -12,6 +12,7 @@ import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.user.Access;
 import nl.vertelpunt.user.StaffRole;
 import nl.vertelpunt.user.session.Throttle;
+import nl.vertelpunt.user.session.Throttles;
 import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.ProblemException;
 import nl.vertelpunt.web.StorageException;
@@ -63,7 +64,7 @@ public class ModerationService {
     private final Throttle withdrawals;
 
     ModerationService(AgroalDataSource dataSource, StoryPointService storyPoints, Definitions definitions, Access access,
-                      Flagger flagger,
+                      Flagger flagger, Throttles throttles,
                       @ConfigProperty(name = "vertelpunt.withdrawal.attempts", defaultValue = "5") int attempts,
                       @ConfigProperty(name = "vertelpunt.withdrawal.window", defaultValue = "10m") Duration window) {
         this.dataSource = dataSource;
@@ -71,7 +72,7 @@ public class ModerationService {
         this.definitions = definitions;
         this.access = access;
         this.flagger = flagger;
-        this.withdrawals = new Throttle(attempts, window);
+        this.withdrawals = throttles.create(attempts, window);
     }
 
     /** The flags of a story (staff of its story point). */

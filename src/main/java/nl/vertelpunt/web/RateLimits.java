@@ -3,6 +3,7 @@ package nl.vertelpunt.web;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.vertelpunt.user.session.Throttle;
+import nl.vertelpunt.user.session.Throttles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -15,21 +16,22 @@ import java.util.List;
  * <p>The trade-off: people behind one address (a school, a youth centre) share the limit, and someone
  * with many addresses is not stopped by it; so the limit is generous, and body-size limits and the
  * form's honeypot field do the rest. Behind a reverse proxy set {@code vertelpunt.rate-limit.forwarded}
- * so that the proxy's {@code X-Forwarded-For} names the client, or every storyteller shares one address.
+ * so that the proxy's {@code X-Forwarded-For} names the client ({@link ClientAddress}), or every storyteller
+ * shares one address.
  */
 @ApplicationScoped
 public class RateLimits {
 
     private final boolean enabled;
-    private final boolean forwarded;
+    private final ClientAddress clients;
     private final Throttle stories;
 
-    RateLimits(@ConfigProperty(name = "vertelpunt.rate-limit.enabled", defaultValue = "true") boolean enabled,
-               @ConfigProperty(name = "vertelpunt.rate-limit.forwarded", defaultValue = "false") boolean forwarded,
+    RateLimits(ClientAddress clients, Throttles throttles,
+               @ConfigProperty(name = "vertelpunt.rate-limit.enabled", defaultValue = "true") boolean enabled,
                @ConfigProperty(name = "vertelpunt.rate-limit.stories-per-minute", defaultValue = "30") int storiesPerMinute) {
         this.enabled = enabled;
-        this.forwarded = forwarded;
-        this.stories = new Throttle(storiesPerMinute, Duration.ofMinutes(1));
+        this.clients = clients;
+        this.stories = throttles.create(storiesPerMinute, Duration.ofMinutes(1));
     }
 
     /** Counts a story submission from this client; 429 with the seconds to wait when over the limit. */
@@ -37,7 +39,7 @@ public class RateLimits {
         if (!enabled) {
             return;
         }
-        String client = client(request);
+        String client = clients.of(request);
         long wait = stories.blockedFor(client);
         if (wait > 0) {
             throw new ProblemException(429, "Too many requests",
@@ -45,16 +47,5 @@ public class RateLimits {
                     List.of());
         }
         stories.count(client);
-    }
-
-    /** The client's address, for in-memory counters only. */
-    public String client(HttpServerRequest request) {
-        if (forwarded) {
-            String header = request.getHeader("X-Forwarded-For");
-            if (header != null && !header.isBlank()) {
-                return header.split(",")[0].strip();
-            }
-        }
-        return request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
     }
 }

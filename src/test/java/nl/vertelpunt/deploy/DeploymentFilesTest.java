@@ -252,6 +252,54 @@ class DeploymentFilesTest {
         assertThat(example).contains("\nVERTELPUNT_DB_PASSWORD=", "\nVERTELPUNT_ADMIN_PASSWORD=", "\nCOMPOSE_PROJECT_NAME=vertelpunt");
     }
 
+    /** The fenced code blocks of a Markdown file whose first line starts with {@code firstLine}. */
+    static List<String> codeBlocks(Path markdown, String language, String firstLine) throws IOException {
+        List<String> blocks = new ArrayList<>();
+        String text = Files.readString(markdown, StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("```" + language + "\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(text);
+        while (m.find()) {
+            if (m.group(1).startsWith(firstLine)) {
+                blocks.add(m.group(1));
+            }
+        }
+        return blocks;
+    }
+
+    /**
+     * Every way of deploying puts a proxy in front: each must take the client from the proxy's X-Forwarded-For,
+     * and the proxy must send it, or all storytellers and staff share one address and one limit.
+     */
+    @Test
+    void shouldTakeTheClientFromTheProxyInEveryDeployment() throws IOException {
+        JsonNode configMap = only(documents(KUBERNETES.resolve("configmap.yaml")), "ConfigMap");
+        assertThat(configMap.at("/data/VERTELPUNT_RATE_LIMIT_FORWARDED").asText()).isEqualTo("true");
+        // and the Deployment reads the ConfigMap
+        assertThat(container(only(generated(), "Deployment")).at("/envFrom/0/configMapRef/name").asText())
+                .isEqualTo(configMap.at("/metadata/name").asText());
+
+        List<String> example = Files.readAllLines(Path.of("deploy/env.example"), StandardCharsets.UTF_8);
+        assertThat(example).as("an active line of env.example").contains("VERTELPUNT_RATE_LIMIT_FORWARDED=true");
+        JsonNode compose = documents(Path.of("deploy/compose.yaml")).get(0);
+        assertThat(compose.at("/services/vertelpunt/env_file").asText()).isEqualTo(".env");
+        assertThat(compose.at("/services/vertelpunt/environment").has("VERTELPUNT_RATE_LIMIT_FORWARDED"))
+                .as("compose.yaml leaves it to .env").isFalse();
+
+        Path guide = Path.of("deploy/README.md");
+        List<String> envFile = codeBlocks(guide, "sh", "# /etc/vertelpunt/vertelpunt.env");
+        assertThat(envFile).hasSize(1);
+        assertThat(envFile.get(0).lines()).contains("VERTELPUNT_RATE_LIMIT_FORWARDED=true", "QUARKUS_HTTP_HOST=127.0.0.1");
+
+        List<String> nginx = codeBlocks(guide, "nginx", "server {");
+        assertThat(nginx).hasSize(1);
+        assertThat(nginx.get(0).lines().map(String::strip)).contains(
+                "proxy_pass http://127.0.0.1:8080;",
+                "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+                "proxy_set_header X-Forwarded-Proto $scheme;");
+        assertThat(nginx.get(0).lines().map(String::strip)).as("no access log of client addresses")
+                .anyMatch(line -> line.startsWith("access_log off;"));
+    }
+
     /** When docker-compose is installed (Debian's package), it must accept the file with the example environment. */
     @Test
     void shouldBeAcceptedByDockerCompose(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {

@@ -23,10 +23,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Never lose an acknowledged story. Stories arrive at a fixed rate while PostgreSQL crashes and comes back,
- * and while the service is killed with SIGKILL and started again. Afterwards every acknowledged story is
- * stored exactly once. While the database is down the service answers 503 with problem+json quickly (never
- * a 500, never a hang), readiness says DOWN, and it recovers by itself.
+ * Never lose an acknowledged story. Stories arrive at a fixed rate, many at once (the next is sent before the
+ * last is answered, so a crash finds requests in every stage, commits included), while PostgreSQL crashes and
+ * comes back, and while the service is killed with SIGKILL and started again. Afterwards every acknowledged
+ * story is stored exactly once. While the database is down the service answers 503 with problem+json quickly
+ * (never a 500, never a hang), readiness says DOWN, and it recovers by itself.
  */
 class FaultToleranceIT {
 
@@ -39,10 +40,11 @@ class FaultToleranceIT {
             Map<String, String> env = new HashMap<>(db.environment());
             env.put("VERTELPUNT_RATE_LIMIT_ENABLED", "false");
             int port = ServiceProcess.freePort();
-            ServiceProcess service = new ServiceProcess("faults-first", folder.resolve("unused"), port, env).start();
+            Path embeddedDataDir = folder.resolve("unused");
+            ServiceProcess service = new ServiceProcess("faults-first", embeddedDataDir, port, env).start();
             LoadGenerator load = new LoadGenerator(service.baseUrl());
             try {
-                load.start("voordejeugd", 60);
+                load.start("voordejeugd", 100, 64);
                 Thread.sleep(3000);
 
                 db.crash();
@@ -61,13 +63,15 @@ class FaultToleranceIT {
                 Thread.sleep(2000);
 
                 service.kill();
-                service = new ServiceProcess("faults-second", folder.resolve("unused"), port, env).start();
+                service = new ServiceProcess("faults-second", embeddedDataDir, port, env).start();
                 Thread.sleep(3000);
             } finally {
                 load.close();
             }
             Set<UUID> acknowledged = load.acknowledged();
             Map<Integer, Integer> statuses = load.statuses();
+            String run = load.summary();
+            System.out.println("FaultToleranceIT load: " + run);
             try (Connection c = db.connect();
                  PreparedStatement ps = c.prepareStatement(
                          "SELECT count(*), count(DISTINCT submission_id) FROM story WHERE submission_id = ANY (?)")) {
@@ -80,10 +84,16 @@ class FaultToleranceIT {
                 }
             }
             service.stop();
-            assertThat(acknowledged.size()).as("acknowledged stories; statuses " + statuses).isGreaterThan(300);
-            assertThat(statuses).as("never a 500").doesNotContainKey(500);
-            assertThat(statuses.keySet()).as("statuses: acknowledged, or unavailable while the database was down")
+            assertThat(acknowledged.size()).as("acknowledged stories; " + run).isGreaterThan(300);
+            assertThat(statuses).as("never a 500; " + run).doesNotContainKey(500);
+            assertThat(statuses.keySet()).as("statuses: acknowledged, or unavailable while the database was down; " + run)
                     .isSubsetOf(Set.of(200, 201, 503));
+            assertThat(load.timeouts()).as("requests without an answer within " + LoadGenerator.TIMEOUT + " (hangs); " + run).isZero();
+            assertThat(load.slowest()).as("slowest answer; " + run).isLessThan(LoadGenerator.TIMEOUT);
+            assertThat(load.maxInFlight()).as("requests open at once; " + run).isGreaterThan(1);
+            assertThat(load.unreachable()).as("requests cut off by the kill or sent while no service listened; " + run).isPositive();
+            // the service used the external database only: it never created an embedded one
+            assertThat(embeddedDataDir).doesNotExist();
         }
     }
 

@@ -131,6 +131,20 @@ class ModerationTest {
     }
 
     @Test
+    void shouldIgnoreForwardedForWhenNotBehindAProxy() {
+        // without vertelpunt.rate-limit.forwarded the header is the client's own claim: the connection counts
+        String slug = publishedStoryPoint("withdraw-direct");
+        for (int i = 0; i < 5; i++) {
+            given().header("X-Forwarded-For", "203.0.113." + i).contentType(ContentType.JSON)
+                    .body(Map.of("receiptCode", "WRNG-WRNG-WRNG-000" + i)).post("/api/storypoints/" + slug + "/withdrawals")
+                    .then().statusCode(422);
+        }
+        given().header("X-Forwarded-For", "203.0.113.99").contentType(ContentType.JSON)
+                .body(Map.of("receiptCode", "WRNG-WRNG-WRNG-0009")).post("/api/storypoints/" + slug + "/withdrawals")
+                .then().statusCode(429);
+    }
+
+    @Test
     void shouldGiveTheReceiptCodeOnlyOnce() {
         String slug = publishedStoryPoint("receipt");
         Map<String, Object> story = aSubmission();

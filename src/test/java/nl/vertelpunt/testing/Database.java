@@ -33,6 +33,18 @@ public final class Database {
         }
     }
 
+    /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
+    public static int update(AgroalDataSource ds, String sql, Object... params) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every row of every table in the application schema, as JSON text. */
     public static List<String> everyRowAsText(AgroalDataSource ds) {
         List<String> rows = new ArrayList<>();

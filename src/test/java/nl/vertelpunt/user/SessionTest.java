@@ -1,9 +1,13 @@
 package nl.vertelpunt.user;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import nl.vertelpunt.testing.Database;
+import nl.vertelpunt.web.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,6 +25,9 @@ import static org.hamcrest.Matchers.nullValue;
 /** The web workspace's session login: a secure cookie, CSRF protection on every change, limited attempts, sign-out. */
 @QuarkusTest
 class SessionTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static Response login(String user, String password) {
         return given().contentType(ContentType.JSON).body(Map.of("username", user, "password", password)).post("/api/session");
@@ -78,5 +85,43 @@ class SessionTest {
         RestAssured.given().auth().preemptive().basic("admin", "admin-test-password").contentType(ContentType.JSON)
                 .body(Map.of("username", "basic-" + System.nanoTime(), "password", "a-long-enough-password", "roles", List.of("analyst")))
                 .post("/api/users").then().statusCode(201);
+    }
+
+    /** Moves the session's last request back by {@code interval}, as if it had been idle that long. */
+    private void idleFor(String token, String interval) {
+        assertThat(Database.update(dataSource, "UPDATE staff_session SET last_seen_at = now() - ?::interval WHERE token_hash = ?",
+                interval, Tokens.sha256(token))).isEqualTo(1);
+    }
+
+    /** Moves the session's start and end back by {@code interval}; its last request stays where it was. */
+    private void startEarlier(String token, String interval) {
+        assertThat(Database.update(dataSource, "UPDATE staff_session SET created_at = created_at - ?::interval, "
+                + "expires_at = expires_at - ?::interval WHERE token_hash = ?", interval, interval, Tokens.sha256(token))).isEqualTo(1);
+    }
+
+    @Test
+    void shouldEndASessionThatWasIdleForTwoHours() {
+        String session = login("admin", "admin-test-password").then().statusCode(200).extract().cookie("vp_session");
+        idleFor(session, "1 hour 58 minutes");
+        given().cookie("vp_session", session).get("/api/me").then().statusCode(200);
+        // that request renewed the idle time; now two hours and a minute without one
+        idleFor(session, "2 hours 1 minute");
+        given().cookie("vp_session", session).header("X-Requested-With", "vertelpunt").get("/api/me").then()
+                .statusCode(401).contentType("application/problem+json");
+        assertThat(Database.queryInt(dataSource, "SELECT count(*) FROM staff_session WHERE token_hash = ?", Tokens.sha256(session)))
+                .as("the ended session is removed").isZero();
+    }
+
+    @Test
+    void shouldEndASessionTwelveHoursAfterSignInHoweverBusy() {
+        String session = login("admin", "admin-test-password").then().statusCode(200).extract().cookie("vp_session");
+        assertThat(Database.queryInt(dataSource, "SELECT extract(epoch FROM expires_at - created_at)::int FROM staff_session "
+                + "WHERE token_hash = ?", Tokens.sha256(session))).as("maximum in seconds").isEqualTo(12 * 3600);
+        startEarlier(session, "11 hours 58 minutes");
+        given().cookie("vp_session", session).get("/api/me").then().statusCode(200);
+        startEarlier(session, "3 minutes");
+        // still used a moment ago, but signed in twelve hours and a minute ago
+        given().cookie("vp_session", session).header("X-Requested-With", "vertelpunt").get("/api/me").then()
+                .statusCode(401).contentType("application/problem+json");
     }
 }

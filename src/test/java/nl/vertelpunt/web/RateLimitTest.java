@@ -14,19 +14,28 @@ import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Public limits without personal data: a per-address rate limit on submissions, and the form's honeypot. */
+/**
+ * Public limits without personal data: a per-address rate limit on submissions, sign-ins and withdrawals, and the
+ * form's honeypot. The service runs as behind a reverse proxy here: the client is the rightmost X-Forwarded-For
+ * entry, the one the proxy appended; what a client puts to the left of it changes nothing.
+ */
 @QuarkusTest
 @TestProfile(RateLimitTest.LowLimit.class)
 // both tests use the one per-address counter: the first needs it fresh
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class RateLimitTest {
 
-    /** A limit of three stories a minute, so the test can reach it. */
+    /** A limit of three stories a minute, so the test can reach it, behind a reverse proxy. */
     public static class LowLimit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("vertelpunt.rate-limit.stories-per-minute", "3");
+            return Map.of("vertelpunt.rate-limit.stories-per-minute", "3", "vertelpunt.rate-limit.forwarded", "true");
         }
+    }
+
+    /** What a proxy sends for {@code client} when the client itself claimed to be {@code forged}. */
+    private static String forwardedFor(String forged, String client) {
+        return forged + ", " + client;
     }
 
     @Test
@@ -70,5 +79,59 @@ class RateLimitTest {
         Map<String, Object> pretend = aSubmission();
         pretend.put("channel", "verteltafel");
         given().contentType(ContentType.JSON).body(pretend).post("/api/storypoints/" + slug + "/stories").then().statusCode(401);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void shouldLimitStoriesPerForwardedClientWhateverTheClientPutsInFront() {
+        String slug = publishedStoryPoint("ratelimit-forwarded");
+        String client = "198.51.100.11";
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", forwardedFor("203.0.113." + i, client)).contentType(ContentType.JSON)
+                    .body(aSubmission()).post("/api/storypoints/" + slug + "/stories").then().statusCode(201);
+        }
+        given().header("X-Forwarded-For", forwardedFor("203.0.113.99", client)).contentType(ContentType.JSON)
+                .body(aSubmission()).post("/api/storypoints/" + slug + "/stories").then().statusCode(429);
+        given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                .body(aSubmission()).post("/api/storypoints/" + slug + "/stories").then().statusCode(429);
+        // another client behind the same proxy (the same connection address) is not held back
+        given().header("X-Forwarded-For", forwardedFor(client, "198.51.100.12")).contentType(ContentType.JSON)
+                .body(aSubmission()).post("/api/storypoints/" + slug + "/stories").then().statusCode(201);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void shouldLimitFailedSignInsPerForwardedClient() {
+        String client = "198.51.100.21";
+        // 20 failed sign-ins per address (4 x the 5 per user name), each for another name, with forged entries in front
+        for (int i = 0; i < 20; i++) {
+            given().header("X-Forwarded-For", forwardedFor("203.0.113." + i, client)).contentType(ContentType.JSON)
+                    .body(Map.of("username", "nobody-" + i, "password", "wrong")).post("/api/session").then().statusCode(401);
+        }
+        given().header("X-Forwarded-For", forwardedFor("203.0.113.200", client)).contentType(ContentType.JSON)
+                .body(Map.of("username", nl.vertelpunt.testing.Fixtures.ADMIN, "password", nl.vertelpunt.testing.Fixtures.ADMIN_PASSWORD))
+                .post("/api/session").then().statusCode(429).contentType("application/problem+json");
+        // the staff member at another address behind the same proxy signs in
+        given().header("X-Forwarded-For", forwardedFor(client, "198.51.100.22")).contentType(ContentType.JSON)
+                .body(Map.of("username", nl.vertelpunt.testing.Fixtures.ADMIN, "password", nl.vertelpunt.testing.Fixtures.ADMIN_PASSWORD))
+                .post("/api/session").then().statusCode(200);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void shouldLimitWithdrawalAttemptsPerForwardedClient() {
+        String slug = publishedStoryPoint("ratelimit-withdrawal");
+        String client = "198.51.100.31";
+        for (int i = 0; i < 5; i++) {
+            given().header("X-Forwarded-For", forwardedFor("203.0.113." + i, client)).contentType(ContentType.JSON)
+                    .body(Map.of("receiptCode", "WRNG-WRNG-WRNG-000" + i)).post("/api/storypoints/" + slug + "/withdrawals")
+                    .then().statusCode(422);
+        }
+        given().header("X-Forwarded-For", forwardedFor("203.0.113.99", client)).contentType(ContentType.JSON)
+                .body(Map.of("receiptCode", "WRNG-WRNG-WRNG-0009")).post("/api/storypoints/" + slug + "/withdrawals")
+                .then().statusCode(429).contentType("application/problem+json");
+        given().header("X-Forwarded-For", forwardedFor(client, "198.51.100.32")).contentType(ContentType.JSON)
+                .body(Map.of("receiptCode", "WRNG-WRNG-WRNG-0010")).post("/api/storypoints/" + slug + "/withdrawals")
+                .then().statusCode(422);
     }
 }

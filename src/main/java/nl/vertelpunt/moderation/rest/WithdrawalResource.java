@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.vertelpunt.moderation.ModerationService;
+import nl.vertelpunt.web.ClientAddress;
 import nl.vertelpunt.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,9 +26,11 @@ public class WithdrawalResource {
     }
 
     private final ModerationService moderation;
+    private final ClientAddress clients;
 
-    WithdrawalResource(ModerationService moderation) {
+    WithdrawalResource(ModerationService moderation, ClientAddress clients) {
         this.moderation = moderation;
+        this.clients = clients;
     }
 
     @POST
@@ -38,7 +41,7 @@ public class WithdrawalResource {
             throw ProblemException.malformed("body", "a JSON object with receiptCode is expected");
         }
         // the address only keys an in-memory counter of attempts; it is never stored or logged
-        moderation.withdraw(slug, withdrawal.receiptCode(), request.remoteAddress().hostAddress());
+        moderation.withdraw(slug, withdrawal.receiptCode(), clients.of(request));
         return Response.noContent().build();
     }
 }

@@ -18,6 +18,7 @@ import nl.vertelpunt.user.Access;
 import nl.vertelpunt.user.UserService;
 import nl.vertelpunt.user.session.SessionAuthenticationMechanism;
 import nl.vertelpunt.user.session.SessionService;
+import nl.vertelpunt.web.ClientAddress;
 import nl.vertelpunt.web.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,14 +45,16 @@ public class SessionResource {
     private final UserService users;
     private final Access access;
     private final SecurityIdentity identity;
+    private final ClientAddress clients;
     private final boolean secureCookie;
 
-    SessionResource(SessionService sessions, UserService users, Access access, SecurityIdentity identity,
+    SessionResource(SessionService sessions, UserService users, Access access, SecurityIdentity identity, ClientAddress clients,
                     @ConfigProperty(name = "vertelpunt.session.secure-cookie", defaultValue = "true") boolean secureCookie) {
         this.sessions = sessions;
         this.users = users;
         this.access = access;
         this.identity = identity;
+        this.clients = clients;
         this.secureCookie = secureCookie;
     }
 
@@ -62,7 +65,8 @@ public class SessionResource {
         if (login == null) {
             throw ProblemException.malformed("body", "a JSON object with username and password is expected");
         }
-        SessionService.Started started = sessions.login(login.username(), login.password(), request.remoteAddress().hostAddress());
+        // the address only keys an in-memory counter of failed attempts; it is never stored or logged
+        SessionService.Started started = sessions.login(login.username(), login.password(), clients.of(request));
         return Response.ok(view(started.session().staff().username(), started.session().csrfToken()))
                 .cookie(cookie(started.token(), -1)).build();
     }

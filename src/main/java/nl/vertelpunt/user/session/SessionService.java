@@ -42,7 +42,7 @@ public class SessionService {
     private final Throttle byUser;
     private final Throttle byAddress;
 
-    SessionService(EntityManager em, UserService users,
+    SessionService(EntityManager em, UserService users, Throttles throttles,
                    @ConfigProperty(name = "vertelpunt.session.idle", defaultValue = "2h") Duration idle,
                    @ConfigProperty(name = "vertelpunt.session.maximum", defaultValue = "12h") Duration maximum,
                    @ConfigProperty(name = "vertelpunt.session.login-attempts", defaultValue = "5") int attempts,
@@ -51,8 +51,8 @@ public class SessionService {
         this.users = users;
         this.idle = idle;
         this.maximum = maximum;
-        this.byUser = new Throttle(attempts, window);
-        this.byAddress = new Throttle(attempts * 4, window);
+        this.byUser = throttles.create(attempts, window);
+        this.byAddress = throttles.create(attempts * 4, window);
     }
 
     /** Signs in; 401 for wrong credentials, 429 after too many failed attempts (for the name or the address). */
