@@ -277,7 +277,7 @@ public class StoryService {
         Long id = storyPointIds.get(slug);
         if (id == null) {
             id = store.storyPointId(c, slug)
-                    .orElseThrow(() -> ProblemException.notFound("There is no story point '" + slug + "'."));
+                    .orElseThrow(() -> StoryPointService.unknown(slug, "slug"));
             storyPointIds.put(slug, id);
         }
         return id;
