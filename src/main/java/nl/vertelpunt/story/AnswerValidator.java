@@ -180,7 +180,7 @@ public final class AnswerValidator {
             errors.add(new FieldError(field, "must be a text"));
             return null;
         }
-        if (value.asText().length() > Question.MAX_TEXT_ANSWER) {
+        if (StoryRules.length(value.asText()) > Question.MAX_TEXT_ANSWER) {
             errors.add(new FieldError(field, "is longer than " + Question.MAX_TEXT_ANSWER + " characters"));
             return null;
         }
