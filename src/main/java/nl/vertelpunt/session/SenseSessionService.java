@@ -118,7 +118,7 @@ public class SenseSessionService {
         if (input.storyPoint() == null || input.storyPoint().isBlank()) {
             throw ProblemException.invalid("storyPoint", "is required: the slug of the story point");
         }
-        StoryPoint point = storyPoints.find(input.storyPoint());
+        StoryPoint point = storyPoints.find(input.storyPoint(), "storyPoint");
         access.require(point, StaffRole.FACILITATOR);
         SenseSession s = new SenseSession();
         s.id = UUID.randomUUID();

@@ -32,7 +32,7 @@ public final class AnswerValidator {
     /** How strict intake is: the online form enforces required questions and offers no retired options; imports of older data do neither. */
     public enum Mode { FORM, IMPORT }
 
-    public static final String NOT_APPLICABLE = "NA";
+    public static final String NOT_APPLICABLE = Question.NOT_APPLICABLE;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private AnswerValidator() {
@@ -180,7 +180,7 @@ public final class AnswerValidator {
             errors.add(new FieldError(field, "must be a text"));
             return null;
         }
-        if (value.asText().length() > Question.MAX_TEXT_ANSWER) {
+        if (StoryRules.length(value.asText()) > Question.MAX_TEXT_ANSWER) {
             errors.add(new FieldError(field, "is longer than " + Question.MAX_TEXT_ANSWER + " characters"));
             return null;
         }

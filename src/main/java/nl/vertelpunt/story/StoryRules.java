@@ -1,7 +1,6 @@
 package nl.vertelpunt.story;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.vertelpunt.storypoint.definition.DefinitionValidator;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.web.FieldError;
 
@@ -12,7 +11,7 @@ import java.util.UUID;
 
 /**
  * The rules every story meets, whichever way it arrives (web form, import): a known role and language,
- * a story text of at most {@value #MAX_TEXT} characters, a title of at most {@value #MAX_TITLE}, valid
+ * a story text of at most {@value #MAX_TEXT} characters (code points), a title of at most {@value #MAX_TITLE}, valid
  * answers; and whether it is complete.
  */
 public final class StoryRules {
@@ -32,8 +31,8 @@ public final class StoryRules {
     public static StoryDraft check(StoryPointDefinition definition, Incoming in, String answerPrefix,
                                    AnswerValidator.Mode mode, List<FieldError> errors) {
         int before = errors.size();
-        if (in.id() != null && !DefinitionValidator.ID.matcher(in.id()).matches()) {
-            errors.add(new FieldError("id", "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+        if (in.id() != null && !StoryIds.isValid(in.id())) {
+            errors.add(new FieldError("id", StoryIds.RULE));
         }
         String role = in.role();
         if (role == null || role.isBlank()) {
@@ -48,14 +47,14 @@ public final class StoryRules {
             errors.add(new FieldError("language", "'" + language + "' is not offered; one of " + definition.languages()));
         }
         String title = in.title() == null || in.title().isBlank() ? null : in.title();
-        if (title != null && title.length() > MAX_TITLE) {
+        if (title != null && length(title) > MAX_TITLE) {
             errors.add(new FieldError("title", "is longer than " + MAX_TITLE + " characters"));
         }
         String text = in.text();
         if (text == null || text.isBlank()) {
             errors.add(new FieldError("text", "is required: the story itself"));
-        } else if (text.length() > MAX_TEXT) {
-            errors.add(new FieldError("text", "is longer than " + MAX_TEXT + " characters (" + text.length() + ")"));
+        } else if (length(text) > MAX_TEXT) {
+            errors.add(new FieldError("text", "is longer than " + MAX_TEXT + " characters (" + length(text) + ")"));
         }
         AnswerValidator.Result answers = AnswerValidator.validate(definition, role, in.answers(), answerPrefix, mode, errors);
         if (errors.size() > before || role == null) {
@@ -65,6 +64,14 @@ public final class StoryRules {
         boolean complete = definition.completeness().isMet(words, answers.answered());
         return new StoryDraft(in.id(), in.submissionId(), role, in.channel(), language, title, text, answers.answers(),
                 in.submittedAt(), words, answers.answered(), complete, in.gathering());
+    }
+
+    /**
+     * The length of a text in characters as PostgreSQL counts them ({@code char_length}, {@code varchar(n)}):
+     * Unicode code points, so an emoji is one character, not the two UTF-16 units of {@link String#length()}.
+     */
+    public static int length(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     /** Words are runs of non-space characters that hold at least one letter or digit. */

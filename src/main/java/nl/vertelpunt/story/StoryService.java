@@ -239,8 +239,8 @@ public class StoryService {
         }
         StoryPoint point = storyPoints.find(slug);
         requireFacilitator(point, channel);
-        if (gathering != null && gathering.length() > MAX_GATHERING) {
-            errors.add(new FieldError("gathering", "is longer than " + MAX_GATHERING + " characters (" + gathering.length() + ")"));
+        if (gathering != null && StoryRules.length(gathering) > MAX_GATHERING) {
+            errors.add(new FieldError("gathering", "is longer than " + MAX_GATHERING + " characters (" + StoryRules.length(gathering) + ")"));
         } else if (gathering != null && gathering.chars().anyMatch(Character::isISOControl)) {
             errors.add(new FieldError("gathering", "must be one line of text"));
         }
@@ -277,7 +277,7 @@ public class StoryService {
         Long id = storyPointIds.get(slug);
         if (id == null) {
             id = store.storyPointId(c, slug)
-                    .orElseThrow(() -> ProblemException.notFound("There is no story point '" + slug + "'."));
+                    .orElseThrow(() -> StoryPointService.unknown(slug, "slug"));
             storyPointIds.put(slug, id);
         }
         return id;

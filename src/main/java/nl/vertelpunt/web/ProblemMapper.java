@@ -2,6 +2,9 @@ package nl.vertelpunt.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -38,6 +41,10 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus REST wraps JSON that cannot be parsed (truncated, not JSON at all) in a plain 400
+            return malformedJson(json);
+        }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "Error" : type.getReasonPhrase();
         String detail = switch (status) {
@@ -63,9 +70,74 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
+        if (e instanceof JsonMappingException && e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException broken) {
+            // the document itself is broken (cut off, not JSON): that is the body's fault, not a field's
+            e = broken;
+        }
         String field = e instanceof JsonMappingException m ? JsonPaths.of(m.getPath()) : "body";
-        String message = e.getOriginalMessage() == null ? "not valid JSON" : firstLine(e.getOriginalMessage());
+        String message = jsonMessage(e, field);
         return response(400, "Malformed request", field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    /** What is wrong, in words a client understands, without the class names Jackson's messages hold. */
+    private static String jsonMessage(JsonProcessingException e, String field) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (e instanceof InvalidFormatException f) {
+            String value = String.valueOf(f.getValue());
+            return "'" + (value.length() > 40 ? value.substring(0, 39) + "\u2026" : value) + "' is not " + expected(f.getTargetType());
+        }
+        if (e instanceof MismatchedInputException m) {
+            if (m.getOriginalMessage() != null && m.getOriginalMessage().startsWith("Trailing token")) {
+                return "there is more after the JSON object; send one object";
+            }
+            if (field.equals("body")) {
+                return "a JSON object is expected";
+            }
+            return "must be " + expected(m.getTargetType());
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonParseException || e instanceof com.fasterxml.jackson.core.exc.StreamReadException) {
+            String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String original = e.getOriginalMessage();
+            return "not valid JSON" + where + (original == null ? "" : ": " + original.lines().findFirst().orElse(""));
+        }
+        return "not valid JSON";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == java.util.UUID.class) {
+            return "an id such as 3f0e8c52-6f4e-4c8e-9a51-2b7f1d7c9e10";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date such as 2026-03-12";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "a time such as 2026-03-12T10:15:00Z";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+        }
+        return "a JSON object";
     }
 
     @ServerExceptionMapper
@@ -132,11 +204,6 @@ public class ProblemMapper {
                 .type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(status, title, detail, errors))
                 .build();
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /** Bean-validation paths start with the method and parameter name; keep the part a client knows. */

@@ -7,6 +7,7 @@ import nl.vertelpunt.testing.Database;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
@@ -14,6 +15,8 @@ import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -102,6 +105,115 @@ class CsvRoundTripTest {
                 .body("errors.findAll { it.line == 8 }.field", hasItems("submitted_at", "channel", "themas[1]", "balans"))
                 .body("errors.find { it.line == 9 }.field", equalTo("id"));
         assertThat(Database.storyCount(dataSource, slug)).isZero();
+    }
+
+    private static String validRow(String id) {
+        return id + ",2019-05-20T08:15:00Z,ouder,,nl,,Een goed verhaal van genoeg woorden,positief,50,,,,,\r\n";
+    }
+
+    /** More good rows than one write batch (1000) before the bad one: the rows already written are rolled back. */
+    @Test
+    void shouldStoreNothingWhenARowAfterTheFirstBatchIsWrong() {
+        String slug = publishedStoryPoint("batches");
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 1; i <= 2500; i++) {
+            file.append(validRow("good-" + i));
+        }
+        // line 1 is the header, so the 2,500 good rows are lines 2..2501
+        file.append("bad-2502,2019-05-21T08:15:00Z,ouder,,nl,,Een verhaal,positief,101,,,,,\r\n");
+        importCsv(slug, file.toString().getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("nothing was stored"))
+                .body("errors", hasSize(1))
+                .body("errors[0].line", equalTo(2502))
+                .body("errors[0].field", equalTo("gehoord"));
+        assertThat(Database.storyCount(dataSource, slug)).isZero();
+    }
+
+    @Test
+    void shouldStoreNothingWhenARowBetweenBatchesIsWrong() {
+        String slug = publishedStoryPoint("batches-mid");
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 1; i <= 1200; i++) {
+            file.append(validRow("before-" + i));
+        }
+        file.append("bad-1202,2019-05-21T08:15:00Z,opa,,nl,,Een verhaal,,,,,,,\r\n");
+        for (int i = 1; i <= 1200; i++) {
+            file.append(validRow("after-" + i));
+        }
+        importCsv(slug, file.toString().getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+                .body("errors", hasSize(1))
+                .body("errors[0].line", equalTo(1202))
+                .body("errors[0].field", equalTo("role"));
+        assertThat(Database.storyCount(dataSource, slug)).isZero();
+        // and the same file without the bad row is stored whole
+        String good = file.toString().replace("bad-1202,2019-05-21T08:15:00Z,opa,,nl,,Een verhaal,,,,,,,\r\n", "");
+        importCsv(slug, good.getBytes(StandardCharsets.UTF_8), "").statusCode(200).body("created", equalTo(2400));
+        assertThat(Database.storyCount(dataSource, slug)).isEqualTo(2400);
+    }
+
+    /** Ids of other systems: 1 to 64 letters, digits, '.', '_' and '-' in any position. */
+    @Test
+    void shouldKeepIdsThatStartWithAPunctuationMark() {
+        String slug = publishedStoryPoint("ids");
+        String longest = "-".repeat(32) + "Z".repeat(32);
+        List<String> ids = List.of("_x1", "-7", ".hidden", "a..b", "...", "x_", "9", longest);
+        StringBuilder file = new StringBuilder(HEADER);
+        int second = 0;
+        for (String id : ids) {
+            file.append(id).append(",2019-05-20T08:15:").append(String.format("%02d", second++))
+                    .append("Z,ouder,import,nl,,Een verhaal met een vreemd id,positief,50,,,,,\r\n");
+        }
+        byte[] bytes = file.toString().getBytes(StandardCharsets.UTF_8);
+        importCsv(slug, bytes, "").statusCode(200).body("created", equalTo(ids.size()));
+        assertThat(asAdmin().get("/api/storypoints/" + slug + "/stories.csv").then().statusCode(200).extract().asByteArray())
+                .isEqualTo(bytes);
+        for (String id : List.of("_x1", "-7", ".hidden", "...", longest)) {
+            asAdmin().get("/api/storypoints/" + slug + "/stories/" + id).then().statusCode(200).body("id", equalTo(id));
+        }
+        // a second import of the same file replaces, never duplicates
+        importCsv(slug, bytes, "").statusCode(200).body("created", equalTo(0)).body("updated", equalTo(ids.size()));
+        assertThat(Database.storyCount(dataSource, slug)).isEqualTo(ids.size());
+    }
+
+    @Test
+    void shouldRefuseIdsOutsideTheAlphabetOrLongerThan64() {
+        String slug = publishedStoryPoint("bad-ids");
+        String file = HEADER
+                + validRow("-".repeat(65))
+                + validRow("met spatie")
+                + validRow("caf\u00e9")
+                + validRow("a/b")
+                + validRow("x\uD83D\uDE42")
+                // these two fit the alphabet, but an address ending in /stories/.. would never reach the story
+                + validRow(".")
+                + validRow("..");
+        importCsv(slug, file.getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+                .body("errors.line", equalTo(List.of(2, 3, 4, 5, 6, 7, 8)))
+                .body("errors.field", everyItem(equalTo("id")));
+        assertThat(Database.storyCount(dataSource, slug)).isZero();
+    }
+
+    /** PostgreSQL counts characters as code points: an emoji is one character, in Java too. */
+    @Test
+    void shouldCountTheStoryTextInCodePointsAsTheDatabaseDoes() {
+        String slug = publishedStoryPoint("emoji");
+        String smile = "\uD83D\uDE42";
+        String longest = smile.repeat(StoryRules.MAX_TEXT);
+        String file = HEADER + "emoji-1,2019-05-20T08:15:00Z,ouder,import,nl,," + longest + ",,,,,,,\r\n";
+        byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+        importCsv(slug, bytes, "").statusCode(200).body("created", equalTo(1));
+        assertThat(asAdmin().get("/api/storypoints/" + slug + "/stories.csv").then().statusCode(200).extract().asByteArray())
+                .isEqualTo(bytes);
+        assertThat(Database.queryInt(dataSource, "SELECT char_length(text) FROM story WHERE id = 'emoji-1'")).isEqualTo(20_000);
+
+        String tooLong = HEADER + "emoji-2,2019-05-20T08:15:00Z,ouder,import,nl,," + longest + smile + ",,,,,,,\r\n";
+        importCsv(slug, tooLong.getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("text"))
+                .body("errors[0].line", equalTo(2))
+                .body("errors[0].message", containsString("20001"));
+        assertThat(Database.storyCount(dataSource, slug)).isEqualTo(1);
     }
 
     @Test

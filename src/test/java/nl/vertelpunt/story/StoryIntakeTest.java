@@ -28,6 +28,7 @@ import static nl.vertelpunt.testing.Fixtures.aSubmissionWith;
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
 import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -236,20 +237,64 @@ class StoryIntakeTest {
         given().contentType(ContentType.JSON).body("{\"role\": \"ouder\", ").post("/api/storypoints/" + slug + "/stories").then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
         given().contentType(ContentType.JSON).body("[1, 2]").post("/api/storypoints/" + slug + "/stories").then()
-                .statusCode(400).contentType("application/problem+json");
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", containsString("JSON object"));
         given().contentType(ContentType.JSON).body("").post("/api/storypoints/" + slug + "/stories").then()
-                .statusCode(400).contentType("application/problem+json");
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", containsString("empty"));
+        given().contentType(ContentType.JSON).body("\"een verhaal\"").post("/api/storypoints/" + slug + "/stories").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
+        given().contentType(ContentType.JSON).body("{\"role\": \"ouder\"} {}").post("/api/storypoints/" + slug + "/stories").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
         given().contentType("text/plain").body("Mijn verhaal").post("/api/storypoints/" + slug + "/stories").then()
                 .statusCode(415).contentType("application/problem+json").body("errors[0].field", equalTo("Content-Type"));
         given().contentType("application/x-www-form-urlencoded").formParam("text", "x").post("/api/storypoints/" + slug + "/stories").then()
-                .statusCode(415).contentType("application/problem+json");
+                .statusCode(415).contentType("application/problem+json").body("errors[0].field", equalTo("Content-Type"))
+                .body("errors[0].message", containsString("content type"));
+        given().body("{}".getBytes()).post("/api/storypoints/" + slug + "/stories").then()
+                .statusCode(415).contentType("application/problem+json").body("errors[0].field", equalTo("Content-Type"));
         assertThat(Database.storyCount(dataSource, slug)).isZero();
     }
 
     @Test
-    void shouldAnswer404ForAnUnknownStoryPoint() {
-        submit("bestaat-niet", aSubmission()).then()
-                .statusCode(404).contentType("application/problem+json");
+    void shouldAnswer404ForAnUnknownStoryPointNamingTheSlugAndStoreNothing() {
+        Map<String, Object> story = aSubmission();
+        submit("bestaat-niet", story).then()
+                .statusCode(404).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("slug"))
+                .body("errors[0].message", containsString("bestaat-niet"));
+        assertThat(Database.queryInt(dataSource, "SELECT count(*) FROM story WHERE submission_id = ?::uuid",
+                story.get("submissionId"))).isZero();
+        assertThat(Database.queryInt(dataSource, "SELECT count(*) FROM story_point WHERE slug = 'bestaat-niet'")).isZero();
+    }
+
+    private static Response submitUtf8(String slug, Map<String, Object> story) throws Exception {
+        // emoji as four UTF-8 bytes each, not as two \\u escapes of six bytes (Jackson's default)
+        byte[] body = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build()
+                .writeValueAsBytes(story);
+        return given().contentType("application/json; charset=UTF-8").body(body).post("/api/storypoints/" + slug + "/stories");
+    }
+
+    /** Limits count characters as PostgreSQL does (code points): an emoji is one character, not two UTF-16 units. */
+    @Test
+    void shouldCountTitleTextAndTextAnswersInCodePoints() throws Exception {
+        String slug = publishedStoryPoint("emoji");
+        String smile = "\uD83D\uDE42";
+        Map<String, Object> longest = aSubmissionWith("tip", smile.repeat(1000));
+        longest.put("title", smile.repeat(200));
+        // 14,000 emoji: 28,000 UTF-16 units, 56,000 bytes, within the 64 KB of a submission
+        longest.put("text", smile.repeat(14_000));
+        String id = submitUtf8(slug, longest).then().statusCode(201).extract().path("id");
+        asAdmin().get("/api/storypoints/" + slug + "/stories/" + id).then().statusCode(200)
+                .body("title", equalTo(smile.repeat(200))).body("answers.tip", equalTo(smile.repeat(1000)));
+
+        Map<String, Object> longTitle = aSubmission();
+        longTitle.put("title", smile.repeat(201));
+        submitUtf8(slug, longTitle).then().statusCode(422).body("errors[0].field", equalTo("title"));
+        submitUtf8(slug, aSubmissionWith("tip", smile.repeat(1001))).then().statusCode(422)
+                .body("errors[0].field", equalTo("answers.tip"));
+        assertThat(Database.storyCount(dataSource, slug)).isEqualTo(1);
     }
 
     @Test

@@ -12,8 +12,10 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static nl.vertelpunt.testing.Fixtures.aDefinition;
 import static nl.vertelpunt.testing.Fixtures.aSubmission;
+import static nl.vertelpunt.testing.Fixtures.aSubmissionWith;
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
 import static nl.vertelpunt.testing.Fixtures.nl;
+import static nl.vertelpunt.testing.Fixtures.option;
 import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
 import static nl.vertelpunt.testing.Fixtures.uniqueSlug;
 import static org.hamcrest.Matchers.containsString;
@@ -122,6 +124,104 @@ class StoryPointResourceTest {
         given().get("/api/storypoints/" + slug).then().body("version", equalTo(1));
     }
 
+    /** A copy of the test definition with question {@code index} changed by {@code change}. */
+    private static Map<String, Object> withQuestion(String slug, int index, java.util.function.Consumer<Map<String, Object>> change) {
+        Map<String, Object> definition = aDefinition(slug);
+        List<Object> questions = new ArrayList<>((List<?>) definition.get("questions"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> question = new java.util.LinkedHashMap<>((Map<String, Object>) questions.get(index));
+        change.accept(question);
+        questions.set(index, question);
+        definition.put("questions", questions);
+        return definition;
+    }
+
+    private static io.restassured.response.ValidatableResponse publish(String slug, Map<String, Object> definition) {
+        return asAdmin().contentType(ContentType.JSON).body(definition).put("/api/storypoints/" + slug).then();
+    }
+
+    private static void tell(String slug, Map<String, Object> story) {
+        given().contentType(ContentType.JSON).body(story).post("/api/storypoints/" + slug + "/stories").then().statusCode(201);
+    }
+
+    @Test
+    void shouldRefuseToRemoveAnOptionThatStoriesChoseButLetItBeRetired() {
+        String slug = publishedStoryPoint("options");
+        tell(slug, aSubmissionWith("gevolg", "positief"));
+
+        // gevolg (questions[0]) without 'positief', which a story chose
+        Map<String, Object> removed = withQuestion(slug, 0, q -> q.put("options", List.of(option("zeer-negatief", "Zeer negatief"),
+                option("negatief", "Negatief"), option("zeer-positief", "Zeer positief"))));
+        publish(slug, removed)
+                .statusCode(409).contentType("application/problem+json")
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("questions[0].options"))
+                .body("errors[0].message", containsString("'positief'"))
+                .body("errors[0].message", containsString("\"retired\": true"));
+        given().get("/api/storypoints/" + slug).then().body("version", equalTo(1))
+                .body("definition.questions[0].options.id", hasItem("positief"));
+
+        Map<String, Object> retired = withQuestion(slug, 0, q -> q.put("options", List.of(option("zeer-negatief", "Zeer negatief"),
+                option("negatief", "Negatief"), Map.of("id", "positief", "label", nl("Positief"), "retired", true),
+                option("zeer-positief", "Zeer positief"))));
+        publish(slug, retired).statusCode(200).body("version", equalTo(2));
+        given().get("/api/storypoints/" + slug).then().body("definition.questions[0].options.find { it.id == 'positief' }.retired", equalTo(true));
+        // no longer offered on the form
+        given().contentType(ContentType.JSON).body(aSubmissionWith("gevolg", "positief")).post("/api/storypoints/" + slug + "/stories")
+                .then().statusCode(422).body("errors[0].field", equalTo("answers.gevolg"));
+        // an option nobody chose may go
+        Map<String, Object> unused = withQuestion(slug, 0, q -> q.put("options", List.of(option("zeer-negatief", "Zeer negatief"),
+                option("negatief", "Negatief"), Map.of("id", "positief", "label", nl("Positief"), "retired", true))));
+        publish(slug, unused).statusCode(200).body("changed", equalTo(true));
+    }
+
+    @Test
+    void shouldRefuseToRemoveAMultichoiceOptionThatStoriesChose() {
+        String slug = publishedStoryPoint("multi");
+        tell(slug, aSubmissionWith("themas", List.of("school", "werk")));
+        // themas (questions[3]) without 'werk'
+        publish(slug, withQuestion(slug, 3, q -> {
+            q.put("options", List.of(option("school", "School"), option("thuis", "Thuis")));
+            q.put("max", 2);
+        })).statusCode(409).body("errors[0].field", equalTo("questions[3].options")).body("errors[0].message", containsString("'werk'"));
+        given().get("/api/storypoints/" + slug).then().body("version", equalTo(1));
+    }
+
+    @Test
+    void shouldKeepNotApplicableAllowedWhileStoriesAnsweredIt() {
+        // gehoord (questions[1]) allows "NA"
+        String answeredNa = publishedStoryPoint("na-used");
+        tell(answeredNa, aSubmissionWith("gehoord", "NA"));
+        publish(answeredNa, withQuestion(answeredNa, 1, q -> q.remove("notApplicable")))
+                .statusCode(409).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("questions[1].notApplicable"))
+                .body("errors[0].message", containsString("not applicable"));
+        given().get("/api/storypoints/" + answeredNa).then().body("version", equalTo(1))
+                .body("definition.questions[1].notApplicable", equalTo(true));
+
+        String answeredNumbers = publishedStoryPoint("na-unused");
+        tell(answeredNumbers, aSubmissionWith("gehoord", 40));
+        publish(answeredNumbers, withQuestion(answeredNumbers, 1, q -> q.remove("notApplicable"))).statusCode(200)
+                .body("version", equalTo(2));
+    }
+
+    @Test
+    void shouldRefuseToSwapPolesOrReorderCornersUnderAnswers() {
+        String slug = publishedStoryPoint("swap");
+        Map<String, Object> story = aSubmissionWith("balans", List.of(10, 20, 70));
+        tell(slug, story);
+        // gehoord (questions[1]) was answered 80: "Zeker NIET" .. "Zeker WEL"
+        publish(slug, withQuestion(slug, 1, q -> {
+            q.put("left", nl("Zeker WEL"));
+            q.put("right", nl("Zeker NIET"));
+        })).statusCode(409).body("errors[0].field", equalTo("questions[1].left"));
+        // balans (questions[4]): Hulp, Mensen, Regels
+        publish(slug, withQuestion(slug, 4, q -> q.put("corners", List.of(nl("Regels"), nl("Hulp"), nl("Mensen")))))
+                .statusCode(409).body("errors[0].field", equalTo("questions[4].corners"));
+        // relabelling is fine
+        publish(slug, withQuestion(slug, 1, q -> q.put("right", nl("Zeker wel")))).statusCode(200).body("version", equalTo(2));
+    }
+
     @Test
     void shouldNameEveryProblemOfAnInvalidDefinition() {
         String slug = uniqueSlug("invalid");
@@ -191,7 +291,44 @@ class StoryPointResourceTest {
     void shouldAnswerUnknownStoryPointsWithProblemJson() {
         given().get("/api/storypoints/does-not-exist").then()
                 .statusCode(404).contentType("application/problem+json")
-                .body("title", equalTo("Not found")).body("detail", containsString("does-not-exist"));
+                .body("title", equalTo("Not found")).body("detail", containsString("does-not-exist"))
+                .body("errors[0].field", equalTo("slug"));
+    }
+
+    /** Every endpoint with a story point's slug in its address, as "METHOD path" after the slug. */
+    static List<String> endpointsWithASlug() {
+        return List.of("GET ", "GET /paper.pdf", "GET /versions", "POST /stories", "POST /withdrawals", "GET /stories/ABC",
+                "POST /stories/search", "GET /stories.csv", "GET /stories.xlsx", "POST /stories/import", "POST /imports",
+                "POST /dashboard", "GET /moderation/stories/ABC/flags", "POST /moderation/stories/ABC/redactions",
+                "POST /moderation/stories/ABC/flags/1/dismissal", "PUT /moderation/stories/ABC/visibility",
+                "GET /evaluations", "GET /cards", "GET /cards/deck.pdf", "GET /cards/deck.html", "GET /sessions", "GET /outcomes");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("endpointsWithASlug")
+    void shouldNameTheSlugOfAnUnknownStoryPointOnEveryEndpoint(String endpoint) {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String path = "/api/storypoints/bestaat-niet" + endpoint.substring(endpoint.indexOf(' ') + 1);
+        io.restassured.specification.RequestSpecification request = asAdmin();
+        if (path.endsWith("/stories/import")) {
+            request.contentType("text/csv").body("role,text\r\nouder,Een verhaal\r\n");
+        } else if (path.endsWith("/imports")) {
+            request.multiPart("mapping", "{}", "application/json").multiPart("file", "a.csv", "Story\r\nx\r\n".getBytes(), "text/csv");
+        } else if (path.endsWith("/stories")) {
+            request.contentType(ContentType.JSON).body(aSubmission());
+        } else if (path.endsWith("/withdrawals")) {
+            request.contentType(ContentType.JSON).body(Map.of("receiptCode", "ABCD-EFGH-JKLM"));
+        } else if (path.endsWith("/redactions")) {
+            request.contentType(ContentType.JSON).body(Map.of("field", "text", "start", 0, "end", 2));
+        } else if (path.endsWith("/visibility")) {
+            request.contentType(ContentType.JSON).body(Map.of("hidden", true));
+        } else if (!method.equals("GET")) {
+            request.contentType(ContentType.JSON).body(Map.of());
+        }
+        request.request(method, path).then().log().ifValidationFails()
+                .statusCode(404).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("slug"))
+                .body("errors[0].message", containsString("bestaat-niet"));
     }
 
     @Test

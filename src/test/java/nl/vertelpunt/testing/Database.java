@@ -19,6 +19,20 @@ public final class Database {
         return queryInt(ds, "SELECT count(*) FROM story s JOIN story_point p ON p.id = s.story_point_id WHERE p.slug = ?", slug);
     }
 
+    /** The first column of the first row, as text (null when there is no row). */
+    public static String queryString(AgroalDataSource ds, String sql, Object... params) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static int queryInt(AgroalDataSource ds, String sql, Object... params) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -1,7 +1,10 @@
 package nl.vertelpunt.user;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import nl.vertelpunt.testing.Database;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,6 +15,7 @@ import static nl.vertelpunt.testing.Fixtures.aSubmission;
 import static nl.vertelpunt.testing.Fixtures.as;
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
 import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,6 +23,9 @@ import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class StaffAccessTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static final String PASSWORD = "a-long-enough-password";
 
@@ -80,6 +87,31 @@ class StaffAccessTest {
                 .header("WWW-Authenticate", containsString("Basic realm=\"Vertelpunt\""));
         as("admin", "not-the-password").get("/api/storypoints/" + slug + "/stories.csv").then().statusCode(401);
         as("nobody", "not-the-password").get("/api/storypoints/" + slug + "/stories.csv").then().statusCode(401);
+    }
+
+    @Test
+    void shouldStorePasswordsOnlyAsBcryptHashes() {
+        String slug = publishedStoryPoint("hash");
+        String user = "hashed-" + slug;
+        String password = "correct horse battery " + slug;
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("username", user, "password", password, "roles", List.of("analyst"), "storyPoints", List.of(slug)))
+                .post("/api/users").then().statusCode(201).body(not(containsString(password)));
+
+        String hash = Database.queryString(dataSource, "SELECT password_hash FROM app_user WHERE username = ?", user);
+        // bcrypt in modular crypt format: $2a$, $2b$ or $2y$, a two-digit cost, 22 characters of salt and 31 of hash
+        assertThat(hash).matches("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}");
+        assertThat(Integer.parseInt(hash.substring(4, 6))).isGreaterThanOrEqualTo(10);
+        assertThat(org.bouncycastle.crypto.generators.OpenBSDBCrypt.checkPassword(hash, password.toCharArray())).isTrue();
+        assertThat(Database.everyRowAsText(dataSource)).noneSatisfy(row -> assertThat(row).contains(password));
+        // the first admin's too
+        assertThat(Database.queryString(dataSource, "SELECT password_hash FROM app_user WHERE username = 'admin'"))
+                .matches("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}");
+
+        as(user, password).get("/api/me").then().statusCode(200).body("username", equalTo(user));
+        as(user, password + "x").get("/api/me").then().statusCode(401).contentType("application/problem+json");
+        as(user, password.toUpperCase(java.util.Locale.ROOT)).get("/api/me").then().statusCode(401);
+        as(user, hash).get("/api/me").then().statusCode(401);
     }
 
     @Test

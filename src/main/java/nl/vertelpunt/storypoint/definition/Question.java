@@ -28,6 +28,8 @@ public record Question(
 
     /** Longest answer to a text question, in characters. */
     public static final int MAX_TEXT_ANSWER = 1000;
+    /** The answer "not applicable" to a slider that allows it. */
+    public static final String NOT_APPLICABLE = "NA";
 
     public boolean mustBeAnswered() {
         return Boolean.TRUE.equals(required);
