@@ -166,7 +166,8 @@ export interface Table {
   adjustedResiduals: number[][];
   lowExpectedShare: number;
   lowExpectedWarning: boolean;
-  emptyRowsOrColumnsLeftOut: string[];
+  /** Answered categories left out because they have fewer than minGroupSize answers (variable=category). */
+  smallCategoriesLeftOut: string[];
 }
 
 export interface Pattern {
@@ -174,7 +175,8 @@ export interface Pattern {
   kind: 'slider_by_choice' | 'choice_by_choice' | 'slider_by_slider' | 'subset';
   questions: [string, string];
   test: 'mann-whitney' | 'kruskal-wallis' | 'chi-square' | 'spearman';
-  statistic: number;
+  /** Absent where it is infinite (Spearman with rho = ±1; p is then 0 and a note says so). */
+  statistic?: number | null;
   df?: number;
   p: number;
   q: number;
@@ -201,11 +203,23 @@ export interface EvaluationResult {
   fingerprint: string;
   stories: Count;
   request: EvaluationRequest;
+  /** The settings as applied: minGroupSize and minPairs at least the suppression threshold. */
+  settings?: Settings;
   notes?: string[];
   summary: { tests: number; strong: number; sliderByChoice: number; choiceByChoice: number; sliderBySlider: number };
   patterns: Pattern[];
   skipped: Skipped[];
-  subset?: { subsetStories: Count; otherStories: Count; overlapping: boolean; patterns: Pattern[]; skipped: Skipped[] };
+  subset?: {
+    subsetStories: Count;
+    otherStories: Count;
+    overlapping: boolean;
+    overlappingStories: Count;
+    otherWithoutSubsetAnswer: Count;
+    leftOutVariables?: string[];
+    notes?: string[];
+    patterns: Pattern[];
+    skipped: Skipped[];
+  };
   suppressionThreshold?: number;
 }
 
@@ -219,7 +233,8 @@ export interface Run {
   finishedAt?: string | null;
   requestedBy: string;
   attempts: number;
-  stories?: number | null;
+  /** Shown as every count: 0, "<k" or a multiple of k. */
+  stories?: Count | null;
   fingerprint?: string | null;
   error?: string | null;
   request: EvaluationRequest;

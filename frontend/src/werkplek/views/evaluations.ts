@@ -6,7 +6,7 @@ import type { Definition } from '../../types';
 import { BASE, problemText, type Ctx } from '../app';
 import * as api from '../client';
 import { activeFilters, clean, filterFromUrl, filterPanel, filterQuery } from '../filter';
-import { formatDateTime, optionLabel, questionTitle, roleLabel } from '../labels';
+import { formatCount, formatDateTime, optionLabel, questionTitle, roleLabel } from '../labels';
 import type { EvaluationRequest, Run, StoryFilter } from '../model';
 import { w, type WKey } from '../texts';
 import { remember } from './run';
@@ -122,7 +122,7 @@ function pastRuns(slug: string, runs: Run[]): HTMLElement {
         h('th', { scope: 'row' }, h('a', { href: `${BASE}/${encodeURIComponent(slug)}/evaluaties/${run.id}` }, formatDateTime(run.createdAt))),
         h('td', {}, run.requestedBy),
         h('td', {}, w(`status.${run.status}` as WKey)),
-        h('td', { class: 'num' }, run.stories === null || run.stories === undefined ? '–' : String(run.stories)),
+        h('td', { class: 'num' }, formatCount(run.stories)),
         h('td', {}, run.request.subset ? w('evaluations.withSubset') : w('evaluations.patterns'))))))));
   return section;
 }

@@ -144,7 +144,8 @@ export async function runView(ctx: Ctx): Promise<void> {
 
 function describeRequest(d: Definition, run: Run): HTMLElement {
   const filter = conditions(d, { ...run.request.filter, includeIncomplete: run.request.filter?.includeIncomplete === true });
-  const s = run.request.settings ?? {};
+  // the settings as applied (minGroupSize at least the suppression threshold), else as asked
+  const s = run.result?.settings ?? run.request.settings ?? {};
   const subset = run.request.subset ? conditions(d, { ...run.request.subset.filter, includeIncomplete: true }) : [];
   return h('dl', { class: 'facts' },
     h('dt', {}, w('run.requestedBy')), h('dd', {}, run.requestedBy),
@@ -168,6 +169,7 @@ function resultView(ctx: Ctx, d: Definition, run: Run, cards: Map<string, CardSu
   out.push(patternTable(ctx, d, run, result.patterns, 'patronen', 'patterns-heading', w('run.patterns'), changed, cards));
   if (result.subset) {
     out.push(h('p', { class: 'hint' }, w('run.subsetSizes', { subset: formatCount(result.subset.subsetStories), other: formatCount(result.subset.otherStories) })));
+    out.push(...(result.subset.notes ?? []).map((n) => h('p', { class: 'hint' }, n)));
     out.push(patternTable(ctx, d, run, result.subset.patterns, 'deelverzameling', 'subset-heading', w('run.subsetPatterns'), changed, null));
   }
   if (result.skipped.length > 0) {

@@ -19,12 +19,15 @@ import java.util.List;
  * @param categories  the choice-like variables (role, choice questions, multichoice options)
  * @param triads      the triad questions, three share columns each
  * @param inBase      which stories belong to the evaluated set (the others only to a subset comparison)
- * @param inSubset    which stories belong to the subset of a subset comparison, or null
- * @param inAgainst   which stories the subset is compared with, or null
+ * @param inSubset    which stories belong to the subset of a subset comparison (the evaluated set and the
+ *                    subset filter both hold), or null
+ * @param inComparison which stories belong to the set the subset is compared with: the {@code against}
+ *                    set, or without one the evaluated set; or null. A story can be in both sets: the
+ *                    evaluation counts it only in the subset
  * @param fingerprint SHA-256 (hex) over the ids, roles, channels and answers of the evaluated set, in id order
  */
 public record Dataset(int size, List<SliderVariable> sliders, List<CategoricalVariable> categories,
-                      List<TriadVariable> triads, boolean[] inBase, boolean[] inSubset, boolean[] inAgainst,
+                      List<TriadVariable> triads, boolean[] inBase, boolean[] inSubset, boolean[] inComparison,
                       int baseSize, String fingerprint) {
 
     public static final byte UNANSWERED = -1;

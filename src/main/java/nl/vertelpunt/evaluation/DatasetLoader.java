@@ -1,30 +1,22 @@
 package nl.vertelpunt.evaluation;
 
 import nl.vertelpunt.story.StoryFilter;
-import nl.vertelpunt.storypoint.definition.Option;
 import nl.vertelpunt.storypoint.definition.Question;
-import nl.vertelpunt.storypoint.definition.Role;
+import nl.vertelpunt.storypoint.definition.QuestionType;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.function.DoubleConsumer;
 
 /**
- * Reads the stories of an evaluation from PostgreSQL in one streaming pass into a {@link Dataset}.
- * PostgreSQL extracts each answer from the JSON, so only the values cross the connection; the rows come
- * in id order, so that the fingerprint does not depend on how they were stored.
+ * Reads the stories of an evaluation from PostgreSQL in one streaming pass into a {@link Dataset} (through a
+ * {@link DatasetBuilder}). PostgreSQL extracts each answer from the JSON, so only the values cross the
+ * connection; the rows come in id order, so that the fingerprint does not depend on how they were stored.
  */
 final class DatasetLoader {
 
@@ -53,52 +45,19 @@ final class DatasetLoader {
     static Dataset load(Connection c, long storyPointId, StoryPointDefinition definition, EvaluationRequest request,
                         int expected, DoubleConsumer progress) throws SQLException {
         Where where = Where.of(storyPointId, definition, request);
-        List<Question> sliders = new ArrayList<>();
-        List<Question> choices = new ArrayList<>();
-        List<Question> multis = new ArrayList<>();
-        List<Question> triads = new ArrayList<>();
-        for (Question q : definition.questions()) {
-            switch (q.type()) {
-                case SLIDER -> sliders.add(q);
-                case CHOICE -> choices.add(q);
-                case MULTICHOICE -> multis.add(q);
-                case TRIAD -> triads.add(q);
-                case TEXT -> {
-                    // free texts are not analysed
-                }
-            }
-        }
-        StringBuilder select = new StringBuilder("SELECT s.id, s.role, s.channel");
-        List<Question> columns = new ArrayList<>();
-        for (List<Question> group : List.of(sliders, choices, multis, triads)) {
-            for (Question q : group) {
-                select.append(q.type().id().equals("slider") || q.type().id().equals("choice")
-                        ? ", s.answers ->> ?" : ", (s.answers -> ?)::text");
-                columns.add(q);
-            }
-        }
         boolean subset = request.subset() != null;
+        boolean against = subset && request.subset().against() != null;
+        DatasetBuilder builder = new DatasetBuilder(definition, subset, expected);
+        List<Question> columns = builder.columns();
+        StringBuilder select = new StringBuilder("SELECT s.id, s.role, s.channel");
+        for (Question q : columns) {
+            select.append(q.type() == QuestionType.SLIDER || q.type() == QuestionType.CHOICE
+                    ? ", s.answers ->> ?" : ", (s.answers -> ?)::text");
+        }
         for (StoryFilter.Condition flag : where.flags()) {
             select.append(", ").append(flag.sql());
         }
         select.append(" FROM story s WHERE ").append(where.sql()).append(" ORDER BY s.id");
-
-        int capacity = Math.max(16, expected);
-        List<Role> roles = definition.roles();
-        Map<String, Byte> roleCodes = codes(roles.stream().map(Role::id).toList());
-        byte[] role = new byte[capacity];
-        byte[][] sliderValues = new byte[sliders.size()][capacity];
-        byte[][] choiceValues = new byte[choices.size()][capacity];
-        List<Map<String, Byte>> choiceCodes = choices.stream().map(q -> codes(q.options().stream().map(Option::id).toList())).toList();
-        int multiVariables = multis.stream().mapToInt(q -> q.options().size()).sum();
-        byte[][] multiValues = new byte[multiVariables][capacity];
-        byte[][][] triadValues = new byte[triads.size()][3][capacity];
-        boolean[] inBase = new boolean[capacity];
-        boolean[] inSubset = subset ? new boolean[capacity] : null;
-        boolean[] inAgainst = subset ? new boolean[capacity] : null;
-        MessageDigest digest = sha256();
-        int rows = 0;
-        int baseRows = 0;
 
         try (PreparedStatement ps = c.prepareStatement(select.toString())) {
             ps.setFetchSize(FETCH);
@@ -108,181 +67,32 @@ final class DatasetLoader {
             }
             next = where.bindSelect(c, ps, next);
             where.bind(c, ps, next);
+            String[] answers = new String[columns.size()];
+            int flags = 4 + columns.size();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (rows == capacity) {
-                        capacity = capacity * 2;
-                        role = Arrays.copyOf(role, capacity);
-                        sliderValues = grow(sliderValues, capacity);
-                        choiceValues = grow(choiceValues, capacity);
-                        multiValues = grow(multiValues, capacity);
-                        for (int t = 0; t < triadValues.length; t++) {
-                            triadValues[t] = grow(triadValues[t], capacity);
-                        }
-                        inBase = Arrays.copyOf(inBase, capacity);
-                        if (subset) {
-                            inSubset = Arrays.copyOf(inSubset, capacity);
-                            inAgainst = Arrays.copyOf(inAgainst, capacity);
-                        }
+                    for (int i = 0; i < answers.length; i++) {
+                        answers[i] = rs.getString(4 + i);
                     }
-                    int col = 4;
-                    String roleId = rs.getString(2);
-                    role[rows] = roleCodes.getOrDefault(roleId, Dataset.UNANSWERED);
-                    boolean base = rs.getBoolean(4 + columns.size());
-                    inBase[rows] = base;
-                    if (subset) {
-                        inSubset[rows] = rs.getBoolean(5 + columns.size());
-                        inAgainst[rows] = rs.getBoolean(6 + columns.size());
-                    }
-                    if (base) {
-                        baseRows++;
-                        update(digest, rs.getString(1));
-                        update(digest, roleId);
-                        update(digest, rs.getString(3));
-                    }
-                    for (int i = 0; i < sliders.size(); i++, col++) {
-                        String v = rs.getString(col);
-                        if (base) {
-                            update(digest, v);
-                        }
-                        sliderValues[i][rows] = v == null ? missing(sliders.get(i), roleId)
-                                : v.equals("NA") ? Dataset.NOT_APPLICABLE : (byte) Integer.parseInt(v);
-                    }
-                    for (int i = 0; i < choices.size(); i++, col++) {
-                        String v = rs.getString(col);
-                        if (base) {
-                            update(digest, v);
-                        }
-                        choiceValues[i][rows] = v == null ? missing(choices.get(i), roleId)
-                                : choiceCodes.get(i).getOrDefault(v, Dataset.UNANSWERED);
-                    }
-                    int variable = 0;
-                    for (Question q : multis) {
-                        String v = rs.getString(col++);
-                        if (base) {
-                            update(digest, v);
-                        }
-                        List<Option> options = q.options();
-                        if (v == null) {
-                            byte m = missing(q, roleId);
-                            for (int o = 0; o < options.size(); o++) {
-                                multiValues[variable + o][rows] = m;
-                            }
-                        } else {
-                            for (int o = 0; o < options.size(); o++) {
-                                multiValues[variable + o][rows] = (byte) (v.contains('"' + options.get(o).id() + '"') ? 1 : 0);
-                            }
-                        }
-                        variable += options.size();
-                    }
-                    for (int t = 0; t < triads.size(); t++, col++) {
-                        String v = rs.getString(col);
-                        if (base) {
-                            update(digest, v);
-                        }
-                        readTriad(v, v == null ? missing(triads.get(t), roleId) : 0, triadValues[t], rows);
-                    }
-                    rows++;
-                    if ((rows & 0x3FFF) == 0) {
-                        progress.accept(Math.min(1.0, rows / (double) Math.max(1, expected)));
+                    // a flag is SQL NULL when a condition meets a missing answer: getBoolean reads it as false
+                    boolean base = rs.getBoolean(flags);
+                    boolean inSubset = subset && rs.getBoolean(flags + 1);
+                    boolean inComparison = against ? rs.getBoolean(flags + 2) : base;
+                    builder.add(rs.getString(1), rs.getString(2), rs.getString(3), answers, base, inSubset, inComparison);
+                    if ((builder.size() & 0x3FFF) == 0) {
+                        progress.accept(Math.min(1.0, builder.size() / (double) Math.max(1, expected)));
                     }
                 }
             }
         }
-
-        List<Dataset.SliderVariable> sliderVars = new ArrayList<>();
-        for (int i = 0; i < sliders.size(); i++) {
-            sliderVars.add(new Dataset.SliderVariable(sliders.get(i).id(), sliders.get(i), Arrays.copyOf(sliderValues[i], rows)));
-        }
-        List<Dataset.CategoricalVariable> categories = new ArrayList<>();
-        categories.add(new Dataset.CategoricalVariable("role", "role", null, roles.stream().map(Role::id).toList(),
-                roles.stream().map(r -> r.label().in("nl")).toList(), Arrays.copyOf(role, rows)));
-        for (int i = 0; i < choices.size(); i++) {
-            Question q = choices.get(i);
-            categories.add(new Dataset.CategoricalVariable(q.id(), q.id(), q, q.options().stream().map(Option::id).toList(),
-                    q.options().stream().map(o -> o.label().in("nl")).toList(), Arrays.copyOf(choiceValues[i], rows)));
-        }
-        int variable = 0;
-        for (Question q : multis) {
-            for (Option o : q.options()) {
-                categories.add(new Dataset.CategoricalVariable(q.id() + ":" + o.id(), q.id(), q, List.of("no", "yes"),
-                        List.of("niet gekozen: " + o.label().in("nl"), "gekozen: " + o.label().in("nl")),
-                        Arrays.copyOf(multiValues[variable++], rows)));
-            }
-        }
-        List<Dataset.TriadVariable> triadVars = new ArrayList<>();
-        for (int t = 0; t < triads.size(); t++) {
-            triadVars.add(new Dataset.TriadVariable(triads.get(t).id(), triads.get(t), Arrays.copyOf(triadValues[t][0], rows),
-                    Arrays.copyOf(triadValues[t][1], rows), Arrays.copyOf(triadValues[t][2], rows)));
-        }
         progress.accept(1.0);
-        return new Dataset(rows, sliderVars, categories, triadVars, Arrays.copyOf(inBase, rows),
-                subset ? Arrays.copyOf(inSubset, rows) : null, subset ? Arrays.copyOf(inAgainst, rows) : null,
-                baseRows, HexFormat.of().formatHex(digest.digest()));
-    }
-
-    private static byte missing(Question q, String role) {
-        return q.isAskedTo(role) ? Dataset.UNANSWERED : Dataset.NOT_ASKED;
-    }
-
-    /** "[20, 30, 50]" into three share columns. */
-    private static void readTriad(String v, byte missing, byte[][] target, int row) {
-        if (v == null) {
-            target[0][row] = missing;
-            target[1][row] = missing;
-            target[2][row] = missing;
-            return;
-        }
-        int part = 0;
-        int value = 0;
-        boolean inNumber = false;
-        for (int i = 0; i < v.length() && part < 3; i++) {
-            char ch = v.charAt(i);
-            if (ch >= '0' && ch <= '9') {
-                value = value * 10 + (ch - '0');
-                inNumber = true;
-            } else if (inNumber) {
-                target[part++][row] = (byte) value;
-                value = 0;
-                inNumber = false;
-            }
-        }
-    }
-
-    private static Map<String, Byte> codes(List<String> ids) {
-        Map<String, Byte> codes = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            codes.put(ids.get(i), (byte) i);
-        }
-        return codes;
-    }
-
-    private static byte[][] grow(byte[][] columns, int capacity) {
-        byte[][] grown = new byte[columns.length][];
-        for (int i = 0; i < columns.length; i++) {
-            grown[i] = Arrays.copyOf(columns[i], capacity);
-        }
-        return grown;
-    }
-
-    private static void update(MessageDigest digest, String value) {
-        if (value != null) {
-            digest.update(value.getBytes(StandardCharsets.UTF_8));
-        }
-        digest.update((byte) 0x1F);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return builder.build();
     }
 
     /**
      * The conditions of a request: which rows to read ({@code where}), and the flags in the select list:
-     * in the evaluated set, and for a subset comparison in the subset and in the set it is compared with.
+     * in the evaluated set, and for a subset comparison in the subset and (with {@code against}) in the set
+     * it is compared with.
      */
     private record Where(StoryFilter.Condition where, List<StoryFilter.Condition> flags) {
 
@@ -294,7 +104,9 @@ final class DatasetLoader {
             StoryFilter.Condition subset = wrap(request.subset().filter().condition(storyPointId, definition));
             StoryFilter.Condition inSubset = join(base, " AND ", subset);
             if (request.subset().against() == null) {
-                return new Where(base, List.of(base, inSubset, join(base, " AND NOT ", subset)));
+                // the rest is every story of the evaluated set that is not in the subset (DatasetBuilder's
+                // comparison flag), also those that did not answer a question the subset is defined by
+                return new Where(base, List.of(base, inSubset));
             }
             StoryFilter.Condition against = wrap(request.subset().against().condition(storyPointId, definition));
             return new Where(join(base, " OR ", against), List.of(base, inSubset, against));

@@ -9,6 +9,9 @@ import java.util.List;
  * same JSON byte for byte. Statistics that are undefined (too few values, no variance) are null.
  *
  * @param fingerprint   SHA-256 over the included stories and answers, in id order
+ * @param settings      the settings the evaluation used: the request's, with the defaults filled in and
+ *                      {@code minGroupSize} and {@code minPairs} raised to the story point's suppression
+ *                      threshold where they were below it
  * @param notes         plain explanations, e.g. why nothing could be tested
  * @param distributions every question's answers
  * @param patterns      every pair that could be tested, ranked: effect size (on a common 0..1 scale), then q
@@ -17,7 +20,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvaluationResult(String storyPoint, String softwareVersion, String fingerprint, int stories,
-                               EvaluationRequest request, List<String> notes, Summary summary,
+                               EvaluationRequest request, EvaluationSettings settings, List<String> notes, Summary summary,
                                List<Distribution> distributions, List<Pattern> patterns, List<Skipped> skipped,
                                SubsetComparison subset) {
 
@@ -56,10 +59,16 @@ public record EvaluationResult(String storyPoint, String softwareVersion, String
     public record Pairwise(String a, String b, double u, Double z, Double p, Double pHolm, Double rankBiserial) {
     }
 
-    /** A contingency table with what the chi-square test needs to be read. */
+    /**
+     * A contingency table with what the chi-square test needs to be read.
+     *
+     * @param smallCategoriesLeftOut the categories ({@code variable=category}) that were answered but left out
+     *                               of the table because they have fewer than {@code minGroupSize} answers,
+     *                               counted after the other side's small categories were left out
+     */
     public record Table(List<String> rows, List<String> rowLabels, List<String> columns, List<String> columnLabels,
                         long[][] counts, double[][] expected, double[][] adjustedResiduals, double lowExpectedShare,
-                        boolean lowExpectedWarning, List<String> emptyRowsOrColumnsLeftOut) {
+                        boolean lowExpectedWarning, List<String> smallCategoriesLeftOut) {
     }
 
     /** Slider × slider: the 10 × 10 binned joint distribution of the stories that answered both. */
@@ -70,10 +79,12 @@ public record EvaluationResult(String storyPoint, String softwareVersion, String
      * One tested pair of variables.
      *
      * @param questions the two variables ({@code question}, {@code question:option} or {@code role})
+     * @param statistic U, H, chi-square or Spearman's t; null where it is infinite (Spearman with ρ = ±1, where
+     *                  p = 0 and a note says so)
      * @param standardizedEffect the effect on a common 0..1 scale for ranking: |rank-biserial|, √ε², V or |ρ|
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Pattern(int rank, String kind, List<String> questions, String test, double statistic, Integer df,
+    public record Pattern(int rank, String kind, List<String> questions, String test, Double statistic, Integer df,
                           double p, double q, Effect effectSize, double standardizedEffect, long n, boolean strong,
                           List<GroupStats> groups, List<Pairwise> pairwise, Table table, Joint joint, List<String> notes) {
 
@@ -97,8 +108,22 @@ public record EvaluationResult(String storyPoint, String softwareVersion, String
     /**
      * A subset against the rest (or another set): every question compared, with the two distributions
      * side by side; its tests are a Benjamini–Hochberg family of their own.
+     *
+     * @param subsetStories            stories in the subset
+     * @param otherStories             stories it is compared with: the rest of the evaluated set, or of the
+     *                                 {@code against} set; never a story of the subset
+     * @param overlapping              whether some stories are in both the subset and the {@code against} set
+     * @param overlappingStories       how many: they are counted in the subset only
+     * @param otherWithoutSubsetAnswer stories among the other ones that did not answer a question the subset
+     *                                 is defined by (unanswered, not applicable or not asked): not in the
+     *                                 subset, so among the others
+     * @param leftOutVariables         variables not compared because the subset or the set it is compared
+     *                                 with is defined by them (they differ by construction)
+     * @param notes                    plain explanations of the above
      */
-    public record SubsetComparison(long subsetStories, long otherStories, boolean overlapping, List<Pattern> patterns,
-                                   List<Skipped> skipped) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SubsetComparison(long subsetStories, long otherStories, boolean overlapping, long overlappingStories,
+                                   long otherWithoutSubsetAnswer, List<String> leftOutVariables, List<String> notes,
+                                   List<Pattern> patterns, List<Skipped> skipped) {
     }
 }

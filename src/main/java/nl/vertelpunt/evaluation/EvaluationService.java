@@ -27,9 +27,13 @@ import java.util.UUID;
 @Transactional
 public class EvaluationService {
 
-    /** A run as the API shows it; {@code attempts} counts starts (more than one after a takeover); {@code result} only when asked for and done. */
+    /**
+     * A run as the API shows it; {@code attempts} counts starts (more than one after a takeover); {@code stories}
+     * as the story point's suppression shows counts (0, "&lt;k" or a multiple of k; null before the run is done);
+     * {@code result} only when asked for and done, suppressed the same way.
+     */
     public record RunView(UUID id, String storyPoint, String status, double progress, Instant createdAt, Instant startedAt,
-                          Instant finishedAt, String requestedBy, int attempts, Integer stories, String fingerprint, String error,
+                          Instant finishedAt, String requestedBy, int attempts, Object stories, String fingerprint, String error,
                           JsonNode request, List<String> selected, JsonNode result) {
     }
 
@@ -105,7 +109,8 @@ public class EvaluationService {
     public List<RunView> list(String slug) {
         StoryPoint point = storyPoints.find(slug);
         access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
-        return EvaluationRun.listFor(point.id).stream().map(r -> view(r, slug, false)).toList();
+        Suppression suppression = suppression(slug);
+        return EvaluationRun.listFor(point.id).stream().map(r -> view(r, slug, false, suppression)).toList();
     }
 
     /** Marks a pattern of a finished run as selected for an observation card (analysts, facilitators). */
@@ -201,17 +206,26 @@ public class EvaluationService {
         return EvaluationRun.getEntityManager();
     }
 
+    private Suppression suppression(String slug) {
+        return new Suppression(storyPoints.current(slug).definition().suppression());
+    }
+
     private RunView view(EvaluationRun run, String slug, boolean withResult) {
+        return view(run, slug, withResult, suppression(slug));
+    }
+
+    private RunView view(EvaluationRun run, String slug, boolean withResult, Suppression suppression) {
         try {
             JsonNode request = mapper.readTree(run.request);
             JsonNode result = null;
             if (withResult && run.result != null) {
-                Suppression suppression = new Suppression(storyPoints.current(slug).definition().suppression());
                 result = suppression.active() ? ResultSuppression.apply(mapper.readTree(run.result), suppression)
                         : mapper.getNodeFactory().rawValueNode(new RawValue(run.result));
             }
+            // the stored count is exact (provenance); staff see it as every other count
+            Object stories = run.storyCount == null ? null : suppression.count(run.storyCount);
             return new RunView(run.id, slug, run.status, run.progress, run.createdAt, run.startedAt, run.finishedAt,
-                    run.requestedBy, run.attempts, run.storyCount, run.fingerprint, run.error, request, selected(run.id), result);
+                    run.requestedBy, run.attempts, stories, run.fingerprint, run.error, request, selected(run.id), result);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -179,6 +179,7 @@ public class EvaluationWorker {
     }
 
     private void run(Claim claim) {
+        long started = System.nanoTime();
         AtomicLong progress = new AtomicLong(Double.doubleToLongBits(0));
         long beat = config.heartbeat().toMillis();
         var heartbeat = timer.scheduleAtFixedRate(() -> beat(claim.id(), Double.longBitsToDouble(progress.get())),
@@ -201,6 +202,7 @@ public class EvaluationWorker {
             }
             Log.errorf("Evaluation %s failed: %s", claim.id(), e.toString());
             fail(claim.id(), "The evaluation could not be completed: " + e.getClass().getSimpleName());
+            nl.vertelpunt.web.ServiceMetrics.evaluation(java.time.Duration.ofNanos(System.nanoTime() - started), "failed");
         } finally {
             heartbeat.cancel(false);
         }

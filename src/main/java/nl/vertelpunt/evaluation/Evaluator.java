@@ -17,11 +17,14 @@ import nl.vertelpunt.evaluation.stats.MannWhitneyU;
 import nl.vertelpunt.evaluation.stats.PValueAdjustment;
 import nl.vertelpunt.evaluation.stats.PearsonChiSquare;
 import nl.vertelpunt.evaluation.stats.SpearmanResult;
+import nl.vertelpunt.story.StoryFilter;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -32,8 +35,9 @@ import java.util.function.DoubleConsumer;
  * {@code minGroupSize} answers are left out of the test and marked), every two choice-like variables that
  * do not come from the same multichoice question (Pearson chi-square, Cramér's V, adjusted residuals), and
  * every two sliders (Spearman, over stories that answered both, at least {@code minPairs}). Missing values
- * (not applicable, unanswered, not asked) never take part. The p-values of all these tests form one
- * family for Benjamini–Hochberg q-values. A pattern is strong when q ≤ {@code maxQ} and its effect reaches
+ * (not applicable, unanswered, not asked) never take part. {@code minGroupSize} and {@code minPairs} are at
+ * least the story point's suppression threshold k, so no group under k is ever tested. The p-values of all
+ * these tests form one family for Benjamini–Hochberg q-values. A pattern is strong when q ≤ {@code maxQ} and its effect reaches
  * the minimum of its kind. Patterns are ranked by their effect on a common 0..1 scale (|rank-biserial|,
  * √ε², Cramér's V, |ρ|), then by q.
  */
@@ -49,8 +53,13 @@ final class Evaluator {
 
     static EvaluationResult evaluate(Dataset data, EvaluationRequest request, StoryPointDefinition definition,
                                      String softwareVersion, DoubleConsumer progress) {
-        EvaluationSettings settings = request.settings().withDefaults();
+        EvaluationSettings asked = (request.settings() == null ? EvaluationSettings.DEFAULTS : request.settings()).withDefaults();
+        EvaluationSettings settings = effective(asked, definition.suppression());
         List<String> notes = new ArrayList<>();
+        if (settings.minGroupSize() > asked.minGroupSize() || settings.minPairs() > asked.minPairs()) {
+            notes.add("minGroupSize and minPairs are at least " + definition.suppression() + ", the story point's "
+                    + "suppression threshold: no group of fewer stories is tested (see 'settings').");
+        }
         List<Distribution> distributions = distributions(data, data.inBase());
         List<Pattern> patterns = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
@@ -85,12 +94,12 @@ final class Evaluator {
                 }
             }
             if (patterns.isEmpty()) {
-                notes.add("None of the " + pairs + " pairs of questions could be tested with " + data.baseSize()
-                        + " stories: see 'skipped' for the reason of each.");
+                notes.add("None of the " + pairs + " pairs of questions could be tested with the stories of this "
+                        + "filter: see 'skipped' for the reason of each.");
             }
         }
         List<Pattern> ranked = adjustAndRank(patterns, settings);
-        EvaluationResult.SubsetComparison subset = request.subset() == null ? null : subset(data, settings);
+        EvaluationResult.SubsetComparison subset = request.subset() == null ? null : subset(data, request, settings);
         int strong = (int) ranked.stream().filter(Pattern::strong).count();
         EvaluationResult.Summary summary = new EvaluationResult.Summary(ranked.size(), strong,
                 count(ranked, SLIDER_BY_CHOICE), count(ranked, CHOICE_BY_CHOICE), count(ranked, SLIDER_BY_SLIDER));
@@ -99,7 +108,17 @@ final class Evaluator {
         }
         progress.accept(1.0);
         return new EvaluationResult(definition.slug(), softwareVersion, data.fingerprint(), data.baseSize(), request,
-                notes, summary, distributions, ranked, skipped, subset);
+                settings, notes, summary, distributions, ranked, skipped, subset);
+    }
+
+    /**
+     * The settings as the evaluation applies them: {@code minGroupSize} and {@code minPairs} at least the
+     * suppression threshold {@code k}, so that no group under k is tested (or, by the staff view, described).
+     */
+    static EvaluationSettings effective(EvaluationSettings settings, int k) {
+        EvaluationSettings s = settings.withDefaults();
+        return new EvaluationSettings(Math.max(s.minGroupSize(), k), s.maxQ(), s.minRankBiserial(), s.minEpsilonSquared(),
+                s.minCramersV(), s.minSpearman(), Math.max(s.minPairs(), k));
     }
 
     private static int count(List<Pattern> patterns, String kind) {
@@ -293,20 +312,15 @@ final class Evaluator {
 
     /**
      * Pearson chi-square over the categories that have at least {@code minGroupSize} answers on each side
-     * (the others are left out and named), with Cramér's V and the adjusted residuals.
+     * (the others are left out and named), with Cramér's V and the adjusted residuals. Leaving out a small
+     * row makes the columns smaller and the other way round, so rows and columns are left out in turn until
+     * every row and every column that is kept has at least {@code minGroupSize} answers.
      */
     private static void chiSquare(String kind, List<String> questions, long[][] full, CategoricalVariable x,
                                   CategoricalVariable y, EvaluationSettings settings, List<Pattern> patterns, List<Skipped> skipped) {
-        long[] rowTotals = new long[full.length];
-        long[] columnTotals = new long[full[0].length];
-        for (int r = 0; r < full.length; r++) {
-            for (int c = 0; c < full[r].length; c++) {
-                rowTotals[r] += full[r][c];
-                columnTotals[c] += full[r][c];
-            }
-        }
-        int[] keptRows = kept(rowTotals, settings.minGroupSize());
-        int[] keptColumns = kept(columnTotals, settings.minGroupSize());
+        int[][] kept = keptCategories(full, settings.minGroupSize());
+        int[] keptRows = kept[0];
+        int[] keptColumns = kept[1];
         if (keptRows.length < 2 || keptColumns.length < 2) {
             skipped.add(new Skipped(kind, questions, "fewer than two categories with at least " + settings.minGroupSize()
                     + " answers on one side"));
@@ -327,12 +341,16 @@ final class Evaluator {
         int[] columnsUsed = compose(keptColumns, chi.columns());
         List<String> leftOut = new ArrayList<>();
         for (int r = 0; r < full.length; r++) {
-            if (rowTotals[r] > 0 && java.util.Arrays.binarySearch(rowsUsed, r) < 0) {
+            if (total(full[r]) > 0 && java.util.Arrays.binarySearch(rowsUsed, r) < 0) {
                 leftOut.add(x.name() + "=" + x.categories().get(r));
             }
         }
         for (int c = 0; c < full[0].length; c++) {
-            if (columnTotals[c] > 0 && java.util.Arrays.binarySearch(columnsUsed, c) < 0) {
+            long columnTotal = 0;
+            for (long[] row : full) {
+                columnTotal += row[c];
+            }
+            if (columnTotal > 0 && java.util.Arrays.binarySearch(columnsUsed, c) < 0) {
                 leftOut.add(y.name() + "=" + y.categories().get(c));
             }
         }
@@ -357,8 +375,56 @@ final class Evaluator {
                 null, null, shown, null, notes.isEmpty() ? null : notes));
     }
 
-    private static int[] kept(long[] totals, int minimum) {
-        return java.util.stream.IntStream.range(0, totals.length).filter(i -> totals[i] >= minimum).toArray();
+    /**
+     * The rows and columns of a table that have at least {@code minimum} answers within the kept part of
+     * the table: small rows and columns are left out in turn until none is left (ascending indices).
+     */
+    static int[][] keptCategories(long[][] table, int minimum) {
+        boolean[] row = new boolean[table.length];
+        boolean[] column = new boolean[table[0].length];
+        java.util.Arrays.fill(row, true);
+        java.util.Arrays.fill(column, true);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int r = 0; r < table.length; r++) {
+                if (row[r] && total(table[r], column) < minimum) {
+                    row[r] = false;
+                    changed = true;
+                }
+            }
+            for (int c = 0; c < column.length; c++) {
+                long sum = 0;
+                for (int r = 0; r < table.length; r++) {
+                    sum += row[r] ? table[r][c] : 0;
+                }
+                if (column[c] && sum < minimum) {
+                    column[c] = false;
+                    changed = true;
+                }
+            }
+        }
+        return new int[][] {indices(row), indices(column)};
+    }
+
+    private static long total(long[] cells) {
+        long sum = 0;
+        for (long c : cells) {
+            sum += c;
+        }
+        return sum;
+    }
+
+    private static long total(long[] cells, boolean[] kept) {
+        long sum = 0;
+        for (int i = 0; i < cells.length; i++) {
+            sum += kept[i] ? cells[i] : 0;
+        }
+        return sum;
+    }
+
+    private static int[] indices(boolean[] kept) {
+        return java.util.stream.IntStream.range(0, kept.length).filter(i -> kept[i]).toArray();
     }
 
     /** Indices into the original table of the rows (or columns) that the test kept of the reduced table. */
@@ -388,8 +454,9 @@ final class Evaluator {
         }
         List<String> questions = List.of(x.name(), y.name());
         if (n < settings.minPairs()) {
-            skipped.add(new Skipped(SLIDER_BY_SLIDER, questions, "only " + n + " stories answered both; at least "
-                    + settings.minPairs() + " are needed"));
+            // no exact count here: it may be under the suppression threshold, and skip reasons are shown as they are
+            skipped.add(new Skipped(SLIDER_BY_SLIDER, questions, "fewer than " + settings.minPairs()
+                    + " stories answered both"));
             return;
         }
         SpearmanResult rho = SliderCounts.spearman(joint);
@@ -403,66 +470,142 @@ final class Evaluator {
                 bins[Math.min(9, u / 10)][Math.min(9, v / 10)] += joint[u][v];
             }
         }
-        patterns.add(new Pattern(0, SLIDER_BY_SLIDER, questions, "spearman", rho.t(), (int) n - 2, rho.pValue(), Double.NaN,
+        // |rho| = 1: t is infinite and p = 0; JSON has no infinity, so the statistic is left empty and a note says why
+        List<String> notes = Double.isFinite(rho.t()) ? null
+                : List.of("ρ = " + (rho.rho() > 0 ? "1" : "−1") + ": the two sliders put the stories in exactly the "
+                + (rho.rho() > 0 ? "same" : "reverse") + " order, so t is infinite (left empty) and p = 0.");
+        patterns.add(new Pattern(0, SLIDER_BY_SLIDER, questions, "spearman", num(rho.t()), (int) n - 2, rho.pValue(), Double.NaN,
                 new Effect("spearman-rho", num(rho.rho())), Math.abs(rho.rho()), n, false, null, null, null,
-                new EvaluationResult.Joint(x.name(), y.name(), bins), null));
+                new EvaluationResult.Joint(x.name(), y.name(), bins), notes));
     }
 
     // ---- subset comparison ----------------------------------------------------------------------------
 
-    private static EvaluationResult.SubsetComparison subset(Dataset data, EvaluationSettings settings) {
+    /**
+     * The subset against the other stories: the rest of the evaluated set, or of the {@code against} set. A
+     * story in both sets counts only in the subset (the two sides are independent samples); a story of the
+     * evaluated set that is not in the subset, also because it did not answer a question the subset is
+     * defined by, is among the rest. Variables that define the subset or the set it is compared with are
+     * not compared: they differ by construction.
+     */
+    private static EvaluationResult.SubsetComparison subset(Dataset data, EvaluationRequest request, EvaluationSettings settings) {
+        boolean against = request.subset().against() != null;
         List<Pattern> patterns = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        boolean[] either = new boolean[data.size()];
         byte[] side = new byte[data.size()];
         long inSubset = 0;
         long inOther = 0;
-        boolean overlapping = false;
+        long overlapping = 0;
         for (int i = 0; i < data.size(); i++) {
             boolean s = data.inSubset()[i];
-            boolean o = data.inAgainst()[i];
-            overlapping |= s && o;
+            boolean o = data.inComparison()[i];
+            if (against && s && o) {
+                overlapping++;
+            }
             inSubset += s ? 1 : 0;
-            inOther += o ? 1 : 0;
-            either[i] = s || o;
+            inOther += !s && o ? 1 : 0;
             side[i] = (byte) (s ? 0 : o ? 1 : -1);
         }
+        Set<String> defining = new TreeSet<>();
+        defining(request.subset().filter(), defining);
+        if (against) {
+            // the subset is part of the evaluated set, the other side is not: the evaluated set's filter defines the difference too
+            defining(request.subset().against(), defining);
+            defining(request.filter(), defining);
+        }
+        Set<String> subsetQuestions = new TreeSet<>();
+        if (request.subset().filter() != null) {
+            subsetQuestions.addAll(request.subset().filter().answers().keySet());
+            subsetQuestions.addAll(request.subset().filter().ranges().keySet());
+        }
+        List<byte[]> subsetColumns = columns(data, subsetQuestions);
+        long otherWithoutAnswer = 0;
+        for (int i = 0; i < data.size(); i++) {
+            if (side[i] == 1) {
+                for (byte[] column : subsetColumns) {
+                    if (column[i] < 0) {
+                        otherWithoutAnswer++;
+                        break;
+                    }
+                }
+            }
+        }
+        List<String> leftOut = new ArrayList<>();
         CategoricalVariable sides = new CategoricalVariable("subset", "subset", null, List.of("subset", "other"),
                 List.of("subset", "de andere verhalen"), side);
         for (SliderVariable slider : data.sliders()) {
+            if (defining.contains(slider.name())) {
+                leftOut.add(slider.name());
+                continue;
+            }
             long[][] counts = new long[2][SliderCounts.VALUES];
             for (int i = 0; i < data.size(); i++) {
                 byte v = slider.values()[i];
-                if (v < 0) {
-                    continue;
-                }
-                // a story in both sets (overlapping filters) counts on both sides
-                if (data.inSubset()[i]) {
-                    counts[0][v]++;
-                }
-                if (data.inAgainst()[i]) {
-                    counts[1][v]++;
+                if (v >= 0 && side[i] >= 0) {
+                    counts[side[i]][v]++;
                 }
             }
             sliderByChoice(slider, sides, counts, settings, SUBSET, patterns, skipped);
         }
         for (CategoricalVariable c : data.categories()) {
+            if (defining.contains(c.family())) {
+                leftOut.add(c.name());
+                continue;
+            }
             long[][] table = new long[2][c.categories().size()];
             for (int i = 0; i < data.size(); i++) {
                 byte k = c.codes()[i];
-                if (k < 0) {
-                    continue;
-                }
-                if (data.inSubset()[i]) {
-                    table[0][k]++;
-                }
-                if (data.inAgainst()[i]) {
-                    table[1][k]++;
+                if (k >= 0 && side[i] >= 0) {
+                    table[side[i]][k]++;
                 }
             }
             chiSquare(SUBSET, List.of(c.name(), "subset"), table, sides, c, settings, patterns, skipped);
         }
-        return new EvaluationResult.SubsetComparison(inSubset, inOther, overlapping, adjustAndRank(patterns, settings), skipped);
+        List<String> notes = new ArrayList<>();
+        if (!leftOut.isEmpty()) {
+            notes.add("Not compared, because the subset or the stories it is compared with are chosen by them (they "
+                    + "differ by construction): " + String.join(", ", leftOut) + ".");
+        }
+        if (overlapping > 0) {
+            notes.add("Some stories are in the subset and also in the set it is compared with (overlappingStories). "
+                    + "They are counted in the subset only: the subset is compared with the rest of that set, so that "
+                    + "no story is on both sides.");
+        }
+        if (otherWithoutAnswer > 0) {
+            notes.add("Stories that did not answer a question the subset is chosen by (unanswered, not applicable or "
+                    + "not asked) are not in the subset; they are among the other stories (otherWithoutSubsetAnswer).");
+        }
+        return new EvaluationResult.SubsetComparison(inSubset, inOther, overlapping > 0, overlapping, otherWithoutAnswer,
+                leftOut, notes, adjustAndRank(patterns, settings), skipped);
+    }
+
+    /** The variables (by family: {@code role}, a question id) a filter selects stories by. */
+    private static void defining(StoryFilter filter, Set<String> into) {
+        if (filter == null) {
+            return;
+        }
+        if (!filter.roles().isEmpty()) {
+            into.add("role");
+        }
+        into.addAll(filter.answers().keySet());
+        into.addAll(filter.ranges().keySet());
+    }
+
+    /** The answer columns of these questions (for a multichoice question one of its options: all miss together). */
+    private static List<byte[]> columns(Dataset data, Set<String> questions) {
+        List<byte[]> columns = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (SliderVariable s : data.sliders()) {
+            if (questions.contains(s.name())) {
+                columns.add(s.values());
+            }
+        }
+        for (CategoricalVariable c : data.categories()) {
+            if (questions.contains(c.family()) && seen.add(c.family())) {
+                columns.add(c.codes());
+            }
+        }
+        return columns;
     }
 
     // ---- multiple testing and ranking -------------------------------------------------------------------

@@ -13,7 +13,8 @@ import java.util.List;
  * (stories, n, bins, table cells, categories, distributions) becomes 0, "&lt;k" or a multiple of k, shares
  * are computed from the shown counts, and groups under k lose their statistics. Expected counts are left
  * out (they are computed from exact counts). Test statistics, p, q and effect sizes are kept exact: they
- * are what the evaluation is about. The stored result stays exact, for provenance.
+ * are what the evaluation is about. Notes and skip reasons never hold a count of stories. The stored result
+ * stays exact, for provenance.
  */
 final class ResultSuppression {
 
@@ -38,8 +39,9 @@ final class ResultSuppression {
         }
         patterns(root.get("patterns"), suppression);
         if (root.get("subset") instanceof ObjectNode subset) {
-            count(subset, "subsetStories", suppression);
-            count(subset, "otherStories", suppression);
+            for (String field : List.of("subsetStories", "otherStories", "overlappingStories", "otherWithoutSubsetAnswer")) {
+                count(subset, field, suppression);
+            }
             patterns(subset.get("patterns"), suppression);
         }
         root.put("suppressionThreshold", suppression.threshold());

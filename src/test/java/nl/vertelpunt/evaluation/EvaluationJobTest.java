@@ -41,6 +41,7 @@ class EvaluationJobTest {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static String planted;
     private static String independent;
+    private static String tiny;
 
     @Inject
     AgroalDataSource dataSource;
@@ -51,6 +52,7 @@ class EvaluationJobTest {
         if (planted == null) {
             planted = storyPointWith(new PatternedStories(true, 11), 1200);
             independent = storyPointWith(new PatternedStories(false, 12), 1200);
+            tiny = storyPointWith(new PatternedStories(false, 13), 7);
         }
     }
 
@@ -201,11 +203,121 @@ class EvaluationJobTest {
         JsonNode result = finished(start(request)).get("result");
         int stories = result.get("stories").asInt();
         assertThat(stories).isBetween(450, 700);
-        JsonNode subset = JSON.readTree(rawResult(finished(start(request)).get("id").asText())).get("subset");
-        assertThat(subset.get("subsetStories").asInt() + subset.get("otherStories").asInt())
-                .isEqualTo(JSON.readTree(rawResult(finished(start(request)).get("id").asText())).get("stories").asInt());
+        JsonNode exact = JSON.readTree(rawResult(finished(start(request)).get("id").asText()));
+        JsonNode subset = exact.get("subset");
+        assertThat(subset.get("subsetStories").asInt() + subset.get("otherStories").asInt()).isEqualTo(exact.get("stories").asInt());
         assertThat(subset.get("overlapping").asBoolean()).isFalse();
-        assertThat(strongPairs(subset.get("patterns"))).contains("duidelijk|subset", "role|subset");
+        assertThat(strongPairs(subset.get("patterns"))).contains("duidelijk|subset");
+        // the subset is chosen by role: comparing role would only show that choice, so it is left out and said so
+        assertThat(subset.get("leftOutVariables")).extracting(JsonNode::asText).containsExactly("role");
+        assertThat(subset.get("notes").toString()).contains("Not compared").contains("role");
+        assertThat(subset.get("patterns")).noneSatisfy(p -> assertThat(p.get("questions").get(0).asText()).isEqualTo("role"));
+        assertThat(subset.get("skipped")).noneSatisfy(p -> assertThat(p.get("questions").get(0).asText()).isEqualTo("role"));
+    }
+
+    @Test
+    void shouldCountStoriesWithoutTheSubsetAnswerAmongTheRest() throws Exception {
+        // about 5% of the stories did not answer regio: they are not in the subset, so they are the rest
+        Map<String, Object> request = Map.of("storyPoint", planted,
+                "subset", Map.of("filter", Map.of("answers", Map.of("regio", List.of("noord")))));
+        JsonNode exact = JSON.readTree(rawResult(finished(start(request)).get("id").asText()));
+        JsonNode subset = exact.get("subset");
+        assertThat(subset.get("subsetStories").asInt() + subset.get("otherStories").asInt()).isEqualTo(1200);
+        JsonNode regio = null;
+        for (JsonNode d : exact.get("distributions")) {
+            if (d.get("variable").asText().equals("regio")) {
+                regio = d;
+            }
+        }
+        assertThat(subset.get("otherWithoutSubsetAnswer").asInt()).isPositive()
+                .isEqualTo(regio.get("unanswered").asInt() + regio.get("notApplicable").asInt() + regio.get("notAsked").asInt());
+        assertThat(subset.get("notes").toString()).contains("otherWithoutSubsetAnswer");
+        assertThat(subset.get("leftOutVariables")).extracting(JsonNode::asText).containsExactly("regio");
+    }
+
+    @Test
+    void shouldCountAStoryInBothSetsOnlyInTheSubset() throws Exception {
+        // parents and professionals of region noord, against every story: the subset lies inside the other set
+        Map<String, Object> request = Map.of("storyPoint", planted, "filter", Map.of("roles", List.of("ouder", "professional")),
+                "subset", Map.of("filter", Map.of("answers", Map.of("regio", List.of("noord"))), "against", Map.of()));
+        JsonNode exact = JSON.readTree(rawResult(finished(start(request)).get("id").asText()));
+        JsonNode subset = exact.get("subset");
+        int inSubset = subset.get("subsetStories").asInt();
+        assertThat(inSubset).isPositive();
+        assertThat(subset.get("overlapping").asBoolean()).isTrue();
+        assertThat(subset.get("overlappingStories").asInt()).isEqualTo(inSubset);
+        assertThat(subset.get("otherStories").asInt()).isEqualTo(1200 - inSubset);
+        assertThat(subset.get("notes").toString()).contains("counted in the subset only");
+        // the evaluated set (by role) and the subset (by regio) choose the stories: neither is compared
+        assertThat(subset.get("leftOutVariables")).extracting(JsonNode::asText).containsExactly("role", "regio");
+        for (JsonNode p : subset.get("patterns")) {
+            long n = 0;
+            for (JsonNode g : p.path("groups")) {
+                n += g.get("tested").asBoolean() ? g.get("n").asLong() : 0;
+            }
+            if (p.has("groups")) {
+                assertThat(n).as(p.get("questions").toString()).isEqualTo(p.get("n").asLong()).isLessThanOrEqualTo(1200);
+            }
+        }
+    }
+
+    @Test
+    void shouldNotShowExactSmallCountsInRunsOrSkipReasons() throws Exception {
+        // 7 stories: the run list and the run show 5 (the nearest multiple of k = 5), the stored run keeps 7
+        String id = start(Map.of("storyPoint", tiny, "settings", Map.of("minGroupSize", 2)));
+        JsonNode run = finished(id);
+        assertThat(run.get("stories").asInt()).isEqualTo(5);
+        assertThat(run.get("result").get("stories").asInt()).isEqualTo(5);
+        asAdmin().get("/api/storypoints/" + tiny + "/evaluations").then().statusCode(200)
+                .body("find { it.id == '" + id + "' }.stories", equalTo(5));
+        JsonNode exact = JSON.readTree(rawResult(id));
+        assertThat(exact.get("stories").asInt()).isEqualTo(7);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT story_count FROM evaluation_run WHERE id = ?")) {
+            ps.setObject(1, UUID.fromString(id));
+            var rs = ps.executeQuery();
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(7);
+        }
+        // minGroupSize 2 is raised to the threshold 5, and said so
+        assertThat(exact.get("settings").get("minGroupSize").asInt()).isEqualTo(5);
+        assertThat(exact.get("request").get("settings").get("minGroupSize").asInt()).isEqualTo(2);
+        // no reason or note states a count of stories under k
+        List<String> texts = new ArrayList<>();
+        exact.get("skipped").forEach(s -> texts.add(s.get("reason").asText()));
+        exact.get("notes").forEach(n -> texts.add(n.asText()));
+        assertThat(texts).isNotEmpty().noneSatisfy(t -> assertThat(t).containsPattern("\\b[1-4]\\b|\\b7\\b"));
+        assertThat(exact.get("skipped")).filteredOn(s -> s.get("kind").asText().equals("slider_by_slider"))
+                .isNotEmpty().allSatisfy(s -> assertThat(s.get("reason").asText()).isEqualTo("fewer than 10 stories answered both"));
+    }
+
+    @Test
+    void shouldRecordTheDurationOfFailedRunsToo() throws Exception {
+        double before = metric("failed");
+        // a run whose stored request cannot be read fails as soon as a worker takes it
+        String id = UUID.randomUUID().toString();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO evaluation_run (id, story_point_id, status, progress, request, "
+                     + "requested_by, created_at) SELECT ?, id, 'queued', 0, '{\"storyPoint\": \"x\", \"settings\": \"nonsense\"}', "
+                     + "'admin', now() FROM story_point WHERE slug = ?")) {
+            ps.setObject(1, UUID.fromString(id));
+            ps.setString(2, independent);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        JsonNode run = finished(id);
+        assertThat(run.get("status").asText()).isEqualTo("failed");
+        assertThat(run.get("error").asText()).contains("could not be completed");
+        assertThat(metric("failed")).isEqualTo(before + 1);
+        finished(start(Map.of("storyPoint", independent)));
+        assertThat(metric("done")).isPositive();
+    }
+
+    /** The number of runs with this outcome in vertelpunt_evaluation_duration_seconds (0 before the first). */
+    private static double metric(String outcome) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String prefix = "vertelpunt_evaluation_duration_seconds_count{outcome=\"" + outcome + "\"}";
+        return metrics.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).trim()))
+                .findFirst().orElse(0);
     }
 
     @Test
@@ -275,6 +387,41 @@ class EvaluationJobTest {
                 .post("/api/evaluations").then().statusCode(400).body("errors[0].field", equalTo("colour"));
         asAdmin().get("/api/evaluations/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
         asAdmin().get("/api/evaluations/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void shouldRefuseEverySettingOutOfRangeNamingIt() {
+        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", planted, "settings", Map.of("minGroupSize", 10_001,
+                        "maxQ", 0, "minRankBiserial", -0.1, "minEpsilonSquared", 1.5, "minCramersV", 2, "minSpearman", -1, "minPairs", 9)))
+                .post("/api/evaluations").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("settings.minGroupSize", "settings.maxQ",
+                        "settings.minRankBiserial", "settings.minEpsilonSquared", "settings.minCramersV", "settings.minSpearman",
+                        "settings.minPairs"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", planted, "settings", Map.of("minGroupSize", 1, "maxQ", 1.01,
+                        "minRankBiserial", 1.01, "minEpsilonSquared", -0.01, "minCramersV", -0.5, "minSpearman", 1.5, "minPairs", 1_000_001)))
+                .post("/api/evaluations").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("settings.minGroupSize", "settings.maxQ",
+                        "settings.minRankBiserial", "settings.minEpsilonSquared", "settings.minCramersV", "settings.minSpearman",
+                        "settings.minPairs"));
+        // the edges of every range are allowed
+        start(Map.of("storyPoint", tiny, "settings", Map.of("minGroupSize", 2, "maxQ", 1, "minRankBiserial", 0,
+                "minEpsilonSquared", 1, "minCramersV", 0, "minSpearman", 1, "minPairs", 10)));
+    }
+
+    @Test
+    void shouldRefuseABadSubsetNamingTheField() {
+        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", planted, "subset", Map.of()))
+                .post("/api/evaluations").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("subset.filter"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", planted, "subset", Map.of("against", Map.of())))
+                .post("/api/evaluations").then().statusCode(422).body("errors.field", org.hamcrest.Matchers.contains("subset.filter"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", planted, "subset", Map.of(
+                        "filter", Map.of("answers", Map.of("bestaat-niet", List.of("x"), "regio", List.of("mars")), "roles", List.of("opa")),
+                        "against", Map.of("answers", Map.of("soort-hulp", List.of("ggz", "toverij")), "ranges", Map.of("onbekend", List.of(0, 50))))))
+                .post("/api/evaluations").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("subset.filter.answers.bestaat-niet",
+                        "subset.filter.answers.regio[0]", "subset.filter.roles[0]", "subset.against.answers.soort-hulp[1]",
+                        "subset.against.ranges.onbekend"));
     }
 
     @Test

@@ -146,7 +146,7 @@ public final class CardFixtures {
         row(residuals, 2.48, -0.51, -0.2, -3.05);
         table.put("lowExpectedShare", 0.0625);
         table.put("lowExpectedWarning", false);
-        table.putArray("emptyRowsOrColumnsLeftOut").add("gevolg=neutraal");
+        table.putArray("smallCategoriesLeftOut").add("gevolg=neutraal");
         return card("kaart-3-hulp", 1, "Ervaringen met jeugdbescherming hebben vaker zeer negatieve gevolgen",
                 "Van de ervaringen met jeugdbescherming had een groter deel zeer negatieve gevolgen voor het kind of gezin "
                         + "dan bij de andere soorten hulp; bij lichte hulp juist minder.",
@@ -225,7 +225,7 @@ public final class CardFixtures {
         row(residuals, 1.2, 1.9, 0.1, -0.4, -3.1, 0.6, -2.05);
         table.put("lowExpectedShare", 0.0);
         table.put("lowExpectedWarning", false);
-        table.putArray("emptyRowsOrColumnsLeftOut");
+        table.putArray("smallCategoriesLeftOut");
         return card("kaart-twente-2", 1, "In Twente vaker boosheid en teleurstelling",
                 "Verhalen uit Twente gaan vaker gepaard met boosheid en teleurstelling dan de andere verhalen.",
                 List.of("De wachttijden in Twente waren in 2019 langer.", ""),

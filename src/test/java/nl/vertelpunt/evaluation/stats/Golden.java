@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.fail;
  * normal double (2.2e-308, where doubles lose relative precision) is "also that small" enough. {@code NaN}
  * must meet {@code NaN}, and infinities must be equal.
  */
-final class Golden {
+public final class Golden {
 
     static final double RELATIVE = 1e-9;
     static final double ABSOLUTE_NEAR_ZERO = 1e-12;
@@ -20,14 +20,14 @@ final class Golden {
     }
 
     /** Asserts a statistic; {@code what} names the case and the quantity. */
-    static void assertStatistic(String what, double expected, double actual) {
+    public static void assertStatistic(String what, double expected, double actual) {
         if (!statisticAgrees(expected, actual)) {
             fail(what + ": expected " + expected + " but was " + actual + difference(expected, actual));
         }
     }
 
     /** Asserts a probability (p-value, q-value, tail probability); {@code what} names the case and quantity. */
-    static void assertProbability(String what, double expected, double actual) {
+    public static void assertProbability(String what, double expected, double actual) {
         if (!probabilityAgrees(expected, actual)) {
             fail(what + ": expected p = " + expected + " but was " + actual + difference(expected, actual));
         }
