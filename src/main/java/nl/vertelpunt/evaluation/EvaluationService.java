@@ -61,7 +61,7 @@ public class EvaluationService {
         if (request.storyPoint() == null || request.storyPoint().isBlank()) {
             throw ProblemException.invalid("storyPoint", "is required: the slug of the story point to evaluate");
         }
-        StoryPoint point = storyPoints.find(request.storyPoint());
+        StoryPoint point = storyPoints.find(request.storyPoint(), "storyPoint");
         access.require(point, StaffRole.ANALYST);
         EvaluationRequest normalized = request.normalized();
         StoryPointDefinition definition = storyPoints.current(point.slug).definition();

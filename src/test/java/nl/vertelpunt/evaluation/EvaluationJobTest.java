@@ -369,9 +369,12 @@ class EvaluationJobTest {
     @Test
     void shouldRefuseBadRequestsNamingTheField() {
         asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", "bestaat-niet")).post("/api/evaluations")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(404).contentType("application/problem+json").body("errors[0].field", equalTo("storyPoint"));
         asAdmin().contentType(ContentType.JSON).body(Map.of()).post("/api/evaluations")
                 .then().statusCode(422).body("errors[0].field", equalTo("storyPoint"));
+        asAdmin().contentType(ContentType.JSON).body("{\"storyPoint\": \"bestaat-niet\", \"settings\": {\"minGroupSize\": 2.5}}")
+                .post("/api/evaluations").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("settings.minGroupSize"));
         asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("storyPoint", planted, "filter", Map.of("answers", Map.of("bestaat-niet", List.of("x"), "regio", List.of("mars")),
                         "roles", List.of("opa"), "channels", List.of("fax")), "settings", Map.of("minGroupSize", 1, "maxQ", 2)))
