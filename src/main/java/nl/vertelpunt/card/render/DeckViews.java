@@ -87,11 +87,6 @@ final class DeckViews {
     private DeckViews() {
     }
 
-    /** The view of a deck, every card at normal density. */
-    static DeckView deck(List<CardDocument> cards) {
-        return deck(cards, new int[cards.size()]);
-    }
-
     /** The view of a deck, each card at its density (an index into {@link #DENSITIES}). */
     static DeckView deck(List<CardDocument> cards, int[] densities) {
         List<String> anchors = anchors(cards);
