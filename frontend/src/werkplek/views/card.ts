@@ -31,9 +31,9 @@ export async function cardView(ctx: Ctx): Promise<void> {
   const meta = h('p', { class: 'meta', id: 'card-meta' });
   const status = statusLine('card-status');
   const title = h('input', { type: 'text', id: 'card-title', maxlength: 200, required: true });
-  const observation = h('textarea', { id: 'card-observation', rows: 6, maxlength: 5000, required: true });
-  const first = h('textarea', { id: 'card-interpretation-1', rows: 3, maxlength: 2000 });
-  const second = h('textarea', { id: 'card-interpretation-2', rows: 3, maxlength: 2000 });
+  const observation = h('textarea', { id: 'card-observation', rows: 6, maxlength: 1200, required: true });
+  const first = h('textarea', { id: 'card-interpretation-1', rows: 3, maxlength: 600 });
+  const second = h('textarea', { id: 'card-interpretation-2', rows: 3, maxlength: 600 });
   const published = h('input', { type: 'checkbox', id: 'card-published' });
   const save = h('button', { type: 'submit', class: 'button primary', id: 'card-save' }, w('card.save'));
   const stories = storiesEditor(ctx, slug, d, card.id, card.stories);

@@ -13,9 +13,9 @@ import type { CardStory, StoryRef, Suggestion } from '../model';
 import { w } from '../texts';
 
 /** Most stories on one card (CardService.MAX_STORIES). */
-const MAX_STORIES = 12;
+const MAX_STORIES = 8;
 /** Longest quote (CardService.MAX_QUOTE). */
-const MAX_QUOTE = 600;
+const MAX_QUOTE = 200;
 /** Length of the part of a newly added story shown at a glance. */
 const EXCERPT = 400;
 

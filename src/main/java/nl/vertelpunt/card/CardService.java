@@ -45,10 +45,19 @@ public class CardService {
 
     /** Typical stories suggested for a new card. */
     static final int SUGGESTED = 4;
+    // A card is one sheet of A4: with every text at these limits and a chart of about 100 mm with its tables, a card
+    // still fits on one page at its densest print setting (texts at 7 pt), so no text is cut or moved to a second
+    // page (CardDeckTest prints such a card).
     /** Most stories on one card. */
-    static final int MAX_STORIES = 12;
-    /** Longest quote, in characters. */
-    static final int MAX_QUOTE = 600;
+    public static final int MAX_STORIES = 8;
+    /** Longest quote, in characters: a sentence or two. */
+    public static final int MAX_QUOTE = 200;
+    /** Longest title, in characters. */
+    public static final int MAX_TITLE = 200;
+    /** Longest observation, in characters. */
+    public static final int MAX_OBSERVATION = 1200;
+    /** Longest interpretation, in characters. */
+    public static final int MAX_INTERPRETATION = 600;
 
     /** A new card: which pattern of which evaluation. */
     public record NewCard(UUID runId, String pattern) {
@@ -196,12 +205,12 @@ public class CardService {
         }
         List<FieldError> errors = new ArrayList<>();
         String title = edit.title() == null ? card.title : edit.title().strip();
-        if (title.isEmpty() || title.length() > 200) {
-            errors.add(new FieldError("title", "must be 1 to 200 characters"));
+        if (title.isEmpty() || title.length() > MAX_TITLE) {
+            errors.add(new FieldError("title", "must be 1 to " + MAX_TITLE + " characters"));
         }
         String observation = edit.observation() == null ? card.observation : edit.observation().strip();
-        if (observation.isEmpty() || observation.length() > 5000) {
-            errors.add(new FieldError("observation", "must be 1 to 5000 characters"));
+        if (observation.isEmpty() || observation.length() > MAX_OBSERVATION) {
+            errors.add(new FieldError("observation", "must be 1 to " + MAX_OBSERVATION + " characters (the card must fit on one A4 page)"));
         }
         List<String> interpretations = List.of(card.interpretationA, card.interpretationB);
         if (edit.interpretations() != null) {
@@ -210,8 +219,9 @@ public class CardService {
             } else {
                 interpretations = edit.interpretations().stream().map(String::strip).toList();
                 for (int i = 0; i < 2; i++) {
-                    if (interpretations.get(i).length() > 2000) {
-                        errors.add(new FieldError("interpretations[" + i + "]", "must be at most 2000 characters"));
+                    if (interpretations.get(i).length() > MAX_INTERPRETATION) {
+                        errors.add(new FieldError("interpretations[" + i + "]", "must be at most " + MAX_INTERPRETATION
+                                + " characters (the card must fit on one A4 page)"));
                     }
                 }
             }
@@ -348,7 +358,7 @@ public class CardService {
     private List<Long> checkStories(long storyPointId, List<StoryRef> refs, List<FieldError> errors) {
         List<Long> pks = new ArrayList<>();
         if (refs.size() > MAX_STORIES) {
-            errors.add(new FieldError("stories", "at most " + MAX_STORIES + " stories fit on a card"));
+            errors.add(new FieldError("stories", "at most " + MAX_STORIES + " stories fit on a card (one A4 page)"));
             return pks;
         }
         Map<String, ShareableStories.Found> found = ShareableStories.find(em, storyPointId,
@@ -384,7 +394,8 @@ public class CardService {
                     errors.add(new FieldError(field + ".quoteStart", "the quote must lie inside the story: 0 <= quoteStart < quoteEnd <= "
                             + text.length()));
                 } else if (end - start > MAX_QUOTE) {
-                    errors.add(new FieldError(field + ".quoteEnd", "a quote is at most " + MAX_QUOTE + " characters"));
+                    errors.add(new FieldError(field + ".quoteEnd", "a quote is at most " + MAX_QUOTE
+                            + " characters, a sentence or two (the card must fit on one A4 page)"));
                 } else if (text.substring(start, end).isBlank()) {
                     errors.add(new FieldError(field + ".quoteStart", "the quote is empty"));
                 }

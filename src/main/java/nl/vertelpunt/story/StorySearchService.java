@@ -87,7 +87,7 @@ public class StorySearchService {
         StringBuilder condition = new StringBuilder(where.sql());
         boolean text = s.q() != null && !s.q().isBlank();
         if (text) {
-            condition.append(" AND s.search @@ websearch_to_tsquery('dutch', ?)");
+            condition.append(" AND s.search @@ query");
         }
         if (s.flagged() != null) {
             condition.append(s.flagged() ? " AND s.flagged" : " AND NOT s.flagged");
@@ -98,36 +98,30 @@ public class StorySearchService {
         if (s.complete() != null) {
             condition.append(s.complete() ? " AND s.complete" : " AND NOT s.complete");
         }
-        String order = text ? "ts_rank(s.search, websearch_to_tsquery('dutch', ?)) DESC, s.submitted_at DESC, s.id"
-                : "s.submitted_at DESC, s.id";
         String excerpt = text
-                ? "ts_headline('dutch', p.text, websearch_to_tsquery('dutch', ?), 'StartSel=«, StopSel=», MaxWords=40, MinWords=20, MaxFragments=2')"
+                ? "ts_headline('dutch', p.text, o.query, 'StartSel=«, StopSel=», MaxWords=40, MinWords=20, MaxFragments=2')"
                 : "left(p.text, 280)";
-        String sql = "SELECT p.id, p.title, " + excerpt + ", p.role, p.channel, p.submitted_at, p.complete, p.flagged, p.hidden, p.word_count, p.gathering "
-                + "FROM (SELECT s.* FROM story s WHERE " + condition + " ORDER BY " + order + " LIMIT ? OFFSET ?) p";
+        String columns = "p.id, p.title, " + excerpt + ", p.role, p.channel, p.submitted_at, p.complete, p.flagged, p.hidden, p.word_count, p.gathering";
+        // The words become a tsquery once, in FROM: written inline, a reused (generic) plan parses them again for
+        // every story. Only the page's rows are read whole. With words, one pass over the matches ranks and counts
+        // them (the window total), and the sort carries only key, rank and order columns: a common word matches
+        // half of all stories, and sorting whole rows spilled to disk. Without words the index on (story point,
+        // time) gives the order, so a page is found without reading the stories before it.
+        String from = text ? "FROM websearch_to_tsquery('dutch', ?) query, story s WHERE " : "FROM story s WHERE ";
+        String sql = text
+                ? "SELECT " + columns + ", o.total FROM (SELECT m.pk, m.rank, m.submitted_at, m.id, m.query, count(*) OVER () AS total "
+                        + "FROM (SELECT s.pk, ts_rank(s.search, query) AS rank, s.submitted_at, s.id, query " + from + condition
+                        + " OFFSET 0) m ORDER BY m.rank DESC, m.submitted_at DESC, m.id LIMIT ? OFFSET ?) o "
+                        + "JOIN story p ON p.pk = o.pk ORDER BY o.rank DESC, o.submitted_at DESC, o.id"
+                : "SELECT " + columns + " FROM (SELECT s.pk, s.submitted_at, s.id " + from + condition
+                        + " ORDER BY s.submitted_at DESC, s.id LIMIT ? OFFSET ?) o "
+                        + "JOIN story p ON p.pk = o.pk ORDER BY o.submitted_at DESC, o.id";
         try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM story s WHERE " + condition)) {
-                int next = where.bind(c, ps, 1);
-                if (text) {
-                    ps.setString(next, s.q());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
+            long total = -1;
             List<Item> items = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int next = 1;
-                if (text) {
-                    ps.setString(next++, s.q());
-                }
+                int next = bindFrom(ps, text ? s.q() : null);
                 next = where.bind(c, ps, next);
-                if (text) {
-                    ps.setString(next++, s.q());
-                    ps.setString(next++, s.q());
-                }
                 ps.setInt(next++, size);
                 ps.setLong(next, (long) page * size);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -135,12 +129,34 @@ public class StorySearchService {
                         items.add(new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                                 rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getBoolean(7), rs.getBoolean(8),
                                 rs.getBoolean(9), rs.getInt(10), rs.getString(11)));
+                        if (text) {
+                            total = rs.getLong(12);
+                        }
                     }
                 }
             }
-            return new Page(total, page, size, items);
+            if (total < 0 && (!text || page > 0)) {
+                // without words, or a page past the last match: count apart
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) " + from + condition)) {
+                    where.bind(c, ps, bindFrom(ps, text ? s.q() : null));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
+                }
+            }
+            return new Page(Math.max(0, total), page, size, items);
         } catch (SQLException e) {
             throw new StorageException(e);
         }
+    }
+
+    /** Binds the words of the FROM clause, if any; returns the next free position. */
+    private static int bindFrom(PreparedStatement ps, String words) throws SQLException {
+        if (words == null) {
+            return 1;
+        }
+        ps.setString(1, words);
+        return 2;
     }
 }

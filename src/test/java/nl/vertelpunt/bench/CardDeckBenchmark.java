@@ -35,7 +35,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  *
  * <p>System properties: {@code cards} (default 20), {@code runs} timed decks (default 10), {@code warmup} decks
  * (default 5), {@code warm-up} (default false: call {@link CardRenderer#warmUp()} first, as production does at
- * start-up, and report the first deck after it). The last PDF and its HTML are written to {@code target/bench-cards/}.
+ * start-up, and report the first deck after it), {@code full} (default 0: how many of the cards are as full as the
+ * card service lets a card be, {@link CardFixtures#maximal}; each is laid out up to five times before it fits). The
+ * last PDF and its HTML are written to {@code target/bench-cards/}.
  */
 public final class CardDeckBenchmark {
 
@@ -68,7 +70,12 @@ public final class CardDeckBenchmark {
             int runs = Integer.getInteger("runs", 10);
             int warmup = Integer.getInteger("warmup", 5);
             boolean warmUpFirst = Boolean.getBoolean("warm-up");
-            List<CardDocument> deck = CardFixtures.deck(size);
+            int full = Math.min(size, Integer.getInteger("full", 0));
+            List<CardDocument> deck = new java.util.ArrayList<>(CardFixtures.deck(size));
+            for (int i = 0; i < full; i++) {
+                // spread over the deck: every card that does not fit at its normal size is laid out again, denser
+                deck.set(i * size / full, CardFixtures.maximal("vol-" + (i + 1)));
+            }
 
             double warmUp = 0;
             if (warmUpFirst) {
@@ -111,8 +118,8 @@ public final class CardDeckBenchmark {
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            System.out.printf(Locale.ROOT, "Deck of %d cards: %d pages, PDF %.0f KB (%,d bytes)%n", size, pages, last.length / 1024.0,
-                    last.length);
+            System.out.printf(Locale.ROOT, "Deck of %d cards (%d of them as full as a card may be): %d pages, PDF %.0f KB (%,d bytes)%n",
+                    size, full, pages, last.length / 1024.0, last.length);
             if (warmUpFirst) {
                 System.out.printf(Locale.ROOT, "Warm-up as at production start-up (one card, three times): %.0f ms%n", warmUp);
                 System.out.printf(Locale.ROOT, "First deck after the warm-up, HTML + PDF: %.0f ms%n", cold);

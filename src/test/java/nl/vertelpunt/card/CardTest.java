@@ -195,6 +195,7 @@ class CardTest {
         asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "stories", List.of(Map.of("id", story), Map.of("id", story))))
                 .put(base).then().statusCode(422).body("errors[0].field", equalTo("stories[1].id"));
         asAdmin().contentType(ContentType.JSON).body("{nope").put(base).then().statusCode(400).contentType("application/problem+json");
+        assertRefusesMoreThanFitsOnOnePage(base);
         // nothing was saved by any of these
         asAdmin().get(base).then().statusCode(200).body("version", equalTo(1));
 
@@ -239,6 +240,50 @@ class CardTest {
         asAdmin().delete("/api/cards/" + id).then().statusCode(204);
         asAdmin().get("/api/cards/" + id).then().statusCode(404);
         asAdmin().get("/api/storypoints/" + planted.slug() + "/cards").then().statusCode(200).body("id", not(org.hamcrest.Matchers.hasItem(id)));
+    }
+
+    /**
+     * A card is one A4 page: longer texts, more stories or longer quotes than fit on it are refused, naming the field
+     * (a card at the limits is saved and printed on one page in CardDeckTest).
+     */
+    private void assertRefusesMoreThanFitsOnOnePage(String card) throws Exception {
+        String longest = "a".repeat(CardService.MAX_OBSERVATION);
+        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "observation", longest + "a")).put(card).then()
+                .statusCode(422).body("errors[0].field", equalTo("observation")).body("errors[0].message", containsString("A4"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "title", "t".repeat(CardService.MAX_TITLE + 1))).put(card)
+                .then().statusCode(422).body("errors[0].field", equalTo("title"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "interpretations",
+                        List.of("kort", "b".repeat(CardService.MAX_INTERPRETATION + 1)))).put(card).then().statusCode(422)
+                .body("errors[0].field", equalTo("interpretations[1]"));
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (String id : showableStories(CardService.MAX_STORIES + 1)) {
+            many.add(Map.of("id", id));
+        }
+        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "stories", many)).put(card).then().statusCode(422)
+                .body("errors[0].field", equalTo("stories"));
+        String text = "We wachtten lang. ".repeat(30);
+        String story = given().contentType(ContentType.JSON).body(Map.of("submissionId", java.util.UUID.randomUUID().toString(),
+                        "role", "ouder", "language", "nl", "text", text, "answers", Map.of()))
+                .post("/api/storypoints/" + planted.slug() + "/stories").then().statusCode(201).extract().path("id");
+        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "stories", List.of(Map.of("id", story, "quoteStart", 10,
+                        "quoteEnd", 11 + CardService.MAX_QUOTE)))).put(card).then().statusCode(422)
+                .body("errors[0].field", equalTo("stories[0].quoteEnd"));
+    }
+
+    private List<String> showableStories(int count) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id FROM story WHERE NOT flagged "
+                + "AND NOT hidden AND story_point_id = (SELECT id FROM story_point WHERE slug = ?) ORDER BY id LIMIT ?")) {
+            ps.setString(1, planted.slug());
+            ps.setInt(2, count);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        assertThat(ids).hasSize(count);
+        return ids;
     }
 
     private String firstStoryWhere(String column) throws Exception {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -23,8 +24,14 @@ import java.util.regex.Pattern;
 
 /**
  * Renders a deck of observation cards as one HTML document and as a printable A4 PDF, one card per page. Both
- * come from the same checked Qute template ({@code templates/cards/deck.html}): the PDF is made from exactly the
- * HTML that {@link #html} returns, so the two cannot drift apart.
+ * come from the same checked Qute template ({@code templates/cards/deck.html}), so the two cannot drift apart.
+ *
+ * <p>A card is one sheet of paper. A card too full for its page at the normal size is set denser, step by step
+ * (smaller type down to 7 pt for its texts, a smaller chart, fewer and shorter excerpts: see
+ * {@link DeckViews#DENSITIES}), until it fits; the observation, both interpretations, every story id and quote and
+ * the disclaimer always stay on it. The card service's limits make every card fit whose data (chart and tables) is
+ * not larger than that of a question with about fifteen groups; a card with more would go on over a second page
+ * rather than lose text.
  *
  * <p>Inject it ({@code @Inject CardRenderer renderer}); it is stateless and safe to call from several threads.
  * Rendering is pure: no database, no network, no files (fonts come from the classpath). A PDF takes about 20 ms
@@ -45,29 +52,87 @@ public class CardRenderer {
 
     /**
      * The cards as a complete HTML document (UTF-8, well-formed XHTML, styles inline, charts as inline SVG) for
-     * a browser and for print.
+     * a browser and for print, every card at the normal size (on screen a card has no page to fit).
      *
      * @param cards the cards in deck order; at least one
      * @throws IllegalArgumentException when there is no card
      */
     public String html(List<CardDocument> cards) {
-        Objects.requireNonNull(cards, "cards");
-        if (cards.isEmpty()) {
-            throw new IllegalArgumentException("a deck needs at least one card");
-        }
-        cards.forEach(card -> Objects.requireNonNull(card, "a card in the deck is null"));
-        return Templates.deck(DeckViews.deck(cards)).render();
+        check(cards);
+        return html(cards, new int[cards.size()]);
     }
 
     /**
-     * The cards as a PDF: A4, one card per page (a card too long for a page continues on the next one), every font
-     * embedded, charts as vector graphics.
+     * The cards as a PDF: A4, one card per page, each card set at the first density at which it fits on its page,
+     * every font embedded, charts as vector graphics.
      *
      * @param cards the cards in deck order; at least one
      * @throws IllegalArgumentException when there is no card
      */
     public byte[] pdf(List<CardDocument> cards) {
-        return CardPdf.render(html(cards));
+        check(cards);
+        int[] densities = new int[cards.size()];
+        List<Integer> trying = new ArrayList<>();
+        for (int i = 0; i < cards.size(); i++) {
+            trying.add(i);
+        }
+        // lay out the cards that do not fit yet, each one step denser than before; cards start on a page of their
+        // own, so a card's fit does not depend on the others
+        while (true) {
+            List<CardDocument> part = trying.stream().map(cards::get).toList();
+            int[] partDensities = trying.stream().mapToInt(i -> densities[i]).toArray();
+            List<Integer> denser = new ArrayList<>();
+            try (CardPdf.Paged paged = CardPdf.layout(html(part, partDensities))) {
+                for (int k : overfull(paged, part)) {
+                    int card = trying.get(k);
+                    if (densities[card] < DeckViews.DENSITIES.size() - 1) {
+                        densities[card]++;
+                        denser.add(card);
+                    } else {
+                        LOG.warnf("Card %s does not fit on one A4 page even at its densest; it goes on over the next page",
+                                cards.get(card).id());
+                    }
+                }
+                if (denser.isEmpty() && trying.size() == cards.size()) {
+                    return paged.pdf();
+                }
+            }
+            if (denser.isEmpty()) {
+                return CardPdf.render(html(cards, densities));
+            }
+            trying = denser;
+        }
+    }
+
+    /** The deck with each card at its density (an index into {@link DeckViews#DENSITIES}). */
+    private static String html(List<CardDocument> cards, int[] densities) {
+        return Templates.deck(DeckViews.deck(cards, densities)).render();
+    }
+
+    private static void check(List<CardDocument> cards) {
+        Objects.requireNonNull(cards, "cards");
+        if (cards.isEmpty()) {
+            throw new IllegalArgumentException("a deck needs at least one card");
+        }
+        cards.forEach(card -> Objects.requireNonNull(card, "a card in the deck is null"));
+    }
+
+    /** The positions (in {@code cards}) of the cards that take more than one page of the laid-out deck. */
+    private static List<Integer> overfull(CardPdf.Paged paged, List<CardDocument> cards) {
+        List<Integer> out = new ArrayList<>();
+        int pages = paged.pages();
+        if (pages == cards.size()) {
+            return out;
+        }
+        List<String> anchors = DeckViews.anchors(cards);
+        for (int k = 0; k < cards.size(); k++) {
+            int start = paged.pageOf(anchors.get(k));
+            int next = k + 1 < cards.size() ? paged.pageOf(anchors.get(k + 1)) : pages;
+            if (start < 0 || next < 0 || next - start > 1) {
+                out.add(k);
+            }
+        }
+        return out;
     }
 
     /**

@@ -18,6 +18,7 @@ public record DeckView(String title, List<Card> cards) {
      * One card.
      *
      * @param anchor          the element id of the card ("kaart-…")
+     * @param density         how tightly the card is set for print: "" (normal) or "dicht-1" … "dicht-3" (a CSS class)
      * @param storyPointTitle the story point's title, small above the card title
      * @param title           the card title
      * @param label           card id and version
@@ -29,14 +30,20 @@ public record DeckView(String title, List<Card> cards) {
      * @param observation     the observation
      * @param interpretations at least two, empty ones marked
      * @param stories         the typical stories shown with their excerpt
-     * @param moreStories     further typical stories, by id and role
+     * @param quotes          further typical stories with a marked quote: id, role and the quote
+     * @param moreStories     further typical stories without a quote, by id and role
      * @param provenance      where the numbers come from
      * @param disclaimer      {@link CardDocument#DISCLAIMER}
      */
-    public record Card(String anchor, String storyPointTitle, String title, String label, String questions, RawString chart,
-                       List<Fact> facts, List<Table> tables, List<String> notes, String observation,
-                       List<Interpretation> interpretations, List<Story> stories, List<String> moreStories,
+    public record Card(String anchor, String density, String storyPointTitle, String title, String label, String questions,
+                       RawString chart, List<Fact> facts, List<Table> tables, List<String> notes, String observation,
+                       List<Interpretation> interpretations, List<Story> stories, List<Quote> quotes, List<String> moreStories,
                        Provenance provenance, String disclaimer) {
+
+        /** Whether the card has typical stories of any kind. */
+        public boolean hasStories() {
+            return !stories.isEmpty() || !quotes.isEmpty() || !moreStories.isEmpty();
+        }
     }
 
     /** A labelled value of the test. */
@@ -77,6 +84,10 @@ public record DeckView(String title, List<Card> cards) {
      * @param shortened  whether the excerpt was shortened to fit the card
      */
     public record Story(String id, String role, String looseQuote, List<Segment> segments, boolean shortened) {
+    }
+
+    /** A typical story shown by its marked quote only. */
+    public record Quote(String id, String role, String text) {
     }
 
     /** A piece of an excerpt; {@code quote} when it is the marked quote. */

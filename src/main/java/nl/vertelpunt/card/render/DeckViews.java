@@ -36,16 +36,40 @@ import java.util.regex.Pattern;
  *
  * <p>To keep a card on one A4 page, an excerpt longer than {@value #EXCERPT_MAX} characters is shortened around
  * its quote (marked "ingekort"), and at most {@value #STORIES_SHOWN} stories are shown with their excerpt; the
- * others are listed by id.
+ * others are shown by id and role with their quote, if they have one. A card that is still too full is set at a
+ * higher {@link #DENSITIES density}: fewer and shorter excerpts, fewer pairwise tests, and (in the template)
+ * smaller type and chart. Whatever the density, the observation, both interpretations, every story id and every
+ * quote are on the card.
  */
 final class DeckViews {
 
-    /** Longest excerpt shown on a card, in characters. */
+    /** Longest excerpt shown on a card at normal density, in characters. */
     static final int EXCERPT_MAX = 400;
-    /** Stories shown with their excerpt; further ones are listed by id. */
+    /** Stories shown with their excerpt at normal density; further ones are shown by their quote or id. */
     static final int STORIES_SHOWN = 4;
-    /** Pairwise tests shown, those with the smallest Holm-adjusted p first; the others are counted in a note. */
+    /** Pairwise tests shown at normal density, those with the smallest Holm-adjusted p first; the others are counted. */
     static final int PAIRS_SHOWN = 6;
+
+    /** Widest chart in print, in millimetres (the page is 186 mm wide inside its margins). */
+    static final double CHART_WIDTH = 146;
+
+    /**
+     * How tightly a card is set: its CSS class (the template sets type and spacing by it), the highest chart in
+     * print (mm), how many stories are shown with an excerpt, the longest excerpt, and how many pairwise tests
+     * are shown.
+     */
+    record Density(String css, double chartHeight, int storiesShown, int excerptMax, int pairsShown) {
+    }
+
+    /** From normal to densest; {@code CardRenderer} takes the first at which a card fits on its page. */
+    static final List<Density> DENSITIES = List.of(
+            new Density("", 100, STORIES_SHOWN, EXCERPT_MAX, PAIRS_SHOWN),
+            new Density("dicht-1", 90, STORIES_SHOWN, 280, PAIRS_SHOWN),
+            new Density("dicht-2", 80, 2, 220, 3),
+            new Density("dicht-3", 70, 0, 0, 3),
+            new Density("dicht-3 dicht-4", 56, 0, 0, 2));
+
+    private static final Pattern SVG_SIZE = Pattern.compile("^(<svg [^>]*?viewBox=\"0 0 ([0-9.]+) ([0-9.]+)\"[^>]*?) width=\"[0-9.]+\" height=\"[0-9.]+\"");
 
     private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm", Locale.forLanguageTag("nl"))
@@ -63,11 +87,12 @@ final class DeckViews {
     private DeckViews() {
     }
 
-    /** The view of a deck. */
-    static DeckView deck(List<CardDocument> cards) {
+    /** The view of a deck, each card at its density (an index into {@link #DENSITIES}). */
+    static DeckView deck(List<CardDocument> cards, int[] densities) {
+        List<String> anchors = anchors(cards);
         List<Card> views = new ArrayList<>(cards.size());
-        for (CardDocument card : cards) {
-            views.add(card(card));
+        for (int i = 0; i < cards.size(); i++) {
+            views.add(card(cards.get(i), DENSITIES.get(densities[i]), anchors.get(i)));
         }
         Set<String> storyPoints = new LinkedHashSet<>();
         for (CardDocument card : cards) {
@@ -80,8 +105,28 @@ final class DeckViews {
         return new DeckView(title, views);
     }
 
-    /** The view of one card. */
+    /**
+     * The element ids of the cards in a deck: "kaart-" and the card id, and for a card that is in the deck more than
+     * once "-2", "-3" after it, so that every id is unique.
+     */
+    static List<String> anchors(List<CardDocument> cards) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> out = new ArrayList<>(cards.size());
+        for (CardDocument card : cards) {
+            String anchor = "kaart-" + SvgCharts.safeId(card.id());
+            int n = seen.merge(anchor, 1, Integer::sum);
+            out.add(n == 1 ? anchor : anchor + "-" + n);
+        }
+        return out;
+    }
+
+    /** The view of one card at normal density. */
     static Card card(CardDocument card) {
+        return card(card, DENSITIES.get(0), anchors(List.of(card)).get(0));
+    }
+
+    /** The view of one card. */
+    static Card card(CardDocument card, Density density, String anchor) {
         JsonNode pattern = card.pattern() == null ? MissingNode.getInstance() : card.pattern();
         List<QuestionInfo> questions = card.questions() == null ? List.of() : card.questions();
         String kind = pattern.path("kind").asText();
@@ -89,17 +134,45 @@ final class DeckViews {
         if (pattern.path("groups").isArray() && !pattern.path("groups").isEmpty()) {
             tables.add(groups(pattern));
             if (pattern.path("pairwise").isArray() && !pattern.path("pairwise").isEmpty()) {
-                tables.add(pairwise(pattern));
+                tables.add(pairwise(pattern, density.pairsShown()));
             }
         } else if (pattern.path("table").isObject()) {
             tables.add(contingency(pattern, questions, kind));
         }
-        return new Card("kaart-" + SvgCharts.safeId(card.id()), Text.clean(card.storyPointTitle()), Text.clean(card.title()),
-                "Kaart " + Text.clean(card.id()) + " · versie " + card.version(), questionSentence(pattern, questions, kind),
-                new RawString(SvgCharts.chart(card.id(), pattern, questions)), facts(pattern), tables,
-                notes(pattern), Text.clean(card.observation()), interpretations(card.interpretations()),
-                stories(card.stories(), true), stories(card.stories(), false).stream().map(s -> s.id() + " (" + s.role() + ")")
-                .toList(), provenance(card.provenance()), CardDocument.DISCLAIMER);
+        List<TypicalStory> all = card.stories() == null ? List.of() : card.stories().stream().filter(Objects::nonNull).toList();
+        int shown = Math.min(density.storiesShown(), all.size());
+        List<Story> excerpts = all.subList(0, shown).stream().map(s -> story(s, density.excerptMax())).toList();
+        List<DeckView.Quote> quotes = new ArrayList<>();
+        List<String> more = new ArrayList<>();
+        for (TypicalStory s : all.subList(shown, all.size())) {
+            String quote = Text.clean(s.quote()).strip().replaceAll(" {2,}", " ");
+            if (quote.isEmpty()) {
+                more.add(Text.clean(s.id()) + " (" + role(s) + ")");
+            } else {
+                quotes.add(new DeckView.Quote(Text.clean(s.id()), role(s), quote));
+            }
+        }
+        return new Card(anchor, density.css(), Text.clean(card.storyPointTitle()),
+                Text.clean(card.title()), "Kaart " + Text.clean(card.id()) + " · versie " + card.version(),
+                questionSentence(pattern, questions, kind), new RawString(printSize(SvgCharts.chart(card.id(), pattern, questions),
+                        density.chartHeight())),
+                facts(pattern), tables, notes(pattern), Text.clean(card.observation()), interpretations(card.interpretations()),
+                excerpts, quotes, more, provenance(card.provenance()), CardDocument.DISCLAIMER);
+    }
+
+    /**
+     * The chart with its size for print in millimetres: {@value #CHART_WIDTH} mm wide, or narrower when it would
+     * be higher than {@code maxHeight}; the proportions stay. (A browser scales it to the width of the screen.)
+     */
+    static String printSize(String svg, double maxHeight) {
+        Matcher size = SVG_SIZE.matcher(svg);
+        if (!size.find()) {
+            return svg;
+        }
+        double ratio = Double.parseDouble(size.group(3)) / Double.parseDouble(size.group(2));
+        double width = Math.min(CHART_WIDTH, maxHeight / ratio);
+        return size.group(1) + " width=\"" + Svg.number(width) + "mm\" height=\"" + Svg.number(width * ratio) + "mm\""
+                + svg.substring(size.end());
     }
 
     // ---- questions and caption ----------------------------------------------------------------------------------
@@ -226,7 +299,7 @@ final class DeckViews {
                 rows, "Groepen onder 5 verhalen: aantal als ‘<5’, zonder statistieken (–). Kurtosis: exces.");
     }
 
-    private static Table pairwise(JsonNode pattern) {
+    private static Table pairwise(JsonNode pattern, int shown) {
         Map<String, String> labels = new HashMap<>();
         pattern.path("groups").forEach(g -> labels.put(g.path("category").asText(), Text.clean(g.path("label").asText())));
         List<JsonNode> pairs = new ArrayList<>();
@@ -235,7 +308,7 @@ final class DeckViews {
         pairs.sort(Comparator.comparingDouble(pair -> pair.path("pHolm").isNumber() ? pair.path("pHolm").asDouble()
                 : Double.POSITIVE_INFINITY));
         List<Row> rows = new ArrayList<>();
-        for (JsonNode pair : pairs.subList(0, Math.min(PAIRS_SHOWN, pairs.size()))) {
+        for (JsonNode pair : pairs.subList(0, Math.min(shown, pairs.size()))) {
             String a = labels.getOrDefault(pair.path("a").asText(), Text.clean(pair.path("a").asText()));
             String b = labels.getOrDefault(pair.path("b").asText(), Text.clean(pair.path("b").asText()));
             Double holm = DutchFormat.number(pair.get("pHolm"));
@@ -300,15 +373,13 @@ final class DeckViews {
         return out;
     }
 
-    /** The stories shown with an excerpt ({@code shown}), or the ones after those. */
-    private static List<Story> stories(List<TypicalStory> stories, boolean shown) {
-        List<TypicalStory> all = stories == null ? List.of() : stories.stream().filter(Objects::nonNull).toList();
-        int split = Math.min(STORIES_SHOWN, all.size());
-        return (shown ? all.subList(0, split) : all.subList(split, all.size())).stream().map(DeckViews::story).toList();
-    }
-
     /** A story with its excerpt cut to {@link #EXCERPT_MAX} characters around the quote, the quote marked. */
     static Story story(TypicalStory s) {
+        return story(s, EXCERPT_MAX);
+    }
+
+    /** A story with its excerpt cut to {@code max} characters around the quote (the quote stays whole), the quote marked. */
+    static Story story(TypicalStory s, int max) {
         String excerpt = Text.clean(s.excerpt()).strip().replaceAll(" {2,}", " ");
         String quote = Text.clean(s.quote()).strip().replaceAll(" {2,}", " ");
         int at = quote.isEmpty() ? -1 : excerpt.indexOf(quote);
@@ -318,13 +389,13 @@ final class DeckViews {
         int quoteEnd = at < 0 ? -1 : at + quote.length();
         int start = 0;
         int end = excerpt.length();
-        if (excerpt.length() > EXCERPT_MAX) {
+        if (excerpt.length() > max) {
             if (at < 0) {
-                end = wordEnd(excerpt, EXCERPT_MAX);
+                end = wordEnd(excerpt, max);
             } else {
-                int room = Math.max(0, EXCERPT_MAX - quote.length());
+                int room = Math.max(0, max - quote.length());
                 start = Math.min(at, wordStart(excerpt, Math.max(0, at - room / 3)));
-                end = Math.max(quoteEnd, wordEnd(excerpt, Math.min(excerpt.length(), start + EXCERPT_MAX)));
+                end = Math.max(quoteEnd, wordEnd(excerpt, Math.min(excerpt.length(), start + max)));
             }
         }
         List<Segment> segments = new ArrayList<>();
@@ -342,8 +413,12 @@ final class DeckViews {
         if (end < excerpt.length()) {
             segments.add(new Segment(" …", false));
         }
+        return new Story(Text.clean(s.id()), role(s), at < 0 ? quote : "", segments, shortened);
+    }
+
+    private static String role(TypicalStory s) {
         String role = Text.clean(s.role()).strip();
-        return new Story(Text.clean(s.id()), role.isEmpty() ? "rol onbekend" : role, at < 0 ? quote : "", segments, shortened);
+        return role.isEmpty() ? "rol onbekend" : role;
     }
 
     /** The start of the word at or after {@code index}. */

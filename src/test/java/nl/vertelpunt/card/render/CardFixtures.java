@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.vertelpunt.card.CardService;
+import nl.vertelpunt.card.Excerpts;
 import nl.vertelpunt.card.render.CardDocument.Provenance;
 import nl.vertelpunt.card.render.CardDocument.QuestionInfo;
 import nl.vertelpunt.card.render.CardDocument.TypicalStory;
@@ -232,6 +234,67 @@ public final class CardFixtures {
                 List.of(choice("gevoel", 1, "Hoe voelde je je bij deze ervaring?"), choice("subset", null, "Regio Twente tegenover de rest")),
                 pattern,
                 List.of(new TypicalStory("V-2019-7002", "ouder", "Ik ben vooral boos. En moe. 😞", "vooral boos")));
+    }
+
+    /**
+     * A card as full as the card service lets a card be: title, observation and both interpretations at their
+     * longest, the most stories, each with an excerpt as long as {@link Excerpts} makes them and a quote of the
+     * longest length, and the data of a question with eleven groups (the regions of the national story point):
+     * a chart that would be 125 mm high at full width, its table and the pairwise tests.
+     */
+    public static CardDocument maximal(String id) {
+        ObjectNode pattern = pattern("slider_by_choice", "gehoord", "regio", "kruskal-wallis", 58.21, 10, 4.1e-9, 6.0e-8,
+                "epsilon-squared", 0.114, 505);
+        String[] regions = {"Groningen", "Friesland", "Twente", "Rijk van Nijmegen", "Utrecht", "Amsterdam", "Haaglanden",
+            "Rijnmond", "Brabant", "Limburg", "Andere regio of weet ik niet"};
+        ArrayNode groups = pattern.putArray("groups");
+        for (int g = 0; g < regions.length; g++) {
+            groups.add(group("regio-" + g, regions[g], 45 + g * 2, 18.4 + g * 6.1, 10.0 + g * 6, 0.0, 21.7, 1.4 - g * 0.2, 1.1, true,
+                    15, 10, 5, "<5", 5, "<5", "<5", 5, "<5", 5));
+        }
+        ArrayNode pairwise = pattern.putArray("pairwise");
+        for (int a = 0; a < regions.length; a++) {
+            for (int b = a + 1; b < regions.length; b++) {
+                pairwise.add(pair("regio-" + a, "regio-" + b, 1e-4 * (b - a), 3e-3 * (b - a), -0.1 * (b - a)));
+            }
+        }
+        pattern.putArray("notes").add("More than 20% of the expected counts are below 5.");
+        String[] roles = {"Ouder of verzorger", "Jongere", "Professional"};
+        List<TypicalStory> stories = new ArrayList<>();
+        for (int i = 0; i < CardService.MAX_STORIES; i++) {
+            String quote = dutch(CardService.MAX_QUOTE, i * 3 + 1, "Citaat " + (i + 1) + ":");
+            int around = (Excerpts.LENGTH - quote.length() - 2) / 2;
+            String excerpt = "… " + dutch(around, i * 5 + 2, "Verhaal " + (i + 1) + ".") + " " + quote + " "
+                    + dutch(around, i * 7 + 3, "Daarna") + " …";
+            stories.add(new TypicalStory("V-2019-" + (10_001 + i), roles[i % roles.length], excerpt, quote));
+        }
+        return new CardDocument(id, 12, "Vertelpunt Zorg voor de Jeugd 2019", dutch(CardService.MAX_TITLE, 0, "Titel:"),
+                dutch(CardService.MAX_OBSERVATION, 4, "Observatie " + id + ":"),
+                List.of(dutch(CardService.MAX_INTERPRETATION, 8, "Eerste lezing " + id + ":"),
+                        dutch(CardService.MAX_INTERPRETATION, 11, "Tweede lezing " + id + ":")),
+                List.of(slider("gehoord", 12, "Gehoord voelen", "Zeker NIET", "Zeker WEL"), choice("regio", 6, "In welke regio woon je?")),
+                pattern, stories, provenance());
+    }
+
+    private static final String[] SENTENCES = {
+        "Het duurde maanden voordat iemand écht luisterde naar wat ons gezin nodig had.",
+        "Bij elke nieuwe hulpverlener moesten we het hele verhaal opnieuw vertellen, ook de pijnlijke delen.",
+        "De wijkcoach belde terug toen ze dat beloofd had, en vanaf dat moment kregen we weer vertrouwen.",
+        "Naïef misschien, maar we dachten dat school, huisarts en jeugdteam gewoon met elkaar zouden praten.",
+        "Onze dochter voelde zich pas gehoord toen zij zelf mocht zeggen wat er in het plan kwam.",
+        "De wachtlijst bepaalde alles; over de inhoud van de hulp werd nauwelijks gesproken.",
+        "Eén vast aanspreekpunt maakte het verschil: iemand die ons kende en niet steeds wisselde.",
+        "Coöperatie tussen de organisaties was ver te zoeken, en wij zaten er met z’n allen tussenin.",
+    };
+
+    /** Dutch text of exactly {@code length} characters, starting with {@code start}, from sentences picked by {@code seed}. */
+    public static String dutch(int length, int seed, String start) {
+        StringBuilder text = new StringBuilder(start);
+        for (int i = seed; text.length() < length; i++) {
+            text.append(' ').append(SENTENCES[i % SENTENCES.length]);
+        }
+        String cut = text.substring(0, length - 1);
+        return cut.endsWith(" ") ? cut.substring(0, length - 2) + ".." : cut + ".";
     }
 
     // ---- building blocks -----------------------------------------------------------------------------------------

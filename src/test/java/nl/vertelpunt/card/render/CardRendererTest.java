@@ -176,6 +176,69 @@ class CardRendererTest {
     }
 
     @Test
+    void shouldPrintAMaximalCardOnOnePageWithAllItsTextsAtSevenPointOrMore() throws IOException {
+        CardDocument card = CardFixtures.maximal("vol");
+
+        try (PDDocument document = Loader.loadPDF(renderer.pdf(List.of(card)))) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            assertEveryTextOnItsPage(document, List.of(card));
+        }
+    }
+
+    @Test
+    void shouldPrintADeckOfMaximalAndShortCardsOneCardPerPageAndSetOnlyTheFullOnesDenser() throws IOException {
+        List<CardDocument> deck = List.of(CardFixtures.heardByConsequence(), CardFixtures.maximal("vol-1"), CardFixtures.onTimeByRole(),
+                CardFixtures.maximal("vol-2"), CardFixtures.consequenceByKindOfHelp());
+        byte[] bytes = renderer.pdf(deck);
+        write("deck-vol.pdf", bytes);
+
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(deck.size());
+            assertEveryTextOnItsPage(document, deck);
+            // a short card keeps its normal size next to a full one: its observation in 9.5 pt (8.5 pt × 1.118)
+            assertThat(smallestSize(document, 1, deck.get(0).observation())).isGreaterThan(9.4f);
+            assertThat(smallestSize(document, 3, deck.get(2).observation())).isGreaterThan(9.4f);
+            assertThat(smallestSize(document, 2, deck.get(1).observation())).isLessThan(9.4f);
+        }
+    }
+
+    /**
+     * Each card's page holds its title, observation, both interpretations, every story id and quote and the
+     * disclaimer, none of them set below 7 pt; no other page holds its observation.
+     */
+    private static void assertEveryTextOnItsPage(PDDocument document, List<CardDocument> deck) throws IOException {
+        for (int i = 0; i < deck.size(); i++) {
+            CardDocument card = deck.get(i);
+            int page = i + 1;
+            assertThat(card.stories()).as("card " + card.id()).isNotEmpty();
+            List<String> texts = new ArrayList<>(List.of(card.title(), card.observation()));
+            card.interpretations().stream().filter(t -> !t.isBlank()).forEach(texts::add);
+            for (CardDocument.TypicalStory story : card.stories()) {
+                texts.add(story.id());
+                if (story.quote() != null) {
+                    texts.add(story.quote());
+                }
+            }
+            texts.add(CardDocument.DISCLAIMER);
+            PdfText text = PdfText.of(document, page);
+            for (String expected : texts) {
+                assertThat(text.smallestSize(expected)).as("\"" + expected + "\" on page " + page).isPresent()
+                        .hasValueSatisfying(size -> assertThat(size).as("size of \"" + expected + "\"").isGreaterThanOrEqualTo(6.95f));
+            }
+            for (int other = 1; other <= deck.size(); other++) {
+                if (other != page) {
+                    assertThat(PdfText.of(document, other).contains(card.observation())).as("observation of page " + page
+                            + " on page " + other).isFalse();
+                }
+            }
+        }
+    }
+
+    private static float smallestSize(PDDocument document, int page, String text) throws IOException {
+        return PdfText.of(document, page).smallestSize(text).orElseThrow();
+    }
+
+    @Test
     void shouldGiveAContentSecurityPolicyThatAllowsOnlyTheDecksOwnStyle() throws Exception {
         String page = html();
         String style = page.substring(page.indexOf("<style>") + 7, page.indexOf("</style>"));

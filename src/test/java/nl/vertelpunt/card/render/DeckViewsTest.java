@@ -73,6 +73,60 @@ class DeckViewsTest {
     }
 
     @Test
+    void shouldShowStoriesBeyondTheFourthByTheirQuoteWhenTheyHaveOne() {
+        CardDocument base = CardFixtures.heardByConsequence();
+        List<TypicalStory> stories = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            stories.add(new TypicalStory("V-" + i, "ouder", "Verhaal " + i + ", met een zin die telt.", i % 2 == 0 ? "een zin die telt" : null));
+        }
+        Card card = DeckViews.card(new CardDocument(base.id(), base.version(), base.storyPointTitle(), base.title(),
+                base.observation(), base.interpretations(), base.questions(), base.pattern(), stories, base.provenance()));
+
+        assertThat(card.stories()).extracting(Story::id).containsExactly("V-1", "V-2", "V-3", "V-4");
+        assertThat(card.quotes()).containsExactly(new DeckView.Quote("V-6", "ouder", "een zin die telt"));
+        assertThat(card.moreStories()).containsExactly("V-5 (ouder)");
+        assertThat(card.density()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepEveryStoryIdAndQuoteAtEveryDensity() {
+        CardDocument full = CardFixtures.maximal("vol");
+        for (DeckViews.Density density : DeckViews.DENSITIES) {
+            Card card = DeckViews.card(full, density, "kaart-vol");
+            List<String> shown = new ArrayList<>();
+            card.stories().forEach(s -> shown.add(s.id() + " " + s.looseQuote()
+                    + String.join("", s.segments().stream().filter(Segment::quote).map(Segment::text).toList())));
+            card.quotes().forEach(q -> shown.add(q.id() + " " + q.text()));
+
+            assertThat(card.stories()).as(density.css()).hasSize(Math.min(density.storiesShown(), full.stories().size()));
+            for (TypicalStory story : full.stories()) {
+                assertThat(shown).as(density.css()).contains(story.id() + " " + story.quote());
+            }
+            card.stories().forEach(s -> assertThat(String.join("", s.segments().stream().map(Segment::text).toList()).length())
+                    .isLessThanOrEqualTo(Math.max(density.excerptMax(), full.stories().get(0).quote().length()) + 4));
+        }
+        assertThat(DeckViews.card(full, DeckViews.DENSITIES.get(DeckViews.DENSITIES.size() - 1), "kaart-vol").density())
+                .isEqualTo("dicht-3 dicht-4");
+    }
+
+    @Test
+    void shouldSizeTheChartForPrintKeepingItsProportions() {
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 320\" width=\"640\" height=\"320\" role=\"img\"><g/></svg>";
+
+        assertThat(DeckViews.printSize(svg, 100)).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 320\" width=\"146mm\" height=\"73mm\" role=\"img\">");
+        // higher than allowed at full width: narrower, same proportions
+        assertThat(DeckViews.printSize(svg, 50)).contains(" width=\"100mm\" height=\"50mm\"").endsWith("<g/></svg>");
+    }
+
+    @Test
+    void shouldGiveEachCardInADeckItsOwnAnchor() {
+        CardDocument card = CardFixtures.heardByTrust();
+
+        assertThat(DeckViews.anchors(List.of(card, CardFixtures.onTimeByRole(), card)))
+                .containsExactly("kaart-kaart-20", "kaart-kaart-9-role", "kaart-kaart-20-2");
+    }
+
+    @Test
     void shouldMarkEmptyInterpretationsAndAlwaysShowTwo() {
         Card card = DeckViews.card(CardFixtures.subsetSlider());
 
