@@ -181,7 +181,8 @@ public class EvaluationService {
                     JsonNode shown = suppression.active()
                             ? ResultSuppression.apply(result.deepCopy(), suppression).path("patterns").get(index) : p;
                     return Optional.of(new RunPattern(run.id, point, p, shown, mapper.readTree(run.request), run.fingerprint,
-                            result.path("softwareVersion").asText(null), run.finishedAt, run.storyCount == null ? 0 : run.storyCount));
+                            result.path("softwareVersion").asText(null), run.finishedAt,
+                            run.storyCount == null ? 0 : (int) suppression.rounded(run.storyCount)));
                 }
                 index++;
             }
@@ -191,7 +192,7 @@ public class EvaluationService {
         }
     }
 
-    /** A pattern of a run: exact, as shown to staff, and where it comes from. */
+    /** A pattern of a run: exact, as shown to staff, and where it comes from ({@code stories} rounded as shown to staff). */
     public record RunPattern(UUID runId, StoryPoint point, JsonNode exact, JsonNode shown, JsonNode request, String fingerprint,
                              String softwareVersion, Instant evaluatedAt, int stories) {
     }

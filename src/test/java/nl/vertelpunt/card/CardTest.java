@@ -97,6 +97,11 @@ class CardTest {
         assertThat(card.getList("interpretations", String.class)).containsExactly("", "");
         assertThat(card.getString("provenance.runId")).isEqualTo(planted.runId());
         assertThat(card.getString("provenance.fingerprint")).hasSize(64);
+        // the card shows the evaluation's story count rounded like every count staff see (threshold 5)
+        int exact = nl.vertelpunt.testing.Database.queryInt(dataSource, "SELECT story_count FROM evaluation_run WHERE id = ?::uuid", planted.runId());
+        int shown = card.getInt("provenance.stories");
+        assertThat(shown % 5).isZero();
+        assertThat(Math.abs(shown - exact)).isLessThanOrEqualTo(2);
         assertThat(card.getList("questions.variable", String.class)).containsExactly("gehoord", "gevolg");
         assertThat(card.getString("data.test")).isEqualTo("kruskal-wallis");
 
