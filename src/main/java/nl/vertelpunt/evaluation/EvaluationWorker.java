@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import nl.vertelpunt.storypoint.Definitions;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.web.ServiceMetrics;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -193,7 +195,7 @@ public class EvaluationWorker {
                         share -> progress.set(Double.doubleToLongBits(share)));
             }
             finish(claim.id(), mapper.writeValueAsString(outcome.result()), outcome.stories(), outcome.fingerprint());
-            nl.vertelpunt.web.ServiceMetrics.evaluation(java.time.Duration.ofNanos(outcome.readNanos() + outcome.testNanos()), "done");
+            ServiceMetrics.evaluation(Duration.ofNanos(outcome.readNanos() + outcome.testNanos()), "done");
             Log.infof("Evaluation %s done: %d stories read in %d ms, tested in %d ms", claim.id(), outcome.stories(),
                     outcome.readNanos() / 1_000_000, outcome.testNanos() / 1_000_000);
         } catch (Exception e) {
@@ -202,7 +204,7 @@ public class EvaluationWorker {
             }
             Log.errorf("Evaluation %s failed: %s", claim.id(), e.toString());
             fail(claim.id(), "The evaluation could not be completed: " + e.getClass().getSimpleName());
-            nl.vertelpunt.web.ServiceMetrics.evaluation(java.time.Duration.ofNanos(System.nanoTime() - started), "failed");
+            ServiceMetrics.evaluation(Duration.ofNanos(System.nanoTime() - started), "failed");
         } finally {
             heartbeat.cancel(false);
         }

@@ -345,12 +345,10 @@ final class Evaluator {
                 leftOut.add(x.name() + "=" + x.categories().get(r));
             }
         }
+        boolean[] allRows = new boolean[full.length];
+        java.util.Arrays.fill(allRows, true);
         for (int c = 0; c < full[0].length; c++) {
-            long columnTotal = 0;
-            for (long[] row : full) {
-                columnTotal += row[c];
-            }
-            if (columnTotal > 0 && java.util.Arrays.binarySearch(columnsUsed, c) < 0) {
+            if (columnTotal(full, c, allRows) > 0 && java.util.Arrays.binarySearch(columnsUsed, c) < 0) {
                 leftOut.add(y.name() + "=" + y.categories().get(c));
             }
         }
@@ -394,11 +392,7 @@ final class Evaluator {
                 }
             }
             for (int c = 0; c < column.length; c++) {
-                long sum = 0;
-                for (int r = 0; r < table.length; r++) {
-                    sum += row[r] ? table[r][c] : 0;
-                }
-                if (column[c] && sum < minimum) {
+                if (column[c] && columnTotal(table, c, row) < minimum) {
                     column[c] = false;
                     changed = true;
                 }
@@ -411,6 +405,15 @@ final class Evaluator {
         long sum = 0;
         for (long c : cells) {
             sum += c;
+        }
+        return sum;
+    }
+
+    /** The total of column {@code c} over the rows that are kept. */
+    private static long columnTotal(long[][] table, int c, boolean[] keptRows) {
+        long sum = 0;
+        for (int r = 0; r < table.length; r++) {
+            sum += keptRows[r] ? table[r][c] : 0;
         }
         return sum;
     }

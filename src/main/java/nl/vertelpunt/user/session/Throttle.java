@@ -74,15 +74,19 @@ public final class Throttle {
     public void sweep() {
         long now = clock.millis();
         lastSweep.set(now);
-        windows.entrySet().removeIf(e -> ended(e.getValue(), now));
+        removeEnded(now);
     }
 
     private void sweepIfDue(long now) {
         long last = lastSweep.get();
         // one caller wins the sweep; the others go on at once
         if (now - last >= SWEEP_INTERVAL.toMillis() && lastSweep.compareAndSet(last, now)) {
-            windows.entrySet().removeIf(e -> ended(e.getValue(), now));
+            removeEnded(now);
         }
+    }
+
+    private void removeEnded(long now) {
+        windows.entrySet().removeIf(e -> ended(e.getValue(), now));
     }
 
     private boolean ended(Window w, long now) {
