@@ -20,6 +20,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
+import static nl.vertelpunt.testing.Fixtures.tablePlan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -63,18 +64,10 @@ class SessionFlowTest {
                 .post("/api/sessions").then().statusCode(201).header("Location", containsString("/api/sessions/")).extract().jsonPath();
     }
 
-    private static Map<String, Object> plan(String name, List<String> cardIds, List<String> stories) {
-        Map<String, Object> plan = new HashMap<>();
-        plan.put("name", name);
-        plan.put("cards", cardIds);
-        plan.put("stories", stories);
-        return plan;
-    }
-
     @Test
     void shouldGoFromPreparedTablesThroughNotesAndProposalsToThePublicPage() throws Exception {
         String session = newSession().getString("id");
-        JsonPath prepared = asAdmin().contentType(ContentType.JSON).body(plan("Tafel 1", cards.subList(0, 2), storyIds.subList(0, 3)))
+        JsonPath prepared = asAdmin().contentType(ContentType.JSON).body(tablePlan("Tafel 1", cards.subList(0, 2), storyIds.subList(0, 3)))
                 .post("/api/sessions/" + session + "/tables").then().statusCode(200)
                 .body("tables", hasSize(1)).body("tables[0].cards", hasSize(2)).body("tables[0].stories", hasSize(3))
                 .body("tables[0].warnings", hasSize(0)).body("tables[0].linkActive", equalTo(false))
@@ -166,27 +159,27 @@ class SessionFlowTest {
     @Test
     void shouldWarnAboutTooMuchMaterialAndRefuseWhatDoesNotBelong() {
         String session = newSession().getString("id");
-        asAdmin().contentType(ContentType.JSON).body(plan("Te vol", cards, storyIds.subList(0, 21)))
+        asAdmin().contentType(ContentType.JSON).body(tablePlan("Te vol", cards, storyIds.subList(0, 21)))
                 .post("/api/sessions/" + session + "/tables").then().statusCode(200)
                 .body("tables[0].warnings.code", equalTo(List.of("too-many-cards", "too-many-stories")))
                 .body("tables[0].warnings[0].count", equalTo(8)).body("tables[0].warnings[0].advised", equalTo(7))
                 .body("tables[0].warnings[1].count", equalTo(21)).body("tables[0].warnings[1].advised", equalTo(20));
-        asAdmin().contentType(ContentType.JSON).body(plan("Fout", List.of(java.util.UUID.randomUUID().toString()), List.of()))
+        asAdmin().contentType(ContentType.JSON).body(tablePlan("Fout", List.of(java.util.UUID.randomUUID().toString()), List.of()))
                 .post("/api/sessions/" + session + "/tables").then().statusCode(422).body("errors[0].field", equalTo("cards[0]"));
-        asAdmin().contentType(ContentType.JSON).body(plan("Fout", List.of(), List.of("bestaat-niet")))
+        asAdmin().contentType(ContentType.JSON).body(tablePlan("Fout", List.of(), List.of("bestaat-niet")))
                 .post("/api/sessions/" + session + "/tables").then().statusCode(422).body("errors[0].field", equalTo("stories[0]"));
-        asAdmin().contentType(ContentType.JSON).body(plan("Dubbel", List.of(), List.of(storyIds.get(0), storyIds.get(0))))
+        asAdmin().contentType(ContentType.JSON).body(tablePlan("Dubbel", List.of(), List.of(storyIds.get(0), storyIds.get(0))))
                 .post("/api/sessions/" + session + "/tables").then().statusCode(422).body("errors[0].field", equalTo("stories[1]"))
                 .body("errors[0].message", containsString("twice"));
         String hidden = storyIds.get(storyIds.size() - 1);
         asAdmin().contentType(ContentType.JSON).body(Map.of("hidden", true))
                 .put("/api/storypoints/" + planted.slug() + "/moderation/stories/" + hidden + "/visibility").then().statusCode(200);
-        asAdmin().contentType(ContentType.JSON).body(plan("Verborgen", List.of(), List.of(storyIds.get(0), hidden)))
+        asAdmin().contentType(ContentType.JSON).body(tablePlan("Verborgen", List.of(), List.of(storyIds.get(0), hidden)))
                 .post("/api/sessions/" + session + "/tables").then().statusCode(422).body("errors[0].field", equalTo("stories[1]"))
                 .body("errors[0].message", containsString("hidden"));
         asAdmin().contentType(ContentType.JSON).body(Map.of("hidden", false))
                 .put("/api/storypoints/" + planted.slug() + "/moderation/stories/" + hidden + "/visibility").then().statusCode(200);
-        asAdmin().contentType(ContentType.JSON).body(plan(" ", List.of(), List.of()))
+        asAdmin().contentType(ContentType.JSON).body(tablePlan(" ", List.of(), List.of()))
                 .post("/api/sessions/" + session + "/tables").then().statusCode(422).body("errors[0].field", equalTo("name"));
         asAdmin().get("/api/sessions/" + session).then().body("tables", hasSize(1));
 
@@ -204,7 +197,7 @@ class SessionFlowTest {
     @Test
     void shouldStopLinksThatAreRevokedOrExpired() throws Exception {
         String session = newSession().getString("id");
-        String table = asAdmin().contentType(ContentType.JSON).body(plan("Tafel", cards.subList(0, 1), List.of()))
+        String table = asAdmin().contentType(ContentType.JSON).body(tablePlan("Tafel", cards.subList(0, 1), List.of()))
                 .post("/api/sessions/" + session + "/tables").then().statusCode(200).extract().path("tables[0].id");
         String first = asAdmin().contentType(ContentType.JSON).body(Map.of()).post("/api/sessions/" + session + "/tables/" + table + "/link")
                 .then().statusCode(201).extract().path("token");

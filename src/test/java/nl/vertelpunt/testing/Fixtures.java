@@ -99,6 +99,15 @@ public final class Fixtures {
         return s;
     }
 
+    /** A session table's plan: its name, cards and stories (the body of POST /api/sessions/{id}/tables); lists may be empty, not null. */
+    public static Map<String, Object> tablePlan(String name, List<String> cards, List<String> stories) {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("name", name);
+        plan.put("cards", cards);
+        plan.put("stories", stories);
+        return plan;
+    }
+
     public static RequestSpecification asAdmin() {
         return RestAssured.given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
     }

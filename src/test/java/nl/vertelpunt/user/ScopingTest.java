@@ -19,6 +19,7 @@ import static io.restassured.RestAssured.given;
 import static nl.vertelpunt.testing.Fixtures.aSubmission;
 import static nl.vertelpunt.testing.Fixtures.as;
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
+import static nl.vertelpunt.testing.Fixtures.tablePlan;
 import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
@@ -67,7 +68,7 @@ class ScopingTest {
                 "heldOn", LocalDate.now().toString(), "online", true)).post("/api/sessions").then().statusCode(201).extract().path("id");
         String told = Database.queryString(dataSource, "SELECT s.id FROM story s JOIN story_point p ON p.id = s.story_point_id "
                 + "WHERE p.slug = ? AND NOT s.flagged ORDER BY s.id LIMIT 1", theirs);
-        String table = asAdmin().contentType(ContentType.JSON).body(plan("Tafel B", List.of(card), List.of(told)))
+        String table = asAdmin().contentType(ContentType.JSON).body(tablePlan("Tafel B", List.of(card), List.of(told)))
                 .post("/api/sessions/" + session + "/tables").then().statusCode(200).extract().path("tables[0].id");
         String token = asAdmin().contentType(ContentType.JSON).body(Map.of("days", 1))
                 .post("/api/sessions/" + session + "/tables/" + table + "/link").then().statusCode(201).extract().path("token");
@@ -129,8 +130,8 @@ class ScopingTest {
                 .post("/api/sessions"));
         refused(me().get(sessions));
         refused(json().body(Map.of("title", "Overgenomen", "heldOn", LocalDate.now().toString(), "online", true)).put(sessions));
-        refused(json().body(plan("Tafel 2", List.of(card), List.of())).post(sessions + "/tables"));
-        refused(json().body(plan("Hernoemd", List.of(card), List.of(told))).put(sessions + "/tables/" + table));
+        refused(json().body(tablePlan("Tafel 2", List.of(card), List.of())).post(sessions + "/tables"));
+        refused(json().body(tablePlan("Hernoemd", List.of(card), List.of(told))).put(sessions + "/tables/" + table));
         refused(json().body(Map.of("days", 1)).post(sessions + "/tables/" + table + "/link"));
         refused(me().delete(sessions + "/tables/" + table + "/link"));
         refused(me().get(sessions + "/tables/" + table + "/deck.pdf"));
@@ -152,9 +153,9 @@ class ScopingTest {
                 .statusCode(anyOf(is(403), is(404), is(409), is(422))).contentType("application/problem+json");
         String mySession = json().body(Map.of("storyPoint", mine, "title", "Bijeenkomst A", "heldOn", LocalDate.now().toString(),
                 "online", true)).post("/api/sessions").then().statusCode(201).extract().path("id");
-        json().body(plan("Tafel A", List.of(card), List.of())).post("/api/sessions/" + mySession + "/tables").then()
+        json().body(tablePlan("Tafel A", List.of(card), List.of())).post("/api/sessions/" + mySession + "/tables").then()
                 .statusCode(422).body("errors[0].field", equalTo("cards[0]"));
-        json().body(plan("Tafel A", List.of(), List.of(told))).post("/api/sessions/" + mySession + "/tables").then()
+        json().body(tablePlan("Tafel A", List.of(), List.of(told))).post("/api/sessions/" + mySession + "/tables").then()
                 .statusCode(422).body("errors[0].field", equalTo("stories[0]"));
 
         // what the user sees of the list of story points, and that they work on their own
@@ -189,14 +190,6 @@ class ScopingTest {
 
     private static void refused(io.restassured.response.Response response) {
         response.then().log().ifValidationFails().statusCode(REFUSED).contentType("application/problem+json");
-    }
-
-    private static Map<String, Object> plan(String name, List<String> cards, List<String> stories) {
-        Map<String, Object> plan = new HashMap<>();
-        plan.put("name", name);
-        plan.put("cards", cards);
-        plan.put("stories", stories);
-        return plan;
     }
 
     private static Map<String, Object> proposalInput(String title) {
