@@ -59,9 +59,14 @@ export async function sendStory(slug: string, story: InPersonStory): Promise<Rec
   return (await response.json()) as Receipt;
 }
 
-/** Today as the facilitator's device sees it (YYYY-MM-DD). */
+/**
+ * Today in the Netherlands (YYYY-MM-DD), the calendar the service checks dates against ("not in the future,
+ * not before the story point existed"). On a Dutch device this is its own date; a device on another clock
+ * (a laptop left on UTC) would otherwise send yesterday's date just after midnight.
+ */
 export function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date());
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
