@@ -41,7 +41,7 @@ export function clean(f: StoryFilter): StoryFilter {
   const answers = Object.entries(f.answers ?? {}).filter(([, v]) => Array.isArray(v) && v.length > 0);
   if (answers.length > 0) out.answers = Object.fromEntries(answers);
   const ranges = Object.entries(f.ranges ?? {}).filter(([, v]) => Array.isArray(v) && v.length === 2);
-  if (ranges.length > 0) out.ranges = Object.fromEntries(ranges) as Record<string, [number, number]>;
+  if (ranges.length > 0) out.ranges = Object.fromEntries(ranges);
   out.includeIncomplete = f.includeIncomplete !== false;
   return out;
 }
@@ -187,8 +187,8 @@ export function filterPanel(d: Definition, filter: StoryFilter, apply: (f: Story
     const data = new FormData(form);
     const answers: Record<string, string[]> = {};
     for (const [name, value] of data.entries()) {
-      if (name.startsWith('answer:')) {
-        (answers[name.slice(7)] ??= []).push(String(value));
+      if (name.startsWith('answer:') && typeof value === 'string') {
+        (answers[name.slice(7)] ??= []).push(value);
       }
     }
     apply(clean({

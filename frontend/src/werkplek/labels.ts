@@ -55,7 +55,7 @@ export function describeAnswer(q: Question, answer: unknown): string {
       return t('triad.shares', { a, b, c, x, y, z });
     }
     default:
-      return String(answer);
+      return typeof answer === 'string' ? answer : JSON.stringify(answer);
   }
 }
 

@@ -52,7 +52,7 @@ export function describeAnswer(q: Question, answer: Answer | undefined): string 
   const option = (id: string) => pick(q.options?.find((o) => o.id === id)?.label) || id;
   switch (q.type) {
     case 'slider':
-      return answer === 'NA' ? t('review.notApplicable') : `${answer} – ${sliderWords(answer as number, pick(q.left), pick(q.right))}`;
+      return answer === 'NA' ? t('review.notApplicable') : `${answer as number} – ${sliderWords(answer as number, pick(q.left), pick(q.right))}`;
     case 'choice':
       return option(answer as string);
     case 'multichoice':

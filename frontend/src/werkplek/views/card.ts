@@ -77,7 +77,7 @@ export async function cardView(ctx: Ctx): Promise<void> {
 
   const submit = async () => {
     [title, observation, first, second].forEach((control) => fieldError(control, null));
-    fieldError(published as unknown as HTMLInputElement, null);
+    fieldError(published, null);
     const problems: [HTMLInputElement | HTMLTextAreaElement, string][] = [];
     if (title.value.trim() === '') problems.push([title, w('card.titleRequired')]);
     if (observation.value.trim() === '') problems.push([observation, w('card.observationRequired')]);

@@ -43,7 +43,7 @@ export async function usersView(ctx: Ctx): Promise<void> {
     h('h1', { tabindex: -1 }, w('users.title')),
     status,
     tableArea,
-    createForm(ctx.points, async (created) => {
+    createForm(ctx.points, (created) => {
       list = [...list, created].sort((a, b) => a.username.localeCompare(b.username));
       drawTable();
       say(w('users.created', { name: created.username }));
@@ -123,7 +123,7 @@ function usersTable(points: StoryPointVersion[], list: User[], save: (name: stri
         h('tbody', {}, ...rows.flat()))));
 }
 
-function createForm(points: StoryPointVersion[], created: (user: User) => Promise<void>): HTMLElement {
+function createForm(points: StoryPointVersion[], created: (user: User) => void): HTMLElement {
   const username = h('input', { type: 'text', id: 'new-username', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'none', 'aria-describedby': 'new-username-hint' });
   const password = h('input', { type: 'password', id: 'new-password', autocomplete: 'new-password', 'aria-describedby': 'new-password-hint' });
   const error = h('p', { class: 'error', role: 'alert', id: 'create-error' });
@@ -150,7 +150,7 @@ function createForm(points: StoryPointVersion[], created: (user: User) => Promis
         });
         username.value = '';
         password.value = '';
-        await created(user);
+        created(user);
       } catch (e) {
         error.textContent = problemText(e);
         username.focus();
