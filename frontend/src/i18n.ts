@@ -23,12 +23,19 @@ export function pick(texts: Texts | undefined): string {
 
 /** The position in words, relative to the poles, as a screen reader speaks it. */
 export function sliderWords(value: number, left: string, right: string): string {
-  const key = value === 0 ? 'slider.atLeft'
-    : value <= 20 ? 'slider.nearLeft'
-      : value <= 40 ? 'slider.towardsLeft'
-        : value < 60 ? 'slider.middle'
-          : value < 80 ? 'slider.towardsRight'
-            : value < 100 ? 'slider.nearRight'
-              : 'slider.atRight';
+  const key =
+    value === 0
+      ? 'slider.atLeft'
+      : value <= 20
+        ? 'slider.nearLeft'
+        : value <= 40
+          ? 'slider.towardsLeft'
+          : value < 60
+            ? 'slider.middle'
+            : value < 80
+              ? 'slider.towardsRight'
+              : value < 100
+                ? 'slider.nearRight'
+                : 'slider.atRight';
   return t(key, { left, right });
 }

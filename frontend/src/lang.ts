@@ -24,6 +24,10 @@ export function translator<K extends string>(catalogues: { nl: Record<K, string>
 /** A date (yyyy-mm-dd or an instant) in words: "12 maart 2026". */
 export function formatDay(iso: string): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
-  return date.toLocaleDateString(language === 'en' ? 'en-GB' : 'nl-NL',
-    { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+  return date.toLocaleDateString(language === 'en' ? 'en-GB' : 'nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Amsterdam',
+  });
 }

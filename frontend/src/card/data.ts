@@ -27,7 +27,9 @@ export function formatCountValue(count: Count | null | undefined): string {
 
 function formatQ(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return value < 0.001 ? `< ${(0.001).toLocaleString(locale())}` : value.toLocaleString(locale(), { maximumFractionDigits: 3 });
+  return value < 0.001
+    ? `< ${(0.001).toLocaleString(locale())}`
+    : value.toLocaleString(locale(), { maximumFractionDigits: 3 });
 }
 
 /** "8. Gehoord voelen": a variable of the pattern with its number, as on the card. */
@@ -44,11 +46,18 @@ function translated(prefix: string, name: string): string {
 
 /** The few numbers that say how strong the pattern is. */
 export function keyNumbers(p: Pattern): HTMLElement {
-  return h('dl', { class: 'key-numbers' },
-    h('dt', {}, c('card.stories')), h('dd', {}, formatCountValue(p.n)),
-    h('dt', {}, c('card.effect')), h('dd', {}, `${translated('effect', p.effectSize.name)} = ${formatValue(p.effectSize.value, 2)}`),
-    h('dt', {}, c('card.test')), h('dd', {}, translated('test', p.test)),
-    h('dt', {}, c('card.q')), h('dd', {}, formatQ(p.q)));
+  return h(
+    'dl',
+    { class: 'key-numbers' },
+    h('dt', {}, c('card.stories')),
+    h('dd', {}, formatCountValue(p.n)),
+    h('dt', {}, c('card.effect')),
+    h('dd', {}, `${translated('effect', p.effectSize.name)} = ${formatValue(p.effectSize.value, 2)}`),
+    h('dt', {}, c('card.test')),
+    h('dd', {}, translated('test', p.test)),
+    h('dt', {}, c('card.q')),
+    h('dd', {}, formatQ(p.q)),
+  );
 }
 
 /** One sentence for the chart's alt text: what it shows; the numbers follow in a table. */
@@ -59,8 +68,19 @@ export function chartAlt(p: Pattern, questions: QuestionInfo[]): string {
 }
 
 /** The chart as an image with its text alternative; the image is left out if it cannot be loaded. */
-export function chartFigure(src: string, p: Pattern, questions: QuestionInfo[], idPrefix: string): HTMLElement {
-  const img = h('img', { src, alt: chartAlt(p, questions), class: 'card-chart', loading: 'lazy', decoding: 'async' });
+export function chartFigure(
+  src: string,
+  p: Pattern,
+  questions: QuestionInfo[],
+  idPrefix: string,
+): HTMLElement {
+  const img = h('img', {
+    src,
+    alt: chartAlt(p, questions),
+    class: 'card-chart',
+    loading: 'lazy',
+    decoding: 'async',
+  });
   img.addEventListener('error', () => {
     img.hidden = true;
   });
@@ -84,37 +104,74 @@ export function dataTables(p: Pattern, questions: QuestionInfo[], idPrefix: stri
 
 function poles(questions: QuestionInfo[], variable: string): HTMLElement | null {
   const q = questions.find((x) => x.variable === variable);
-  return q && q.left && q.right ? h('p', { class: 'hint' }, c('card.poles', { left: q.left, right: q.right })) : null;
+  return q && q.left && q.right
+    ? h('p', { class: 'hint' }, c('card.poles', { left: q.left, right: q.right }))
+    : null;
 }
 
 function scroll(id: string, table: HTMLElement): HTMLElement {
   return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': id }, table);
 }
 
-function groupTable(groups: GroupStats[], questions: QuestionInfo[], slider: string, by: string, subset: boolean, idPrefix: string): HTMLElement {
+function groupTable(
+  groups: GroupStats[],
+  questions: QuestionInfo[],
+  slider: string,
+  by: string,
+  subset: boolean,
+  idPrefix: string,
+): HTMLElement {
   const id = `${idPrefix}-groups`;
-  const caption = subset ? c('card.groupsSubset', { slider: variableName(questions, slider) })
+  const caption = subset
+    ? c('card.groupsSubset', { slider: variableName(questions, slider) })
     : c('card.groupsCaption', { slider: variableName(questions, slider), by: variableName(questions, by) });
-  return h('div', { class: 'card-data' },
+  return h(
+    'div',
+    { class: 'card-data' },
     h('p', { class: 'data-caption', id }, caption),
     poles(questions, slider),
-    scroll(id, h('table', { class: 'data card-numbers' },
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, c('card.group')),
-        h('th', { scope: 'col', class: 'num' }, 'n'),
-        h('th', { scope: 'col', class: 'num' }, c('card.mean')),
-        h('th', { scope: 'col', class: 'num' }, c('card.median')),
-        h('th', { scope: 'col', class: 'num' }, c('card.sd')),
-        h('th', { scope: 'col', class: 'num' }, c('card.skewness')),
-        h('th', { scope: 'col', class: 'num' }, c('card.kurtosis')))),
-      h('tbody', {}, ...groups.filter((g) => g.n !== 0).map((g) => h('tr', {},
-        h('th', { scope: 'row' }, g.label ?? g.category ?? ''),
-        h('td', { class: 'num' }, formatCountValue(g.n)),
-        h('td', { class: 'num' }, formatValue(g.mean)),
-        h('td', { class: 'num' }, formatValue(g.median)),
-        h('td', { class: 'num' }, formatValue(g.sd)),
-        h('td', { class: 'num' }, formatValue(g.skewness, 2)),
-        h('td', { class: 'num' }, formatValue(g.kurtosis, 2))))))));
+    scroll(
+      id,
+      h(
+        'table',
+        { class: 'data card-numbers' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, c('card.group')),
+            h('th', { scope: 'col', class: 'num' }, 'n'),
+            h('th', { scope: 'col', class: 'num' }, c('card.mean')),
+            h('th', { scope: 'col', class: 'num' }, c('card.median')),
+            h('th', { scope: 'col', class: 'num' }, c('card.sd')),
+            h('th', { scope: 'col', class: 'num' }, c('card.skewness')),
+            h('th', { scope: 'col', class: 'num' }, c('card.kurtosis')),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...groups
+            .filter((g) => g.n !== 0)
+            .map((g) =>
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'row' }, g.label ?? g.category ?? ''),
+                h('td', { class: 'num' }, formatCountValue(g.n)),
+                h('td', { class: 'num' }, formatValue(g.mean)),
+                h('td', { class: 'num' }, formatValue(g.median)),
+                h('td', { class: 'num' }, formatValue(g.sd)),
+                h('td', { class: 'num' }, formatValue(g.skewness, 2)),
+                h('td', { class: 'num' }, formatValue(g.kurtosis, 2)),
+              ),
+            ),
+        ),
+      ),
+    ),
+  );
 }
 
 function contingencyTable(p: Pattern, questions: QuestionInfo[], idPrefix: string): HTMLElement {
@@ -124,27 +181,70 @@ function contingencyTable(p: Pattern, questions: QuestionInfo[], idPrefix: strin
   const [first, second] = p.questions;
   const rowsName = p.kind === 'subset' ? c('card.subsetSides') : variableName(questions, first);
   const columnsName = p.kind === 'subset' ? variableName(questions, first) : variableName(questions, second);
-  return h('div', { class: 'card-data' },
+  return h(
+    'div',
+    { class: 'card-data' },
     h('p', { class: 'data-caption', id }, c('card.tableCaption', { rows: rowsName, columns: columnsName })),
     h('p', { class: 'hint' }, c('card.tableHint')),
-    scroll(id, h('table', { class: 'data card-numbers contingency' },
-      h('thead', {}, h('tr', {}, h('td', {}), ...t.columnLabels.map((label, j) => h('th', { scope: 'col' }, label || t.columns[j])))),
-      h('tbody', {}, ...t.rows.map((row, i) => h('tr', {},
-        h('th', { scope: 'row' }, t.rowLabels[i] || row),
-        ...t.columns.map((_, j) => {
-          const r = t.adjustedResiduals[i]?.[j] ?? 0;
-          const more = r >= STANDS_OUT;
-          const fewer = r <= -STANDS_OUT;
-          return h('td', { class: `num${more ? ' more' : fewer ? ' fewer' : ''}` },
-            formatCountValue(t.counts[i][j]),
-            more ? h('span', { class: 'cell-mark', 'aria-hidden': 'true' }, ' ▲') : null,
-            fewer ? h('span', { class: 'cell-mark', 'aria-hidden': 'true' }, ' ▼') : null,
-            more ? h('span', { class: 'visually-hidden' }, ` (${c('card.more')})`) : null,
-            fewer ? h('span', { class: 'visually-hidden' }, ` (${c('card.fewer')})`) : null);
-        })))))),
-    h('ul', { class: 'legend' },
-      h('li', {}, h('span', { class: 'cell-mark more', 'aria-hidden': 'true' }, '▲'), ` ${c('card.legendMore')}`),
-      h('li', {}, h('span', { class: 'cell-mark fewer', 'aria-hidden': 'true' }, '▼'), ` ${c('card.legendFewer')}`)));
+    scroll(
+      id,
+      h(
+        'table',
+        { class: 'data card-numbers contingency' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('td', {}),
+            ...t.columnLabels.map((label, j) => h('th', { scope: 'col' }, label || t.columns[j])),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...t.rows.map((row, i) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, t.rowLabels[i] || row),
+              ...t.columns.map((_, j) => {
+                const r = t.adjustedResiduals[i]?.[j] ?? 0;
+                const more = r >= STANDS_OUT;
+                const fewer = r <= -STANDS_OUT;
+                return h(
+                  'td',
+                  { class: `num${more ? ' more' : fewer ? ' fewer' : ''}` },
+                  formatCountValue(t.counts[i][j]),
+                  more ? h('span', { class: 'cell-mark', 'aria-hidden': 'true' }, ' ▲') : null,
+                  fewer ? h('span', { class: 'cell-mark', 'aria-hidden': 'true' }, ' ▼') : null,
+                  more ? h('span', { class: 'visually-hidden' }, ` (${c('card.more')})`) : null,
+                  fewer ? h('span', { class: 'visually-hidden' }, ` (${c('card.fewer')})`) : null,
+                );
+              }),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'ul',
+      { class: 'legend' },
+      h(
+        'li',
+        {},
+        h('span', { class: 'cell-mark more', 'aria-hidden': 'true' }, '▲'),
+        ` ${c('card.legendMore')}`,
+      ),
+      h(
+        'li',
+        {},
+        h('span', { class: 'cell-mark fewer', 'aria-hidden': 'true' }, '▼'),
+        ` ${c('card.legendFewer')}`,
+      ),
+    ),
+  );
 }
 
 function binName(bin: number): string {
@@ -155,15 +255,48 @@ function jointTable(p: Pattern, questions: QuestionInfo[], idPrefix: string): HT
   const bins = p.joint?.bins ?? [];
   const id = `${idPrefix}-joint`;
   const [x, y] = p.questions;
-  return h('div', { class: 'card-data' },
-    h('p', { class: 'data-caption', id }, c('card.jointCaption', { x: variableName(questions, x), y: variableName(questions, y) })),
+  return h(
+    'div',
+    { class: 'card-data' },
+    h(
+      'p',
+      { class: 'data-caption', id },
+      c('card.jointCaption', { x: variableName(questions, x), y: variableName(questions, y) }),
+    ),
     h('p', {}, c('card.jointSummary', { rho: formatValue(p.effectSize.value, 2), n: formatCountValue(p.n) })),
-    h('details', { class: 'joint-details' },
+    h(
+      'details',
+      { class: 'joint-details' },
       h('summary', {}, c('card.jointAll')),
-      scroll(id, h('table', { class: 'data card-numbers joint' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, `${variableName(questions, x)} \\ ${variableName(questions, y)}`),
-          ...Array.from({ length: 10 }, (_, j) => h('th', { scope: 'col', class: 'num' }, binName(j))))),
-        h('tbody', {}, ...bins.map((row, i) => h('tr', {},
-          h('th', { scope: 'row' }, binName(i)),
-          ...row.map((count) => h('td', { class: 'num' }, formatCountValue(count))))))))));
+      scroll(
+        id,
+        h(
+          'table',
+          { class: 'data card-numbers joint' },
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, `${variableName(questions, x)} \\ ${variableName(questions, y)}`),
+              ...Array.from({ length: 10 }, (_, j) => h('th', { scope: 'col', class: 'num' }, binName(j))),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            ...bins.map((row, i) =>
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'row' }, binName(i)),
+                ...row.map((count) => h('td', { class: 'num' }, formatCountValue(count))),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
 }

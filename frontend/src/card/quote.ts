@@ -2,9 +2,21 @@
 import { h } from '../form/dom';
 
 /** The text with [start, end) (UTF-16 code units) in a <mark>; the whole text when there is no quote. */
-export function markedText(text: string, start: number | null | undefined, end: number | null | undefined): DocumentFragment {
+export function markedText(
+  text: string,
+  start: number | null | undefined,
+  end: number | null | undefined,
+): DocumentFragment {
   const out = document.createDocumentFragment();
-  if (start === null || start === undefined || end === null || end === undefined || start < 0 || end <= start || end > text.length) {
+  if (
+    start === null ||
+    start === undefined ||
+    end === null ||
+    end === undefined ||
+    start < 0 ||
+    end <= start ||
+    end > text.length
+  ) {
     out.append(text);
     return out;
   }
@@ -13,7 +25,10 @@ export function markedText(text: string, start: number | null | undefined, end: 
 }
 
 /** An excerpt with the quote highlighted where it occurs; {@code found} is false when it does not. */
-export function markedExcerpt(excerpt: string, quote: string | null | undefined): { text: DocumentFragment; found: boolean } {
+export function markedExcerpt(
+  excerpt: string,
+  quote: string | null | undefined,
+): { text: DocumentFragment; found: boolean } {
   if (!quote) {
     return { text: markedText(excerpt, null, null), found: false };
   }

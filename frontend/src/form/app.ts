@@ -12,7 +12,8 @@ import { storyFields } from './widgets/story';
 const PER_PAGE = 3;
 
 // The receipt code lives only in this screen: it is shown once and never stored in the browser.
-type Screen = Step | { kind: 'sending' } | { kind: 'failed'; error: ApiError } | { kind: 'thanks'; receiptCode?: string };
+type Screen =
+  Step | { kind: 'sending' } | { kind: 'failed'; error: ApiError } | { kind: 'thanks'; receiptCode?: string };
 
 export class FormApp {
   private readonly definition: Definition;
@@ -94,7 +95,9 @@ export class FormApp {
       // questions meant for the other role no longer apply
       this.draft.role = role;
       const asked = new Set(this.questionsForRole().map((q) => q.id));
-      Object.keys(this.draft.answers).filter((id) => !asked.has(id)).forEach((id) => delete this.draft.answers[id]);
+      Object.keys(this.draft.answers)
+        .filter((id) => !asked.has(id))
+        .forEach((id) => delete this.draft.answers[id]);
     }
     this.go({ kind: 'story' });
   }
@@ -144,13 +147,27 @@ export class FormApp {
     document.title = `${this.screenTitle()} – ${pick(this.definition.title)}`;
     const main = h('main', { id: 'main' });
     switch (this.screen.kind) {
-      case 'welcome': this.welcome(main); break;
-      case 'story': this.story(main); break;
-      case 'questions': this.questions(main, this.screen.page); break;
-      case 'review': this.review(main); break;
-      case 'sending': this.sendingScreen(main); break;
-      case 'failed': this.failed(main, this.screen.error); break;
-      case 'thanks': this.thanks(main, this.screen.receiptCode); break;
+      case 'welcome':
+        this.welcome(main);
+        break;
+      case 'story':
+        this.story(main);
+        break;
+      case 'questions':
+        this.questions(main, this.screen.page);
+        break;
+      case 'review':
+        this.review(main);
+        break;
+      case 'sending':
+        this.sendingScreen(main);
+        break;
+      case 'failed':
+        this.failed(main, this.screen.error);
+        break;
+      case 'thanks':
+        this.thanks(main, this.screen.receiptCode);
+        break;
     }
     this.root.replaceChildren(this.header(), main);
     if (moveFocus) {
@@ -160,23 +177,42 @@ export class FormApp {
 
   private screenTitle(): string {
     switch (this.screen.kind) {
-      case 'story': return t('story.heading');
-      case 'questions': return t('questions.heading');
-      case 'review': return t('review.heading');
-      case 'failed': return t('failed.heading');
-      case 'thanks': return t('thanks.heading');
-      default: return pick(this.definition.title);
+      case 'story':
+        return t('story.heading');
+      case 'questions':
+        return t('questions.heading');
+      case 'review':
+        return t('review.heading');
+      case 'failed':
+        return t('failed.heading');
+      case 'thanks':
+        return t('thanks.heading');
+      default:
+        return pick(this.definition.title);
     }
   }
 
   private header(): HTMLElement {
     const offersEnglish = 'en' in this.definition.title;
     const other = currentLanguage() === 'nl' ? 'en' : 'nl';
-    return h('header', { class: 'top' },
+    return h(
+      'header',
+      { class: 'top' },
       h('span', { class: 'brand' }, t('app.name')),
       offersEnglish
-        ? h('button', { type: 'button', class: 'link lang', lang: other, 'aria-label': t('lang.switchLabel'), onclick: () => this.switchLanguage() }, t('lang.switch'))
-        : null);
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'link lang',
+              lang: other,
+              'aria-label': t('lang.switchLabel'),
+              onclick: () => this.switchLanguage(),
+            },
+            t('lang.switch'),
+          )
+        : null,
+    );
   }
 
   private heading(text: string): HTMLHeadingElement {
@@ -186,9 +222,12 @@ export class FormApp {
   private progress(step: number): HTMLElement {
     const total = this.pages().length + 2;
     const label = t('progress.label', { step, total });
-    return h('div', { class: 'progress' },
+    return h(
+      'div',
+      { class: 'progress' },
       h('span', { class: 'progress-label', id: 'progress-label' }, label),
-      h('progress', { max: total, value: step, 'aria-labelledby': 'progress-label' }));
+      h('progress', { max: total, value: step, 'aria-labelledby': 'progress-label' }),
+    );
   }
 
   private welcome(main: HTMLElement): void {
@@ -198,23 +237,73 @@ export class FormApp {
       main.append(h('p', { class: 'intro' }, pick(d.intro)));
     }
     if (this.resumable && hasContent(this.draft) && this.draft.role !== null) {
-      main.append(h('section', { class: 'notice', 'aria-labelledby': 'draft-found' },
-        h('p', { id: 'draft-found' }, t('welcome.draftFound')),
-        h('div', { class: 'actions' },
-          h('button', { type: 'button', class: 'button primary', onclick: () => this.go(this.draft.step.kind === 'welcome' ? { kind: 'story' } : this.draft.step) }, t('welcome.continueDraft')),
-          h('button', { type: 'button', class: 'button secondary', onclick: () => this.discard() }, t('welcome.discardDraft')))));
+      main.append(
+        h(
+          'section',
+          { class: 'notice', 'aria-labelledby': 'draft-found' },
+          h('p', { id: 'draft-found' }, t('welcome.draftFound')),
+          h(
+            'div',
+            { class: 'actions' },
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'button primary',
+                onclick: () =>
+                  this.go(this.draft.step.kind === 'welcome' ? { kind: 'story' } : this.draft.step),
+              },
+              t('welcome.continueDraft'),
+            ),
+            h(
+              'button',
+              { type: 'button', class: 'button secondary', onclick: () => this.discard() },
+              t('welcome.discardDraft'),
+            ),
+          ),
+        ),
+      );
     }
-    main.append(h('section', { class: 'privacy', 'aria-labelledby': 'privacy-heading' },
-      h('h2', { id: 'privacy-heading' }, t('welcome.privacyTitle')),
-      h('p', {}, d.privacy ? pick(d.privacy) : t('welcome.privacyShort')),
-      h('p', {}, t('welcome.draftNote'))));
-    main.append(h('aside', { class: 'crisis', 'aria-labelledby': 'crisis-heading' },
-      h('h2', { id: 'crisis-heading' }, t('welcome.crisisTitle')),
-      d.crisisHelp ? h('p', {}, withPhoneLinks(pick(d.crisisHelp))) : null));
-    main.append(h('section', { class: 'roles', 'aria-labelledby': 'roles-heading' },
-      h('h2', { id: 'roles-heading' }, t('welcome.chooseRole')),
-      h('div', { class: 'role-buttons' },
-        ...d.roles.map((role) => h('button', { type: 'button', class: 'button role', 'data-role': role.id, onclick: () => this.chooseRole(role.id) }, pick(role.label))))));
+    main.append(
+      h(
+        'section',
+        { class: 'privacy', 'aria-labelledby': 'privacy-heading' },
+        h('h2', { id: 'privacy-heading' }, t('welcome.privacyTitle')),
+        h('p', {}, d.privacy ? pick(d.privacy) : t('welcome.privacyShort')),
+        h('p', {}, t('welcome.draftNote')),
+      ),
+    );
+    main.append(
+      h(
+        'aside',
+        { class: 'crisis', 'aria-labelledby': 'crisis-heading' },
+        h('h2', { id: 'crisis-heading' }, t('welcome.crisisTitle')),
+        d.crisisHelp ? h('p', {}, withPhoneLinks(pick(d.crisisHelp))) : null,
+      ),
+    );
+    main.append(
+      h(
+        'section',
+        { class: 'roles', 'aria-labelledby': 'roles-heading' },
+        h('h2', { id: 'roles-heading' }, t('welcome.chooseRole')),
+        h(
+          'div',
+          { class: 'role-buttons' },
+          ...d.roles.map((role) =>
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'button role',
+                'data-role': role.id,
+                onclick: () => this.chooseRole(role.id),
+              },
+              pick(role.label),
+            ),
+          ),
+        ),
+      ),
+    );
   }
 
   private discard(): void {
@@ -229,8 +318,12 @@ export class FormApp {
     const d = this.definition;
     main.append(this.heading(t('story.heading')), this.progress(1));
     const story = storyFields({
-      prompt: pick(d.storyPrompt), hint: t('story.textHint'), language: this.draft.language,
-      text: this.draft.text, title: this.draft.title, shortBelow: Math.max(d.completeness.minWords, 10),
+      prompt: pick(d.storyPrompt),
+      hint: t('story.textHint'),
+      language: this.draft.language,
+      text: this.draft.text,
+      title: this.draft.title,
+      shortBelow: Math.max(d.completeness.minWords, 10),
       onText: (text) => {
         this.draft.text = text;
         this.persist();
@@ -241,17 +334,30 @@ export class FormApp {
       },
     });
     // a field people never see: filled in, it marks a robot, and the story API refuses the story
-    const trap = h('input', { id: 'story-website', name: 'website', type: 'text', tabindex: -1, autocomplete: 'off' });
+    const trap = h('input', {
+      id: 'story-website',
+      name: 'website',
+      type: 'text',
+      tabindex: -1,
+      autocomplete: 'off',
+    });
     trap.value = this.website;
-    trap.addEventListener('input', () => { this.website = trap.value; });
+    trap.addEventListener('input', () => {
+      this.website = trap.value;
+    });
     main.append(
       ...story.fields,
       h('div', { class: 'hp', 'aria-hidden': 'true' }, h('label', { for: 'story-website' }, 'Website'), trap),
-      this.nav(() => this.go({ kind: 'welcome' }), () => {
-        if (story.complete()) {
-          this.go(this.pages().length > 0 ? { kind: 'questions', page: 0 } : { kind: 'review' });
-        }
-      }, this.pages().length > 0 ? t('nav.next') : t('nav.toReview')));
+      this.nav(
+        () => this.go({ kind: 'welcome' }),
+        () => {
+          if (story.complete()) {
+            this.go(this.pages().length > 0 ? { kind: 'questions', page: 0 } : { kind: 'review' });
+          }
+        },
+        this.pages().length > 0 ? t('nav.next') : t('nav.toReview'),
+      ),
+    );
   }
 
   private questions(main: HTMLElement, page: number): void {
@@ -261,69 +367,128 @@ export class FormApp {
     if (page === 0) {
       main.append(h('p', { class: 'intro' }, t('questions.intro')));
     }
-    const fields = questionPage(questions, () => this.draft.answers, (id, answer) => this.setAnswer(id, answer));
+    const fields = questionPage(
+      questions,
+      () => this.draft.answers,
+      (id, answer) => this.setAnswer(id, answer),
+    );
     main.append(...fields.fields);
     const last = page === pages.length - 1;
-    main.append(this.nav(
-      () => this.go(page === 0 ? { kind: 'story' } : { kind: 'questions', page: page - 1 }),
-      () => {
-        if (fields.complete()) {
-          this.go(last ? { kind: 'review' } : { kind: 'questions', page: page + 1 });
-        }
-      },
-      last ? t('nav.toReview') : t('nav.next')));
+    main.append(
+      this.nav(
+        () => this.go(page === 0 ? { kind: 'story' } : { kind: 'questions', page: page - 1 }),
+        () => {
+          if (fields.complete()) {
+            this.go(last ? { kind: 'review' } : { kind: 'questions', page: page + 1 });
+          }
+        },
+        last ? t('nav.toReview') : t('nav.next'),
+      ),
+    );
   }
 
   private review(main: HTMLElement): void {
     const pages = this.pages();
-    main.append(this.heading(t('review.heading')), this.progress(pages.length + 2), h('p', { class: 'intro' }, t('review.intro')));
+    main.append(
+      this.heading(t('review.heading')),
+      this.progress(pages.length + 2),
+      h('p', { class: 'intro' }, t('review.intro')),
+    );
     main.append(reviewStory(this.draft.title, this.draft.text, () => this.go({ kind: 'story' })));
     const answers = reviewAnswers(pages, this.draft.answers, (page) => this.go({ kind: 'questions', page }));
     if (answers !== null) {
       main.append(answers);
     }
-    main.append(this.nav(
-      () => this.go(pages.length > 0 ? { kind: 'questions', page: pages.length - 1 } : { kind: 'story' }),
-      () => void this.send(),
-      t('review.submit')));
+    main.append(
+      this.nav(
+        () => this.go(pages.length > 0 ? { kind: 'questions', page: pages.length - 1 } : { kind: 'story' }),
+        () => void this.send(),
+        t('review.submit'),
+      ),
+    );
   }
 
   private sendingScreen(main: HTMLElement): void {
-    main.append(this.heading(t('review.heading')), h('p', { class: 'status', role: 'status' }, t('review.sending')));
+    main.append(
+      this.heading(t('review.heading')),
+      h('p', { class: 'status', role: 'status' }, t('review.sending')),
+    );
   }
 
   private failed(main: HTMLElement, error: ApiError): void {
     main.append(this.heading(t('failed.heading')));
     if (error.kind === 'invalid') {
-      main.append(h('p', { role: 'alert' }, t('failed.invalid')),
-        h('ul', {}, ...(error.problem?.errors ?? []).map((e) => h('li', {}, `${e.field}: ${e.message}`))));
+      main.append(
+        h('p', { role: 'alert' }, t('failed.invalid')),
+        h('ul', {}, ...(error.problem?.errors ?? []).map((e) => h('li', {}, `${e.field}: ${e.message}`))),
+      );
     } else {
-      main.append(h('p', { role: 'alert' }, error.kind === 'network' ? t('failed.network') : t('failed.server')));
+      main.append(
+        h('p', { role: 'alert' }, error.kind === 'network' ? t('failed.network') : t('failed.server')),
+      );
     }
-    main.append(h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'button primary', onclick: () => void this.send() }, t('failed.retry')),
-      h('button', { type: 'button', class: 'button secondary', onclick: () => this.go({ kind: 'review' }) }, t('failed.back'))));
+    main.append(
+      h(
+        'div',
+        { class: 'actions' },
+        h(
+          'button',
+          { type: 'button', class: 'button primary', onclick: () => void this.send() },
+          t('failed.retry'),
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'button secondary', onclick: () => this.go({ kind: 'review' }) },
+          t('failed.back'),
+        ),
+      ),
+    );
   }
 
   private thanks(main: HTMLElement, receiptCode: string | undefined): void {
     main.append(this.heading(t('thanks.heading')), h('p', { class: 'intro' }, t('thanks.body')));
     if (receiptCode) {
-      main.append(h('section', { class: 'notice receipt', 'aria-labelledby': 'receipt-heading' },
-        h('h2', { id: 'receipt-heading' }, t('receipt.heading')),
-        h('p', { class: 'receipt-code', id: 'receipt-code' }, receiptCode),
-        h('p', {}, t('receipt.keep')),
-        h('p', { class: 'hint' }, t('receipt.once'), ' ',
-          h('a', { href: `/v/${encodeURIComponent(this.slug)}/intrekken` }, t('receipt.howTo')))));
+      main.append(
+        h(
+          'section',
+          { class: 'notice receipt', 'aria-labelledby': 'receipt-heading' },
+          h('h2', { id: 'receipt-heading' }, t('receipt.heading')),
+          h('p', { class: 'receipt-code', id: 'receipt-code' }, receiptCode),
+          h('p', {}, t('receipt.keep')),
+          h(
+            'p',
+            { class: 'hint' },
+            t('receipt.once'),
+            ' ',
+            h('a', { href: `/v/${encodeURIComponent(this.slug)}/intrekken` }, t('receipt.howTo')),
+          ),
+        ),
+      );
     }
     main.append(
-      h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'button primary', onclick: () => this.go({ kind: 'welcome' }) }, t('thanks.another')),
-        h('a', { class: 'button secondary', href: `/v/${encodeURIComponent(this.slug)}/verhalen` }, t('thanks.whatHappens'))));
+      h(
+        'div',
+        { class: 'actions' },
+        h(
+          'button',
+          { type: 'button', class: 'button primary', onclick: () => this.go({ kind: 'welcome' }) },
+          t('thanks.another'),
+        ),
+        h(
+          'a',
+          { class: 'button secondary', href: `/v/${encodeURIComponent(this.slug)}/verhalen` },
+          t('thanks.whatHappens'),
+        ),
+      ),
+    );
   }
 
   private nav(back: () => void, next: () => void, nextLabel: string): HTMLElement {
-    return h('div', { class: 'nav' },
+    return h(
+      'div',
+      { class: 'nav' },
       h('button', { type: 'button', class: 'button secondary', onclick: back }, t('nav.back')),
-      h('button', { type: 'button', class: 'button primary next', onclick: next }, nextLabel));
+      h('button', { type: 'button', class: 'button primary next', onclick: next }, nextLabel),
+    );
   }
 }

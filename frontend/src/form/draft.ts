@@ -2,10 +2,7 @@
 import type { Answer } from '../types';
 
 export type Step =
-  | { kind: 'welcome' }
-  | { kind: 'story' }
-  | { kind: 'questions'; page: number }
-  | { kind: 'review' };
+  { kind: 'welcome' } | { kind: 'story' } | { kind: 'questions'; page: number } | { kind: 'review' };
 
 export interface Draft {
   submissionId: string;
@@ -29,7 +26,15 @@ export function newSubmissionId(): string {
 }
 
 export function newDraft(language: string): Draft {
-  return { submissionId: newSubmissionId(), role: null, language, title: '', text: '', answers: {}, step: { kind: 'welcome' } };
+  return {
+    submissionId: newSubmissionId(),
+    role: null,
+    language,
+    title: '',
+    text: '',
+    answers: {},
+    step: { kind: 'welcome' },
+  };
 }
 
 export function loadDraft(slug: string): Draft | null {

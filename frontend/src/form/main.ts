@@ -11,10 +11,21 @@ const root = document.getElementById('app') as HTMLElement;
 const [, prefix, slug = '', page = ''] = location.pathname.split('/');
 
 function message(title: string, body: string, retry: boolean): void {
-  root.replaceChildren(h('main', { id: 'main' },
-    h('h1', { tabindex: -1 }, title),
-    h('p', {}, body),
-    retry ? h('button', { type: 'button', class: 'button primary', onclick: () => location.reload() }, t('app.retry')) : null));
+  root.replaceChildren(
+    h(
+      'main',
+      { id: 'main' },
+      h('h1', { tabindex: -1 }, title),
+      h('p', {}, body),
+      retry
+        ? h(
+            'button',
+            { type: 'button', class: 'button primary', onclick: () => location.reload() },
+            t('app.retry'),
+          )
+        : null,
+    ),
+  );
   document.title = title;
 }
 
@@ -31,7 +42,11 @@ async function start(): Promise<void> {
     point = await fetchStoryPoint(slug);
   } catch (error) {
     const notFound = error instanceof ApiError && error.kind === 'not-found';
-    message(t(notFound ? 'app.notFound.title' : 'app.loadFailed.title'), t(notFound ? 'app.notFound.body' : 'app.loadFailed.body'), !notFound);
+    message(
+      t(notFound ? 'app.notFound.title' : 'app.loadFailed.title'),
+      t(notFound ? 'app.notFound.body' : 'app.loadFailed.body'),
+      !notFound,
+    );
     return;
   }
   if (!(document.documentElement.lang in point.definition.title)) {

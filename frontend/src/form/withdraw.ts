@@ -9,7 +9,10 @@ import { h } from './dom';
 
 // this page's own texts, so that the form does not carry them
 const own = translator<keyof typeof nl>({ nl, en });
-const t = (key: keyof typeof nl | 'app.name' | 'about.back' | 'nav.back' | 'nav.next', vars: Record<string, string | number> = {}): string =>
+const t = (
+  key: keyof typeof nl | 'app.name' | 'about.back' | 'nav.back' | 'nav.next',
+  vars: Record<string, string | number> = {},
+): string =>
   key.startsWith('withdraw.') ? own(key as keyof typeof nl, vars) : formText(key as 'app.name', vars);
 
 type State =
@@ -24,16 +27,32 @@ export function withdrawal(root: HTMLElement, point: PublishedStoryPoint): void 
 
   const render = (moveFocus: boolean) => {
     const main = h('main', { id: 'main' });
-    const heading = h('h1', { tabindex: -1 }, state.kind === 'done' ? t('withdraw.doneHeading') : t('withdraw.heading'));
+    const heading = h(
+      'h1',
+      { tabindex: -1 },
+      state.kind === 'done' ? t('withdraw.doneHeading') : t('withdraw.heading'),
+    );
     document.title = `${heading.textContent} – ${pick(point.definition.title)}`;
     main.append(heading);
     switch (state.kind) {
-      case 'enter': enter(main, state); break;
-      case 'confirm': confirm(main, state.code); break;
-      case 'busy': main.append(h('p', { class: 'status', role: 'status' }, t('withdraw.busy'))); break;
+      case 'enter':
+        enter(main, state);
+        break;
+      case 'confirm':
+        confirm(main, state.code);
+        break;
+      case 'busy':
+        main.append(h('p', { class: 'status', role: 'status' }, t('withdraw.busy')));
+        break;
       case 'done':
-        main.append(h('p', { class: 'intro', role: 'status' }, t('withdraw.done')),
-          h('p', {}, h('a', { class: 'button secondary', href: `/v/${encodeURIComponent(slug)}` }, t('about.back'))));
+        main.append(
+          h('p', { class: 'intro', role: 'status' }, t('withdraw.done')),
+          h(
+            'p',
+            {},
+            h('a', { class: 'button secondary', href: `/v/${encodeURIComponent(slug)}` }, t('about.back')),
+          ),
+        );
         break;
     }
     root.replaceChildren(h('header', { class: 'top' }, h('span', { class: 'brand' }, t('app.name'))), main);
@@ -45,24 +64,37 @@ export function withdrawal(root: HTMLElement, point: PublishedStoryPoint): void 
 
   const enter = (main: HTMLElement, current: { code: string; error?: string }) => {
     const input = h('input', {
-      id: 'receipt-input', type: 'text', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters',
-      maxlength: 40, required: true, class: 'code-input',
+      id: 'receipt-input',
+      type: 'text',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      autocapitalize: 'characters',
+      maxlength: 40,
+      required: true,
+      class: 'code-input',
       'aria-describedby': current.error ? 'receipt-hint receipt-error' : 'receipt-hint',
       'aria-invalid': current.error ? 'true' : null,
     });
     input.value = current.code;
-    const form = h('form', { class: 'field', novalidate: true },
+    const form = h(
+      'form',
+      { class: 'field', novalidate: true },
       h('label', { for: 'receipt-input' }, t('withdraw.codeLabel')),
       h('p', { class: 'hint', id: 'receipt-hint' }, t('withdraw.codeHint')),
       input,
       current.error ? h('p', { class: 'error', id: 'receipt-error', role: 'alert' }, current.error) : null,
-      h('div', { class: 'nav' },
+      h(
+        'div',
+        { class: 'nav' },
         h('a', { class: 'button secondary', href: `/v/${encodeURIComponent(slug)}` }, t('nav.back')),
-        h('button', { type: 'submit', class: 'button primary next' }, t('nav.next'))));
+        h('button', { type: 'submit', class: 'button primary next' }, t('nav.next')),
+      ),
+    );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const code = input.value.trim();
-      state = code === '' ? { kind: 'enter', code, error: t('withdraw.codeRequired') } : { kind: 'confirm', code };
+      state =
+        code === '' ? { kind: 'enter', code, error: t('withdraw.codeRequired') } : { kind: 'confirm', code };
       render(true);
     });
     main.append(h('p', { class: 'intro' }, t('withdraw.intro')), form);
@@ -72,9 +104,28 @@ export function withdrawal(root: HTMLElement, point: PublishedStoryPoint): void 
     main.append(
       h('p', { class: 'intro' }, t('withdraw.confirm')),
       h('p', {}, t('withdraw.yourCode'), ' ', h('strong', { class: 'receipt-code' }, code)),
-      h('div', { class: 'nav' },
-        h('button', { type: 'button', class: 'button secondary', onclick: () => { state = { kind: 'enter', code }; render(true); } }, t('withdraw.no')),
-        h('button', { type: 'button', class: 'button primary next', onclick: () => void send(code) }, t('withdraw.yes'))));
+      h(
+        'div',
+        { class: 'nav' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button secondary',
+            onclick: () => {
+              state = { kind: 'enter', code };
+              render(true);
+            },
+          },
+          t('withdraw.no'),
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'button primary next', onclick: () => void send(code) },
+          t('withdraw.yes'),
+        ),
+      ),
+    );
   };
 
   const send = async (code: string) => {
@@ -98,7 +149,9 @@ function reason(error: unknown): string {
   }
   if (error.status === 429) {
     const seconds = error.retryAfter ?? 600;
-    return seconds <= 60 ? t('withdraw.tooManySoon') : t('withdraw.tooMany', { minutes: Math.ceil(seconds / 60) });
+    return seconds <= 60
+      ? t('withdraw.tooManySoon')
+      : t('withdraw.tooMany', { minutes: Math.ceil(seconds / 60) });
   }
   if (error.status === 422) {
     return t('withdraw.wrongCode');

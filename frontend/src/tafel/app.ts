@@ -30,7 +30,10 @@ export class TableApp {
   private readonly news = h('p', { class: 'visually-hidden', 'aria-live': 'polite', id: 'news' });
   private proposals = proposalForm((id, input) => this.saveProposal(id, input));
 
-  constructor(private readonly root: HTMLElement, private readonly token: string) {}
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly token: string,
+  ) {}
 
   async start(): Promise<void> {
     enableDrag(this.board, {
@@ -70,7 +73,11 @@ export class TableApp {
     if (first || this.main.parentElement === null) {
       this.frame();
     }
-    const material = JSON.stringify([next.cards.map((c) => [c.id, c.version]), next.stories.map((s) => s.id), currentLanguage()]);
+    const material = JSON.stringify([
+      next.cards.map((c) => [c.id, c.version]),
+      next.stories.map((s) => s.id),
+      currentLanguage(),
+    ]);
     if (material !== this.materialSignature) {
       this.materialSignature = material;
       this.drawMaterial();
@@ -82,12 +89,19 @@ export class TableApp {
       if (before && !first) {
         const added = next.notes.filter((n) => !before.notes.some((m) => m.id === n.id)).length;
         const proposals = next.proposals.length - before.proposals.length;
-        this.news.textContent = added > 0 || proposals > 0 ? tt('sync.news', { notes: added, proposals: Math.max(0, proposals) }) : tt('sync.changed');
+        this.news.textContent =
+          added > 0 || proposals > 0
+            ? tt('sync.news', { notes: added, proposals: Math.max(0, proposals) })
+            : tt('sync.changed');
       }
     }
     this.syncLine.classList.remove('error');
     this.syncLine.textContent = tt('sync.at', {
-      time: new Date().toLocaleTimeString(currentLanguage() === 'en' ? 'en-GB' : 'nl-NL', { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+      time: new Date().toLocaleTimeString(currentLanguage() === 'en' ? 'en-GB' : 'nl-NL', {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
     });
   }
 
@@ -97,31 +111,58 @@ export class TableApp {
     if (!v) return;
     document.title = `${v.table} – ${v.session}`;
     const other = currentLanguage() === 'nl' ? 'en' : 'nl';
-    const where = [formatDay(v.heldOn), v.online ? tt('meta.online') : v.place ?? ''].filter(Boolean).join(' · ');
+    const where = [formatDay(v.heldOn), v.online ? tt('meta.online') : (v.place ?? '')]
+      .filter(Boolean)
+      .join(' · ');
     const general = noteForm('general', null, v.cards, (note) => this.addNote(note));
     this.main.replaceChildren(
       h('h1', { tabindex: -1 }, v.table),
       h('p', { class: 'meta' }, `${v.session} · ${where}`),
       h('p', { class: 'intro' }, tt('intro')),
-      h('nav', { class: 'jump', 'aria-label': tt('jump.label') },
+      h(
+        'nav',
+        { class: 'jump', 'aria-label': tt('jump.label') },
         h('a', { href: '#kaarten' }, tt('jump.cards', { count: v.cards.length })),
         h('a', { href: '#verhalen' }, tt('jump.stories', { count: v.stories.length })),
-        h('a', { href: '#notities' }, tt('jump.notes'))),
+        h('a', { href: '#notities' }, tt('jump.notes')),
+      ),
       this.syncLine,
       this.material,
-      h('section', { id: 'notities', class: 'notes-section', 'aria-labelledby': 'notes-heading' },
+      h(
+        'section',
+        { id: 'notities', class: 'notes-section', 'aria-labelledby': 'notes-heading' },
         h('h2', { id: 'notes-heading' }, tt('board.title')),
         h('p', {}, tt('board.intro')),
-        h('details', { class: 'add-note-box general-note' }, h('summary', {}, tt('note.addGeneral')), general),
+        h(
+          'details',
+          { class: 'add-note-box general-note' },
+          h('summary', {}, tt('note.addGeneral')),
+          general,
+        ),
         this.board,
-        this.proposals.element),
-      this.news);
+        this.proposals.element,
+      ),
+      this.news,
+    );
     this.root.replaceChildren(
-      h('header', { class: 'top' },
+      h(
+        'header',
+        { class: 'top' },
         h('span', { class: 'brand' }, tt('app.name')),
-        h('button', { type: 'button', class: 'link lang', lang: other, 'aria-label': tt('lang.switchLabel'), onclick: () => this.switchLanguage() },
-          tt('lang.switch'))),
-      this.main);
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link lang',
+            lang: other,
+            'aria-label': tt('lang.switchLabel'),
+            onclick: () => this.switchLanguage(),
+          },
+          tt('lang.switch'),
+        ),
+      ),
+      this.main,
+    );
   }
 
   private drawMaterial(): void {
@@ -131,14 +172,21 @@ export class TableApp {
     const typed = new Map<string, string>();
     this.material.querySelectorAll<HTMLTextAreaElement>('textarea').forEach((t) => typed.set(t.id, t.value));
     this.material.replaceChildren(
-      h('section', { id: 'kaarten', 'aria-labelledby': 'cards-heading' },
+      h(
+        'section',
+        { id: 'kaarten', 'aria-labelledby': 'cards-heading' },
         h('h2', { id: 'cards-heading' }, tt('cards.title', { count: v.cards.length })),
         v.cards.length === 0 ? h('p', {}, tt('cards.none')) : null,
-        ...v.cards.map((card, i) => cardArticle(this.token, card, i, (note) => this.addNote(note)))),
-      h('section', { id: 'verhalen', 'aria-labelledby': 'stories-heading' },
+        ...v.cards.map((card, i) => cardArticle(this.token, card, i, (note) => this.addNote(note))),
+      ),
+      h(
+        'section',
+        { id: 'verhalen', 'aria-labelledby': 'stories-heading' },
         h('h2', { id: 'stories-heading' }, tt('stories.title', { count: v.stories.length })),
         v.stories.length === 0 ? h('p', {}, tt('stories.none')) : null,
-        ...v.stories.map((s, i) => storyArticle(s, i))));
+        ...v.stories.map((s, i) => storyArticle(s, i)),
+      ),
+    );
     typed.forEach((value, id) => {
       const t = document.getElementById(id);
       if (t instanceof HTMLTextAreaElement) t.value = value;
@@ -169,9 +217,20 @@ export class TableApp {
     if (!v) return;
     this.material.querySelectorAll<HTMLElement>('[data-card-notes]').forEach((box) => {
       const notes = v.notes.filter((n) => n.cardId === box.dataset.cardNotes);
-      box.replaceChildren(...(notes.length === 0 ? [] : [
-        h('p', { class: 'card-notes-title' }, tt('cards.notes', { count: notes.length })),
-        h('ul', { class: 'card-note-list' }, ...notes.map((n) => h('li', {}, h('span', { class: 'note-kind' }, `${kindLabel(n.kind)} `), n.text)))]));
+      box.replaceChildren(
+        ...(notes.length === 0
+          ? []
+          : [
+              h('p', { class: 'card-notes-title' }, tt('cards.notes', { count: notes.length })),
+              h(
+                'ul',
+                { class: 'card-note-list' },
+                ...notes.map((n) =>
+                  h('li', {}, h('span', { class: 'note-kind' }, `${kindLabel(n.kind)} `), n.text),
+                ),
+              ),
+            ]),
+      );
     });
   }
 
@@ -244,19 +303,35 @@ export class TableApp {
     window.clearInterval(this.timer);
     const title = why === 'expired' ? tt('gone.expiredTitle') : tt('gone.unknownTitle');
     document.title = title;
-    const main = h('main', { id: 'main', tabindex: -1 },
+    const main = h(
+      'main',
+      { id: 'main', tabindex: -1 },
       h('h1', { tabindex: -1 }, title),
-      h('p', { role: 'alert' }, why === 'expired' ? tt('gone.expired') : tt('gone.unknown')));
-    this.root.replaceChildren(h('header', { class: 'top' }, h('span', { class: 'brand' }, tt('app.name'))), main);
+      h('p', { role: 'alert' }, why === 'expired' ? tt('gone.expired') : tt('gone.unknown')),
+    );
+    this.root.replaceChildren(
+      h('header', { class: 'top' }, h('span', { class: 'brand' }, tt('app.name'))),
+      main,
+    );
     main.querySelector<HTMLElement>('h1')?.focus();
   }
 
   private failed(): void {
-    const main = h('main', { id: 'main', tabindex: -1 },
+    const main = h(
+      'main',
+      { id: 'main', tabindex: -1 },
       h('h1', { tabindex: -1 }, tt('failed.title')),
       h('p', { role: 'alert' }, tt('failed.body')),
-      h('button', { type: 'button', class: 'button primary', onclick: () => location.reload() }, tt('failed.retry')));
+      h(
+        'button',
+        { type: 'button', class: 'button primary', onclick: () => location.reload() },
+        tt('failed.retry'),
+      ),
+    );
     document.title = tt('failed.title');
-    this.root.replaceChildren(h('header', { class: 'top' }, h('span', { class: 'brand' }, tt('app.name'))), main);
+    this.root.replaceChildren(
+      h('header', { class: 'top' }, h('span', { class: 'brand' }, tt('app.name'))),
+      main,
+    );
   }
 }

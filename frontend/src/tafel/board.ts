@@ -16,7 +16,9 @@ export interface BoardActions {
 
 /** Draws the board into {@code board}, keeping the focus and the choices not yet confirmed. */
 export function drawBoard(board: HTMLElement, view: TableView, actions: BoardActions): void {
-  const focusKey = (document.activeElement as HTMLElement | null)?.closest?.('[data-focus]')?.getAttribute('data-focus') ?? null;
+  const focusKey =
+    (document.activeElement as HTMLElement | null)?.closest?.('[data-focus]')?.getAttribute('data-focus') ??
+    null;
   const focusInBoard = focusKey !== null && board.contains(document.activeElement);
   // a proposal chosen on a note but not yet confirmed with "Verplaats" stays chosen, unless the note moved meanwhile
   const choices = new Map<string, string>();
@@ -28,31 +30,60 @@ export function drawBoard(board: HTMLElement, view: TableView, actions: BoardAct
   });
 
   const cards = new Map(view.cards.map((card) => [card.id, card.title]));
-  const loose = view.notes.filter((n) => n.proposalId === null || !view.proposals.some((p) => p.id === n.proposalId));
+  const loose = view.notes.filter(
+    (n) => n.proposalId === null || !view.proposals.some((p) => p.id === n.proposalId),
+  );
   const note = (n: NoteView, inProposal: boolean) => noteItem(n, inProposal, view.proposals, cards, actions);
 
-  const looseZone = h('section', { class: 'dropzone loose', 'data-proposal': '', 'aria-labelledby': 'loose-heading' },
+  const looseZone = h(
+    'section',
+    { class: 'dropzone loose', 'data-proposal': '', 'aria-labelledby': 'loose-heading' },
     h('h3', { id: 'loose-heading' }, tt('board.loose', { count: loose.length })),
     loose.length === 0 ? h('p', { class: 'hint' }, tt('board.looseEmpty')) : null,
     ...NOTE_KINDS.map((kind) => {
       const of = loose.filter((n) => n.kind === kind);
-      return of.length === 0 ? null : h('div', { class: 'kind-group', 'data-kind': kind },
-        h('h4', {}, kindLabel(kind)),
-        h('ul', { class: 'note-list' }, ...of.map((n) => note(n, false))));
-    }));
+      return of.length === 0
+        ? null
+        : h(
+            'div',
+            { class: 'kind-group', 'data-kind': kind },
+            h('h4', {}, kindLabel(kind)),
+            h('ul', { class: 'note-list' }, ...of.map((n) => note(n, false))),
+          );
+    }),
+  );
   const zones = view.proposals.map((p) => {
     const notes = view.notes.filter((n) => n.proposalId === p.id);
-    return h('section', { class: 'dropzone proposal-zone', 'data-proposal': p.id, 'aria-labelledby': `zone-${p.id}` },
+    return h(
+      'section',
+      { class: 'dropzone proposal-zone', 'data-proposal': p.id, 'aria-labelledby': `zone-${p.id}` },
       h('h3', { id: `zone-${p.id}` }, p.title),
-      h('dl', { class: 'proposal-texts' },
-        h('dt', {}, tt('proposal.action')), h('dd', {}, p.action),
-        h('dt', {}, tt('proposal.goal')), h('dd', {}, p.goal),
-        h('dt', {}, tt('proposal.owner')), h('dd', { class: 'owner' }, p.owner)),
-      h('button', { type: 'button', class: 'button small secondary edit-proposal', 'data-focus': `edit-${p.id}`,
-        'aria-label': tt('proposal.editLabel', { title: p.title }), onclick: () => actions.edit(p) }, tt('proposal.edit')),
+      h(
+        'dl',
+        { class: 'proposal-texts' },
+        h('dt', {}, tt('proposal.action')),
+        h('dd', {}, p.action),
+        h('dt', {}, tt('proposal.goal')),
+        h('dd', {}, p.goal),
+        h('dt', {}, tt('proposal.owner')),
+        h('dd', { class: 'owner' }, p.owner),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button small secondary edit-proposal',
+          'data-focus': `edit-${p.id}`,
+          'aria-label': tt('proposal.editLabel', { title: p.title }),
+          onclick: () => actions.edit(p),
+        },
+        tt('proposal.edit'),
+      ),
       h('p', { class: 'zone-count' }, tt('board.inProposal', { count: notes.length })),
-      notes.length === 0 ? h('p', { class: 'hint drop-hint' }, tt('board.dropHere'))
-        : h('ul', { class: 'note-list' }, ...notes.map((n) => note(n, true))));
+      notes.length === 0
+        ? h('p', { class: 'hint drop-hint' }, tt('board.dropHere'))
+        : h('ul', { class: 'note-list' }, ...notes.map((n) => note(n, true))),
+    );
   });
   board.replaceChildren(looseZone, ...zones);
 
@@ -65,14 +96,31 @@ export function drawBoard(board: HTMLElement, view: TableView, actions: BoardAct
   }
 }
 
-function noteItem(n: NoteView, inProposal: boolean, proposals: ProposalView[], cards: Map<string, string>, actions: BoardActions): HTMLElement {
+function noteItem(
+  n: NoteView,
+  inProposal: boolean,
+  proposals: ProposalView[],
+  cards: Map<string, string>,
+  actions: BoardActions,
+): HTMLElement {
   const selectId = `move-${n.id}`;
-  const select = h('select', { id: selectId, class: 'move-note', 'data-focus': `move-${n.id}`, 'data-current': n.proposalId ?? '' },
+  const select = h(
+    'select',
+    { id: selectId, class: 'move-note', 'data-focus': `move-${n.id}`, 'data-current': n.proposalId ?? '' },
     h('option', { value: '' }, tt('board.noProposal')),
-    ...proposals.map((p) => h('option', { value: p.id, selected: p.id === n.proposalId }, p.title)));
+    ...proposals.map((p) => h('option', { value: p.id, selected: p.id === n.proposalId }, p.title)),
+  );
   const status = h('span', { class: 'note-error', role: 'status' });
-  const moveButton = h('button', { type: 'button', class: 'button small secondary move-button', 'data-focus': `movebtn-${n.id}`,
-    'aria-label': tt('board.moveLabel', { text: short(n.text) }) }, tt('board.move'));
+  const moveButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button small secondary move-button',
+      'data-focus': `movebtn-${n.id}`,
+      'aria-label': tt('board.moveLabel', { text: short(n.text) }),
+    },
+    tt('board.move'),
+  );
   moveButton.addEventListener('click', () => {
     const target = select.value === '' ? null : select.value;
     if (target === (n.proposalId ?? null)) {
@@ -86,8 +134,16 @@ function noteItem(n: NoteView, inProposal: boolean, proposals: ProposalView[], c
     });
   });
   let armed = false;
-  const remove = h('button', { type: 'button', class: 'link delete-note', 'data-focus': `delete-${n.id}`,
-    'aria-label': tt('board.deleteLabel', { text: short(n.text) }) }, tt('board.delete'));
+  const remove = h(
+    'button',
+    {
+      type: 'button',
+      class: 'link delete-note',
+      'data-focus': `delete-${n.id}`,
+      'aria-label': tt('board.deleteLabel', { text: short(n.text) }),
+    },
+    tt('board.delete'),
+  );
   remove.addEventListener('click', () => {
     if (!armed) {
       armed = true;
@@ -106,15 +162,41 @@ function noteItem(n: NoteView, inProposal: boolean, proposals: ProposalView[], c
       status.textContent = tt('board.failed');
     });
   });
-  return h('li', { class: 'note', 'data-note': n.id },
-    h('div', { class: 'note-row' },
+  return h(
+    'li',
+    { class: 'note', 'data-note': n.id },
+    h(
+      'div',
+      { class: 'note-row' },
       h('span', { class: 'grip', 'aria-hidden': 'true', title: tt('board.drag') }, '⠿'),
-      h('div', { class: 'note-body' },
+      h(
+        'div',
+        { class: 'note-body' },
         h('p', { class: 'note-content' }, n.text),
-        h('p', { class: 'note-meta' }, [inProposal ? kindLabel(n.kind) : null,
-          n.cardId && cards.has(n.cardId) ? tt('board.aboutCard', { title: cards.get(n.cardId) ?? '' }) : null].filter(Boolean).join(' · ')))),
-    h('div', { class: 'note-tools' },
-      h('label', { for: selectId }, tt('board.moveTo')), select, moveButton, remove, status));
+        h(
+          'p',
+          { class: 'note-meta' },
+          [
+            inProposal ? kindLabel(n.kind) : null,
+            n.cardId && cards.has(n.cardId)
+              ? tt('board.aboutCard', { title: cards.get(n.cardId) ?? '' })
+              : null,
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'note-tools' },
+      h('label', { for: selectId }, tt('board.moveTo')),
+      select,
+      moveButton,
+      remove,
+      status,
+    ),
+  );
 }
 
 function short(text: string): string {

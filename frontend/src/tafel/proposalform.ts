@@ -25,13 +25,21 @@ export interface Snapshot {
 export function proposalForm(save: (id: string | null, input: ProposalInput) => Promise<void>): ProposalForm {
   let editing: ProposalView | null = null;
   const heading = h('h3', { id: 'proposal-form-heading', tabindex: -1 }, tt('proposal.new'));
-  const field = (id: string, label: string, control: HTMLInputElement | HTMLTextAreaElement, hint?: string) => {
+  const field = (
+    id: string,
+    label: string,
+    control: HTMLInputElement | HTMLTextAreaElement,
+    hint?: string,
+  ) => {
     control.setAttribute('aria-describedby', hint ? `${id}-hint ${id}-error` : `${id}-error`);
-    return h('div', { class: 'field' },
+    return h(
+      'div',
+      { class: 'field' },
       h('label', { for: id }, label),
       hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
       control,
-      h('p', { class: 'error', id: `${id}-error` }));
+      h('p', { class: 'error', id: `${id}-error` }),
+    );
   };
   const title = h('input', { type: 'text', id: 'proposal-title', maxlength: 200 });
   const action = h('textarea', { id: 'proposal-action', rows: 3, maxlength: 2000 });
@@ -39,24 +47,41 @@ export function proposalForm(save: (id: string | null, input: ProposalInput) => 
   const owner = h('input', { type: 'text', id: 'proposal-owner', maxlength: 200 });
   const noteChoices = h('fieldset', { class: 'note-choices' });
   const status = h('p', { class: 'form-status', role: 'status', id: 'proposal-form-status' });
-  const submit = h('button', { type: 'submit', class: 'button primary', id: 'proposal-save' }, tt('proposal.create'));
-  const cancel = h('button', { type: 'button', class: 'button secondary', id: 'proposal-cancel', hidden: true }, tt('proposal.cancel'));
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'button primary', id: 'proposal-save' },
+    tt('proposal.create'),
+  );
+  const cancel = h(
+    'button',
+    { type: 'button', class: 'button secondary', id: 'proposal-cancel', hidden: true },
+    tt('proposal.cancel'),
+  );
   const controls = [title, action, goal, owner];
   let loose: NoteView[] = [];
 
   const drawChoices = () => {
-    const ticked = new Set([...noteChoices.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value));
+    const ticked = new Set(
+      [...noteChoices.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value),
+    );
     noteChoices.hidden = editing !== null || loose.length === 0;
-    noteChoices.replaceChildren(h('legend', {}, tt('proposal.whichNotes')),
+    noteChoices.replaceChildren(
+      h('legend', {}, tt('proposal.whichNotes')),
       ...loose.map((n) => {
         const id = `take-note-${n.id}`;
-        return h('div', { class: 'check' },
+        return h(
+          'div',
+          { class: 'check' },
           h('input', { type: 'checkbox', id, value: String(n.id), checked: ticked.has(String(n.id)) }),
-          h('label', { for: id }, `${kindLabel(n.kind)}: ${n.text}`));
-      }));
+          h('label', { for: id }, `${kindLabel(n.kind)}: ${n.text}`),
+        );
+      }),
+    );
   };
 
-  const form = h('form', { class: 'proposal-form', novalidate: true, 'aria-labelledby': 'proposal-form-heading' },
+  const form = h(
+    'form',
+    { class: 'proposal-form', novalidate: true, 'aria-labelledby': 'proposal-form-heading' },
     heading,
     h('p', { class: 'hint' }, tt('proposal.formHint')),
     field('proposal-title', tt('proposal.title'), title),
@@ -65,7 +90,8 @@ export function proposalForm(save: (id: string | null, input: ProposalInput) => 
     field('proposal-owner', tt('proposal.owner'), owner, tt('proposal.ownerHint')),
     noteChoices,
     status,
-    h('div', { class: 'actions' }, submit, cancel));
+    h('div', { class: 'actions' }, submit, cancel),
+  );
 
   const reset = () => {
     editing = null;
@@ -73,8 +99,12 @@ export function proposalForm(save: (id: string | null, input: ProposalInput) => 
       c.value = '';
       c.removeAttribute('aria-invalid');
     });
-    form.querySelectorAll('.error').forEach((e) => { e.textContent = ''; });
-    noteChoices.querySelectorAll<HTMLInputElement>('input').forEach((i) => { i.checked = false; });
+    form.querySelectorAll('.error').forEach((e) => {
+      e.textContent = '';
+    });
+    noteChoices.querySelectorAll<HTMLInputElement>('input').forEach((i) => {
+      i.checked = false;
+    });
     heading.textContent = tt('proposal.new');
     submit.textContent = tt('proposal.create');
     cancel.hidden = true;
@@ -105,20 +135,32 @@ export function proposalForm(save: (id: string | null, input: ProposalInput) => 
       first.focus();
       return;
     }
-    const input: ProposalInput = { title: title.value.trim(), action: action.value.trim(), goal: goal.value.trim(), owner: owner.value.trim() };
+    const input: ProposalInput = {
+      title: title.value.trim(),
+      action: action.value.trim(),
+      goal: goal.value.trim(),
+      owner: owner.value.trim(),
+    };
     if (editing === null) {
-      input.notes = [...noteChoices.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => Number(i.value));
+      input.notes = [...noteChoices.querySelectorAll<HTMLInputElement>('input:checked')].map((i) =>
+        Number(i.value),
+      );
     }
     const wasEditing = editing !== null;
     submit.disabled = true;
-    void save(editing?.id ?? null, input).then(() => {
-      reset();
-      status.textContent = wasEditing ? tt('proposal.saved') : tt('proposal.created', { title: input.title });
-    }).catch(() => {
-      status.textContent = tt('proposal.failed');
-    }).finally(() => {
-      submit.disabled = false;
-    });
+    void save(editing?.id ?? null, input)
+      .then(() => {
+        reset();
+        status.textContent = wasEditing
+          ? tt('proposal.saved')
+          : tt('proposal.created', { title: input.title });
+      })
+      .catch(() => {
+        status.textContent = tt('proposal.failed');
+      })
+      .finally(() => {
+        submit.disabled = false;
+      });
   });
 
   return {
@@ -153,7 +195,9 @@ export function proposalForm(save: (id: string | null, input: ProposalInput) => 
         submit.textContent = tt('proposal.save');
         cancel.hidden = false;
       }
-      controls.forEach((c, i) => { c.value = snapshot.values[i] ?? ''; });
+      controls.forEach((c, i) => {
+        c.value = snapshot.values[i] ?? '';
+      });
       drawChoices();
     },
   };

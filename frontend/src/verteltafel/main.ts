@@ -16,8 +16,19 @@ const root = document.getElementById('app') as HTMLElement;
 const [, , slug = '', mode = ''] = location.pathname.split('/');
 
 function message(title: string, body: string): void {
-  root.replaceChildren(h('main', { id: 'main' }, h('h1', { tabindex: -1 }, title), h('p', {}, body),
-    h('button', { type: 'button', class: 'button primary', onclick: () => location.reload() }, t('app.retry'))));
+  root.replaceChildren(
+    h(
+      'main',
+      { id: 'main' },
+      h('h1', { tabindex: -1 }, title),
+      h('p', {}, body),
+      h(
+        'button',
+        { type: 'button', class: 'button primary', onclick: () => location.reload() },
+        t('app.retry'),
+      ),
+    ),
+  );
   document.title = title;
 }
 
@@ -77,7 +88,10 @@ async function start(): Promise<void> {
     point = (await response.json()) as PublishedStoryPoint;
   } catch (error) {
     const notFound = error instanceof ApiError && error.kind === 'not-found';
-    message(t(notFound ? 'app.notFound.title' : 'app.loadFailed.title'), t(notFound ? 'app.notFound.body' : 'app.loadFailed.body'));
+    message(
+      t(notFound ? 'app.notFound.title' : 'app.loadFailed.title'),
+      t(notFound ? 'app.notFound.body' : 'app.loadFailed.body'),
+    );
     return;
   }
   if (!(document.documentElement.lang in point.definition.title)) {

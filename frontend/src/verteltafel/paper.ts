@@ -7,7 +7,15 @@ import { currentLanguage, pick, setLanguage, t } from '../i18n';
 import { h } from '../form/dom';
 import { newSubmissionId } from '../form/draft';
 import type { Answer, Definition, PublishedStoryPoint, Question } from '../types';
-import { currentSession, mayTakeStories, sendStory, signIn, today, type InPersonStory, type Session } from './staff';
+import {
+  currentSession,
+  mayTakeStories,
+  sendStory,
+  signIn,
+  today,
+  type InPersonStory,
+  type Session,
+} from './staff';
 import { v } from './texts';
 
 interface Entry {
@@ -27,7 +35,10 @@ export class PaperApp {
   private toldOn = today();
   private gathering = '';
 
-  constructor(private readonly root: HTMLElement, private readonly point: PublishedStoryPoint) {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly point: PublishedStoryPoint,
+  ) {
     this.definition = point.definition;
   }
 
@@ -62,38 +73,83 @@ export class PaperApp {
     const main = h('main', { id: 'main' }, h('h1', { tabindex: -1 }, title), ...content);
     document.title = `${title} – ${pick(this.definition.title)}`;
     this.root.replaceChildren(
-      h('header', { class: 'top vt-top' },
-        h('div', { class: 'vt-brand' }, h('span', { class: 'brand' }, v('paper.brand')), h('span', { class: 'vt-point' }, pick(this.definition.title))),
+      h(
+        'header',
+        { class: 'top vt-top' },
+        h(
+          'div',
+          { class: 'vt-brand' },
+          h('span', { class: 'brand' }, v('paper.brand')),
+          h('span', { class: 'vt-point' }, pick(this.definition.title)),
+        ),
         'en' in this.definition.title
-          ? h('button', { type: 'button', class: 'link lang', lang: other, 'aria-label': t('lang.switchLabel'), onclick: () => { setLanguage(other); void this.start(); } }, t('lang.switch'))
-          : null),
-      main);
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'link lang',
+                lang: other,
+                'aria-label': t('lang.switchLabel'),
+                onclick: () => {
+                  setLanguage(other);
+                  void this.start();
+                },
+              },
+              t('lang.switch'),
+            )
+          : null,
+      ),
+      main,
+    );
     main.querySelector('h1')?.focus();
     return main;
   }
 
   private signin(): void {
     const error = h('p', { class: 'error', id: 'signin-error', role: 'alert' });
-    const user = h('input', { id: 'username', type: 'text', autocomplete: 'username', required: true, autocapitalize: 'none', spellcheck: 'false' });
-    const pass = h('input', { id: 'password', type: 'password', autocomplete: 'current-password', required: true });
-    const form = h('form', { class: 'vt-form', novalidate: true },
+    const user = h('input', {
+      id: 'username',
+      type: 'text',
+      autocomplete: 'username',
+      required: true,
+      autocapitalize: 'none',
+      spellcheck: 'false',
+    });
+    const pass = h('input', {
+      id: 'password',
+      type: 'password',
+      autocomplete: 'current-password',
+      required: true,
+    });
+    const form = h(
+      'form',
+      { class: 'vt-form', novalidate: true },
       h('div', { class: 'field' }, h('label', { for: 'username' }, v('signin.username')), user),
       h('div', { class: 'field' }, h('label', { for: 'password' }, v('signin.password')), pass),
       error,
-      h('button', { type: 'submit', class: 'button primary' }, v('signin.submit')));
+      h('button', { type: 'submit', class: 'button primary' }, v('signin.submit')),
+    );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      void signIn(user.value, pass.value).then((session) => {
-        this.session = session;
-        this.afterSignIn();
-      }, (e: unknown) => {
-        const status = e instanceof ApiError ? e.status : 0;
-        error.textContent = status === 401 ? v('signin.failed')
-          : status === 429 ? v('signin.wait', { minutes: Math.max(1, Math.ceil(((e as ApiError).retryAfter ?? 60) / 60)) })
-            : v('signin.offline');
-        pass.value = '';
-        pass.focus();
-      });
+      void signIn(user.value, pass.value).then(
+        (session) => {
+          this.session = session;
+          this.afterSignIn();
+        },
+        (e: unknown) => {
+          const status = e instanceof ApiError ? e.status : 0;
+          error.textContent =
+            status === 401
+              ? v('signin.failed')
+              : status === 429
+                ? v('signin.wait', {
+                    minutes: Math.max(1, Math.ceil(((e as ApiError).retryAfter ?? 60) / 60)),
+                  })
+                : v('signin.offline');
+          pass.value = '';
+          pass.focus();
+        },
+      );
     });
     this.frame(v('paper.signinHeading'), form);
   }
@@ -103,32 +159,67 @@ export class PaperApp {
     const status = h('p', { class: 'status', id: 'paper-status', role: 'status' });
     const summary = h('div', { class: 'error-summary', id: 'paper-errors', tabindex: -1, hidden: true });
 
-    const date = h('input', { id: 'told-on', type: 'date', required: true, max: today(), 'aria-describedby': 'told-on-hint' });
+    const date = h('input', {
+      id: 'told-on',
+      type: 'date',
+      required: true,
+      max: today(),
+      'aria-describedby': 'told-on-hint',
+    });
     date.value = this.toldOn;
     date.addEventListener('input', () => {
       this.toldOn = date.value;
     });
-    const gathering = h('input', { id: 'gathering', type: 'text', maxlength: 100, autocomplete: 'off', 'aria-describedby': 'gathering-hint' });
+    const gathering = h('input', {
+      id: 'gathering',
+      type: 'text',
+      maxlength: 100,
+      autocomplete: 'off',
+      'aria-describedby': 'gathering-hint',
+    });
     gathering.value = this.gathering;
     gathering.addEventListener('input', () => {
       this.gathering = gathering.value;
     });
 
-    const roles = d.roles.map((role) => h('input', { type: 'radio', name: 'role', id: `role-${role.id}`, value: role.id }));
-    const roleSet = h('fieldset', { class: 'question paper-role', id: 'paper-role' },
+    const roles = d.roles.map((role) =>
+      h('input', { type: 'radio', name: 'role', id: `role-${role.id}`, value: role.id }),
+    );
+    const roleSet = h(
+      'fieldset',
+      { class: 'question paper-role', id: 'paper-role' },
       h('legend', {}, v('paper.role')),
-      h('div', { class: 'paper-inline' }, ...d.roles.map((role, i) => h('div', { class: 'check' }, roles[i], h('label', { for: `role-${role.id}` }, pick(role.label))))));
-    const text = h('textarea', { id: 'story-text', rows: 8, maxlength: 20000, required: true, autocomplete: 'off' });
+      h(
+        'div',
+        { class: 'paper-inline' },
+        ...d.roles.map((role, i) =>
+          h('div', { class: 'check' }, roles[i], h('label', { for: `role-${role.id}` }, pick(role.label))),
+        ),
+      ),
+    );
+    const text = h('textarea', {
+      id: 'story-text',
+      rows: 8,
+      maxlength: 20000,
+      required: true,
+      autocomplete: 'off',
+    });
     const title = h('input', { id: 'story-title', type: 'text', maxlength: 200, autocomplete: 'off' });
-    const language = h('select', { id: 'story-language' },
-      ...Object.keys(d.title).map((code) => h('option', { value: code }, code === 'nl' ? 'Nederlands' : code === 'en' ? 'English' : code)));
+    const language = h(
+      'select',
+      { id: 'story-language' },
+      ...Object.keys(d.title).map((code) =>
+        h('option', { value: code }, code === 'nl' ? 'Nederlands' : code === 'en' ? 'English' : code),
+      ),
+    );
     language.value = 'nl';
 
     const entries = d.questions.map((q) => this.entry(q));
     const showForRole = () => {
       const role = roles.find((r) => r.checked)?.value ?? null;
       entries.forEach((e) => {
-        e.element.hidden = role !== null && e.question.roles !== undefined && !e.question.roles.includes(role);
+        e.element.hidden =
+          role !== null && e.question.roles !== undefined && !e.question.roles.includes(role);
       });
     };
     roles.forEach((r) => r.addEventListener('change', showForRole));
@@ -152,7 +243,11 @@ export class PaperApp {
       const problems: { id: string; field: string; message: string }[] = [];
       const role = roles.find((r) => r.checked)?.value;
       if (!role) {
-        problems.push({ id: roles[0]?.id ?? 'paper-role', field: v('paper.role'), message: v('paper.required') });
+        problems.push({
+          id: roles[0]?.id ?? 'paper-role',
+          field: v('paper.role'),
+          message: v('paper.required'),
+        });
       }
       if (text.value.trim() === '') {
         problems.push({ id: 'story-text', field: v('paper.text'), message: v('paper.required') });
@@ -161,22 +256,34 @@ export class PaperApp {
         problems.push({ id: 'told-on', field: v('paper.toldOn'), message: v('paper.required') });
       }
       const answers: Record<string, Answer> = {};
-      entries.filter((e) => !e.element.hidden).forEach((e) => {
-        const read = e.read();
-        if (read.problem) {
-          problems.push({ id: e.element.querySelector('input, textarea')?.id ?? e.element.id, field: `${e.question.number}. ${pick(e.question.label)}`, message: read.problem });
-        } else if (read.answer !== undefined) {
-          answers[e.question.id] = read.answer;
-        }
-      });
+      entries
+        .filter((e) => !e.element.hidden)
+        .forEach((e) => {
+          const read = e.read();
+          if (read.problem) {
+            problems.push({
+              id: e.element.querySelector('input, textarea')?.id ?? e.element.id,
+              field: `${e.question.number}. ${pick(e.question.label)}`,
+              message: read.problem,
+            });
+          } else if (read.answer !== undefined) {
+            answers[e.question.id] = read.answer;
+          }
+        });
       if (problems.length > 0) {
         this.showProblems(summary, problems);
         return;
       }
       const story: InPersonStory = {
-        submissionId: this.submissionId, channel: 'papier', role: role as string, language: language.value,
-        title: title.value.trim() === '' ? undefined : title.value, text: text.value, answers,
-        gathering: gathering.value.trim() === '' ? undefined : gathering.value.trim(), toldOn: date.value,
+        submissionId: this.submissionId,
+        channel: 'papier',
+        role: role as string,
+        language: language.value,
+        title: title.value.trim() === '' ? undefined : title.value,
+        text: text.value,
+        answers,
+        gathering: gathering.value.trim() === '' ? undefined : gathering.value.trim(),
+        toldOn: date.value,
       };
       this.sending = true;
       status.textContent = v('paper.saving');
@@ -191,37 +298,71 @@ export class PaperApp {
         const e = error instanceof ApiError ? error : new ApiError('network');
         if (e.status === 401) {
           status.textContent = '';
-          this.showProblems(summary, [{ id: 'paper-save', field: v('paper.session'), message: v('signin.expired') }]);
+          this.showProblems(summary, [
+            { id: 'paper-save', field: v('paper.session'), message: v('signin.expired') },
+          ]);
           this.session = null;
         } else if (e.kind === 'invalid' && e.problem?.errors?.length) {
-          this.showProblems(summary, e.problem.errors.map((fe) => ({ id: this.fieldId(fe.field, entries), field: this.fieldName(fe.field), message: fe.message })));
+          this.showProblems(
+            summary,
+            e.problem.errors.map((fe) => ({
+              id: this.fieldId(fe.field, entries),
+              field: this.fieldName(fe.field),
+              message: fe.message,
+            })),
+          );
           status.textContent = '';
         } else {
           status.textContent = '';
-          this.showProblems(summary, [{ id: 'paper-save', field: v('paper.save'), message: e.kind === 'invalid' ? (e.problem?.detail ?? '') : v('paper.notSent') }]);
+          this.showProblems(summary, [
+            {
+              id: 'paper-save',
+              field: v('paper.save'),
+              message: e.kind === 'invalid' ? (e.problem?.detail ?? '') : v('paper.notSent'),
+            },
+          ]);
         }
       } finally {
         this.sending = false;
       }
     };
 
-    const form = h('form', { class: 'paper-form', novalidate: true, 'aria-describedby': 'paper-keys' },
-      h('div', { class: 'paper-row' },
-        h('div', { class: 'field' },
+    const form = h(
+      'form',
+      { class: 'paper-form', novalidate: true, 'aria-describedby': 'paper-keys' },
+      h(
+        'div',
+        { class: 'paper-row' },
+        h(
+          'div',
+          { class: 'field' },
           h('label', { for: 'told-on' }, v('paper.toldOn')),
           h('p', { class: 'hint', id: 'told-on-hint' }, v('paper.toldOnHint')),
-          date),
-        h('div', { class: 'field' },
+          date,
+        ),
+        h(
+          'div',
+          { class: 'field' },
           h('label', { for: 'gathering' }, v('setup.gathering')),
           h('p', { class: 'hint', id: 'gathering-hint' }, v('setup.gatheringHint')),
-          gathering)),
+          gathering,
+        ),
+      ),
       roleSet,
       h('div', { class: 'field' }, h('label', { for: 'story-text' }, v('paper.text')), text),
-      h('div', { class: 'paper-row' },
+      h(
+        'div',
+        { class: 'paper-row' },
         h('div', { class: 'field' }, h('label', { for: 'story-title' }, v('paper.title')), title),
-        h('div', { class: 'field' }, h('label', { for: 'story-language' }, v('paper.language')), language)),
+        h('div', { class: 'field' }, h('label', { for: 'story-language' }, v('paper.language')), language),
+      ),
       ...entries.map((e) => e.element),
-      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button primary', id: 'paper-save' }, v('paper.save'))));
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'submit', class: 'button primary', id: 'paper-save' }, v('paper.save')),
+      ),
+    );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void save();
@@ -232,17 +373,29 @@ export class PaperApp {
         void save();
       }
     });
-    this.frame(v('paper.heading'),
+    this.frame(
+      v('paper.heading'),
       h('p', { class: 'intro' }, v('paper.intro')),
       h('p', { class: 'hint', id: 'paper-keys' }, v('paper.keys')),
-      status, summary, form);
+      status,
+      summary,
+      form,
+    );
     showForRole();
   }
 
-  private showProblems(summary: HTMLElement, problems: { id: string; field: string; message: string }[]): void {
+  private showProblems(
+    summary: HTMLElement,
+    problems: { id: string; field: string; message: string }[],
+  ): void {
     summary.replaceChildren(
       h('h2', {}, v('paper.problems')),
-      h('ul', {}, ...problems.map((p) => h('li', {}, h('a', { href: `#${p.id}` }, `${p.field}: ${p.message}`)))));
+      h(
+        'ul',
+        {},
+        ...problems.map((p) => h('li', {}, h('a', { href: `#${p.id}` }, `${p.field}: ${p.message}`))),
+      ),
+    );
     summary.hidden = false;
     summary.focus();
   }
@@ -261,7 +414,9 @@ export class PaperApp {
       return 'gathering';
     }
     const id = field.replace(/^answers\./, '').split(/[.[]/)[0];
-    return entries.find((e) => e.question.id === id)?.element.querySelector('input, textarea')?.id ?? 'paper-save';
+    return (
+      entries.find((e) => e.question.id === id)?.element.querySelector('input, textarea')?.id ?? 'paper-save'
+    );
   }
 
   private fieldName(field: string): string {
@@ -273,28 +428,49 @@ export class PaperApp {
   /** One question, compact: radios and check boxes in a row, numbers for sliders and triads. */
   private entry(q: Question): Entry {
     const legend = h('legend', {}, h('span', { class: 'qnum' }, `${q.number}. `), pick(q.label));
-    const element = h('fieldset', { class: `question paper-question paper-${q.type}`, id: `q-${q.id}`, 'data-question': q.id }, legend);
+    const element = h(
+      'fieldset',
+      { class: `question paper-question paper-${q.type}`, id: `q-${q.id}`, 'data-question': q.id },
+      legend,
+    );
     const body = h('div', { class: 'paper-inline' });
     element.append(body);
     const options = (q.options ?? []).filter((o) => !o.retired);
     switch (q.type) {
       case 'choice': {
-        const inputs = options.map((o) => h('input', { type: 'radio', name: `q-${q.id}`, id: `q-${q.id}-${o.id}`, value: o.id }));
-        options.forEach((o, i) => body.append(h('div', { class: 'check' }, inputs[i], h('label', { for: `q-${q.id}-${o.id}` }, pick(o.label)))));
+        const inputs = options.map((o) =>
+          h('input', { type: 'radio', name: `q-${q.id}`, id: `q-${q.id}-${o.id}`, value: o.id }),
+        );
+        options.forEach((o, i) =>
+          body.append(
+            h('div', { class: 'check' }, inputs[i], h('label', { for: `q-${q.id}-${o.id}` }, pick(o.label))),
+          ),
+        );
         return {
-          question: q, element,
+          question: q,
+          element,
           read: () => ({ answer: inputs.find((i) => i.checked)?.value }),
-          clear: () => inputs.forEach((i) => { i.checked = false; }),
+          clear: () =>
+            inputs.forEach((i) => {
+              i.checked = false;
+            }),
         };
       }
       case 'multichoice': {
-        const inputs = options.map((o) => h('input', { type: 'checkbox', id: `q-${q.id}-${o.id}`, value: o.id }));
-        options.forEach((o, i) => body.append(h('div', { class: 'check' }, inputs[i], h('label', { for: `q-${q.id}-${o.id}` }, pick(o.label)))));
+        const inputs = options.map((o) =>
+          h('input', { type: 'checkbox', id: `q-${q.id}-${o.id}`, value: o.id }),
+        );
+        options.forEach((o, i) =>
+          body.append(
+            h('div', { class: 'check' }, inputs[i], h('label', { for: `q-${q.id}-${o.id}` }, pick(o.label))),
+          ),
+        );
         if (q.max) {
           element.insertBefore(h('p', { class: 'hint' }, t('questions.maxHint', { max: q.max })), body);
         }
         return {
-          question: q, element,
+          question: q,
+          element,
           read: () => {
             const chosen = inputs.filter((i) => i.checked).map((i) => i.value);
             if (q.max && chosen.length > q.max) {
@@ -302,21 +478,50 @@ export class PaperApp {
             }
             return { answer: chosen.length > 0 ? chosen : undefined };
           },
-          clear: () => inputs.forEach((i) => { i.checked = false; }),
+          clear: () =>
+            inputs.forEach((i) => {
+              i.checked = false;
+            }),
         };
       }
       case 'slider': {
         const hintId = `q-${q.id}-hint`;
-        const input = h('input', { type: 'number', id: `q-${q.id}-input`, min: 0, max: 100, step: 1, inputmode: 'numeric', class: 'paper-number', 'aria-describedby': hintId });
-        body.append(h('div', { class: 'field-inline' }, h('label', { for: `q-${q.id}-input` }, v('paper.sliderValue')), input));
-        element.insertBefore(h('p', { class: 'hint', id: hintId }, v('paper.sliderHint', { left: pick(q.left), right: pick(q.right) })), body);
+        const input = h('input', {
+          type: 'number',
+          id: `q-${q.id}-input`,
+          min: 0,
+          max: 100,
+          step: 1,
+          inputmode: 'numeric',
+          class: 'paper-number',
+          'aria-describedby': hintId,
+        });
+        body.append(
+          h(
+            'div',
+            { class: 'field-inline' },
+            h('label', { for: `q-${q.id}-input` }, v('paper.sliderValue')),
+            input,
+          ),
+        );
+        element.insertBefore(
+          h(
+            'p',
+            { class: 'hint', id: hintId },
+            v('paper.sliderHint', { left: pick(q.left), right: pick(q.right) }),
+          ),
+          body,
+        );
         let na: HTMLInputElement | null = null;
         if (q.notApplicable) {
           na = h('input', { type: 'checkbox', id: `q-${q.id}-na` });
-          body.append(h('div', { class: 'check' }, na, h('label', { for: `q-${q.id}-na` }, t('slider.notApplicable'))));
+          body.append(
+            h('div', { class: 'check' }, na, h('label', { for: `q-${q.id}-na` }, t('slider.notApplicable'))),
+          );
         }
         return {
-          question: q, element,
+          question: q,
+          element,
           read: () => {
             if (na?.checked) {
               return input.value.trim() === '' ? { answer: 'NA' } : { problem: v('paper.sliderBoth') };
@@ -325,7 +530,9 @@ export class PaperApp {
               return {};
             }
             const n = Number(input.value);
-            return Number.isInteger(n) && n >= 0 && n <= 100 ? { answer: n } : { problem: v('paper.sliderRange') };
+            return Number.isInteger(n) && n >= 0 && n <= 100
+              ? { answer: n }
+              : { problem: v('paper.sliderRange') };
           },
           clear: () => {
             input.value = '';
@@ -337,32 +544,61 @@ export class PaperApp {
       }
       case 'triad': {
         const corners = (q.corners ?? []).map((c) => pick(c));
-        const inputs = corners.map((_, i) => h('input', { type: 'number', id: `q-${q.id}-${i}`, min: 0, max: 100, step: 1, inputmode: 'numeric', class: 'paper-number' }));
-        corners.forEach((c, i) => body.append(h('div', { class: 'field-inline' }, h('label', { for: `q-${q.id}-${i}` }, `${c} (%)`), inputs[i])));
+        const inputs = corners.map((_, i) =>
+          h('input', {
+            type: 'number',
+            id: `q-${q.id}-${i}`,
+            min: 0,
+            max: 100,
+            step: 1,
+            inputmode: 'numeric',
+            class: 'paper-number',
+          }),
+        );
+        corners.forEach((c, i) =>
+          body.append(
+            h('div', { class: 'field-inline' }, h('label', { for: `q-${q.id}-${i}` }, `${c} (%)`), inputs[i]),
+          ),
+        );
         element.insertBefore(h('p', { class: 'hint' }, v('paper.triadHint')), body);
         return {
-          question: q, element,
+          question: q,
+          element,
           read: () => {
             const filled = inputs.filter((i) => i.value.trim() !== '');
             if (filled.length === 0) {
               return {};
             }
             const shares = inputs.map((i) => Number(i.value === '' ? 'x' : i.value));
-            if (shares.some((s) => !Number.isInteger(s) || s < 0 || s > 100) || shares.reduce((a, b) => a + b, 0) !== 100) {
+            if (
+              shares.some((s) => !Number.isInteger(s) || s < 0 || s > 100) ||
+              shares.reduce((a, b) => a + b, 0) !== 100
+            ) {
               return { problem: v('paper.triadSum') };
             }
             return { answer: shares };
           },
-          clear: () => inputs.forEach((i) => { i.value = ''; }),
+          clear: () =>
+            inputs.forEach((i) => {
+              i.value = '';
+            }),
         };
       }
       default: {
-        const area = h('textarea', { id: `q-${q.id}-input`, rows: 2, maxlength: 1000, 'aria-label': pick(q.label) });
+        const area = h('textarea', {
+          id: `q-${q.id}-input`,
+          rows: 2,
+          maxlength: 1000,
+          'aria-label': pick(q.label),
+        });
         body.append(area);
         return {
-          question: q, element,
+          question: q,
+          element,
           read: () => ({ answer: area.value.trim() === '' ? undefined : area.value }),
-          clear: () => { area.value = ''; },
+          clear: () => {
+            area.value = '';
+          },
         };
       }
     }

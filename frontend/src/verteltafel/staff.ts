@@ -33,7 +33,12 @@ async function call(method: string, path: string, body?: unknown): Promise<Respo
   if (method !== 'GET' && csrf !== '') {
     headers['X-CSRF-Token'] = csrf;
   }
-  return send(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  return send(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 export async function currentSession(): Promise<Session> {
@@ -50,7 +55,10 @@ export async function signIn(username: string, password: string): Promise<Sessio
 
 /** Whether this account may take stories for the story point: its facilitator, or an admin. */
 export function mayTakeStories(session: Session, slug: string): boolean {
-  return session.roles.includes('admin') || (session.roles.includes('facilitator') && session.storyPoints.includes(slug));
+  return (
+    session.roles.includes('admin') ||
+    (session.roles.includes('facilitator') && session.storyPoints.includes(slug))
+  );
 }
 
 /** Sends a story taken in person; 201 the first time, 200 with the same story when sent again. */
@@ -65,8 +73,12 @@ export async function sendStory(slug: string, story: InPersonStory): Promise<Rec
  * (a laptop left on UTC) would otherwise send yesterday's date just after midnight.
  */
 export function today(): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(new Date());
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date());
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

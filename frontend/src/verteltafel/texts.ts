@@ -6,4 +6,3 @@ import nl from '../i18n/verteltafel.nl.json';
 
 export type VKey = keyof typeof nl;
 export const v = translator<VKey>({ nl, en });
-

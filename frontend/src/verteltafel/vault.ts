@@ -78,9 +78,16 @@ async function remove(store: 'meta' | 'queue' | 'drafts', key: string): Promise<
 }
 
 async function pinKey(pin: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
-  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveKey']);
-  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, material,
-    { name: 'AES-GCM', length: 256 }, false, ['wrapKey', 'unwrapKey']);
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, [
+    'deriveKey',
+  ]);
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['wrapKey', 'unwrapKey'],
+  );
 }
 
 const aad = (slug: string, id: string) => new TextEncoder().encode(`vertelpunt:${slug}:${id}`);
@@ -102,13 +109,32 @@ export class Vault {
   async setUp(pin: string): Promise<void> {
     const salt = crypto.getRandomValues(new Uint8Array(16));
     const wrapping = await pinKey(pin, salt, PBKDF2_ITERATIONS);
-    const fresh = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+    const fresh = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, [
+      'encrypt',
+      'decrypt',
+    ]);
     const iv = crypto.getRandomValues(new Uint8Array(12));
-    const wrapped = await crypto.subtle.wrapKey('raw', fresh, wrapping, { name: 'AES-GCM', iv: iv as BufferSource });
-    await put('meta', { name: KEY_RECORD, salt, iterations: PBKDF2_ITERATIONS, iv, wrapped } satisfies KeyRecord);
+    const wrapped = await crypto.subtle.wrapKey('raw', fresh, wrapping, {
+      name: 'AES-GCM',
+      iv: iv as BufferSource,
+    });
+    await put('meta', {
+      name: KEY_RECORD,
+      salt,
+      iterations: PBKDF2_ITERATIONS,
+      iv,
+      wrapped,
+    } satisfies KeyRecord);
     // the key kept in memory is a copy that can never be exported
-    this.key = await crypto.subtle.unwrapKey('raw', wrapped, wrapping, { name: 'AES-GCM', iv: iv as BufferSource },
-      { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    this.key = await crypto.subtle.unwrapKey(
+      'raw',
+      wrapped,
+      wrapping,
+      { name: 'AES-GCM', iv: iv as BufferSource },
+      { name: 'AES-GCM', length: 256 },
+      false,
+      ['encrypt', 'decrypt'],
+    );
   }
 
   /** Unlocks with the PIN; false when the PIN is not right (the wrapped key does not open). */
@@ -119,8 +145,15 @@ export class Vault {
     }
     const wrapping = await pinKey(pin, record.salt, record.iterations);
     try {
-      this.key = await crypto.subtle.unwrapKey('raw', record.wrapped, wrapping, { name: 'AES-GCM', iv: record.iv as BufferSource },
-        { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+      this.key = await crypto.subtle.unwrapKey(
+        'raw',
+        record.wrapped,
+        wrapping,
+        { name: 'AES-GCM', iv: record.iv as BufferSource },
+        { name: 'AES-GCM', length: 256 },
+        false,
+        ['encrypt', 'decrypt'],
+      );
       return true;
     } catch {
       return false;
@@ -146,8 +179,11 @@ export class Vault {
       throw new Error('locked');
     }
     const iv = crypto.getRandomValues(new Uint8Array(12));
-    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv as BufferSource, additionalData: aad(slug, id) }, this.key,
-      new TextEncoder().encode(JSON.stringify(value)));
+    const data = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv: iv as BufferSource, additionalData: aad(slug, id) },
+      this.key,
+      new TextEncoder().encode(JSON.stringify(value)),
+    );
     return { id, slug, iv, data };
   }
 
@@ -155,8 +191,11 @@ export class Vault {
     if (!this.key) {
       throw new Error('locked');
     }
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv as BufferSource, additionalData: aad(sealed.slug, sealed.id) },
-      this.key, sealed.data);
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: sealed.iv as BufferSource, additionalData: aad(sealed.slug, sealed.id) },
+      this.key,
+      sealed.data,
+    );
     return JSON.parse(new TextDecoder().decode(plain)) as T;
   }
 

@@ -42,10 +42,12 @@ interface Route {
 
 function route(path: string, view: () => Promise<View>, tab?: Route['tab'], isPublic = false): Route {
   const names: string[] = [];
-  const pattern = new RegExp(`^${path.replace(/:(\w+)/g, (_, name: string) => {
-    names.push(name);
-    return '([^/]+)';
-  })}/?$`);
+  const pattern = new RegExp(
+    `^${path.replace(/:(\w+)/g, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    })}/?$`,
+  );
   return { pattern, names, view, tab, public: isPublic };
 }
 
@@ -56,9 +58,17 @@ const ROUTES: Route[] = [
   route('/:slug', async () => (await import('./views/dashboard')).dashboardView, 'dashboard'),
   route('/:slug/verhalen', async () => (await import('./views/stories')).storiesView, 'stories'),
   route('/:slug/verhalen/:id', async () => (await import('./views/story')).storyView, 'stories'),
-  route('/:slug/evaluaties', async () => (await import('./views/evaluations')).evaluationsView, 'evaluations'),
+  route(
+    '/:slug/evaluaties',
+    async () => (await import('./views/evaluations')).evaluationsView,
+    'evaluations',
+  ),
   route('/:slug/evaluaties/:id', async () => (await import('./views/run')).runView, 'evaluations'),
-  route('/:slug/evaluaties/:id/:side/:rank', async () => (await import('./views/pattern')).patternView, 'evaluations'),
+  route(
+    '/:slug/evaluaties/:id/:side/:rank',
+    async () => (await import('./views/pattern')).patternView,
+    'evaluations',
+  ),
   route('/:slug/kaarten', async () => (await import('./views/cards')).cardsView, 'cards'),
   route('/:slug/kaarten/:id', async () => (await import('./views/card')).cardView, 'cards'),
   route('/:slug/bijeenkomsten', async () => (await import('./views/sessions')).sessionsView, 'sessions'),
@@ -136,7 +146,14 @@ export class App {
   }
 
   private intercept(event: MouseEvent): void {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    ) {
       return;
     }
     const a = (event.target as Element | null)?.closest?.('a');
@@ -168,13 +185,26 @@ export class App {
     let match: RegExpExecArray | null = null;
     const found = ROUTES.find((r) => (match = r.pattern.exec(rest)) !== null);
     if (!found || !match) {
-      this.frame(null, undefined, (main) => main.append(h('h1', { tabindex: -1 }, w('notFound.title')), h('p', {}, w('notFound.body')),
-        h('p', {}, h('a', { href: BASE }, w('nav.home')))), moveFocus);
+      this.frame(
+        null,
+        undefined,
+        (main) =>
+          main.append(
+            h('h1', { tabindex: -1 }, w('notFound.title')),
+            h('p', {}, w('notFound.body')),
+            h('p', {}, h('a', { href: BASE }, w('nav.home'))),
+          ),
+        moveFocus,
+      );
       return;
     }
     if (!found.public && this.session === null) {
       const next = location.pathname + location.search;
-      history.replaceState(null, '', `${BASE}/login${next === BASE ? '' : `?next=${encodeURIComponent(next)}`}`);
+      history.replaceState(
+        null,
+        '',
+        `${BASE}/login${next === BASE ? '' : `?next=${encodeURIComponent(next)}`}`,
+      );
       void this.render(moveFocus);
       return;
     }
@@ -183,8 +213,17 @@ export class App {
       params[name] = decodeURIComponent((match as RegExpExecArray)[i + 1]);
     });
     if (params.slug && !this.points.some((p) => p.slug === params.slug)) {
-      this.frame(null, undefined, (main) => main.append(h('h1', { tabindex: -1 }, w('notFound.pointTitle')), h('p', {}, w('notFound.pointBody')),
-        h('p', {}, h('a', { href: BASE }, w('nav.home')))), moveFocus);
+      this.frame(
+        null,
+        undefined,
+        (main) =>
+          main.append(
+            h('h1', { tabindex: -1 }, w('notFound.pointTitle')),
+            h('p', {}, w('notFound.pointBody')),
+            h('p', {}, h('a', { href: BASE }, w('nav.home'))),
+          ),
+        moveFocus,
+      );
       return;
     }
     let view: View;
@@ -217,7 +256,8 @@ export class App {
       },
       alive: () => generation === this.generation,
       point: (slug) => this.points.find((p) => p.slug === slug),
-      can: (role) => (this.session?.roles ?? []).includes('admin') || (this.session?.roles ?? []).includes(role),
+      can: (role) =>
+        (this.session?.roles ?? []).includes('admin') || (this.session?.roles ?? []).includes(role),
       refresh: () => void this.render(false),
       signedIn: (session, next) => this.signedIn(session, next),
     };
@@ -237,17 +277,35 @@ export class App {
   }
 
   /** The page frame: skip link, header, tabs of the story point, main; returns main. */
-  private frame(slug: string | null, tab: Route['tab'], fill: (main: HTMLElement) => void, moveFocus: boolean): HTMLElement {
+  private frame(
+    slug: string | null,
+    tab: Route['tab'],
+    fill: (main: HTMLElement) => void,
+    moveFocus: boolean,
+  ): HTMLElement {
     const main = h('main', { id: 'main', tabindex: -1 });
     fill(main);
     const point = slug ? this.points.find((p) => p.slug === slug) : undefined;
     this.root.replaceChildren();
-    append(this.root,
-      h('a', { class: 'skip', href: '#main', onclick: (e: Event) => { e.preventDefault(); main.focus(); } }, w('nav.skip')),
+    append(
+      this.root,
+      h(
+        'a',
+        {
+          class: 'skip',
+          href: '#main',
+          onclick: (e: Event) => {
+            e.preventDefault();
+            main.focus();
+          },
+        },
+        w('nav.skip'),
+      ),
       this.header(),
       point ? this.tabs(point.slug, point.definition, tab) : null,
       main,
-      this.announcer);
+      this.announcer,
+    );
     if (moveFocus) {
       main.querySelector<HTMLElement>('h1')?.focus();
     }
@@ -257,17 +315,56 @@ export class App {
   private header(): HTMLElement {
     const other = currentLanguage() === 'nl' ? 'en' : 'nl';
     const session = this.session;
-    return h('header', { class: 'top werk-top' },
+    return h(
+      'header',
+      { class: 'top werk-top' },
       h('a', { class: 'brand', href: session ? BASE : `${BASE}/login` }, w('app.name')),
-      session ? h('nav', { class: 'main-nav', 'aria-label': w('nav.mainLabel') },
-        h('a', { href: BASE, 'aria-current': location.pathname === BASE ? 'page' : null }, w('nav.home')),
-        session.roles.includes('admin')
-          ? h('a', { href: `${BASE}/gebruikers`, 'aria-current': location.pathname === `${BASE}/gebruikers` ? 'page' : null }, w('nav.users'))
-          : null) : null,
-      h('div', { class: 'user' },
+      session
+        ? h(
+            'nav',
+            { class: 'main-nav', 'aria-label': w('nav.mainLabel') },
+            h('a', { href: BASE, 'aria-current': location.pathname === BASE ? 'page' : null }, w('nav.home')),
+            session.roles.includes('admin')
+              ? h(
+                  'a',
+                  {
+                    href: `${BASE}/gebruikers`,
+                    'aria-current': location.pathname === `${BASE}/gebruikers` ? 'page' : null,
+                  },
+                  w('nav.users'),
+                )
+              : null,
+          )
+        : null,
+      h(
+        'div',
+        { class: 'user' },
         session ? h('span', { class: 'who' }, w('nav.signedInAs', { name: session.username })) : null,
-        h('button', { type: 'button', class: 'link lang', lang: other, 'aria-label': w('lang.switchLabel'), onclick: () => this.switchLanguage() }, w('lang.switch')),
-        session ? h('button', { type: 'button', class: 'button secondary small', id: 'sign-out', onclick: () => void this.signOut() }, w('nav.signOut')) : null));
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link lang',
+            lang: other,
+            'aria-label': w('lang.switchLabel'),
+            onclick: () => this.switchLanguage(),
+          },
+          w('lang.switch'),
+        ),
+        session
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'button secondary small',
+                id: 'sign-out',
+                onclick: () => void this.signOut(),
+              },
+              w('nav.signOut'),
+            )
+          : null,
+      ),
+    );
   }
 
   private tabs(slug: string, d: Definition, tab: Route['tab']): HTMLElement {
@@ -276,15 +373,29 @@ export class App {
     // the filter goes along between the dashboard, the stories and the evaluations
     const carry = filter ? `?filter=${encodeURIComponent(filter)}` : '';
     const link = (name: NonNullable<Route['tab']>, path: string, text: string) =>
-      h('a', { href: `${BASE}/${encodeURIComponent(slug)}${path}${carry}`, class: 'tab', 'aria-current': tab === name ? 'page' : null }, text);
-    return h('nav', { class: 'tabs', 'aria-label': w('nav.pointLabel', { point: pick(d.title) }) },
+      h(
+        'a',
+        {
+          href: `${BASE}/${encodeURIComponent(slug)}${path}${carry}`,
+          class: 'tab',
+          'aria-current': tab === name ? 'page' : null,
+        },
+        text,
+      );
+    return h(
+      'nav',
+      { class: 'tabs', 'aria-label': w('nav.pointLabel', { point: pick(d.title) }) },
       h('span', { class: 'point-name' }, pick(d.title)),
-      h('div', { class: 'tab-list' },
+      h(
+        'div',
+        { class: 'tab-list' },
         link('dashboard', '', w('nav.dashboard')),
         link('stories', '/verhalen', w('nav.stories')),
         link('evaluations', '/evaluaties', w('nav.evaluations')),
         link('cards', '/kaarten', w('nav.cards')),
-        this.mayFacilitate() ? link('sessions', '/bijeenkomsten', w('nav.sessions')) : null));
+        this.mayFacilitate() ? link('sessions', '/bijeenkomsten', w('nav.sessions')) : null,
+      ),
+    );
   }
 
   /** Sessions are for facilitators (and admins). */
@@ -303,10 +414,23 @@ export class App {
 /** A plain message for a failed load, with a way to try again. */
 export function problemScreen(error: unknown): HTMLElement[] {
   const e = error instanceof ApiError ? error : new ApiError('network');
-  const body = e.status === 403 ? w('error.forbidden') : e.status === 404 ? w('error.notFound')
-    : e.kind === 'network' ? w('error.network') : w('error.server');
-  return [h('h1', { tabindex: -1 }, w('error.title')), h('p', { role: 'alert' }, body),
-    h('button', { type: 'button', class: 'button primary', onclick: () => location.reload() }, w('error.retry'))];
+  const body =
+    e.status === 403
+      ? w('error.forbidden')
+      : e.status === 404
+        ? w('error.notFound')
+        : e.kind === 'network'
+          ? w('error.network')
+          : w('error.server');
+  return [
+    h('h1', { tabindex: -1 }, w('error.title')),
+    h('p', { role: 'alert' }, body),
+    h(
+      'button',
+      { type: 'button', class: 'button primary', onclick: () => location.reload() },
+      w('error.retry'),
+    ),
+  ];
 }
 
 /** A problem in words for a message next to a form: the server's field errors, or a plain sentence. */

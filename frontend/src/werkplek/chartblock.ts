@@ -51,61 +51,87 @@ export function chartBlock(spec: ChartSpec): HTMLElement {
   // what is not charted: categories (one column), or category and column (grouped bars)
   const suppressed = new Set<string>();
   const many = spec.columns.length > 1;
-  spec.categories.forEach((category, i) => spec.columns.forEach((c) => {
-    const count = c.counts[i];
-    if (count !== null && count !== undefined && !chartable(count)) {
-      suppressed.add(many ? `${category} (${c.label})` : category);
-    }
-  }));
+  spec.categories.forEach((category, i) =>
+    spec.columns.forEach((c) => {
+      const count = c.counts[i];
+      if (count !== null && count !== undefined && !chartable(count)) {
+        suppressed.add(many ? `${category} (${c.label})` : category);
+      }
+    }),
+  );
   const canvas = h('canvas', {
     role: 'img',
     'aria-label': w('chart.label', { title: spec.title }),
   });
   const rows = spec.categories.length;
-  const height = spec.horizontal ? Math.max(8, rows * (many ? 0.9 * spec.columns.length + 0.6 : 1.9) + 4) : 16;
+  const height = spec.horizontal
+    ? Math.max(8, rows * (many ? 0.9 * spec.columns.length + 0.6 : 1.9) + 4)
+    : 16;
   const box = h('div', { class: 'chart-canvas' }, canvas);
   box.style.height = `${Math.min(60, height)}rem`;
-  const figure = h('figure', { class: 'chart', 'aria-labelledby': titleId },
+  const figure = h(
+    'figure',
+    { class: 'chart', 'aria-labelledby': titleId },
     h('figcaption', {}, h(Heading, { id: titleId, class: 'chart-title' }, spec.title)),
     box,
-    suppressed.size > 0 ? h('p', { class: 'hint suppressed' }, w('chart.suppressed', { list: [...suppressed].join(', ') })) : null,
+    suppressed.size > 0
+      ? h('p', { class: 'hint suppressed' }, w('chart.suppressed', { list: [...suppressed].join(', ') }))
+      : null,
     spec.href ? h('p', { class: 'hint' }, w('chart.clickHint')) : null,
-    table(spec));
-  const extras = spec.extraInChart && !many && !spec.asShares ? spec.extraRows ?? [] : [];
+    table(spec),
+  );
+  const extras = spec.extraInChart && !many && !spec.asShares ? (spec.extraRows ?? []) : [];
   extras.forEach((extra) => {
     const count = extra.counts[0];
     if (count !== null && count !== undefined && !chartable(count)) {
       suppressed.add(extra.label);
     }
   });
-  void loadCharts().then(({ drawBars }) => {
-    if (!canvas.isConnected) {
-      return;
-    }
-    const label = (c: string) => (!many && suppressed.has(c) ? `${c} (${w('chart.notCharted')})` : c);
-    drawBars(canvas, {
-      categories: [...spec.categories.map(label), ...extras.map((e) => label(e.label))],
-      series: spec.columns.map((c) => ({
-        label: c.label,
-        values: [...spec.categories.map((_, i) => {
-          const count = c.counts[i];
-          if (!chartable(count)) return null;
-          return spec.asShares ? (c.shares?.[i] ?? null) === null ? null : Math.round((c.shares?.[i] ?? 0) * 1000) / 10 : count;
-        }), ...extras.map((e) => (chartable(e.counts[0]) ? e.counts[0] : null))],
-        colors: extras.length > 0 ? [...spec.categories.map(() => null), ...extras.map(() => '#6b7280')] : undefined,
-      })),
-      valueTitle: spec.asShares ? w('chart.share') : w('chart.count'),
-      horizontal: spec.horizontal ?? false,
-      format: (v) => (spec.asShares ? `${v.toLocaleString(locale())}%` : v.toLocaleString(locale())),
-      onSelect: spec.href && spec.go ? (category, column) => {
-        const target = category < spec.categories.length ? spec.href?.(category, column)
-          : extras[category - spec.categories.length]?.href?.(column) ?? null;
-        if (target) spec.go?.(target);
-      } : undefined,
+  void loadCharts()
+    .then(({ drawBars }) => {
+      if (!canvas.isConnected) {
+        return;
+      }
+      const label = (c: string) => (!many && suppressed.has(c) ? `${c} (${w('chart.notCharted')})` : c);
+      drawBars(canvas, {
+        categories: [...spec.categories.map(label), ...extras.map((e) => label(e.label))],
+        series: spec.columns.map((c) => ({
+          label: c.label,
+          values: [
+            ...spec.categories.map((_, i) => {
+              const count = c.counts[i];
+              if (!chartable(count)) return null;
+              return spec.asShares
+                ? (c.shares?.[i] ?? null) === null
+                  ? null
+                  : Math.round((c.shares?.[i] ?? 0) * 1000) / 10
+                : count;
+            }),
+            ...extras.map((e) => (chartable(e.counts[0]) ? e.counts[0] : null)),
+          ],
+          colors:
+            extras.length > 0
+              ? [...spec.categories.map(() => null), ...extras.map(() => '#6b7280')]
+              : undefined,
+        })),
+        valueTitle: spec.asShares ? w('chart.share') : w('chart.count'),
+        horizontal: spec.horizontal ?? false,
+        format: (v) => (spec.asShares ? `${v.toLocaleString(locale())}%` : v.toLocaleString(locale())),
+        onSelect:
+          spec.href && spec.go
+            ? (category, column) => {
+                const target =
+                  category < spec.categories.length
+                    ? spec.href?.(category, column)
+                    : (extras[category - spec.categories.length]?.href?.(column) ?? null);
+                if (target) spec.go?.(target);
+              }
+            : undefined,
+      });
+    })
+    .catch(() => {
+      box.replaceChildren(h('p', { class: 'hint' }, w('chart.failed')));
     });
-  }).catch(() => {
-    box.replaceChildren(h('p', { class: 'hint' }, w('chart.failed')));
-  });
   return figure;
 }
 
@@ -113,54 +139,106 @@ function link(spec: ChartSpec, text: string, href: string | null, label: string)
   if (!href) {
     return text;
   }
-  return h('a', {
-    href, class: 'count-link', 'aria-label': label,
-    onclick: (event: Event) => {
-      if (spec.go) {
-        event.preventDefault();
-        spec.go(href);
-      }
+  return h(
+    'a',
+    {
+      href,
+      class: 'count-link',
+      'aria-label': label,
+      onclick: (event: Event) => {
+        if (spec.go) {
+          event.preventDefault();
+          spec.go(href);
+        }
+      },
     },
-  }, text);
+    text,
+  );
 }
 
 function table(spec: ChartSpec): HTMLElement {
   const many = spec.columns.length > 1;
-  const head = h('tr', {}, h('th', { scope: 'col' }, spec.categoryHeader),
-    ...spec.columns.flatMap((c) => many
-      ? [h('th', { scope: 'col' }, c.label)]
-      : [h('th', { scope: 'col', class: 'num' }, w('chart.count')), h('th', { scope: 'col', class: 'num' }, w('chart.share'))]));
+  const head = h(
+    'tr',
+    {},
+    h('th', { scope: 'col' }, spec.categoryHeader),
+    ...spec.columns.flatMap((c) =>
+      many
+        ? [h('th', { scope: 'col' }, c.label)]
+        : [
+            h('th', { scope: 'col', class: 'num' }, w('chart.count')),
+            h('th', { scope: 'col', class: 'num' }, w('chart.share')),
+          ],
+    ),
+  );
   const body = h('tbody', {});
   spec.categories.forEach((category, i) => {
-    body.append(h('tr', {}, h('th', { scope: 'row' }, category),
-      ...spec.columns.flatMap((c, j) => {
-        const count = c.counts[i];
-        const shown = formatCount(count);
-        const share = c.shares?.[i];
-        const hasStories = count !== null && count !== 0 && count !== undefined;
-        const label = w('chart.storiesOf', { count: shown, what: many ? `${category}, ${c.label}` : category });
-        const cell = h('td', { class: 'num' }, link(spec, shown, hasStories && spec.href ? spec.href(i, j) : null, label));
-        if (many) {
-          if (share !== undefined && share !== null) {
-            cell.append(h('span', { class: 'share' }, ` (${percent(share)})`));
+    body.append(
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, category),
+        ...spec.columns.flatMap((c, j) => {
+          const count = c.counts[i];
+          const shown = formatCount(count);
+          const share = c.shares?.[i];
+          const hasStories = count !== null && count !== 0 && count !== undefined;
+          const label = w('chart.storiesOf', {
+            count: shown,
+            what: many ? `${category}, ${c.label}` : category,
+          });
+          const cell = h(
+            'td',
+            { class: 'num' },
+            link(spec, shown, hasStories && spec.href ? spec.href(i, j) : null, label),
+          );
+          if (many) {
+            if (share !== undefined && share !== null) {
+              cell.append(h('span', { class: 'share' }, ` (${percent(share)})`));
+            }
+            return [cell];
           }
-          return [cell];
-        }
-        return [cell, h('td', { class: 'num' }, share === undefined || share === null ? '–' : percent(share))];
-      })));
+          return [
+            cell,
+            h('td', { class: 'num' }, share === undefined || share === null ? '–' : percent(share)),
+          ];
+        }),
+      ),
+    );
   });
   for (const extra of spec.extraRows ?? []) {
-    body.append(h('tr', { class: 'extra' }, h('th', { scope: 'row' }, extra.label),
-      ...spec.columns.flatMap((_, j) => {
-        const count = extra.counts[j];
-        const shown = formatCount(count);
-        const href = count !== null && count !== 0 && extra.href ? extra.href(j) : null;
-        const cell = h('td', { class: 'num' }, link(spec, shown, href, w('chart.storiesOf', { count: shown, what: extra.label })));
-        return many ? [cell] : [cell, h('td', { class: 'num' }, '–')];
-      })));
+    body.append(
+      h(
+        'tr',
+        { class: 'extra' },
+        h('th', { scope: 'row' }, extra.label),
+        ...spec.columns.flatMap((_, j) => {
+          const count = extra.counts[j];
+          const shown = formatCount(count);
+          const href = count !== null && count !== 0 && extra.href ? extra.href(j) : null;
+          const cell = h(
+            'td',
+            { class: 'num' },
+            link(spec, shown, href, w('chart.storiesOf', { count: shown, what: extra.label })),
+          );
+          return many ? [cell] : [cell, h('td', { class: 'num' }, '–')];
+        }),
+      ),
+    );
   }
-  return h('details', { class: 'chart-table', open: spec.tableOpen ?? false },
+  return h(
+    'details',
+    { class: 'chart-table', open: spec.tableOpen ?? false },
     h('summary', {}, w('chart.showTable')),
-    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${w('chart.tableOf')} ${spec.title}` },
-      h('table', {}, h('caption', { class: 'visually-hidden' }, spec.title), h('thead', {}, head), body)));
+    h(
+      'div',
+      {
+        class: 'table-scroll',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': `${w('chart.tableOf')} ${spec.title}`,
+      },
+      h('table', {}, h('caption', { class: 'visually-hidden' }, spec.title), h('thead', {}, head), body),
+    ),
+  );
 }

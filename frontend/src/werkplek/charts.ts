@@ -5,7 +5,19 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, T
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 /** Colours with at least 3:1 contrast against the white card, told apart also by the legend and table. */
-export const PALETTE = ['#1c4fa0', '#b45309', '#047857', '#7c3aed', '#be123c', '#0e7490', '#4b5563', '#a16207', '#15803d', '#9d174d', '#1e3a8a'];
+export const PALETTE = [
+  '#1c4fa0',
+  '#b45309',
+  '#047857',
+  '#7c3aed',
+  '#be123c',
+  '#0e7490',
+  '#4b5563',
+  '#a16207',
+  '#15803d',
+  '#9d174d',
+  '#1e3a8a',
+];
 
 export interface Series {
   label: string;
@@ -34,7 +46,9 @@ export function drawBars(canvas: HTMLCanvasElement, spec: BarSpec): () => void {
       datasets: spec.series.map((s, i) => ({
         label: s.label,
         data: s.values,
-        backgroundColor: s.colors ? s.colors.map((c) => c ?? PALETTE[i % PALETTE.length]) : PALETTE[i % PALETTE.length],
+        backgroundColor: s.colors
+          ? s.colors.map((c) => c ?? PALETTE[i % PALETTE.length])
+          : PALETTE[i % PALETTE.length],
         borderColor: PALETTE[i % PALETTE.length],
         borderWidth: 0,
         maxBarThickness: 48,
@@ -57,7 +71,11 @@ export function drawBars(canvas: HTMLCanvasElement, spec: BarSpec): () => void {
         [spec.horizontal ? 'x' : 'y']: {
           beginAtZero: true,
           title: { display: true, text: spec.valueTitle, color: '#374151' },
-          ticks: { color: '#374151', precision: 0, callback: (value: string | number) => spec.format(Number(value)) },
+          ticks: {
+            color: '#374151',
+            precision: 0,
+            callback: (value: string | number) => spec.format(Number(value)),
+          },
           grid: { color: '#e5e7eb' },
         },
         [spec.horizontal ? 'y' : 'x']: {

@@ -3,8 +3,27 @@
 import { ApiError, send } from '../api';
 import type { ProposalInput, ProposalView, Status } from '../session/types';
 import type {
-  CardEdit, CardSummary, CardView, Dashboard, EvaluationRequest, ModerationState, ProposalEdit, Revision, Run, Session, SessionInput,
-  SessionSummary, SessionView, Story, StoryFilter, StoryPage, StoryPointVersion, Suggestion, TableLink, TablePlan, User,
+  CardEdit,
+  CardSummary,
+  CardView,
+  Dashboard,
+  EvaluationRequest,
+  ModerationState,
+  ProposalEdit,
+  Revision,
+  Run,
+  Session,
+  SessionInput,
+  SessionSummary,
+  SessionView,
+  Story,
+  StoryFilter,
+  StoryPage,
+  StoryPointVersion,
+  Suggestion,
+  TableLink,
+  TablePlan,
+  User,
 } from './model';
 
 let csrf = '';
@@ -25,7 +44,10 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   }
   try {
     const response = await send(path, {
-      method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
   } catch (error) {
@@ -60,7 +82,8 @@ export async function signOut(): Promise<void> {
 }
 
 export const storyPoints = () => call<StoryPointVersion[]>('GET', '/api/storypoints');
-export const dashboard = (slug: string, filter: StoryFilter) => call<Dashboard>('POST', `${sp(slug)}/dashboard`, { filter });
+export const dashboard = (slug: string, filter: StoryFilter) =>
+  call<Dashboard>('POST', `${sp(slug)}/dashboard`, { filter });
 
 export interface SearchRequest {
   q?: string;
@@ -72,8 +95,10 @@ export interface SearchRequest {
   size: number;
 }
 
-export const searchStories = (slug: string, search: SearchRequest) => call<StoryPage>('POST', `${sp(slug)}/stories/search`, search);
-export const story = (slug: string, id: string) => call<Story>('GET', `${sp(slug)}/stories/${encodeURIComponent(id)}`);
+export const searchStories = (slug: string, search: SearchRequest) =>
+  call<StoryPage>('POST', `${sp(slug)}/stories/search`, search);
+export const story = (slug: string, id: string) =>
+  call<Story>('GET', `${sp(slug)}/stories/${encodeURIComponent(id)}`);
 
 const moderation = (slug: string, id: string) => `${sp(slug)}/moderation/stories/${encodeURIComponent(id)}`;
 export const redact = (slug: string, id: string, field: 'title' | 'text', start: number, end: number) =>
@@ -89,7 +114,10 @@ export const evaluations = (slug: string) => call<Run[]>('GET', `${sp(slug)}/eva
 export const select = (id: string, pattern: string) =>
   call<Run>('POST', `/api/evaluations/${encodeURIComponent(id)}/selections`, { pattern });
 export const unselect = (id: string, pattern: string) =>
-  call<Run>('DELETE', `/api/evaluations/${encodeURIComponent(id)}/selections?pattern=${encodeURIComponent(pattern)}`);
+  call<Run>(
+    'DELETE',
+    `/api/evaluations/${encodeURIComponent(id)}/selections?pattern=${encodeURIComponent(pattern)}`,
+  );
 
 export const users = () => call<User[]>('GET', '/api/users');
 export interface UserInput {
@@ -100,7 +128,8 @@ export interface UserInput {
   enabled?: boolean;
 }
 export const createUser = (input: UserInput) => call<User>('POST', '/api/users', input);
-export const updateUser = (username: string, input: UserInput) => call<User>('PUT', `/api/users/${encodeURIComponent(username)}`, input);
+export const updateUser = (username: string, input: UserInput) =>
+  call<User>('PUT', `/api/users/${encodeURIComponent(username)}`, input);
 
 /** The address of a filtered export (CSV or Excel); the browser downloads it with the session cookie. */
 export function exportUrl(slug: string, format: 'csv' | 'xlsx', filter: StoryFilter): string {
@@ -109,11 +138,13 @@ export function exportUrl(slug: string, format: 'csv' | 'xlsx', filter: StoryFil
 
 // observation cards
 const card = (id: string) => `/api/cards/${encodeURIComponent(id)}`;
-export const createCard = (runId: string, pattern: string) => call<CardView>('POST', '/api/cards', { runId, pattern });
+export const createCard = (runId: string, pattern: string) =>
+  call<CardView>('POST', '/api/cards', { runId, pattern });
 export const cardOf = (id: string) => call<CardView>('GET', card(id));
 export const saveCard = (id: string, edit: CardEdit) => call<CardView>('PUT', card(id), edit);
 export const cards = (slug: string) => call<CardSummary[]>('GET', `${sp(slug)}/cards`);
-export const suggestions = (id: string, count = 8) => call<Suggestion[]>('GET', `${card(id)}/suggestions?count=${count}`);
+export const suggestions = (id: string, count = 8) =>
+  call<Suggestion[]>('GET', `${card(id)}/suggestions?count=${count}`);
 export const revisions = (id: string) => call<Revision[]>('GET', `${card(id)}/revisions`);
 
 /** The address of a card's chart (SVG), for an <img>. */
@@ -131,15 +162,25 @@ const table = (id: string, tableId: string) => `${session(id)}/tables/${encodeUR
 export const sessions = (slug: string) => call<SessionSummary[]>('GET', `${sp(slug)}/sessions`);
 export const createSession = (input: SessionInput) => call<SessionView>('POST', '/api/sessions', input);
 export const sessionOf = (id: string) => call<SessionView>('GET', session(id));
-export const updateSession = (id: string, input: SessionInput) => call<SessionView>('PUT', session(id), input);
-export const addTable = (id: string, plan: TablePlan) => call<SessionView>('POST', `${session(id)}/tables`, plan);
-export const updateTable = (id: string, tableId: string, plan: TablePlan) => call<SessionView>('PUT', table(id, tableId), plan);
+export const updateSession = (id: string, input: SessionInput) =>
+  call<SessionView>('PUT', session(id), input);
+export const addTable = (id: string, plan: TablePlan) =>
+  call<SessionView>('POST', `${session(id)}/tables`, plan);
+export const updateTable = (id: string, tableId: string, plan: TablePlan) =>
+  call<SessionView>('PUT', table(id, tableId), plan);
 export const deleteTable = (id: string, tableId: string) => call<SessionView>('DELETE', table(id, tableId));
-export const createLink = (id: string, tableId: string, days: number) => call<TableLink>('POST', `${table(id, tableId)}/link`, { days });
-export const revokeLink = (id: string, tableId: string) => call<SessionView>('DELETE', `${table(id, tableId)}/link`);
+export const createLink = (id: string, tableId: string, days: number) =>
+  call<TableLink>('POST', `${table(id, tableId)}/link`, { days });
+export const revokeLink = (id: string, tableId: string) =>
+  call<SessionView>('DELETE', `${table(id, tableId)}/link`);
 export const tableDeckUrl = (id: string, tableId: string) => `${table(id, tableId)}/deck.pdf`;
 export const addProposal = (id: string, tableId: string | null, input: ProposalInput) =>
-  call<ProposalView>('POST', `${session(id)}/proposals${tableId ? `?table=${encodeURIComponent(tableId)}` : ''}`, input);
-export const editProposal = (id: string, edit: ProposalEdit) => call<ProposalView>('PUT', `/api/proposals/${encodeURIComponent(id)}`, edit);
+  call<ProposalView>(
+    'POST',
+    `${session(id)}/proposals${tableId ? `?table=${encodeURIComponent(tableId)}` : ''}`,
+    input,
+  );
+export const editProposal = (id: string, edit: ProposalEdit) =>
+  call<ProposalView>('PUT', `/api/proposals/${encodeURIComponent(id)}`, edit);
 export const addUpdate = (id: string, status: Status, note: string) =>
   call<ProposalView>('POST', `/api/proposals/${encodeURIComponent(id)}/updates`, { status, note });

@@ -13,19 +13,25 @@ export function field(control: Control, label: string, hint?: string): HTMLEleme
   control.addEventListener('input', () => {
     if (control.getAttribute('aria-invalid') === 'true') fieldError(control, null);
   });
-  return h('div', { class: 'field' },
+  return h(
+    'div',
+    { class: 'field' },
     h('label', { for: id }, label),
     hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
     control,
-    h('p', { class: 'error field-error', id: `${id}-error` }));
+    h('p', { class: 'error field-error', id: `${id}-error` }),
+  );
 }
 
 /** A checkbox with its label after it. */
 export function checkbox(input: HTMLInputElement, label: string, hint?: string): HTMLElement {
   if (hint) input.setAttribute('aria-describedby', `${input.id}-hint`);
-  return h('div', { class: 'field' },
+  return h(
+    'div',
+    { class: 'field' },
     h('div', { class: 'check' }, input, h('label', { for: input.id }, label)),
-    hint ? h('p', { class: 'hint', id: `${input.id}-hint` }, hint) : null);
+    hint ? h('p', { class: 'hint', id: `${input.id}-hint` }, hint) : null,
+  );
 }
 
 /** Marks a field as wrong with a message, or clears it (message null). */
@@ -40,7 +46,12 @@ export function fieldError(control: Control, message: string | null): void {
 }
 
 /** A status line (role=status) with say/fail helpers; it can take the focus so that news is not missed. */
-export function statusLine(id: string): { element: HTMLElement; say: (text: string, focus?: boolean) => void; fail: (text: string, focus?: boolean) => void; clear: () => void } {
+export function statusLine(id: string): {
+  element: HTMLElement;
+  say: (text: string, focus?: boolean) => void;
+  fail: (text: string, focus?: boolean) => void;
+  clear: () => void;
+} {
   const element = h('p', { class: 'status-line', role: 'status', tabindex: -1, id });
   const show = (text: string, error: boolean, focus: boolean) => {
     element.textContent = text;

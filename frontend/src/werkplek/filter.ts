@@ -90,21 +90,34 @@ export function conditions(d: Definition, filter: StoryFilter): Condition[] {
   const f = clean(filter);
   const out: Condition[] = [];
   if (f.from || f.to) {
-    const label = f.from && f.to ? w('filter.period', { from: f.from, to: f.to })
-      : f.from ? w('filter.fromOnly', { from: f.from }) : w('filter.toOnly', { to: f.to ?? '' });
+    const label =
+      f.from && f.to
+        ? w('filter.period', { from: f.from, to: f.to })
+        : f.from
+          ? w('filter.fromOnly', { from: f.from })
+          : w('filter.toOnly', { to: f.to ?? '' });
     out.push({ label, without: { ...f, from: undefined, to: undefined } });
   }
   if (f.roles) {
-    out.push({ label: `${w('filter.roles')}: ${f.roles.map((r) => roleLabel(d, r)).join(', ')}`, without: { ...f, roles: [] } });
+    out.push({
+      label: `${w('filter.roles')}: ${f.roles.map((r) => roleLabel(d, r)).join(', ')}`,
+      without: { ...f, roles: [] },
+    });
   }
   if (f.channels) {
-    out.push({ label: `${w('filter.channels')}: ${f.channels.map(channelLabel).join(', ')}`, without: { ...f, channels: [] } });
+    out.push({
+      label: `${w('filter.channels')}: ${f.channels.map(channelLabel).join(', ')}`,
+      without: { ...f, channels: [] },
+    });
   }
   for (const [id, options] of Object.entries(f.answers ?? {})) {
     const q = question(d, id);
     const rest = { ...f.answers };
     delete rest[id];
-    out.push({ label: `${q ? questionTitle(q) : id}: ${options.map((o) => optionLabel(q, o)).join(', ')}`, without: { ...f, answers: rest } });
+    out.push({
+      label: `${q ? questionTitle(q) : id}: ${options.map((o) => optionLabel(q, o)).join(', ')}`,
+      without: { ...f, answers: rest },
+    });
   }
   for (const [id, [lo, hi]] of Object.entries(f.ranges ?? {})) {
     const q = question(d, id);
@@ -120,68 +133,157 @@ export function conditions(d: Definition, filter: StoryFilter): Condition[] {
 }
 
 /** The active conditions as a list; each can be removed (which calls {@code apply} with the rest). */
-export function activeFilters(d: Definition, filter: StoryFilter, apply: (f: StoryFilter) => void): HTMLElement {
+export function activeFilters(
+  d: Definition,
+  filter: StoryFilter,
+  apply: (f: StoryFilter) => void,
+): HTMLElement {
   const list = conditions(d, filter);
   const section = h('section', { class: 'active-filters', 'aria-label': w('filter.activeLabel') });
   if (list.length === 0) {
     section.append(h('p', { class: 'hint' }, w('filter.none')));
     return section;
   }
-  section.append(h('ul', { class: 'chips' }, ...list.map((c) => h('li', { class: 'chip' },
-    h('span', {}, c.label),
-    h('button', { type: 'button', class: 'chip-remove', 'aria-label': w('filter.remove', { what: c.label }), onclick: () => apply(clean(c.without)) }, '×')))));
+  section.append(
+    h(
+      'ul',
+      { class: 'chips' },
+      ...list.map((c) =>
+        h(
+          'li',
+          { class: 'chip' },
+          h('span', {}, c.label),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'chip-remove',
+              'aria-label': w('filter.remove', { what: c.label }),
+              onclick: () => apply(clean(c.without)),
+            },
+            '×',
+          ),
+        ),
+      ),
+    ),
+  );
   if (list.length > 1) {
-    section.append(h('button', { type: 'button', class: 'link', onclick: () => apply({ includeIncomplete: true }) }, w('filter.clearAll')));
+    section.append(
+      h(
+        'button',
+        { type: 'button', class: 'link', onclick: () => apply({ includeIncomplete: true }) },
+        w('filter.clearAll'),
+      ),
+    );
   }
   return section;
 }
 
 function checkbox(name: string, value: string, label: string, checked: boolean): HTMLElement {
   const id = uid(`f-${name}`);
-  return h('div', { class: 'check' },
+  return h(
+    'div',
+    { class: 'check' },
     h('input', { type: 'checkbox', id, name, value, checked }),
-    h('label', { for: id }, label));
+    h('label', { for: id }, label),
+  );
 }
 
 /**
  * The filter panel: period, roles, channels, every choice question's options and completeness. Slider
  * ranges (from a chart) are kept as they are. {@code apply} gets the new filter.
  */
-export function filterPanel(d: Definition, filter: StoryFilter, apply: (f: StoryFilter) => void, open = false): HTMLElement {
+export function filterPanel(
+  d: Definition,
+  filter: StoryFilter,
+  apply: (f: StoryFilter) => void,
+  open = false,
+): HTMLElement {
   const f = clean(filter);
   const from = h('input', { type: 'date', id: 'filter-from', name: 'from', value: f.from ?? '' });
   const to = h('input', { type: 'date', id: 'filter-to', name: 'to', value: f.to ?? '' });
-  const incomplete = h('input', { type: 'checkbox', id: 'filter-incomplete', name: 'includeIncomplete', checked: f.includeIncomplete !== false });
+  const incomplete = h('input', {
+    type: 'checkbox',
+    id: 'filter-incomplete',
+    name: 'includeIncomplete',
+    checked: f.includeIncomplete !== false,
+  });
   const choiceQuestions = d.questions.filter((q) => q.type === 'choice' || q.type === 'multichoice');
-  const form = h('form', { class: 'filter-form', novalidate: true },
-    h('fieldset', { class: 'filter-group' },
+  const form = h(
+    'form',
+    { class: 'filter-form', novalidate: true },
+    h(
+      'fieldset',
+      { class: 'filter-group' },
       h('legend', {}, w('filter.periodLegend')),
-      h('div', { class: 'dates' },
+      h(
+        'div',
+        { class: 'dates' },
         h('div', { class: 'field-inline' }, h('label', { for: 'filter-from' }, w('filter.from')), from),
-        h('div', { class: 'field-inline' }, h('label', { for: 'filter-to' }, w('filter.to')), to))),
-    h('fieldset', { class: 'filter-group' },
+        h('div', { class: 'field-inline' }, h('label', { for: 'filter-to' }, w('filter.to')), to),
+      ),
+    ),
+    h(
+      'fieldset',
+      { class: 'filter-group' },
       h('legend', {}, w('filter.roles')),
-      ...d.roles.map((r) => checkbox('role', r.id, pick(r.label), f.roles?.includes(r.id) ?? false))),
-    h('fieldset', { class: 'filter-group' },
+      ...d.roles.map((r) => checkbox('role', r.id, pick(r.label), f.roles?.includes(r.id) ?? false)),
+    ),
+    h(
+      'fieldset',
+      { class: 'filter-group' },
       h('legend', {}, w('filter.channels')),
-      ...CHANNELS.map((c) => checkbox('channel', c, channelLabel(c), f.channels?.includes(c) ?? false))),
-    h('div', { class: 'filter-group filter-answers' },
+      ...CHANNELS.map((c) => checkbox('channel', c, channelLabel(c), f.channels?.includes(c) ?? false)),
+    ),
+    h(
+      'div',
+      { class: 'filter-group filter-answers' },
       h('p', { class: 'group-title' }, w('filter.answers')),
       ...choiceQuestions.map((q) => {
         const chosen = f.answers?.[q.id] ?? [];
-        return h('details', { class: 'filter-question', open: chosen.length > 0 },
+        return h(
+          'details',
+          { class: 'filter-question', open: chosen.length > 0 },
           h('summary', {}, questionTitle(q), chosen.length > 0 ? ` (${chosen.length})` : ''),
-          h('fieldset', { class: 'options' },
+          h(
+            'fieldset',
+            { class: 'options' },
             h('legend', { class: 'visually-hidden' }, questionTitle(q)),
-            ...(q.options ?? []).map((o) => checkbox(`answer:${q.id}`, o.id, pick(o.label), chosen.includes(o.id)))));
-      })),
-    h('div', { class: 'check' }, incomplete, h('label', { for: 'filter-incomplete' }, w('filter.includeIncomplete'))),
+            ...(q.options ?? []).map((o) =>
+              checkbox(`answer:${q.id}`, o.id, pick(o.label), chosen.includes(o.id)),
+            ),
+          ),
+        );
+      }),
+    ),
+    h(
+      'div',
+      { class: 'check' },
+      incomplete,
+      h('label', { for: 'filter-incomplete' }, w('filter.includeIncomplete')),
+    ),
     Object.keys(f.ranges ?? {}).length > 0
-      ? h('p', { class: 'hint' }, w('filter.rangesKept', { ranges: Object.entries(f.ranges ?? {}).map(([id, [lo, hi]]) => `${question(d, id)?.number ?? id}: ${lo}–${hi}`).join('; ') }))
+      ? h(
+          'p',
+          { class: 'hint' },
+          w('filter.rangesKept', {
+            ranges: Object.entries(f.ranges ?? {})
+              .map(([id, [lo, hi]]) => `${question(d, id)?.number ?? id}: ${lo}–${hi}`)
+              .join('; '),
+          }),
+        )
       : null,
-    h('div', { class: 'actions' },
+    h(
+      'div',
+      { class: 'actions' },
       h('button', { type: 'submit', class: 'button primary', id: 'filter-apply' }, w('filter.apply')),
-      h('button', { type: 'button', class: 'button secondary', onclick: () => apply({ includeIncomplete: true }) }, w('filter.clearAll'))));
+      h(
+        'button',
+        { type: 'button', class: 'button secondary', onclick: () => apply({ includeIncomplete: true }) },
+        w('filter.clearAll'),
+      ),
+    ),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
@@ -191,18 +293,27 @@ export function filterPanel(d: Definition, filter: StoryFilter, apply: (f: Story
         (answers[name.slice(7)] ??= []).push(value);
       }
     }
-    apply(clean({
-      from: from.value || undefined,
-      to: to.value || undefined,
-      roles: data.getAll('role').map(String),
-      channels: data.getAll('channel').map(String),
-      answers,
-      ranges: f.ranges,
-      includeIncomplete: incomplete.checked,
-    }));
+    apply(
+      clean({
+        from: from.value || undefined,
+        to: to.value || undefined,
+        roles: data.getAll('role').map(String),
+        channels: data.getAll('channel').map(String),
+        answers,
+        ranges: f.ranges,
+        includeIncomplete: incomplete.checked,
+      }),
+    );
   });
   const active = conditions(d, f).length;
-  return h('details', { class: 'filters', open },
-    h('summary', { id: 'filters-toggle' }, active > 0 ? w('filter.titleActive', { count: active }) : w('filter.title')),
-    form);
+  return h(
+    'details',
+    { class: 'filters', open },
+    h(
+      'summary',
+      { id: 'filters-toggle' },
+      active > 0 ? w('filter.titleActive', { count: active }) : w('filter.title'),
+    ),
+    form,
+  );
 }

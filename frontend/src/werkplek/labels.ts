@@ -43,8 +43,12 @@ export function describeAnswer(q: Question, answer: unknown): string {
   }
   switch (q.type) {
     case 'slider':
-      return answer === 'NA' ? w('answer.notApplicable')
-        : w('answer.slider', { value: answer as number, words: sliderWords(answer as number, pick(q.left), pick(q.right)) });
+      return answer === 'NA'
+        ? w('answer.notApplicable')
+        : w('answer.slider', {
+            value: answer as number,
+            words: sliderWords(answer as number, pick(q.left), pick(q.right)),
+          });
     case 'choice':
       return optionLabel(q, answer as string);
     case 'multichoice':
@@ -91,7 +95,7 @@ export function categoryLabel(d: Definition, variable: string, category: string,
   if (option !== undefined) {
     return category === 'yes' ? w('category.chosen') : w('category.notChosen');
   }
-  return q?.options?.some((o) => o.id === category) ? optionLabel(q, category) : fallback ?? category;
+  return q?.options?.some((o) => o.id === category) ? optionLabel(q, category) : (fallback ?? category);
 }
 
 /** A count as shown: numbers with thousands separators, "<5" as it is. */
@@ -126,12 +130,22 @@ export function formatP(value: number | null | undefined): string {
 }
 
 export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString(locale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+  return new Date(iso).toLocaleDateString(locale(), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'Europe/Amsterdam',
+  });
 }
 
 export function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString(locale(), {
-    day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Amsterdam',
   });
 }
 
@@ -141,5 +155,7 @@ export function locale(): string {
 
 /** The kind of a pattern in words: "schuifregelaar × keuze". */
 export function patternKindLabel(kind: string): string {
-  return ['slider_by_choice', 'choice_by_choice', 'slider_by_slider', 'subset'].includes(kind) ? w(`kind.${kind}` as WKey) : kind;
+  return ['slider_by_choice', 'choice_by_choice', 'slider_by_slider', 'subset'].includes(kind)
+    ? w(`kind.${kind}` as WKey)
+    : kind;
 }

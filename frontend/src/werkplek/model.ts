@@ -206,7 +206,13 @@ export interface EvaluationResult {
   /** The settings as applied: minGroupSize and minPairs at least the suppression threshold. */
   settings?: Settings;
   notes?: string[];
-  summary: { tests: number; strong: number; sliderByChoice: number; choiceByChoice: number; sliderBySlider: number };
+  summary: {
+    tests: number;
+    strong: number;
+    sliderByChoice: number;
+    choiceByChoice: number;
+    sliderBySlider: number;
+  };
   patterns: Pattern[];
   skipped: Skipped[];
   subset?: {
@@ -322,7 +328,13 @@ export interface Revision {
   version: number;
   savedBy: string;
   savedAt: string;
-  content: { title: string; observation: string; interpretations: string[]; published: boolean; stories: StoryRef[] };
+  content: {
+    title: string;
+    observation: string;
+    interpretations: string[];
+    published: boolean;
+    stories: StoryRef[];
+  };
 }
 
 /** An edit of a card: the version it is based on, and the fields that change. */

@@ -12,7 +12,13 @@ export function choiceQuestion(q: Question, initial: Answer | undefined, onAnswe
   const field = questionField(q);
   const inputs = offered(q).map((option) => {
     const id = `q-${q.id}-${option.id}`;
-    const input = h('input', { type: 'radio', name: `q-${q.id}`, id, value: option.id, 'aria-describedby': field.describedBy || null });
+    const input = h('input', {
+      type: 'radio',
+      name: `q-${q.id}`,
+      id,
+      value: option.id,
+      'aria-describedby': field.describedBy || null,
+    });
     input.checked = initial === option.id;
     field.body.append(h('div', { class: 'check' }, input, h('label', { for: id }, pick(option.label))));
     input.addEventListener('change', () => {
@@ -33,7 +39,11 @@ export function choiceQuestion(q: Question, initial: Answer | undefined, onAnswe
   return field.element;
 }
 
-export function multichoiceQuestion(q: Question, initial: Answer | undefined, onAnswer: OnAnswer): HTMLElement {
+export function multichoiceQuestion(
+  q: Question,
+  initial: Answer | undefined,
+  onAnswer: OnAnswer,
+): HTMLElement {
   const field = questionField(q);
   const chosen = new Set(Array.isArray(initial) ? (initial as string[]) : []);
   if (q.max) {
@@ -41,7 +51,12 @@ export function multichoiceQuestion(q: Question, initial: Answer | undefined, on
   }
   const inputs = offered(q).map((option) => {
     const id = `q-${q.id}-${option.id}`;
-    const input = h('input', { type: 'checkbox', id, value: option.id, 'aria-describedby': field.describedBy || null });
+    const input = h('input', {
+      type: 'checkbox',
+      id,
+      value: option.id,
+      'aria-describedby': field.describedBy || null,
+    });
     input.checked = chosen.has(option.id);
     field.body.append(h('div', { class: 'check' }, input, h('label', { for: id }, pick(option.label))));
     return input;
@@ -53,17 +68,19 @@ export function multichoiceQuestion(q: Question, initial: Answer | undefined, on
     });
     field.setClearable(chosen.size > 0);
   };
-  inputs.forEach((input) => input.addEventListener('change', () => {
-    if (input.checked) {
-      chosen.add(input.value);
-    } else {
-      chosen.delete(input.value);
-    }
-    update();
-    // in the order of the options, as the server stores them
-    const ordered = inputs.filter((i) => chosen.has(i.value)).map((i) => i.value);
-    onAnswer(ordered.length > 0 ? ordered : undefined);
-  }));
+  inputs.forEach((input) =>
+    input.addEventListener('change', () => {
+      if (input.checked) {
+        chosen.add(input.value);
+      } else {
+        chosen.delete(input.value);
+      }
+      update();
+      // in the order of the options, as the server stores them
+      const ordered = inputs.filter((i) => chosen.has(i.value)).map((i) => i.value);
+      onAnswer(ordered.length > 0 ? ordered : undefined);
+    }),
+  );
   field.onClear(() => {
     chosen.clear();
     inputs.forEach((input) => {
@@ -80,7 +97,14 @@ export function multichoiceQuestion(q: Question, initial: Answer | undefined, on
 export function textQuestion(q: Question, initial: Answer | undefined, onAnswer: OnAnswer): HTMLElement {
   const field = questionField(q);
   const id = `q-${q.id}-input`;
-  const area = h('textarea', { id, rows: 3, maxlength: 1000, 'aria-labelledby': field.legendId, 'aria-describedby': field.describedBy || null, lang: currentLanguage() });
+  const area = h('textarea', {
+    id,
+    rows: 3,
+    maxlength: 1000,
+    'aria-labelledby': field.legendId,
+    'aria-describedby': field.describedBy || null,
+    lang: currentLanguage(),
+  });
   area.value = typeof initial === 'string' ? initial : '';
   area.addEventListener('input', () => {
     field.setClearable(area.value.trim() !== '');

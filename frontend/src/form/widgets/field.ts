@@ -19,16 +19,26 @@ export function questionField(q: Question): Field {
   const legendId = uid(`q-${q.id}-label`);
   const helpId = uid(`q-${q.id}-help`);
   const errorId = `q-${q.id}-error`;
-  const legend = h('legend', { id: legendId },
+  const legend = h(
+    'legend',
+    { id: legendId },
     h('span', { class: 'qnum' }, `${q.number}. `),
     pick(q.label),
-    q.required ? h('span', { class: 'required' }, ` ${t('questions.requiredMark')}`) : null);
+    q.required ? h('span', { class: 'required' }, ` ${t('questions.requiredMark')}`) : null,
+  );
   const help = q.help ? h('p', { class: 'help', id: helpId }, pick(q.help)) : null;
   const body = h('div', { class: 'question-body' });
   const clear = h('button', { type: 'button', class: 'link clear', hidden: true }, t('questions.clear'));
   const error = h('p', { class: 'error', id: errorId, hidden: true }, t('questions.required'));
-  const element = h('fieldset', { class: `question question-${q.type}`, id: `q-${q.id}`, 'data-question': q.id },
-    legend, help, body, clear, error);
+  const element = h(
+    'fieldset',
+    { class: `question question-${q.type}`, id: `q-${q.id}`, 'data-question': q.id },
+    legend,
+    help,
+    body,
+    clear,
+    error,
+  );
   let clearHandler: () => void = () => undefined;
   clear.addEventListener('click', () => clearHandler());
   return {

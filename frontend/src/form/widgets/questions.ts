@@ -15,26 +15,39 @@ export interface QuestionPage {
 }
 
 /** The fields of one page; every change goes to {@code setAnswer}, and {@code answers} gives the current ones. */
-export function questionPage(questions: Question[], answers: () => Record<string, Answer>,
-  setAnswer: (id: string, answer: Answer | undefined) => void): QuestionPage {
+export function questionPage(
+  questions: Question[],
+  answers: () => Record<string, Answer>,
+  setAnswer: (id: string, answer: Answer | undefined) => void,
+): QuestionPage {
   const fields = questions.map((q) => {
     const onAnswer = (answer: Answer | undefined) => {
       setAnswer(q.id, answer);
       showRequired(field, false);
     };
     const initial = answers()[q.id];
-    const field = q.type === 'slider' ? sliderQuestion(q, initial, onAnswer)
-      : q.type === 'choice' ? choiceQuestion(q, initial, onAnswer)
-        : q.type === 'multichoice' ? multichoiceQuestion(q, initial, onAnswer)
-          : q.type === 'triad' ? triadQuestion(q, initial, onAnswer)
-            : textQuestion(q, initial, onAnswer);
+    const field =
+      q.type === 'slider'
+        ? sliderQuestion(q, initial, onAnswer)
+        : q.type === 'choice'
+          ? choiceQuestion(q, initial, onAnswer)
+          : q.type === 'multichoice'
+            ? multichoiceQuestion(q, initial, onAnswer)
+            : q.type === 'triad'
+              ? triadQuestion(q, initial, onAnswer)
+              : textQuestion(q, initial, onAnswer);
     return { q, field };
   });
   return {
     fields: fields.map((f) => f.field),
     complete: () => {
       const missing = fields.filter(({ q }) => q.required && answers()[q.id] === undefined);
-      fields.forEach(({ q, field }) => showRequired(field, missing.some((m) => m.q.id === q.id)));
+      fields.forEach(({ q, field }) =>
+        showRequired(
+          field,
+          missing.some((m) => m.q.id === q.id),
+        ),
+      );
       if (missing.length > 0) {
         missing[0].field.querySelector<HTMLElement>('input, textarea, [tabindex="0"]')?.focus();
         return false;
@@ -52,7 +65,9 @@ export function describeAnswer(q: Question, answer: Answer | undefined): string 
   const option = (id: string) => pick(q.options?.find((o) => o.id === id)?.label) || id;
   switch (q.type) {
     case 'slider':
-      return answer === 'NA' ? t('review.notApplicable') : `${answer as number} – ${sliderWords(answer as number, pick(q.left), pick(q.right))}`;
+      return answer === 'NA'
+        ? t('review.notApplicable')
+        : `${answer as number} – ${sliderWords(answer as number, pick(q.left), pick(q.right))}`;
     case 'choice':
       return option(answer as string);
     case 'multichoice':

@@ -10,7 +10,14 @@ import { questionField, type OnAnswer } from './field';
 export { sliderWords };
 
 const START_KEYS: Record<string, number> = {
-  ArrowRight: 51, ArrowUp: 51, ArrowLeft: 49, ArrowDown: 49, PageUp: 60, PageDown: 40, Home: 0, End: 100,
+  ArrowRight: 51,
+  ArrowUp: 51,
+  ArrowLeft: 49,
+  ArrowDown: 49,
+  PageUp: 60,
+  PageDown: 40,
+  Home: 0,
+  End: 100,
 };
 
 export function sliderQuestion(q: Question, initial: Answer | undefined, onAnswer: OnAnswer): HTMLElement {
@@ -20,22 +27,33 @@ export function sliderQuestion(q: Question, initial: Answer | undefined, onAnswe
   const polesId = uid(`q-${q.id}-poles`);
   const hintId = uid(`q-${q.id}-hint`);
   const input = h('input', {
-    type: 'range', min: 0, max: 100, step: 1, value: 50, class: 'slider-input',
-    id: `q-${q.id}-input`, 'aria-labelledby': field.legendId,
+    type: 'range',
+    min: 0,
+    max: 100,
+    step: 1,
+    value: 50,
+    class: 'slider-input',
+    id: `q-${q.id}-input`,
+    'aria-labelledby': field.legendId,
     'aria-describedby': `${polesId} ${hintId} ${field.describedBy}`.trim(),
   });
   const readout = h('p', { class: 'slider-readout', 'aria-hidden': 'true' });
-  const poles = h('div', { class: 'poles', id: polesId },
+  const poles = h(
+    'div',
+    { class: 'poles', id: polesId },
     h('span', { class: 'pole pole-left' }, left),
     h('span', { class: 'visually-hidden' }, ' – '),
-    h('span', { class: 'pole pole-right' }, right));
+    h('span', { class: 'pole pole-right' }, right),
+  );
   const wrapper = h('div', { class: 'slider', 'data-state': 'untouched' }, poles, input, readout);
   field.body.append(wrapper, h('p', { class: 'hint', id: hintId }, t('slider.hint')));
 
   let na: HTMLInputElement | null = null;
   if (q.notApplicable) {
     na = h('input', { type: 'checkbox', id: `q-${q.id}-na`, class: 'na-input' });
-    field.body.append(h('div', { class: 'check na' }, na, h('label', { for: `q-${q.id}-na` }, t('slider.notApplicable'))));
+    field.body.append(
+      h('div', { class: 'check na' }, na, h('label', { for: `q-${q.id}-na` }, t('slider.notApplicable'))),
+    );
   }
 
   const show = (answer: Answer | undefined) => {
@@ -50,7 +68,10 @@ export function sliderQuestion(q: Question, initial: Answer | undefined, onAnswe
       input.value = '50';
       input.disabled = answer === 'NA';
       wrapper.dataset.state = answer === 'NA' ? 'na' : 'untouched';
-      input.setAttribute('aria-valuetext', answer === 'NA' ? t('slider.notApplicable') : t('slider.notAnswered'));
+      input.setAttribute(
+        'aria-valuetext',
+        answer === 'NA' ? t('slider.notApplicable') : t('slider.notAnswered'),
+      );
       readout.textContent = answer === 'NA' ? t('slider.notApplicable') : t('slider.notAnswered');
     }
     if (na) {

@@ -28,11 +28,22 @@ export function storyFields(input: StoryInput): StoryFields {
   const short = h('p', { class: 'hint gentle', id: 'story-short', 'aria-live': 'polite' });
   const error = h('p', { class: 'error', id: 'story-error', hidden: true }, t('story.required'));
   const text = h('textarea', {
-    id: 'story-text', rows: 10, maxlength: 20000, required: true, lang: input.language, autocomplete: 'off',
+    id: 'story-text',
+    rows: 10,
+    maxlength: 20000,
+    required: true,
+    lang: input.language,
+    autocomplete: 'off',
     'aria-describedby': 'story-hint story-short story-error',
   });
   text.value = input.text;
-  const title = h('input', { id: 'story-title', type: 'text', maxlength: 200, autocomplete: 'off', 'aria-describedby': 'title-hint' });
+  const title = h('input', {
+    id: 'story-title',
+    type: 'text',
+    maxlength: 200,
+    autocomplete: 'off',
+    'aria-describedby': 'title-hint',
+  });
   title.value = input.title;
   const updateShort = (): void => {
     const words = text.value.trim() === '' ? 0 : text.value.trim().split(/\s+/).length;
@@ -51,14 +62,22 @@ export function storyFields(input: StoryInput): StoryFields {
   updateShort();
   return {
     fields: [
-      h('div', { class: 'field' },
+      h(
+        'div',
+        { class: 'field' },
         h('label', { for: 'story-text', class: 'prompt' }, input.prompt),
         h('p', { class: 'hint', id: 'story-hint' }, input.hint),
-        text, short, error),
-      h('div', { class: 'field' },
+        text,
+        short,
+        error,
+      ),
+      h(
+        'div',
+        { class: 'field' },
         h('label', { for: 'story-title' }, t('story.titleLabel')),
         h('p', { class: 'hint', id: 'title-hint' }, t('story.titleHint')),
-        title),
+        title,
+      ),
     ],
     complete: () => {
       if (text.value.trim() !== '') {

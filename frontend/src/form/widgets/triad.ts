@@ -15,7 +15,10 @@ const STEP = 5;
 
 type Shares = [number, number, number];
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG, tag);
   Object.entries(attrs).forEach(([k, v]) => element.setAttribute(k, String(v)));
   return element;
@@ -48,31 +51,63 @@ export function triadQuestion(q: Question, initial: Answer | undefined, onAnswer
   const corners = (q.corners ?? []).map((c) => pick(c));
   const hintId = uid(`q-${q.id}-hint`);
   const outputId = uid(`q-${q.id}-shares`);
-  const drawing = svg('svg', { viewBox: '0 0 200 180', class: 'triad-svg', 'aria-hidden': 'true', focusable: 'false' });
-  drawing.append(svg('polygon', { points: `${A.x},${A.y} ${B.x},${B.y} ${C.x},${C.y}`, class: 'triad-shape' }));
+  const drawing = svg('svg', {
+    viewBox: '0 0 200 180',
+    class: 'triad-svg',
+    'aria-hidden': 'true',
+    focusable: 'false',
+  });
+  drawing.append(
+    svg('polygon', { points: `${A.x},${A.y} ${B.x},${B.y} ${C.x},${C.y}`, class: 'triad-shape' }),
+  );
   const dot = svg('circle', { r: 7, class: 'triad-dot', cx: -20, cy: -20 });
   drawing.append(dot);
-  const surface = h('div', {
-    class: 'triad-surface', tabindex: 0, role: 'group', 'aria-roledescription': t('triad.roleDescription'),
-    'aria-labelledby': field.legendId, 'aria-describedby': `${hintId} ${outputId} ${field.describedBy}`.trim(),
-  }, drawing);
+  const surface = h(
+    'div',
+    {
+      class: 'triad-surface',
+      tabindex: 0,
+      role: 'group',
+      'aria-roledescription': t('triad.roleDescription'),
+      'aria-labelledby': field.legendId,
+      'aria-describedby': `${hintId} ${outputId} ${field.describedBy}`.trim(),
+    },
+    drawing,
+  );
   const output = h('output', { id: outputId, class: 'triad-output', 'aria-live': 'polite' });
   field.body.append(
-    h('div', { class: 'triad' },
+    h(
+      'div',
+      { class: 'triad' },
       h('span', { class: 'corner corner-a' }, corners[0] ?? ''),
       surface,
-      h('div', { class: 'corner-row' }, h('span', { class: 'corner corner-b' }, corners[1] ?? ''), h('span', { class: 'corner corner-c' }, corners[2] ?? ''))),
+      h(
+        'div',
+        { class: 'corner-row' },
+        h('span', { class: 'corner corner-b' }, corners[1] ?? ''),
+        h('span', { class: 'corner corner-c' }, corners[2] ?? ''),
+      ),
+    ),
     output,
-    h('p', { class: 'hint', id: hintId }, t('triad.hint')));
+    h('p', { class: 'hint', id: hintId }, t('triad.hint')),
+  );
 
-  let current: Shares | undefined = Array.isArray(initial) && initial.length === 3 ? (initial as Shares) : undefined;
+  let current: Shares | undefined =
+    Array.isArray(initial) && initial.length === 3 ? (initial as Shares) : undefined;
   const show = () => {
     if (current) {
       const p = pointOf(current);
       dot.setAttribute('cx', String(p.x));
       dot.setAttribute('cy', String(p.y));
       surface.dataset.state = 'answered';
-      output.textContent = t('triad.shares', { a: corners[0], b: corners[1], c: corners[2], x: current[0], y: current[1], z: current[2] });
+      output.textContent = t('triad.shares', {
+        a: corners[0],
+        b: corners[1],
+        c: corners[2],
+        x: current[0],
+        y: current[1],
+        z: current[2],
+      });
     } else {
       dot.setAttribute('cx', '-20');
       dot.setAttribute('cy', '-20');
@@ -95,7 +130,10 @@ export function triadQuestion(q: Question, initial: Answer | undefined, onAnswer
   });
   surface.addEventListener('keydown', (event) => {
     const moves: Record<string, [number, number]> = {
-      ArrowUp: [0, -STEP], ArrowDown: [0, STEP], ArrowLeft: [-STEP, 0], ArrowRight: [STEP, 0],
+      ArrowUp: [0, -STEP],
+      ArrowDown: [0, STEP],
+      ArrowLeft: [-STEP, 0],
+      ArrowRight: [STEP, 0],
     };
     const move = moves[event.key];
     if (!move) {

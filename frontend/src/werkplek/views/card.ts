@@ -41,10 +41,12 @@ export async function cardView(ctx: Ctx): Promise<void> {
 
   const fill = () => {
     heading.textContent = card.title;
-    meta.textContent = [w('card.version', { version: card.version }),
+    meta.textContent = [
+      w('card.version', { version: card.version }),
       w('card.savedBy', { name: card.updatedBy, when: formatDateTime(card.updatedAt) }),
       card.published ? w('card.isPublished') : w('card.isDraft'),
-      patternKindLabel(card.data.kind)].join(' · ');
+      patternKindLabel(card.data.kind),
+    ].join(' · ');
     title.value = card.title;
     observation.value = card.observation;
     first.value = card.interpretations[0] ?? '';
@@ -53,22 +55,34 @@ export async function cardView(ctx: Ctx): Promise<void> {
   };
   fill();
 
-  const form = h('form', { class: 'card-editor', novalidate: true },
-    h('section', { class: 'card', 'aria-labelledby': 'text-heading' },
+  const form = h(
+    'form',
+    { class: 'card-editor', novalidate: true },
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'text-heading' },
       h('h2', { id: 'text-heading' }, w('card.textTitle')),
       field(title, w('card.titleLabel')),
       field(observation, w('card.observationLabel'), w('card.observationHint')),
-      h('fieldset', { class: 'filter-group' },
+      h(
+        'fieldset',
+        { class: 'filter-group' },
         h('legend', {}, c('card.interpretations')),
         h('p', { class: 'hint' }, w('card.interpretationsHint')),
         field(first, c('card.interpretation1')),
-        field(second, c('card.interpretation2')))),
+        field(second, c('card.interpretation2')),
+      ),
+    ),
     dataSection(card),
     stories.element,
-    h('section', { class: 'card', 'aria-labelledby': 'publish-heading' },
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'publish-heading' },
       h('h2', { id: 'publish-heading' }, w('card.publishTitle')),
       checkbox(published, w('card.publishLabel'), w('card.publishHint')),
-      h('div', { class: 'actions' }, save)));
+      h('div', { class: 'actions' }, save),
+    ),
+  );
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -122,24 +136,43 @@ export async function cardView(ctx: Ctx): Promise<void> {
 
   const conflict = (error: ApiError): DocumentFragment => {
     const out = document.createDocumentFragment();
-    out.append(h('span', { class: 'conflict-text' }, w('card.conflict')), ' ',
-      error.problem?.detail ? h('span', { class: 'hint' }, `(${error.problem.detail})`) : '', ' ',
-      h('a', { href: cardAddress(slug, card.id), class: 'reload-card', onclick: (e: Event) => { e.preventDefault(); ctx.refresh(); } },
-        w('card.reload')));
+    out.append(
+      h('span', { class: 'conflict-text' }, w('card.conflict')),
+      ' ',
+      error.problem?.detail ? h('span', { class: 'hint' }, `(${error.problem.detail})`) : '',
+      ' ',
+      h(
+        'a',
+        {
+          href: cardAddress(slug, card.id),
+          class: 'reload-card',
+          onclick: (e: Event) => {
+            e.preventDefault();
+            ctx.refresh();
+          },
+        },
+        w('card.reload'),
+      ),
+    );
     return out;
   };
 
-  append(ctx.main,
+  append(
+    ctx.main,
     heading,
     meta,
     h('p', {}, h('a', { href: cardsAddress(slug) }, w('card.back'))),
     status.element,
     form,
-    h('section', { class: 'card disclaimer', 'aria-labelledby': 'disclaimer-heading' },
+    h(
+      'section',
+      { class: 'card disclaimer', 'aria-labelledby': 'disclaimer-heading' },
       h('h2', { id: 'disclaimer-heading' }, w('card.disclaimerTitle')),
-      h('p', { id: 'card-disclaimer' }, c('card.disclaimer'))),
+      h('p', { id: 'card-disclaimer' }, c('card.disclaimer')),
+    ),
     provenance(slug, d, card),
-    revisions.element);
+    revisions.element,
+  );
 }
 
 /** A save's problem in words: a story that may not go on a card is named with the reason. */
@@ -155,39 +188,72 @@ function storyProblem(error: unknown): string {
 
 function dataSection(card: CardView): HTMLElement {
   const p = card.data;
-  return h('section', { class: 'card', 'aria-labelledby': 'data-heading' },
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'data-heading' },
     h('h2', { id: 'data-heading' }, c('card.data')),
     h('h3', {}, c('card.questions')),
-    h('ul', { class: 'card-questions' }, ...card.questions.map((q) => h('li', {},
-      `${q.number === null || q.number === undefined ? '' : `${q.number}. `}${q.label}`,
-      q.left && q.right ? h('span', { class: 'hint' }, ` (${q.left} – ${q.right})`) : null))),
+    h(
+      'ul',
+      { class: 'card-questions' },
+      ...card.questions.map((q) =>
+        h(
+          'li',
+          {},
+          `${q.number === null || q.number === undefined ? '' : `${q.number}. `}${q.label}`,
+          q.left && q.right ? h('span', { class: 'hint' }, ` (${q.left} – ${q.right})`) : null,
+        ),
+      ),
+    ),
     keyNumbers(p),
-    chartFigure(api.cardChartUrl(card.id), p, card.questions, 'card'));
+    chartFigure(api.cardChartUrl(card.id), p, card.questions, 'card'),
+  );
 }
 
 function provenance(slug: string, d: Definition, card: CardView): HTMLElement {
   const pr = card.provenance;
   const request = pr.settings ?? {};
-  const filter = conditions(d, { ...(request.filter as StoryFilter | undefined), includeIncomplete: (request.filter as StoryFilter | undefined)?.includeIncomplete === true });
+  const filter = conditions(d, {
+    ...(request.filter as StoryFilter | undefined),
+    includeIncomplete: (request.filter as StoryFilter | undefined)?.includeIncomplete === true,
+  });
   const s = request.settings ?? {};
-  return h('section', { class: 'card', 'aria-labelledby': 'provenance-heading' },
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'provenance-heading' },
     h('h2', { id: 'provenance-heading' }, w('card.provenanceTitle')),
-    h('dl', { class: 'facts', id: 'card-provenance' },
-      h('dt', {}, w('card.run')), h('dd', {}, h('a', { href: evaluationAddress(slug, pr.runId) }, formatDateTime(pr.evaluatedAt))),
-      h('dt', {}, w('card.pattern')), h('dd', {}, card.pattern),
-      h('dt', {}, w('card.fingerprint')), h('dd', { class: 'code' }, pr.fingerprint),
-      h('dt', {}, w('card.software')), h('dd', {}, pr.softwareVersion),
-      h('dt', {}, w('run.filter')), h('dd', {}, filter.length === 0 ? w('run.allStories') : filter.map((x) => x.label).join('; ')),
-      h('dt', {}, w('run.settings')), h('dd', {}, w('run.settingsText', { min: s.minGroupSize ?? 5, q: s.maxQ ?? 0.05 })),
-      h('dt', {}, w('run.stories')), h('dd', {}, formatCount(pr.stories)),
-      h('dt', {}, w('card.made')), h('dd', {}, w('card.savedBy', { name: card.createdBy, when: formatDateTime(card.createdAt) }))));
+    h(
+      'dl',
+      { class: 'facts', id: 'card-provenance' },
+      h('dt', {}, w('card.run')),
+      h('dd', {}, h('a', { href: evaluationAddress(slug, pr.runId) }, formatDateTime(pr.evaluatedAt))),
+      h('dt', {}, w('card.pattern')),
+      h('dd', {}, card.pattern),
+      h('dt', {}, w('card.fingerprint')),
+      h('dd', { class: 'code' }, pr.fingerprint),
+      h('dt', {}, w('card.software')),
+      h('dd', {}, pr.softwareVersion),
+      h('dt', {}, w('run.filter')),
+      h('dd', {}, filter.length === 0 ? w('run.allStories') : filter.map((x) => x.label).join('; ')),
+      h('dt', {}, w('run.settings')),
+      h('dd', {}, w('run.settingsText', { min: s.minGroupSize ?? 5, q: s.maxQ ?? 0.05 })),
+      h('dt', {}, w('run.stories')),
+      h('dd', {}, formatCount(pr.stories)),
+      h('dt', {}, w('card.made')),
+      h('dd', {}, w('card.savedBy', { name: card.createdBy, when: formatDateTime(card.createdAt) })),
+    ),
+  );
 }
 
 /** The earlier versions, loaded when opened and again after each save. */
 function revisionList(id: string): { element: HTMLElement; refresh: () => void } {
   const body = h('div', {});
-  const details = h('details', { class: 'card revisions', id: 'revisions' },
-    h('summary', {}, w('card.revisions')), body);
+  const details = h(
+    'details',
+    { class: 'card revisions', id: 'revisions' },
+    h('summary', {}, w('card.revisions')),
+    body,
+  );
   let loaded = false;
   const load = async () => {
     loaded = true;
@@ -201,24 +267,52 @@ function revisionList(id: string): { element: HTMLElement; refresh: () => void }
   details.addEventListener('toggle', () => {
     if (details.open && !loaded) void load();
   });
-  return { element: details, refresh: () => { if (details.open) void load(); else loaded = false; } };
+  return {
+    element: details,
+    refresh: () => {
+      if (details.open) void load();
+      else loaded = false;
+    },
+  };
 }
 
 function revisionTable(list: Revision[]): HTMLElement {
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': w('card.revisions') },
-    h('table', { class: 'data' },
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col', class: 'num' }, w('card.versionColumn')),
-        h('th', { scope: 'col' }, w('card.savedAt')),
-        h('th', { scope: 'col' }, w('card.savedByColumn')),
-        h('th', { scope: 'col' }, w('card.titleLabel')),
-        h('th', { scope: 'col', class: 'num' }, w('card.storiesColumn')),
-        h('th', { scope: 'col' }, w('card.publishedColumn')))),
-      h('tbody', {}, ...list.map((r) => h('tr', { 'data-version': r.version },
-        h('td', { class: 'num' }, String(r.version)),
-        h('td', {}, formatDateTime(r.savedAt)),
-        h('td', {}, r.savedBy),
-        h('th', { scope: 'row' }, r.content.title),
-        h('td', { class: 'num' }, String(r.content.stories?.length ?? 0)),
-        h('td', {}, r.content.published ? w('run.strongYes') : w('run.strongNo')))))));
+  return h(
+    'div',
+    { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': w('card.revisions') },
+    h(
+      'table',
+      { class: 'data' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col', class: 'num' }, w('card.versionColumn')),
+          h('th', { scope: 'col' }, w('card.savedAt')),
+          h('th', { scope: 'col' }, w('card.savedByColumn')),
+          h('th', { scope: 'col' }, w('card.titleLabel')),
+          h('th', { scope: 'col', class: 'num' }, w('card.storiesColumn')),
+          h('th', { scope: 'col' }, w('card.publishedColumn')),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...list.map((r) =>
+          h(
+            'tr',
+            { 'data-version': r.version },
+            h('td', { class: 'num' }, String(r.version)),
+            h('td', {}, formatDateTime(r.savedAt)),
+            h('td', {}, r.savedBy),
+            h('th', { scope: 'row' }, r.content.title),
+            h('td', { class: 'num' }, String(r.content.stories?.length ?? 0)),
+            h('td', {}, r.content.published ? w('run.strongYes') : w('run.strongNo')),
+          ),
+        ),
+      ),
+    ),
+  );
 }

@@ -18,8 +18,16 @@ export async function cardsView(ctx: Ctx): Promise<void> {
   if (!ctx.alive()) return;
   append(ctx.main, h('h1', { tabindex: -1 }, w('cards.title')), h('p', { class: 'intro' }, w('cards.intro')));
   if (list.length === 0) {
-    append(ctx.main, h('p', { id: 'cards-empty' }, w('cards.none'), ' ',
-      h('a', { href: `${BASE}/${encodeURIComponent(slug)}/evaluaties` }, w('cards.toEvaluations'))));
+    append(
+      ctx.main,
+      h(
+        'p',
+        { id: 'cards-empty' },
+        w('cards.none'),
+        ' ',
+        h('a', { href: `${BASE}/${encodeURIComponent(slug)}/evaluaties` }, w('cards.toEvaluations')),
+      ),
+    );
     return;
   }
   const chosen = new Set<string>();
@@ -32,43 +40,78 @@ export async function cardsView(ctx: Ctx): Promise<void> {
     html.href = api.deckUrl(slug, 'html', ids);
     pdf.textContent = w('cards.pdf');
     html.textContent = w('cards.html');
-    what.textContent = ids.length === 0 ? w('cards.deckAll', { count: list.length }) : w('cards.deckChosen', { count: ids.length });
+    what.textContent =
+      ids.length === 0
+        ? w('cards.deckAll', { count: list.length })
+        : w('cards.deckChosen', { count: ids.length });
   };
   update();
-  append(ctx.main,
-    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'cards-caption' },
-      h('table', { class: 'data cards-table' },
+  append(
+    ctx.main,
+    h(
+      'div',
+      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'cards-caption' },
+      h(
+        'table',
+        { class: 'data cards-table' },
         h('caption', { id: 'cards-caption', class: 'visually-hidden' }, w('cards.title')),
-        h('thead', {}, h('tr', {},
-          h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, w('cards.choose'))),
-          h('th', { scope: 'col' }, w('cards.cardTitle')),
-          h('th', { scope: 'col' }, w('run.kind')),
-          h('th', { scope: 'col', class: 'num' }, w('cards.stories')),
-          h('th', { scope: 'col', class: 'num' }, w('cards.version')),
-          h('th', { scope: 'col' }, w('cards.state')),
-          h('th', { scope: 'col' }, w('cards.updated')))),
-        h('tbody', {}, ...list.map((card) => row(slug, card, chosen, update))))),
-    h('section', { class: 'card deck', 'aria-labelledby': 'deck-heading' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, w('cards.choose'))),
+            h('th', { scope: 'col' }, w('cards.cardTitle')),
+            h('th', { scope: 'col' }, w('run.kind')),
+            h('th', { scope: 'col', class: 'num' }, w('cards.stories')),
+            h('th', { scope: 'col', class: 'num' }, w('cards.version')),
+            h('th', { scope: 'col' }, w('cards.state')),
+            h('th', { scope: 'col' }, w('cards.updated')),
+          ),
+        ),
+        h('tbody', {}, ...list.map((card) => row(slug, card, chosen, update))),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'card deck', 'aria-labelledby': 'deck-heading' },
       h('h2', { id: 'deck-heading' }, w('cards.deckTitle')),
       what,
       h('div', { class: 'actions' }, pdf, html),
-      h('p', { class: 'hint' }, w('cards.deckHint'))));
+      h('p', { class: 'hint' }, w('cards.deckHint')),
+    ),
+  );
 }
 
 function row(slug: string, card: CardSummary, chosen: Set<string>, changed: () => void): HTMLElement {
-  const box = h('input', { type: 'checkbox', id: `choose-${card.id}`, class: 'choose-card', value: card.id,
-    'aria-label': w('cards.chooseLabel', { title: card.title }) });
+  const box = h('input', {
+    type: 'checkbox',
+    id: `choose-${card.id}`,
+    class: 'choose-card',
+    value: card.id,
+    'aria-label': w('cards.chooseLabel', { title: card.title }),
+  });
   box.addEventListener('change', () => {
     if (box.checked) chosen.add(card.id);
     else chosen.delete(card.id);
     changed();
   });
-  return h('tr', { 'data-card': card.id },
+  return h(
+    'tr',
+    { 'data-card': card.id },
     h('td', { class: 'check-cell' }, box),
     h('th', { scope: 'row' }, h('a', { href: cardAddress(slug, card.id), class: 'card-link' }, card.title)),
     h('td', {}, patternKindLabel(card.pattern.split('|')[0])),
     h('td', { class: 'num' }, String(card.stories)),
     h('td', { class: 'num' }, String(card.version)),
-    h('td', {}, card.published ? h('span', { class: 'badge strong' }, w('cards.published')) : h('span', { class: 'badge' }, w('cards.draft'))),
-    h('td', {}, w('cards.updatedBy', { name: card.updatedBy, when: formatDateTime(card.updatedAt) })));
+    h(
+      'td',
+      {},
+      card.published
+        ? h('span', { class: 'badge strong' }, w('cards.published'))
+        : h('span', { class: 'badge' }, w('cards.draft')),
+    ),
+    h('td', {}, w('cards.updatedBy', { name: card.updatedBy, when: formatDateTime(card.updatedAt) })),
+  );
 }

@@ -8,7 +8,16 @@ import { BASE, type Ctx } from '../app';
 import { chartBlock, type ChartSpec } from '../chartblock';
 import * as api from '../client';
 import { activeFilters, filterFromUrl, filterPanel, filterQuery, narrow } from '../filter';
-import { binRange, channelLabel, formatCount, formatDate, question, questionTitle, optionLabel, roleLabel } from '../labels';
+import {
+  binRange,
+  channelLabel,
+  formatCount,
+  formatDate,
+  question,
+  questionTitle,
+  optionLabel,
+  roleLabel,
+} from '../labels';
 import type { Bar, Dashboard, QuestionChart, StoryFilter } from '../model';
 import { w } from '../texts';
 import { exportLinks } from './exports';
@@ -22,7 +31,8 @@ export async function dashboardView(ctx: Ctx): Promise<void> {
   ctx.title(`${w('dashboard.title')} – ${pick(d.title)}`);
   const data = await api.dashboard(slug, filter);
   if (!ctx.alive()) return;
-  const here = (f: StoryFilter) => `${BASE}/${encodeURIComponent(slug)}${filterQuery(f) ? `?${filterQuery(f)}` : ''}`;
+  const here = (f: StoryFilter) =>
+    `${BASE}/${encodeURIComponent(slug)}${filterQuery(f) ? `?${filterQuery(f)}` : ''}`;
   const apply = (f: StoryFilter) => ctx.go(here(f), false, '#results');
   const stories = (extra: StoryFilter, more = '') => {
     const q = filterQuery(narrow(filter, extra));
@@ -31,47 +41,105 @@ export async function dashboardView(ctx: Ctx): Promise<void> {
   };
   const go = (href: string) => ctx.go(href);
 
-  append(ctx.main, 
+  append(
+    ctx.main,
     h('h1', { tabindex: -1 }, w('dashboard.title')),
     filterPanel(d, filter, apply),
     activeFilters(d, filter, apply),
-    h('p', { class: 'results', id: 'results', tabindex: -1 },
-      w('dashboard.total', { count: formatCount(data.stories) })),
+    h(
+      'p',
+      { class: 'results', id: 'results', tabindex: -1 },
+      w('dashboard.total', { count: formatCount(data.stories) }),
+    ),
     data.threshold > 1 ? h('p', { class: 'hint' }, w('dashboard.suppression', { k: data.threshold })) : null,
-    h('div', { class: 'actions' },
-      ctx.can('analyst') ? h('a', { class: 'button secondary', href: `${BASE}/${encodeURIComponent(slug)}/evaluaties${filterQuery(filter) ? `?${filterQuery(filter)}` : ''}` }, w('dashboard.evaluate')) : null,
-      h('a', { class: 'button secondary', href: stories({}) }, w('dashboard.browse'))),
-    ctx.can('analyst') ? exportLinks(slug, filter) : null);
+    h(
+      'div',
+      { class: 'actions' },
+      ctx.can('analyst')
+        ? h(
+            'a',
+            {
+              class: 'button secondary',
+              href: `${BASE}/${encodeURIComponent(slug)}/evaluaties${filterQuery(filter) ? `?${filterQuery(filter)}` : ''}`,
+            },
+            w('dashboard.evaluate'),
+          )
+        : null,
+      h('a', { class: 'button secondary', href: stories({}) }, w('dashboard.browse')),
+    ),
+    ctx.can('analyst') ? exportLinks(slug, filter) : null,
+  );
   ctx.announce(w('dashboard.total', { count: formatCount(data.stories) }));
 
-  const overview = h('section', { class: 'chart-grid', 'aria-labelledby': 'overview-heading' },
-    h('h2', { id: 'overview-heading', class: 'full' }, w('dashboard.overview')));
+  const overview = h(
+    'section',
+    { class: 'chart-grid', 'aria-labelledby': 'overview-heading' },
+    h('h2', { id: 'overview-heading', class: 'full' }, w('dashboard.overview')),
+  );
   overview.append(
     chartBlock(weeksSpec(data, stories, go)),
-    chartBlock(simple(w('dashboard.byRole'), w('filter.roles'), data.roles, (b) => roleLabel(d, b.id),
-      (b) => stories({ roles: [b.id] }), go)),
-    chartBlock(simple(w('dashboard.byChannel'), w('filter.channels'), data.channels, (b) => channelLabel(b.id),
-      (b) => stories({ channels: [b.id] }), go)),
-    chartBlock(simple(w('dashboard.byCompleteness'), w('dashboard.completeness'), data.completeness,
-      (b) => (b.id === 'complete' ? w('dashboard.complete') : w('dashboard.incomplete')),
-      (b) => (b.id === 'complete' ? stories({ includeIncomplete: false }) : stories({ includeIncomplete: true }, 'complete=false')), go)));
+    chartBlock(
+      simple(
+        w('dashboard.byRole'),
+        w('filter.roles'),
+        data.roles,
+        (b) => roleLabel(d, b.id),
+        (b) => stories({ roles: [b.id] }),
+        go,
+      ),
+    ),
+    chartBlock(
+      simple(
+        w('dashboard.byChannel'),
+        w('filter.channels'),
+        data.channels,
+        (b) => channelLabel(b.id),
+        (b) => stories({ channels: [b.id] }),
+        go,
+      ),
+    ),
+    chartBlock(
+      simple(
+        w('dashboard.byCompleteness'),
+        w('dashboard.completeness'),
+        data.completeness,
+        (b) => (b.id === 'complete' ? w('dashboard.complete') : w('dashboard.incomplete')),
+        (b) =>
+          b.id === 'complete'
+            ? stories({ includeIncomplete: false })
+            : stories({ includeIncomplete: true }, 'complete=false'),
+        go,
+      ),
+    ),
+  );
   append(ctx.main, overview);
 
-  const answers = h('section', { class: 'chart-grid', 'aria-labelledby': 'questions-heading' },
-    h('h2', { id: 'questions-heading', class: 'full' }, w('dashboard.questions')));
+  const answers = h(
+    'section',
+    { class: 'chart-grid', 'aria-labelledby': 'questions-heading' },
+    h('h2', { id: 'questions-heading', class: 'full' }, w('dashboard.questions')),
+  );
   for (const chart of data.questions) {
     answers.append(chartBlock(questionSpec(d, chart, stories, go)));
   }
   append(ctx.main, answers);
 }
 
-function simple(title: string, header: string, bars: Bar[], label: (b: Bar) => string, href: (b: Bar) => string,
-  go: (href: string) => void): ChartSpec {
+function simple(
+  title: string,
+  header: string,
+  bars: Bar[],
+  label: (b: Bar) => string,
+  href: (b: Bar) => string,
+  go: (href: string) => void,
+): ChartSpec {
   return {
     title,
     categoryHeader: header,
     categories: bars.map(label),
-    columns: [{ label: w('chart.count'), counts: bars.map((b) => b.count), shares: bars.map((b) => b.share ?? null) }],
+    columns: [
+      { label: w('chart.count'), counts: bars.map((b) => b.count), shares: bars.map((b) => b.share ?? null) },
+    ],
     horizontal: true,
     href: (i) => href(bars[i]),
     go,
@@ -79,7 +147,11 @@ function simple(title: string, header: string, bars: Bar[], label: (b: Bar) => s
 }
 
 /** Weeks without stories are shown as 0, so that the time axis is even. */
-function weeksSpec(data: Dashboard, stories: (f: StoryFilter) => string, go: (href: string) => void): ChartSpec {
+function weeksSpec(
+  data: Dashboard,
+  stories: (f: StoryFilter) => string,
+  go: (href: string) => void,
+): ChartSpec {
   const byWeek = new Map(data.weeks.map((b) => [b.id, b]));
   const weeks: Bar[] = [];
   if (data.weeks.length > 0) {
@@ -90,19 +162,30 @@ function weeksSpec(data: Dashboard, stories: (f: StoryFilter) => string, go: (hr
       weeks.push(byWeek.get(id) ?? { id, label: id, count: 0 });
     }
   }
-  const sunday = (id: string) => new Date(new Date(`${id}T00:00:00Z`).getTime() + 6 * 86400000).toISOString().slice(0, 10);
+  const sunday = (id: string) =>
+    new Date(new Date(`${id}T00:00:00Z`).getTime() + 6 * 86400000).toISOString().slice(0, 10);
   return {
     title: w('dashboard.overTime'),
     categoryHeader: w('dashboard.week'),
     categories: weeks.map((b) => w('dashboard.weekOf', { date: formatDate(`${b.id}T12:00:00Z`) })),
-    columns: [{ label: w('chart.count'), counts: weeks.map((b) => b.count), shares: weeks.map((b) => b.share ?? null) }],
+    columns: [
+      {
+        label: w('chart.count'),
+        counts: weeks.map((b) => b.count),
+        shares: weeks.map((b) => b.share ?? null),
+      },
+    ],
     href: (i) => stories({ from: weeks[i].id, to: sunday(weeks[i].id) }),
     go,
   };
 }
 
-function questionSpec(d: Definition, chart: QuestionChart, stories: (f: StoryFilter, more?: string) => string,
-  go: (href: string) => void): ChartSpec {
+function questionSpec(
+  d: Definition,
+  chart: QuestionChart,
+  stories: (f: StoryFilter, more?: string) => string,
+  go: (href: string) => void,
+): ChartSpec {
   const q = question(d, chart.id);
   const title = q ? questionTitle(q) : `${chart.number}. ${chart.label}`;
   const slider = chart.type === 'slider';
@@ -113,13 +196,28 @@ function questionSpec(d: Definition, chart: QuestionChart, stories: (f: StoryFil
   extraRows.push({ label: w('dashboard.unanswered'), counts: [chart.unanswered] });
   return {
     title,
-    categoryHeader: slider ? w('dashboard.sliderBin', { left: pick(q?.left), right: pick(q?.right) }) : w('dashboard.option'),
-    categories: chart.bars.map((b, i) => (slider ? binLabelWithPoles(i, q?.left ? pick(q.left) : '', q?.right ? pick(q.right) : '') : optionLabel(q, b.id))),
-    columns: [{ label: w('chart.count'), counts: chart.bars.map((b) => b.count), shares: chart.bars.map((b) => b.share ?? null) }],
+    categoryHeader: slider
+      ? w('dashboard.sliderBin', { left: pick(q?.left), right: pick(q?.right) })
+      : w('dashboard.option'),
+    categories: chart.bars.map((b, i) =>
+      slider
+        ? binLabelWithPoles(i, q?.left ? pick(q.left) : '', q?.right ? pick(q.right) : '')
+        : optionLabel(q, b.id),
+    ),
+    columns: [
+      {
+        label: w('chart.count'),
+        counts: chart.bars.map((b) => b.count),
+        shares: chart.bars.map((b) => b.share ?? null),
+      },
+    ],
     horizontal: !slider,
     extraRows,
     extraInChart: true,
-    href: (i) => (slider ? stories({ ranges: { [chart.id]: binRange(i) } }) : stories({ answers: { [chart.id]: [chart.bars[i].id] } })),
+    href: (i) =>
+      slider
+        ? stories({ ranges: { [chart.id]: binRange(i) } })
+        : stories({ answers: { [chart.id]: [chart.bars[i].id] } }),
     go,
   };
 }

@@ -5,10 +5,24 @@ import type { StoryFilter } from '../model';
 import { w } from '../texts';
 
 export function exportLinks(slug: string, filter: StoryFilter): HTMLElement {
-  return h('section', { class: 'exports', 'aria-labelledby': 'exports-heading' },
+  return h(
+    'section',
+    { class: 'exports', 'aria-labelledby': 'exports-heading' },
     h('h2', { id: 'exports-heading' }, w('export.title')),
     h('p', { class: 'hint' }, w('export.intro')),
-    h('p', { class: 'actions' },
-      h('a', { class: 'button secondary', id: 'export-csv', href: exportUrl(slug, 'csv', filter), download: '' }, w('export.csv')),
-      h('a', { class: 'button secondary', id: 'export-xlsx', href: exportUrl(slug, 'xlsx', filter), download: '' }, w('export.xlsx'))));
+    h(
+      'p',
+      { class: 'actions' },
+      h(
+        'a',
+        { class: 'button secondary', id: 'export-csv', href: exportUrl(slug, 'csv', filter), download: '' },
+        w('export.csv'),
+      ),
+      h(
+        'a',
+        { class: 'button secondary', id: 'export-xlsx', href: exportUrl(slug, 'xlsx', filter), download: '' },
+        w('export.xlsx'),
+      ),
+    ),
+  );
 }

@@ -9,15 +9,32 @@ export function loginView(ctx: Ctx): void {
   ctx.title(w('login.title'));
   const next = ctx.query.get('next') ?? BASE;
   const expired = ctx.query.get('expired') === '1';
-  const username = h('input', { id: 'username', name: 'username', type: 'text', autocomplete: 'username', required: true, spellcheck: 'false', autocapitalize: 'none' });
-  const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const username = h('input', {
+    id: 'username',
+    name: 'username',
+    type: 'text',
+    autocomplete: 'username',
+    required: true,
+    spellcheck: 'false',
+    autocapitalize: 'none',
+  });
+  const password = h('input', {
+    id: 'password',
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    required: true,
+  });
   const error = h('p', { class: 'error', id: 'login-error', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'button primary' }, w('login.submit'));
-  const form = h('form', { class: 'card narrow', novalidate: true },
+  const form = h(
+    'form',
+    { class: 'card narrow', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: 'username' }, w('login.username')), username),
     h('div', { class: 'field' }, h('label', { for: 'password' }, w('login.password')), password),
     error,
-    h('div', { class: 'actions' }, submit));
+    h('div', { class: 'actions' }, submit),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void signIn();
@@ -46,11 +63,13 @@ export function loginView(ctx: Ctx): void {
       password.focus();
     }
   };
-  append(ctx.main, 
+  append(
+    ctx.main,
     h('h1', { tabindex: -1 }, w('login.title')),
     expired ? h('p', { class: 'notice-line', role: 'status' }, w('login.expired')) : null,
     h('p', { class: 'intro' }, w('login.intro')),
-    form);
+    form,
+  );
 }
 
 function reason(error: unknown): string {
@@ -60,7 +79,9 @@ function reason(error: unknown): string {
     }
     if (error.status === 429) {
       const seconds = error.retryAfter ?? 600;
-      return seconds >= 90 ? w('login.tooManyMinutes', { minutes: Math.ceil(seconds / 60) }) : w('login.tooManySeconds', { seconds });
+      return seconds >= 90
+        ? w('login.tooManyMinutes', { minutes: Math.ceil(seconds / 60) })
+        : w('login.tooManySeconds', { seconds });
     }
     if (error.kind === 'network') {
       return w('error.network');

@@ -7,8 +7,24 @@ import type { Definition } from '../../types';
 import { BASE, type Ctx } from '../app';
 import { chartBlock } from '../chartblock';
 import { clean, filterQuery, narrow } from '../filter';
-import { binLabel, binRange, categoryLabel, formatCount, formatNumber, formatP, variableLabel } from '../labels';
-import { patternKey, type CardSummary, type Count, type GroupStats, type Pattern, type Run, type StoryFilter } from '../model';
+import {
+  binLabel,
+  binRange,
+  categoryLabel,
+  formatCount,
+  formatNumber,
+  formatP,
+  variableLabel,
+} from '../labels';
+import {
+  patternKey,
+  type CardSummary,
+  type Count,
+  type GroupStats,
+  type Pattern,
+  type Run,
+  type StoryFilter,
+} from '../model';
 import { w } from '../texts';
 import { cardAction, cardsByPattern } from './cardlink';
 import { effectLabel, kindLabel, loadRun, patternTitle, runAddress, selectButton, testLabel } from './run';
@@ -21,7 +37,7 @@ export async function patternView(ctx: Ctx): Promise<void> {
   let run = await loadRun(ctx.params.id);
   if (!ctx.alive()) return;
   const side = ctx.params.side === 'deelverzameling' ? 'subset' : 'patterns';
-  const list = side === 'subset' ? run.result?.subset?.patterns ?? [] : run.result?.patterns ?? [];
+  const list = side === 'subset' ? (run.result?.subset?.patterns ?? []) : (run.result?.patterns ?? []);
   const pattern = list.find((p) => String(p.rank) === ctx.params.rank);
   const back = h('p', {}, h('a', { href: runAddress(slug, run.id) }, w('pattern.back')));
   if (!pattern) {
@@ -30,7 +46,10 @@ export async function patternView(ctx: Ctx): Promise<void> {
   }
   const title = patternTitle(d, pattern);
   ctx.title(`${title} – ${pick(d.title)}`);
-  const base: StoryFilter = clean({ ...run.request.filter, includeIncomplete: run.request.filter?.includeIncomplete === true });
+  const base: StoryFilter = clean({
+    ...run.request.filter,
+    includeIncomplete: run.request.filter?.includeIncomplete === true,
+  });
   const storiesOf = (extra: StoryFilter | null) => {
     if (extra === null) return null;
     const query = filterQuery(narrow(base, extra));
@@ -40,10 +59,18 @@ export async function patternView(ctx: Ctx): Promise<void> {
   const selectArea = h('div', { class: 'select-area' });
   const drawSelect = () => {
     if (side === 'patterns') {
-      selectArea.replaceChildren(selectButton(ctx, run, pattern, (updated) => {
-        run = updated;
-        drawSelect();
-      }, w('run.selectLabel', { pattern: title })));
+      selectArea.replaceChildren(
+        selectButton(
+          ctx,
+          run,
+          pattern,
+          (updated) => {
+            run = updated;
+            drawSelect();
+          },
+          w('run.selectLabel', { pattern: title }),
+        ),
+      );
     }
   };
   drawSelect();
@@ -55,44 +82,67 @@ export async function patternView(ctx: Ctx): Promise<void> {
     cardArea.append(cardAction(ctx, slug, run.id, key, cards.get(`${run.id}|${key}`), false));
   }
 
-  append(ctx.main, 
+  append(
+    ctx.main,
     h('h1', { tabindex: -1 }, title),
-    h('p', { class: 'meta' }, `${w('run.rank')} ${pattern.rank} · ${kindLabel(pattern.kind)}`, ' ',
-      pattern.strong ? h('span', { class: 'badge strong' }, w('pattern.strong')) : h('span', { class: 'badge' }, w('pattern.notStrong'))),
+    h(
+      'p',
+      { class: 'meta' },
+      `${w('run.rank')} ${pattern.rank} · ${kindLabel(pattern.kind)}`,
+      ' ',
+      pattern.strong
+        ? h('span', { class: 'badge strong' }, w('pattern.strong'))
+        : h('span', { class: 'badge' }, w('pattern.notStrong')),
+    ),
     selectArea,
     cardArea,
     statistics(pattern),
-    ...(pattern.notes ?? []).map((n) => h('p', { class: 'hint' }, n)));
+    ...(pattern.notes ?? []).map((n) => h('p', { class: 'hint' }, n)),
+  );
 
   const [first, second] = pattern.questions;
-  if ((pattern.kind === 'slider_by_choice' || (pattern.kind === 'subset' && pattern.groups)) && pattern.groups) {
+  if (
+    (pattern.kind === 'slider_by_choice' || (pattern.kind === 'subset' && pattern.groups)) &&
+    pattern.groups
+  ) {
     const groups = pattern.groups.filter((g) => g.n !== 0);
     const filterOf = (g: GroupStats) => groupFilter(run, second, g.category ?? '');
     const label = (g: GroupStats) => categoryLabel(d, second, g.category ?? '', g.label);
-    append(ctx.main, chartBlock({
-      title: w('pattern.histogram', { slider: variableLabel(d, first) }),
-      level: 'h2',
-      categoryHeader: w('pattern.bin'),
-      categories: Array.from({ length: 10 }, (_, i) => binLabel(i)),
-      columns: groups.map((g) => ({
-        label: label(g),
-        counts: g.bins ?? [],
-        shares: (g.bins ?? []).map((b) => (typeof b === 'number' && typeof g.n === 'number' && g.n > 0 ? b / g.n : null)),
-      })),
-      asShares: true,
-      href: (bin, column) => {
-        const f = filterOf(groups[column]);
-        return f === null ? null : storiesOf(narrow(f, { ranges: { [first]: binRange(bin) } }));
-      },
-      go,
-      tableOpen: false,
-    }));
-    append(ctx.main, groupTable(d, pattern, groups, label, (g) => {
-      const f = filterOf(g);
-      return f === null ? null : storiesOf(narrow(f, { ranges: { [first]: [0, 100] } }));
-    }));
+    append(
+      ctx.main,
+      chartBlock({
+        title: w('pattern.histogram', { slider: variableLabel(d, first) }),
+        level: 'h2',
+        categoryHeader: w('pattern.bin'),
+        categories: Array.from({ length: 10 }, (_, i) => binLabel(i)),
+        columns: groups.map((g) => ({
+          label: label(g),
+          counts: g.bins ?? [],
+          shares: (g.bins ?? []).map((b) =>
+            typeof b === 'number' && typeof g.n === 'number' && g.n > 0 ? b / g.n : null,
+          ),
+        })),
+        asShares: true,
+        href: (bin, column) => {
+          const f = filterOf(groups[column]);
+          return f === null ? null : storiesOf(narrow(f, { ranges: { [first]: binRange(bin) } }));
+        },
+        go,
+        tableOpen: false,
+      }),
+    );
+    append(
+      ctx.main,
+      groupTable(d, pattern, groups, label, (g) => {
+        const f = filterOf(g);
+        return f === null ? null : storiesOf(narrow(f, { ranges: { [first]: [0, 100] } }));
+      }),
+    );
     if (pattern.pairwise && pattern.pairwise.length > 0) {
-      append(ctx.main, pairwiseTable(pattern, (c) => categoryLabel(d, second, c)));
+      append(
+        ctx.main,
+        pairwiseTable(pattern, (c) => categoryLabel(d, second, c)),
+      );
     }
   } else if (pattern.table) {
     const table = pattern.table;
@@ -100,33 +150,56 @@ export async function patternView(ctx: Ctx): Promise<void> {
     const rowVariable = pattern.kind === 'subset' ? 'subset' : first;
     const columnVariable = pattern.kind === 'subset' ? first : second;
     const rowLabel = (i: number) => categoryLabel(d, rowVariable, table.rows[i], table.rowLabels[i]);
-    const columnLabel = (j: number) => categoryLabel(d, columnVariable, table.columns[j], table.columnLabels[j]);
+    const columnLabel = (j: number) =>
+      categoryLabel(d, columnVariable, table.columns[j], table.columnLabels[j]);
     const cellFilter = (i: number, j: number) => {
       const r = groupFilter(run, rowVariable, table.rows[i]);
       const c = groupFilter(run, columnVariable, table.columns[j]);
       return r === null || c === null ? null : narrow(r, c);
     };
-    append(ctx.main, chartBlock({
-      title: w('pattern.shares', { rows: variableLabel(d, rowVariable), columns: variableLabel(d, columnVariable) }),
-      level: 'h2',
-      categoryHeader: variableLabel(d, columnVariable),
-      categories: table.columns.map((_, j) => columnLabel(j)),
-      columns: table.rows.map((_, i) => {
-        const total = table.counts[i].reduce<number>((sum, c) => sum + (typeof c === 'number' ? c : 0), 0);
-        return {
-          label: rowLabel(i),
-          counts: table.counts[i],
-          shares: table.counts[i].map((c) => (typeof c === 'number' && total > 0 ? c / total : null)),
-        };
+    append(
+      ctx.main,
+      chartBlock({
+        title: w('pattern.shares', {
+          rows: variableLabel(d, rowVariable),
+          columns: variableLabel(d, columnVariable),
+        }),
+        level: 'h2',
+        categoryHeader: variableLabel(d, columnVariable),
+        categories: table.columns.map((_, j) => columnLabel(j)),
+        columns: table.rows.map((_, i) => {
+          const total = table.counts[i].reduce<number>((sum, c) => sum + (typeof c === 'number' ? c : 0), 0);
+          return {
+            label: rowLabel(i),
+            counts: table.counts[i],
+            shares: table.counts[i].map((c) => (typeof c === 'number' && total > 0 ? c / total : null)),
+          };
+        }),
+        asShares: true,
+        horizontal: true,
+        href: (j, i) => storiesOf(cellFilter(i, j)),
+        go,
       }),
-      asShares: true,
-      horizontal: true,
-      href: (j, i) => storiesOf(cellFilter(i, j)),
-      go,
-    }));
-    append(ctx.main, residualTable(d, pattern, rowLabel, columnLabel, (i, j) => storiesOf(cellFilter(i, j)), rowVariable, columnVariable));
+    );
+    append(
+      ctx.main,
+      residualTable(
+        d,
+        pattern,
+        rowLabel,
+        columnLabel,
+        (i, j) => storiesOf(cellFilter(i, j)),
+        rowVariable,
+        columnVariable,
+      ),
+    );
   } else if (pattern.joint) {
-    append(ctx.main, jointTable(d, pattern, (i, j) => storiesOf({ ranges: { [first]: binRange(i), [second]: binRange(j) } })));
+    append(
+      ctx.main,
+      jointTable(d, pattern, (i, j) =>
+        storiesOf({ ranges: { [first]: binRange(i), [second]: binRange(j) } }),
+      ),
+    );
   }
   append(ctx.main, back);
 }
@@ -147,66 +220,149 @@ function groupFilter(run: Run, variable: string, category: string): StoryFilter 
 }
 
 function statistics(p: Pattern): HTMLElement {
-  return h('section', { class: 'card', 'aria-labelledby': 'stats-heading' },
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'stats-heading' },
     h('h2', { id: 'stats-heading' }, w('pattern.statistics')),
-    h('dl', { class: 'facts' },
-      h('dt', {}, w('run.test')), h('dd', {}, testLabel(p.test)),
-      h('dt', {}, w('run.statistic')), h('dd', {}, `${formatNumber(p.statistic, 3)}${p.df !== undefined && p.df !== null ? ` (${w('pattern.df', { df: p.df })})` : ''}`),
-      h('dt', {}, 'p'), h('dd', {}, formatP(p.p)),
-      h('dt', {}, w('pattern.q')), h('dd', {}, formatP(p.q)),
-      h('dt', {}, w('run.effect')), h('dd', {}, `${effectLabel(p.effectSize.name)} = ${formatNumber(p.effectSize.value, 3)}`),
-      h('dt', {}, w('pattern.standardized')), h('dd', {}, formatNumber(p.standardizedEffect, 3)),
-      h('dt', {}, 'n'), h('dd', {}, formatCount(p.n)),
-      h('dt', {}, w('run.strong')), h('dd', {}, p.strong ? w('run.strongYes') : w('run.strongNo'))),
-    h('p', { class: 'hint' }, w('pattern.explain')));
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, w('run.test')),
+      h('dd', {}, testLabel(p.test)),
+      h('dt', {}, w('run.statistic')),
+      h(
+        'dd',
+        {},
+        `${formatNumber(p.statistic, 3)}${p.df !== undefined && p.df !== null ? ` (${w('pattern.df', { df: p.df })})` : ''}`,
+      ),
+      h('dt', {}, 'p'),
+      h('dd', {}, formatP(p.p)),
+      h('dt', {}, w('pattern.q')),
+      h('dd', {}, formatP(p.q)),
+      h('dt', {}, w('run.effect')),
+      h('dd', {}, `${effectLabel(p.effectSize.name)} = ${formatNumber(p.effectSize.value, 3)}`),
+      h('dt', {}, w('pattern.standardized')),
+      h('dd', {}, formatNumber(p.standardizedEffect, 3)),
+      h('dt', {}, 'n'),
+      h('dd', {}, formatCount(p.n)),
+      h('dt', {}, w('run.strong')),
+      h('dd', {}, p.strong ? w('run.strongYes') : w('run.strongNo')),
+    ),
+    h('p', { class: 'hint' }, w('pattern.explain')),
+  );
 }
 
 function countLink(text: string, href: string | null, label: string): HTMLElement | string {
   return href ? h('a', { href, class: 'count-link', 'aria-label': label }, text) : text;
 }
 
-function groupTable(d: Definition, p: Pattern, groups: GroupStats[], label: (g: GroupStats) => string,
-  href: (g: GroupStats) => string | null): HTMLElement {
-  return h('section', { 'aria-labelledby': 'groups-heading' },
+function groupTable(
+  d: Definition,
+  p: Pattern,
+  groups: GroupStats[],
+  label: (g: GroupStats) => string,
+  href: (g: GroupStats) => string | null,
+): HTMLElement {
+  return h(
+    'section',
+    { 'aria-labelledby': 'groups-heading' },
     h('h2', { id: 'groups-heading' }, w('pattern.groups', { slider: variableLabel(d, p.questions[0]) })),
-    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'groups-heading' },
-      h('table', { class: 'data' },
-        h('thead', {}, h('tr', {},
-          h('th', { scope: 'col' }, w('pattern.group')),
-          h('th', { scope: 'col', class: 'num' }, 'n'),
-          ...['mean', 'median', 'sd', 'skewness', 'kurtosis'].map((k) => h('th', { scope: 'col', class: 'num' }, w(`stat.${k}` as 'stat.mean'))),
-          h('th', { scope: 'col' }, w('pattern.tested')))),
-        h('tbody', {}, ...groups.map((g) => h('tr', {},
-          h('th', { scope: 'row' }, label(g)),
-          h('td', { class: 'num' }, countLink(formatCount(g.n), href(g), w('chart.storiesOf', { count: formatCount(g.n), what: label(g) }))),
-          h('td', { class: 'num' }, formatNumber(g.mean, 1)),
-          h('td', { class: 'num' }, formatNumber(g.median, 1)),
-          h('td', { class: 'num' }, formatNumber(g.sd, 1)),
-          h('td', { class: 'num' }, formatNumber(g.skewness, 2)),
-          h('td', { class: 'num' }, formatNumber(g.kurtosis, 2)),
-          h('td', {}, g.tested ? w('run.strongYes') : w('pattern.leftOut'))))))));
+    h(
+      'div',
+      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'groups-heading' },
+      h(
+        'table',
+        { class: 'data' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, w('pattern.group')),
+            h('th', { scope: 'col', class: 'num' }, 'n'),
+            ...['mean', 'median', 'sd', 'skewness', 'kurtosis'].map((k) =>
+              h('th', { scope: 'col', class: 'num' }, w(`stat.${k}` as 'stat.mean')),
+            ),
+            h('th', { scope: 'col' }, w('pattern.tested')),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...groups.map((g) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, label(g)),
+              h(
+                'td',
+                { class: 'num' },
+                countLink(
+                  formatCount(g.n),
+                  href(g),
+                  w('chart.storiesOf', { count: formatCount(g.n), what: label(g) }),
+                ),
+              ),
+              h('td', { class: 'num' }, formatNumber(g.mean, 1)),
+              h('td', { class: 'num' }, formatNumber(g.median, 1)),
+              h('td', { class: 'num' }, formatNumber(g.sd, 1)),
+              h('td', { class: 'num' }, formatNumber(g.skewness, 2)),
+              h('td', { class: 'num' }, formatNumber(g.kurtosis, 2)),
+              h('td', {}, g.tested ? w('run.strongYes') : w('pattern.leftOut')),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 function pairwiseTable(p: Pattern, label: (category: string) => string): HTMLElement {
-  return h('section', { 'aria-labelledby': 'pairwise-heading' },
+  return h(
+    'section',
+    { 'aria-labelledby': 'pairwise-heading' },
     h('h2', { id: 'pairwise-heading' }, w('pattern.pairwise')),
     h('p', { class: 'hint' }, w('pattern.pairwiseHint')),
-    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'pairwise-heading' },
-      h('table', { class: 'data' },
-        h('thead', {}, h('tr', {},
-          h('th', { scope: 'col' }, w('pattern.pair')),
-          h('th', { scope: 'col', class: 'num' }, 'U'),
-          h('th', { scope: 'col', class: 'num' }, 'z'),
-          h('th', { scope: 'col', class: 'num' }, 'p'),
-          h('th', { scope: 'col', class: 'num' }, w('pattern.pHolm')),
-          h('th', { scope: 'col', class: 'num' }, w('effect.rank-biserial')))),
-        h('tbody', {}, ...(p.pairwise ?? []).map((c) => h('tr', { class: (c.pHolm ?? 1) <= 0.05 ? 'strong' : null },
-          h('th', { scope: 'row' }, `${label(c.a)} – ${label(c.b)}`),
-          h('td', { class: 'num' }, formatNumber(c.u, 1)),
-          h('td', { class: 'num' }, formatNumber(c.z, 2)),
-          h('td', { class: 'num' }, formatP(c.p)),
-          h('td', { class: 'num' }, formatP(c.pHolm)),
-          h('td', { class: 'num' }, formatNumber(c.rankBiserial, 2))))))));
+    h(
+      'div',
+      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'pairwise-heading' },
+      h(
+        'table',
+        { class: 'data' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, w('pattern.pair')),
+            h('th', { scope: 'col', class: 'num' }, 'U'),
+            h('th', { scope: 'col', class: 'num' }, 'z'),
+            h('th', { scope: 'col', class: 'num' }, 'p'),
+            h('th', { scope: 'col', class: 'num' }, w('pattern.pHolm')),
+            h('th', { scope: 'col', class: 'num' }, w('effect.rank-biserial')),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...(p.pairwise ?? []).map((c) =>
+            h(
+              'tr',
+              { class: (c.pHolm ?? 1) <= 0.05 ? 'strong' : null },
+              h('th', { scope: 'row' }, `${label(c.a)} – ${label(c.b)}`),
+              h('td', { class: 'num' }, formatNumber(c.u, 1)),
+              h('td', { class: 'num' }, formatNumber(c.z, 2)),
+              h('td', { class: 'num' }, formatP(c.p)),
+              h('td', { class: 'num' }, formatP(c.pHolm)),
+              h('td', { class: 'num' }, formatNumber(c.rankBiserial, 2)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 /** The residual's class: blue for more than expected, orange for fewer, stronger with |r|. */
@@ -215,34 +371,85 @@ function residualClass(r: number): string {
   return size === 0 ? 'res-0' : `res-${r > 0 ? 'pos' : 'neg'}-${size}`;
 }
 
-function residualTable(d: Definition, p: Pattern, rowLabel: (i: number) => string, columnLabel: (j: number) => string,
-  href: (i: number, j: number) => string | null, rowVariable: string, columnVariable: string): HTMLElement {
+function residualTable(
+  d: Definition,
+  p: Pattern,
+  rowLabel: (i: number) => string,
+  columnLabel: (j: number) => string,
+  href: (i: number, j: number) => string | null,
+  rowVariable: string,
+  columnVariable: string,
+): HTMLElement {
   const t = p.table;
   if (!t) return h('div', {});
-  return h('section', { 'aria-labelledby': 'residuals-heading' },
+  return h(
+    'section',
+    { 'aria-labelledby': 'residuals-heading' },
     h('h2', { id: 'residuals-heading' }, w('pattern.residuals')),
     h('p', { class: 'hint' }, w('pattern.residualsHint')),
     legend(),
-    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'residuals-heading' },
-      h('table', { class: 'data heat' },
-        h('caption', { class: 'visually-hidden' }, `${variableLabel(d, rowVariable)} × ${variableLabel(d, columnVariable)}`),
-        h('thead', {}, h('tr', {}, h('td', {}), ...t.columns.map((_, j) => h('th', { scope: 'col' }, columnLabel(j))))),
-        h('tbody', {}, ...t.rows.map((_, i) => h('tr', {},
-          h('th', { scope: 'row' }, rowLabel(i)),
-          ...t.columns.map((__, j) => {
-            const r = t.adjustedResiduals[i]?.[j] ?? 0;
-            const count = t.counts[i][j];
-            return h('td', { class: `num ${residualClass(r)}` },
-              countLink(formatCount(count), count === 0 ? null : href(i, j), w('pattern.cellStories', { count: formatCount(count), row: rowLabel(i), column: columnLabel(j) })),
-              h('span', { class: 'residual' }, ` (${r > 0 ? '+' : r < 0 ? '−' : ''}${formatNumber(Math.abs(r), 1)})`));
-          })))))));
+    h(
+      'div',
+      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'residuals-heading' },
+      h(
+        'table',
+        { class: 'data heat' },
+        h(
+          'caption',
+          { class: 'visually-hidden' },
+          `${variableLabel(d, rowVariable)} × ${variableLabel(d, columnVariable)}`,
+        ),
+        h(
+          'thead',
+          {},
+          h('tr', {}, h('td', {}), ...t.columns.map((_, j) => h('th', { scope: 'col' }, columnLabel(j)))),
+        ),
+        h(
+          'tbody',
+          {},
+          ...t.rows.map((_, i) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, rowLabel(i)),
+              ...t.columns.map((__, j) => {
+                const r = t.adjustedResiduals[i]?.[j] ?? 0;
+                const count = t.counts[i][j];
+                return h(
+                  'td',
+                  { class: `num ${residualClass(r)}` },
+                  countLink(
+                    formatCount(count),
+                    count === 0 ? null : href(i, j),
+                    w('pattern.cellStories', {
+                      count: formatCount(count),
+                      row: rowLabel(i),
+                      column: columnLabel(j),
+                    }),
+                  ),
+                  h(
+                    'span',
+                    { class: 'residual' },
+                    ` (${r > 0 ? '+' : r < 0 ? '−' : ''}${formatNumber(Math.abs(r), 1)})`,
+                  ),
+                );
+              }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 function legend(): HTMLElement {
-  return h('ul', { class: 'legend', 'aria-label': w('pattern.legend') },
+  return h(
+    'ul',
+    { class: 'legend', 'aria-label': w('pattern.legend') },
     h('li', {}, h('span', { class: 'swatch res-pos-3' }), w('pattern.legendMore')),
     h('li', {}, h('span', { class: 'swatch res-neg-3' }), w('pattern.legendFewer')),
-    h('li', {}, h('span', { class: 'swatch res-0' }), w('pattern.legendAsExpected')));
+    h('li', {}, h('span', { class: 'swatch res-0' }), w('pattern.legendAsExpected')),
+  );
 }
 
 function heatClass(count: Count, max: number): string {
@@ -254,16 +461,51 @@ function jointTable(d: Definition, p: Pattern, href: (i: number, j: number) => s
   const bins = p.joint?.bins ?? [];
   const max = Math.max(0, ...bins.flat().map((c) => (typeof c === 'number' ? c : 0)));
   const [x, y] = p.questions;
-  return h('section', { 'aria-labelledby': 'joint-heading' },
+  return h(
+    'section',
+    { 'aria-labelledby': 'joint-heading' },
     h('h2', { id: 'joint-heading' }, w('pattern.joint')),
     h('p', { class: 'hint' }, w('pattern.jointHint', { x: variableLabel(d, x), y: variableLabel(d, y) })),
-    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'joint-heading' },
-      h('table', { class: 'data heat joint' },
+    h(
+      'div',
+      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'joint-heading' },
+      h(
+        'table',
+        { class: 'data heat joint' },
         h('caption', {}, w('pattern.jointCaption', { x: variableLabel(d, x), y: variableLabel(d, y) })),
-        h('thead', {}, h('tr', {}, h('td', {}), ...Array.from({ length: 10 }, (_, j) => h('th', { scope: 'col' }, binLabel(j))))),
-        h('tbody', {}, ...bins.map((row, i) => h('tr', {},
-          h('th', { scope: 'row' }, binLabel(i)),
-          ...row.map((count, j) => h('td', { class: `num ${heatClass(count, max)}` },
-            countLink(formatCount(count), count === 0 ? null : href(i, j),
-              w('pattern.jointStories', { count: formatCount(count), x: binLabel(i), y: binLabel(j) }))))))))));
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('td', {}),
+            ...Array.from({ length: 10 }, (_, j) => h('th', { scope: 'col' }, binLabel(j))),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...bins.map((row, i) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, binLabel(i)),
+              ...row.map((count, j) =>
+                h(
+                  'td',
+                  { class: `num ${heatClass(count, max)}` },
+                  countLink(
+                    formatCount(count),
+                    count === 0 ? null : href(i, j),
+                    w('pattern.jointStories', { count: formatCount(count), x: binLabel(i), y: binLabel(j) }),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
 }

@@ -26,7 +26,11 @@ export async function sessionView(ctx: Ctx): Promise<void> {
   const point = ctx.point(slug);
   if (!point) return;
   if (!ctx.can('facilitator')) {
-    append(ctx.main, h('h1', { tabindex: -1 }, w('sessions.title')), h('p', {}, w('sessions.facilitatorsOnly')));
+    append(
+      ctx.main,
+      h('h1', { tabindex: -1 }, w('sessions.title')),
+      h('p', {}, w('sessions.facilitatorsOnly')),
+    );
     return;
   }
   const [view, cards] = await Promise.all([api.sessionOf(ctx.params.id), api.cards(slug)]);
@@ -41,28 +45,54 @@ export async function sessionView(ctx: Ctx): Promise<void> {
     const heading = h('h1', { tabindex: -1 }, s.title);
     content.replaceChildren(
       heading,
-      h('p', { class: 'meta', id: 'session-meta' }, [formatDay(s.heldOn), s.online ? w('sessions.online') : s.place ?? ''].filter(Boolean).join(' · ')),
+      h(
+        'p',
+        { class: 'meta', id: 'session-meta' },
+        [formatDay(s.heldOn), s.online ? w('sessions.online') : (s.place ?? '')].filter(Boolean).join(' · '),
+      ),
       h('p', {}, h('a', { href: sessionsAddress(slug) }, w('session.back'))),
-      h('details', { class: 'card session-details' },
+      h(
+        'details',
+        { class: 'card session-details' },
         h('summary', {}, w('session.change')),
         sessionForm({ title: s.title, heldOn: s.heldOn, place: s.place, online: s.online }, async (input) => {
           state.view = await api.updateSession(s.id, input);
           render('#edit-session-status');
           ctx.announce(w('sessions.saved'));
-        })),
-      h('section', { 'aria-labelledby': 'tables-heading' },
+        }),
+      ),
+      h(
+        'section',
+        { 'aria-labelledby': 'tables-heading' },
         h('h2', { id: 'tables-heading' }, w('session.tables', { count: s.tables.length })),
         h('p', { class: 'hint' }, w('session.tablesIntro')),
         ...s.tables.map((t) => tableSection(ctx, state, t, render)),
-        state.editing.has('new') ? tableEditor(ctx, state, null, render)
-          : h('button', { type: 'button', class: 'button secondary', id: 'add-table', onclick: () => { state.editing.add('new'); render('#table-new-name'); } },
-            w('session.addTable'))),
-      h('section', { 'aria-labelledby': 'proposals-heading' },
+        state.editing.has('new')
+          ? tableEditor(ctx, state, null, render)
+          : h(
+              'button',
+              {
+                type: 'button',
+                class: 'button secondary',
+                id: 'add-table',
+                onclick: () => {
+                  state.editing.add('new');
+                  render('#table-new-name');
+                },
+              },
+              w('session.addTable'),
+            ),
+      ),
+      h(
+        'section',
+        { 'aria-labelledby': 'proposals-heading' },
         h('h2', { id: 'proposals-heading' }, w('session.proposals', { count: s.proposals.length })),
         h('p', { class: 'hint' }, w('session.proposalsIntro')),
         s.proposals.length === 0 ? h('p', {}, w('session.noProposals')) : null,
         ...s.proposals.map((p) => proposalArticle(ctx, state, p, render)),
-        newProposalForm(ctx, state, render)));
+        newProposalForm(ctx, state, render),
+      ),
+    );
     if (focus) {
       (content.querySelector<HTMLElement>(focus) ?? heading).focus();
     }

@@ -16,31 +16,58 @@ export async function sessionsView(ctx: Ctx): Promise<void> {
   if (!point) return;
   ctx.title(`${w('sessions.title')} – ${pick(point.definition.title)}`);
   if (!ctx.can('facilitator')) {
-    append(ctx.main, h('h1', { tabindex: -1 }, w('sessions.title')), h('p', {}, w('sessions.facilitatorsOnly')));
+    append(
+      ctx.main,
+      h('h1', { tabindex: -1 }, w('sessions.title')),
+      h('p', {}, w('sessions.facilitatorsOnly')),
+    );
     return;
   }
   const list = await api.sessions(slug);
   if (!ctx.alive()) return;
-  append(ctx.main,
+  append(
+    ctx.main,
     h('h1', { tabindex: -1 }, w('sessions.title')),
     h('p', { class: 'intro' }, w('sessions.intro')),
     sessionList(slug, list),
     sessionForm(null, async (input) => {
       const created = await api.createSession({ ...input, storyPoint: slug });
       ctx.go(sessionAddress(slug, created.id));
-    }));
+    }),
+  );
 }
 
 function sessionList(slug: string, list: SessionSummary[]): HTMLElement {
-  const section = h('section', { 'aria-labelledby': 'sessions-heading' }, h('h2', { id: 'sessions-heading' }, w('sessions.list')));
+  const section = h(
+    'section',
+    { 'aria-labelledby': 'sessions-heading' },
+    h('h2', { id: 'sessions-heading' }, w('sessions.list')),
+  );
   if (list.length === 0) {
     section.append(h('p', {}, w('sessions.none')));
     return section;
   }
-  section.append(h('ul', { class: 'cards session-list' }, ...list.map((s) => h('li', { class: 'card', 'data-session': s.id },
-    h('h3', {}, h('a', { href: sessionAddress(slug, s.id) }, s.title)),
-    h('p', { class: 'meta' }, [formatDay(s.heldOn), s.online ? w('sessions.online') : s.place ?? ''].filter(Boolean).join(' · ')),
-    h('p', {}, w('sessions.counts', { tables: s.tables, proposals: s.proposals }))))));
+  section.append(
+    h(
+      'ul',
+      { class: 'cards session-list' },
+      ...list.map((s) =>
+        h(
+          'li',
+          { class: 'card', 'data-session': s.id },
+          h('h3', {}, h('a', { href: sessionAddress(slug, s.id) }, s.title)),
+          h(
+            'p',
+            { class: 'meta' },
+            [formatDay(s.heldOn), s.online ? w('sessions.online') : (s.place ?? '')]
+              .filter(Boolean)
+              .join(' · '),
+          ),
+          h('p', {}, w('sessions.counts', { tables: s.tables, proposals: s.proposals })),
+        ),
+      ),
+    ),
+  );
   return section;
 }
 
@@ -48,7 +75,10 @@ function sessionList(slug: string, list: SessionSummary[]): HTMLElement {
  * The form for a session's title, date and place: a new one ({@code current} null), or a change. {@code done}
  * saves; its errors are shown next to the form.
  */
-export function sessionForm(current: SessionInput | null, done: (input: SessionInput) => Promise<void>): HTMLElement {
+export function sessionForm(
+  current: SessionInput | null,
+  done: (input: SessionInput) => Promise<void>,
+): HTMLElement {
   const prefix = current ? 'edit-session' : 'new-session';
   const title = h('input', { type: 'text', id: `${prefix}-title`, maxlength: 200, required: true });
   const date = h('input', { type: 'date', id: `${prefix}-date`, required: true });
@@ -59,16 +89,22 @@ export function sessionForm(current: SessionInput | null, done: (input: SessionI
   place.value = current?.place ?? '';
   online.checked = current?.online ?? false;
   const status = statusLine(`${prefix}-status`);
-  const submit = h('button', { type: 'submit', class: 'button primary', id: `${prefix}-save` },
-    current ? w('sessions.save') : w('sessions.create'));
-  const form = h('form', { class: 'card session-form', novalidate: true, 'aria-labelledby': `${prefix}-heading` },
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'button primary', id: `${prefix}-save` },
+    current ? w('sessions.save') : w('sessions.create'),
+  );
+  const form = h(
+    'form',
+    { class: 'card session-form', novalidate: true, 'aria-labelledby': `${prefix}-heading` },
     h('h2', { id: `${prefix}-heading` }, current ? w('sessions.editTitle') : w('sessions.newTitle')),
     field(title, w('sessions.titleLabel'), current ? undefined : w('sessions.titleHint')),
     field(date, w('sessions.dateLabel')),
     checkbox(online, w('sessions.onlineLabel')),
     field(place, w('sessions.placeLabel'), w('sessions.placeHint')),
     status.element,
-    h('div', { class: 'actions' }, submit));
+    h('div', { class: 'actions' }, submit),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void (async () => {
@@ -84,7 +120,12 @@ export function sessionForm(current: SessionInput | null, done: (input: SessionI
       }
       submit.disabled = true;
       try {
-        await done({ title: title.value.trim(), heldOn: date.value, place: place.value.trim() || null, online: online.checked });
+        await done({
+          title: title.value.trim(),
+          heldOn: date.value,
+          place: place.value.trim() || null,
+          online: online.checked,
+        });
         status.say(w('sessions.saved'));
       } catch (error) {
         status.fail(problemText(error));

@@ -59,48 +59,154 @@ export async function storiesView(ctx: Ctx): Promise<void> {
     size: SIZE,
   });
   if (!ctx.alive()) return;
-  const move = (changes: Partial<BrowserState>) => ctx.go(storiesAddress(slug, { ...state, page: 0, ...changes }), false, '#results');
+  const move = (changes: Partial<BrowserState>) =>
+    ctx.go(storiesAddress(slug, { ...state, page: 0, ...changes }), false, '#results');
 
-  const search = h('input', { type: 'search', id: 'story-search', name: 'q', value: state.q, maxlength: 200, 'aria-describedby': 'search-hint' });
-  const flagged = select('flagged-select', [
-    ['', w('stories.flaggedAll')], ['true', w('stories.flaggedOnly')], ['false', w('stories.flaggedNone')]], state.flagged);
-  const hidden = select('hidden-select', [
-    ['', w('stories.hiddenAll')], ['false', w('stories.hiddenVisible')], ['true', w('stories.hiddenOnly')]], state.hidden);
-  const form = h('form', { class: 'search-form', role: 'search' },
-    h('div', { class: 'field' },
+  const search = h('input', {
+    type: 'search',
+    id: 'story-search',
+    name: 'q',
+    value: state.q,
+    maxlength: 200,
+    'aria-describedby': 'search-hint',
+  });
+  const flagged = select(
+    'flagged-select',
+    [
+      ['', w('stories.flaggedAll')],
+      ['true', w('stories.flaggedOnly')],
+      ['false', w('stories.flaggedNone')],
+    ],
+    state.flagged,
+  );
+  const hidden = select(
+    'hidden-select',
+    [
+      ['', w('stories.hiddenAll')],
+      ['false', w('stories.hiddenVisible')],
+      ['true', w('stories.hiddenOnly')],
+    ],
+    state.hidden,
+  );
+  const form = h(
+    'form',
+    { class: 'search-form', role: 'search' },
+    h(
+      'div',
+      { class: 'field' },
       h('label', { for: 'story-search' }, w('stories.search')),
       h('p', { class: 'hint', id: 'search-hint' }, w('stories.searchHint')),
-      h('div', { class: 'search-row' }, search, h('button', { type: 'submit', class: 'button primary', id: 'search-submit' }, w('stories.searchButton')))),
-    h('div', { class: 'moderation-filters' },
-      h('div', { class: 'field-inline' }, h('label', { for: 'flagged-select' }, w('stories.flagged')), flagged),
-      h('div', { class: 'field-inline' }, h('label', { for: 'hidden-select' }, w('stories.hidden')), hidden)));
+      h(
+        'div',
+        { class: 'search-row' },
+        search,
+        h(
+          'button',
+          { type: 'submit', class: 'button primary', id: 'search-submit' },
+          w('stories.searchButton'),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'moderation-filters' },
+      h(
+        'div',
+        { class: 'field-inline' },
+        h('label', { for: 'flagged-select' }, w('stories.flagged')),
+        flagged,
+      ),
+      h('div', { class: 'field-inline' }, h('label', { for: 'hidden-select' }, w('stories.hidden')), hidden),
+    ),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     move({ q: search.value, flagged: bool(flagged.value || null), hidden: bool(hidden.value || null) });
   });
 
   const pages = Math.max(1, Math.ceil(result.total / SIZE));
-  append(ctx.main, 
+  append(
+    ctx.main,
     h('h1', { tabindex: -1 }, w('stories.title')),
     form,
     filterPanel(d, state.filter, (filter) => move({ filter })),
     activeFilters(d, state.filter, (filter) => move({ filter })),
-    state.complete === false ? h('p', { class: 'chip-line' }, h('span', { class: 'chip' }, w('stories.incompleteOnly'),
-      h('button', { type: 'button', class: 'chip-remove', 'aria-label': w('filter.remove', { what: w('stories.incompleteOnly') }), onclick: () => move({ complete: undefined }) }, '×'))) : null,
-    h('p', { class: 'results', id: 'results', tabindex: -1 },
-      result.total === 0 ? w('stories.none') : w('stories.found', { count: result.total.toLocaleString(locale()), from: state.page * SIZE + 1, to: Math.min(result.total, (state.page + 1) * SIZE) })),
-    h('ol', { class: 'story-list', start: state.page * SIZE + 1 }, ...result.stories.map((s) => item(ctx, slug, s, state.q.trim() !== '', d))),
-    pages > 1 ? h('nav', { class: 'pager', 'aria-label': w('stories.pages') },
-      h('a', { class: 'button secondary', href: state.page > 0 ? storiesAddress(slug, { ...state, page: state.page - 1 }) : null, 'aria-disabled': state.page === 0 ? 'true' : null, rel: 'prev' }, w('stories.previous')),
-      h('span', { class: 'page-of' }, w('stories.pageOf', { page: state.page + 1, pages })),
-      h('a', { class: 'button secondary', href: state.page + 1 < pages ? storiesAddress(slug, { ...state, page: state.page + 1 }) : null, 'aria-disabled': state.page + 1 >= pages ? 'true' : null, rel: 'next' }, w('stories.next'))) : null,
-    ctx.can('analyst') ? exportLinks(slug, state.filter) : null);
+    state.complete === false
+      ? h(
+          'p',
+          { class: 'chip-line' },
+          h(
+            'span',
+            { class: 'chip' },
+            w('stories.incompleteOnly'),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'chip-remove',
+                'aria-label': w('filter.remove', { what: w('stories.incompleteOnly') }),
+                onclick: () => move({ complete: undefined }),
+              },
+              '×',
+            ),
+          ),
+        )
+      : null,
+    h(
+      'p',
+      { class: 'results', id: 'results', tabindex: -1 },
+      result.total === 0
+        ? w('stories.none')
+        : w('stories.found', {
+            count: result.total.toLocaleString(locale()),
+            from: state.page * SIZE + 1,
+            to: Math.min(result.total, (state.page + 1) * SIZE),
+          }),
+    ),
+    h(
+      'ol',
+      { class: 'story-list', start: state.page * SIZE + 1 },
+      ...result.stories.map((s) => item(ctx, slug, s, state.q.trim() !== '', d)),
+    ),
+    pages > 1
+      ? h(
+          'nav',
+          { class: 'pager', 'aria-label': w('stories.pages') },
+          h(
+            'a',
+            {
+              class: 'button secondary',
+              href: state.page > 0 ? storiesAddress(slug, { ...state, page: state.page - 1 }) : null,
+              'aria-disabled': state.page === 0 ? 'true' : null,
+              rel: 'prev',
+            },
+            w('stories.previous'),
+          ),
+          h('span', { class: 'page-of' }, w('stories.pageOf', { page: state.page + 1, pages })),
+          h(
+            'a',
+            {
+              class: 'button secondary',
+              href: state.page + 1 < pages ? storiesAddress(slug, { ...state, page: state.page + 1 }) : null,
+              'aria-disabled': state.page + 1 >= pages ? 'true' : null,
+              rel: 'next',
+            },
+            w('stories.next'),
+          ),
+        )
+      : null,
+    ctx.can('analyst') ? exportLinks(slug, state.filter) : null,
+  );
   ctx.announce(result.total === 0 ? w('stories.none') : w('stories.foundShort', { count: result.total }));
 }
 
 function select(id: string, options: [string, string][], value: boolean | undefined): HTMLSelectElement {
   const current = value === undefined ? '' : String(value);
-  return h('select', { id, name: id }, ...options.map(([v, label]) => h('option', { value: v, selected: v === current }, label)));
+  return h(
+    'select',
+    { id, name: id },
+    ...options.map(([v, label]) => h('option', { value: v, selected: v === current }, label)),
+  );
 }
 
 /** The excerpt with the search matches (between « and ») marked. */
@@ -115,16 +221,37 @@ function excerpt(text: string, marked: boolean): HTMLElement {
   return p;
 }
 
-function item(ctx: Ctx, slug: string, s: StoryItem, marked: boolean, d: import('../../types').Definition): HTMLElement {
+function item(
+  ctx: Ctx,
+  slug: string,
+  s: StoryItem,
+  marked: boolean,
+  d: import('../../types').Definition,
+): HTMLElement {
   const titleId = uid('story');
   const href = `${BASE}/${encodeURIComponent(slug)}/verhalen/${encodeURIComponent(s.id)}`;
-  return h('li', { class: 'story-item', 'aria-labelledby': titleId },
-    h('h2', { class: 'story-title', id: titleId }, h('a', { href }, s.title && s.title.trim() !== '' ? s.title : w('story.untitled', { id: s.id }))),
-    h('p', { class: 'meta' },
-      [formatDate(s.submittedAt), roleLabel(d, s.role), channelLabel(s.channel), w('story.words', { count: s.wordCount })].join(' · '),
+  return h(
+    'li',
+    { class: 'story-item', 'aria-labelledby': titleId },
+    h(
+      'h2',
+      { class: 'story-title', id: titleId },
+      h('a', { href }, s.title && s.title.trim() !== '' ? s.title : w('story.untitled', { id: s.id })),
+    ),
+    h(
+      'p',
+      { class: 'meta' },
+      [
+        formatDate(s.submittedAt),
+        roleLabel(d, s.role),
+        channelLabel(s.channel),
+        w('story.words', { count: s.wordCount }),
+      ].join(' · '),
       ' ',
       s.complete ? null : h('span', { class: 'badge' }, w('story.incomplete')),
       s.flagged && ctx.can('analyst') ? h('span', { class: 'badge warn' }, w('story.flagged')) : null,
-      s.hidden ? h('span', { class: 'badge dark' }, w('story.hidden')) : null),
-    excerpt(s.excerpt, marked));
+      s.hidden ? h('span', { class: 'badge dark' }, w('story.hidden')) : null,
+    ),
+    excerpt(s.excerpt, marked),
+  );
 }

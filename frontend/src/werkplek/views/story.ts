@@ -48,12 +48,28 @@ export async function storyView(ctx: Ctx): Promise<void> {
     status.focus();
   };
 
-  const act = async (action: () => Promise<{ title?: string | null; text: string; flagged: boolean; hidden: boolean; flags: Flag[] }>, done: string) => {
+  const act = async (
+    action: () => Promise<{
+      title?: string | null;
+      text: string;
+      flagged: boolean;
+      hidden: boolean;
+      flags: Flag[];
+    }>,
+    done: string,
+  ) => {
     if (busy) return;
     busy = true;
     try {
       const state = await action();
-      story = { ...story, title: state.title, text: state.text, flagged: state.flagged, hidden: state.hidden, flags: state.flags };
+      story = {
+        ...story,
+        title: state.title,
+        text: state.text,
+        flagged: state.flagged,
+        hidden: state.hidden,
+        flags: state.flags,
+      };
       selection = null;
       render();
       say(done);
@@ -64,16 +80,43 @@ export async function storyView(ctx: Ctx): Promise<void> {
     }
   };
 
-  const redact = (span: Span) => act(() => api.redact(slug, story.id, span.field, span.start, span.end), w('moderation.redacted'));
+  const redact = (span: Span) =>
+    act(() => api.redact(slug, story.id, span.field, span.start, span.end), w('moderation.redacted'));
 
   /** Asks before a redaction: the original is gone for good. */
   const confirmRedaction = (span: Span) => {
-    const source = (span.field === 'title' ? story.title ?? '' : story.text).slice(span.start, span.end);
-    const yes = h('button', { type: 'button', class: 'button danger', id: 'redact-confirm', onclick: () => void redact(span) }, w('moderation.redactYes'));
-    const panel = h('div', { class: 'confirm', role: 'group', 'aria-labelledby': 'confirm-text' },
-      h('p', { id: 'confirm-text' }, w('moderation.redactAsk', { text: source.length > 120 ? `${source.slice(0, 120)}…` : source })),
-      h('div', { class: 'actions' }, yes,
-        h('button', { type: 'button', class: 'button secondary', onclick: () => { panel.remove(); say(w('moderation.cancelled')); } }, w('moderation.cancel'))));
+    const source = (span.field === 'title' ? (story.title ?? '') : story.text).slice(span.start, span.end);
+    const yes = h(
+      'button',
+      { type: 'button', class: 'button danger', id: 'redact-confirm', onclick: () => void redact(span) },
+      w('moderation.redactYes'),
+    );
+    const panel = h(
+      'div',
+      { class: 'confirm', role: 'group', 'aria-labelledby': 'confirm-text' },
+      h(
+        'p',
+        { id: 'confirm-text' },
+        w('moderation.redactAsk', { text: source.length > 120 ? `${source.slice(0, 120)}…` : source }),
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        yes,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button secondary',
+            onclick: () => {
+              panel.remove();
+              say(w('moderation.cancelled'));
+            },
+          },
+          w('moderation.cancel'),
+        ),
+      ),
+    );
     content.querySelector('.confirm')?.remove();
     content.querySelector('#moderation-tools')?.after(panel);
     yes.focus();
@@ -81,16 +124,29 @@ export async function storyView(ctx: Ctx): Promise<void> {
 
   /** A field with its open (not dismissed) flags marked; a click on a mark offers to redact it. */
   const marked = (field: Field, text: string, tag: 'p' | 'div'): HTMLElement => {
-    const element = h(tag, { class: field === 'title' ? 'story-title-text' : 'story-text', 'data-field': field });
-    const flags = moderator ? story.flags.filter((f) => f.field === field && !f.dismissed).sort((a, b) => a.start - b.start) : [];
+    const element = h(tag, {
+      class: field === 'title' ? 'story-title-text' : 'story-text',
+      'data-field': field,
+    });
+    const flags = moderator
+      ? story.flags.filter((f) => f.field === field && !f.dismissed).sort((a, b) => a.start - b.start)
+      : [];
     let at = 0;
     for (const flag of flags) {
       if (flag.start < at || flag.end > text.length) continue;
       element.append(text.slice(at, flag.start));
-      element.append(h('mark', {
-        class: 'flag', 'data-flag': flag.id, title: w('moderation.clickFlag', { kind: flagKind(flag.kind) }),
-        onclick: () => confirmRedaction({ field, start: flag.start, end: flag.end }),
-      }, text.slice(flag.start, flag.end)));
+      element.append(
+        h(
+          'mark',
+          {
+            class: 'flag',
+            'data-flag': flag.id,
+            title: w('moderation.clickFlag', { kind: flagKind(flag.kind) }),
+            onclick: () => confirmRedaction({ field, start: flag.start, end: flag.end }),
+          },
+          text.slice(flag.start, flag.end),
+        ),
+      );
       at = flag.end;
     }
     element.append(text.slice(at));
@@ -100,59 +156,139 @@ export async function storyView(ctx: Ctx): Promise<void> {
   const flagList = (): HTMLElement => {
     const open = story.flags.filter((f) => !f.dismissed);
     const dismissed = story.flags.filter((f) => f.dismissed);
-    const source = (f: Flag) => (f.field === 'title' ? story.title ?? '' : story.text).slice(f.start, f.end);
-    return h('section', { class: 'card flags', 'aria-labelledby': 'flags-heading' },
+    const source = (f: Flag) =>
+      (f.field === 'title' ? (story.title ?? '') : story.text).slice(f.start, f.end);
+    return h(
+      'section',
+      { class: 'card flags', 'aria-labelledby': 'flags-heading' },
       h('h2', { id: 'flags-heading' }, w('moderation.flagsTitle')),
-      open.length === 0 ? h('p', {}, w('moderation.noFlags'))
-        : h('ul', { class: 'flag-list' }, ...open.map((f) => h('li', { class: 'flag-item', 'data-flag': f.id },
-          h('span', { class: 'flag-kind' }, flagKind(f.kind)), ': ',
-          h('mark', { class: 'flag' }, source(f)),
-          f.field === 'title' ? h('span', { class: 'hint' }, ` (${w('moderation.inTitle')})`) : null,
-          h('span', { class: 'flag-actions' },
-            h('button', { type: 'button', class: 'button small danger', 'aria-label': w('moderation.redactFlag', { text: source(f) }),
-              onclick: () => confirmRedaction({ field: f.field, start: f.start, end: f.end }) }, w('moderation.redact')),
-            h('button', { type: 'button', class: 'button small secondary', 'aria-label': w('moderation.dismissFlag', { text: source(f) }),
-              onclick: () => void act(() => api.dismissFlag(slug, story.id, f.id), w('moderation.dismissed')) }, w('moderation.dismiss')))))),
-      dismissed.length > 0 ? h('p', { class: 'hint' }, w('moderation.dismissedCount', { count: dismissed.length })) : null);
+      open.length === 0
+        ? h('p', {}, w('moderation.noFlags'))
+        : h(
+            'ul',
+            { class: 'flag-list' },
+            ...open.map((f) =>
+              h(
+                'li',
+                { class: 'flag-item', 'data-flag': f.id },
+                h('span', { class: 'flag-kind' }, flagKind(f.kind)),
+                ': ',
+                h('mark', { class: 'flag' }, source(f)),
+                f.field === 'title' ? h('span', { class: 'hint' }, ` (${w('moderation.inTitle')})`) : null,
+                h(
+                  'span',
+                  { class: 'flag-actions' },
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'button small danger',
+                      'aria-label': w('moderation.redactFlag', { text: source(f) }),
+                      onclick: () => confirmRedaction({ field: f.field, start: f.start, end: f.end }),
+                    },
+                    w('moderation.redact'),
+                  ),
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'button small secondary',
+                      'aria-label': w('moderation.dismissFlag', { text: source(f) }),
+                      onclick: () =>
+                        void act(() => api.dismissFlag(slug, story.id, f.id), w('moderation.dismissed')),
+                    },
+                    w('moderation.dismiss'),
+                  ),
+                ),
+              ),
+            ),
+          ),
+      dismissed.length > 0
+        ? h('p', { class: 'hint' }, w('moderation.dismissedCount', { count: dismissed.length }))
+        : null,
+    );
   };
 
   const render = () => {
     const title = story.title && story.title.trim() !== '' ? story.title : null;
     const heading = h('h1', { tabindex: -1 }, title ?? w('story.untitled', { id: story.id }));
     const text = marked('text', story.text, 'div');
-    const tools = moderator ? h('div', { class: 'tools', id: 'moderation-tools' },
-      h('p', { class: 'hint' }, w('moderation.selectHint')),
-      h('button', {
-        type: 'button', class: 'button secondary', id: 'redact-selection',
-        onclick: () => (selection ? confirmRedaction(selection) : say(w('moderation.selectFirst'))),
-      }, w('moderation.redactSelection'))) : null;
+    const tools = moderator
+      ? h(
+          'div',
+          { class: 'tools', id: 'moderation-tools' },
+          h('p', { class: 'hint' }, w('moderation.selectHint')),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button secondary',
+              id: 'redact-selection',
+              onclick: () => (selection ? confirmRedaction(selection) : say(w('moderation.selectFirst'))),
+            },
+            w('moderation.redactSelection'),
+          ),
+        )
+      : null;
     content.replaceChildren();
-    append(content,
+    append(
+      content,
       heading,
-      h('p', { class: 'meta' }, [formatDateTime(story.submittedAt), roleLabel(d, story.role), channelLabel(story.channel),
-        w('story.language', { language: story.language }), w('story.version', { version: story.version }),
-        w('story.words', { count: story.wordCount })].join(' · '), ' ',
-        story.complete ? h('span', { class: 'badge' }, w('story.complete')) : h('span', { class: 'badge' }, w('story.incomplete')),
+      h(
+        'p',
+        { class: 'meta' },
+        [
+          formatDateTime(story.submittedAt),
+          roleLabel(d, story.role),
+          channelLabel(story.channel),
+          w('story.language', { language: story.language }),
+          w('story.version', { version: story.version }),
+          w('story.words', { count: story.wordCount }),
+        ].join(' · '),
+        ' ',
+        story.complete
+          ? h('span', { class: 'badge' }, w('story.complete'))
+          : h('span', { class: 'badge' }, w('story.incomplete')),
         story.flagged && moderator ? h('span', { class: 'badge warn' }, w('story.flagged')) : null,
-        story.hidden ? h('span', { class: 'badge dark' }, w('story.hidden')) : null),
+        story.hidden ? h('span', { class: 'badge dark' }, w('story.hidden')) : null,
+      ),
       status,
-      h('section', { class: 'card story', 'aria-labelledby': 'story-heading' },
+      h(
+        'section',
+        { class: 'card story', 'aria-labelledby': 'story-heading' },
         h('h2', { id: 'story-heading' }, w('story.textTitle')),
         title ? h('p', { class: 'field-name' }, w('story.titleLabel')) : null,
         title ? marked('title', story.title ?? '', 'p') : null,
         title ? h('p', { class: 'field-name' }, w('story.textLabel')) : null,
         text,
-        tools),
+        tools,
+      ),
       moderator ? flagList() : null,
       answers(d, story),
-      moderator ? h('section', { class: 'card', 'aria-labelledby': 'visibility-heading' },
-        h('h2', { id: 'visibility-heading' }, w('moderation.visibilityTitle')),
-        h('p', {}, story.hidden ? w('moderation.isHidden') : w('moderation.isVisible')),
-        h('button', {
-          type: 'button', class: 'button secondary', id: 'toggle-hidden',
-          onclick: () => void act(() => api.setHidden(slug, story.id, !story.hidden), story.hidden ? w('moderation.shown') : w('moderation.hiddenDone')),
-        }, story.hidden ? w('moderation.show') : w('moderation.hide'))) : null,
-      h('p', {}, h('a', { href: `${BASE}/${encodeURIComponent(slug)}/verhalen` }, w('story.back'))));
+      moderator
+        ? h(
+            'section',
+            { class: 'card', 'aria-labelledby': 'visibility-heading' },
+            h('h2', { id: 'visibility-heading' }, w('moderation.visibilityTitle')),
+            h('p', {}, story.hidden ? w('moderation.isHidden') : w('moderation.isVisible')),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'button secondary',
+                id: 'toggle-hidden',
+                onclick: () =>
+                  void act(
+                    () => api.setHidden(slug, story.id, !story.hidden),
+                    story.hidden ? w('moderation.shown') : w('moderation.hiddenDone'),
+                  ),
+              },
+              story.hidden ? w('moderation.show') : w('moderation.hide'),
+            ),
+          )
+        : null,
+      h('p', {}, h('a', { href: `${BASE}/${encodeURIComponent(slug)}/verhalen` }, w('story.back'))),
+    );
   };
 
   // remember the last selection inside the title or text (a click on a button may clear it)
@@ -178,8 +314,12 @@ function selectedSpan(content: HTMLElement): Span | null {
   const sel = document.getSelection();
   if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
   const range = sel.getRangeAt(0);
-  const start = (range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement)?.closest('[data-field]');
-  const end = (range.endContainer instanceof Element ? range.endContainer : range.endContainer.parentElement)?.closest('[data-field]');
+  const start = (
+    range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement
+  )?.closest('[data-field]');
+  const end = (
+    range.endContainer instanceof Element ? range.endContainer : range.endContainer.parentElement
+  )?.closest('[data-field]');
   if (!start || start !== end || !content.contains(start)) return null;
   const before = document.createRange();
   before.selectNodeContents(start);
@@ -202,6 +342,10 @@ function answers(d: Definition, story: Story): HTMLElement {
       list.append(h('dt', {}, id), h('dd', {}, Array.isArray(value) ? value.join(', ') : String(value)));
     }
   }
-  return h('section', { class: 'card', 'aria-labelledby': 'answers-heading' },
-    h('h2', { id: 'answers-heading' }, w('story.answersTitle')), list);
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'answers-heading' },
+    h('h2', { id: 'answers-heading' }, w('story.answersTitle')),
+    list,
+  );
 }

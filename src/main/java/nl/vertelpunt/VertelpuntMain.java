@@ -2,11 +2,10 @@ package nl.vertelpunt;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
 import nl.vertelpunt.backup.BackupCommand;
 import nl.vertelpunt.sample.SyntheticStories;
 import nl.vertelpunt.web.EmbeddedDatabase;
-
-import java.util.Arrays;
 
 /**
  * Entry point. Without arguments it serves Vertelpunt (starting the embedded PostgreSQL unless an

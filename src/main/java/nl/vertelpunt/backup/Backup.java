@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +25,8 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * A logical backup of everything Vertelpunt keeps, as one ZIP file: a manifest and every table as CSV
@@ -40,14 +39,13 @@ public final class Backup {
 
     /** Tables that are not worth restoring. */
     static final Set<String> SKIPPED = Set.of("flyway_schema_history", "staff_session");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Backup() {
-    }
+    private Backup() {}
 
     /** What a backup holds: per table its columns and number of rows. */
-    public record Summary(String schemaVersion, Map<String, Long> rows) {
-    }
+    public record Summary(String schemaVersion, Map<String, Long> rows) {}
 
     /** Writes the backup of the database behind {@code c} to {@code file}. */
     public static Summary write(Connection c, Path file) throws SQLException, IOException {
@@ -56,15 +54,18 @@ public final class Backup {
         c.setReadOnly(true);
         Map<String, Long> rows = new LinkedHashMap<>();
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(partial);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             String version = schemaVersion(c);
             ArrayNode tables = JSON.createArrayNode();
             for (String table : tablesInLoadOrder(c)) {
                 List<String> columns = columns(c, table);
                 zip.putNextEntry(new ZipEntry("tables/" + table + ".csv"));
-                long count = copy.copyOut("COPY (SELECT " + String.join(", ", quoted(columns)) + " FROM " + quote(table)
-                        + ") TO STDOUT WITH (FORMAT csv)", zip);
+                long count = copy.copyOut(
+                        "COPY (SELECT " + String.join(", ", quoted(columns)) + " FROM " + quote(table)
+                                + ") TO STDOUT WITH (FORMAT csv)",
+                        zip);
                 zip.closeEntry();
                 rows.put(table, count);
                 ObjectNode t = tables.addObject();
@@ -82,7 +83,11 @@ public final class Backup {
             zip.closeEntry();
             zip.finish();
             c.rollback();
-            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    partial,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return new Summary(version, rows);
         } finally {
             Files.deleteIfExists(partial);
@@ -103,12 +108,14 @@ public final class Backup {
             }
             JsonNode manifest = JSON.readTree(zip.getInputStream(manifestEntry));
             if (!"vertelpunt-backup-1".equals(manifest.path("format").asText())) {
-                throw new IOException(file + " has an unknown backup format: " + manifest.path("format").asText());
+                throw new IOException(file + " has an unknown backup format: "
+                        + manifest.path("format").asText());
             }
             String version = schemaVersion(c);
             if (!version.equals(manifest.path("schemaVersion").asText())) {
-                throw new IOException("the backup has schema version " + manifest.path("schemaVersion").asText()
-                        + " but this database has " + version + "; restore with the release that made the backup");
+                throw new IOException("the backup has schema version "
+                        + manifest.path("schemaVersion").asText() + " but this database has " + version
+                        + "; restore with the release that made the backup");
             }
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
@@ -135,10 +142,13 @@ public final class Backup {
                     List<String> columns = new ArrayList<>();
                     t.path("columns").forEach(col -> columns.add(col.asText()));
                     try (InputStream in = zip.getInputStream(zip.getEntry("tables/" + table + ".csv"))) {
-                        long count = copy.copyIn("COPY " + quote(table) + " (" + String.join(", ", quoted(columns))
-                                + ") FROM STDIN WITH (FORMAT csv)", in);
+                        long count = copy.copyIn(
+                                "COPY " + quote(table) + " (" + String.join(", ", quoted(columns))
+                                        + ") FROM STDIN WITH (FORMAT csv)",
+                                in);
                         if (count != t.path("rows").asLong()) {
-                            throw new IOException(table + ": " + count + " rows read, the manifest says " + t.path("rows").asLong());
+                            throw new IOException(table + ": " + count + " rows read, the manifest says "
+                                    + t.path("rows").asLong());
                         }
                         rows.put(table, count);
                     }
@@ -160,8 +170,9 @@ public final class Backup {
         Map<String, String> sums = new LinkedHashMap<>();
         for (String table : tablesInLoadOrder(c)) {
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
-                         + quote(table) + " t")) {
+                    ResultSet rs = s.executeQuery(
+                            "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
+                                    + quote(table) + " t")) {
                 rs.next();
                 sums.put(table, rs.getString(1));
             }
@@ -171,7 +182,8 @@ public final class Backup {
 
     static String schemaVersion(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")) {
             return rs.next() ? rs.getString(1) : "none";
         }
     }
@@ -180,8 +192,9 @@ public final class Backup {
     static List<String> tablesInLoadOrder(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
-                     + "AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+                ResultSet rs =
+                        s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
+                                + "AND table_type = 'BASE TABLE' ORDER BY table_name")) {
             while (rs.next()) {
                 if (!SKIPPED.contains(rs.getString(1))) {
                     tables.add(rs.getString(1));
@@ -190,13 +203,14 @@ public final class Backup {
         }
         Map<String, Set<String>> needs = new HashMap<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT cl.relname, ref.relname FROM pg_constraint con "
-                     + "JOIN pg_class cl ON cl.oid = con.conrelid JOIN pg_class ref ON ref.oid = con.confrelid "
-                     + "JOIN pg_namespace n ON n.oid = cl.relnamespace WHERE con.contype = 'f' AND NOT con.condeferrable "
-                     + "AND n.nspname = 'public'")) {
+                ResultSet rs = s.executeQuery("SELECT cl.relname, ref.relname FROM pg_constraint con "
+                        + "JOIN pg_class cl ON cl.oid = con.conrelid JOIN pg_class ref ON ref.oid = con.confrelid "
+                        + "JOIN pg_namespace n ON n.oid = cl.relnamespace WHERE con.contype = 'f' AND NOT con.condeferrable "
+                        + "AND n.nspname = 'public'")) {
             while (rs.next()) {
                 if (!rs.getString(1).equals(rs.getString(2))) {
-                    needs.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
+                    needs.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>())
+                            .add(rs.getString(2));
                 }
             }
         }
@@ -208,8 +222,13 @@ public final class Backup {
         return ordered;
     }
 
-    private static void visit(String table, Map<String, Set<String>> needs, Set<String> done, List<String> ordered,
-                              Set<String> path, List<String> tables) {
+    private static void visit(
+            String table,
+            Map<String, Set<String>> needs,
+            Set<String> done,
+            List<String> ordered,
+            Set<String> path,
+            List<String> tables) {
         if (done.contains(table) || !tables.contains(table)) {
             return;
         }
@@ -225,8 +244,9 @@ public final class Backup {
 
     static List<String> columns(Connection c, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' "
-                + "AND table_name = ? AND is_generated = 'NEVER' ORDER BY ordinal_position")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' "
+                        + "AND table_name = ? AND is_generated = 'NEVER' ORDER BY ordinal_position")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -241,22 +261,27 @@ public final class Backup {
     private static void resetSequences(Connection c) throws SQLException {
         List<String[]> owned = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT seq.relname, tab.relname, att.attname FROM pg_depend d "
-                     + "JOIN pg_class seq ON seq.oid = d.objid AND seq.relkind = 'S' "
-                     + "JOIN pg_class tab ON tab.oid = d.refobjid JOIN pg_attribute att ON att.attrelid = tab.oid AND att.attnum = d.refobjsubid "
-                     + "JOIN pg_namespace n ON n.oid = seq.relnamespace WHERE n.nspname = 'public'")) {
+                ResultSet rs = s.executeQuery("SELECT seq.relname, tab.relname, att.attname FROM pg_depend d "
+                        + "JOIN pg_class seq ON seq.oid = d.objid AND seq.relkind = 'S' "
+                        + "JOIN pg_class tab ON tab.oid = d.refobjid JOIN pg_attribute att ON att.attrelid = tab.oid AND att.attnum = d.refobjsubid "
+                        + "JOIN pg_namespace n ON n.oid = seq.relnamespace WHERE n.nspname = 'public'")) {
             while (rs.next()) {
                 owned.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
             }
         }
         try (Statement s = c.createStatement()) {
             for (String[] o : owned) {
-                s.execute("SELECT setval('" + o[0] + "', greatest(1, coalesce((SELECT max(" + quote(o[2]) + ") FROM " + quote(o[1]) + "), 1)))");
+                s.execute("SELECT setval('" + o[0] + "', greatest(1, coalesce((SELECT max(" + quote(o[2]) + ") FROM "
+                        + quote(o[1]) + "), 1)))");
             }
             // sequences Hibernate uses by name, outside any column default
-            for (String[] named : new String[][] {{"story_point_seq", "story_point"}, {"story_point_version_seq", "story_point_version"},
-                    {"app_user_seq", "app_user"}}) {
-                s.execute("SELECT setval('" + named[0] + "', greatest(1, coalesce((SELECT max(id) FROM " + named[1] + "), 0) + 50))");
+            for (String[] named : new String[][] {
+                {"story_point_seq", "story_point"},
+                {"story_point_version_seq", "story_point_version"},
+                {"app_user_seq", "app_user"}
+            }) {
+                s.execute("SELECT setval('" + named[0] + "', greatest(1, coalesce((SELECT max(id) FROM " + named[1]
+                        + "), 0) + 50))");
             }
         }
     }

@@ -1,16 +1,15 @@
 package nl.vertelpunt.backup;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import nl.vertelpunt.web.EmbeddedDatabase;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.flywaydb.core.Flyway;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
+import nl.vertelpunt.web.EmbeddedDatabase;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.flywaydb.core.Flyway;
 
 /**
  * The {@code backup} and {@code restore} commands of the service jar:
@@ -24,12 +23,12 @@ import java.util.Optional;
  */
 public final class BackupCommand {
 
-    private BackupCommand() {
-    }
+    private BackupCommand() {}
 
     public static void main(String command, String... args) throws Exception {
         String file = option(args, command.equals("backup") ? "--out" : "--in")
-                .orElseThrow(() -> new IllegalArgumentException("usage: backup --out file.zip | restore --in file.zip"));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("usage: backup --out file.zip | restore --in file.zip"));
         Config config = ConfigProvider.getConfig();
         Optional<String> url = config.getOptionalValue("quarkus.datasource.jdbc.url", String.class);
         EmbeddedPostgres started = null;
@@ -38,13 +37,20 @@ public final class BackupCommand {
         String password;
         if (url.isPresent()) {
             jdbc = url.get();
-            user = config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres");
-            password = config.getOptionalValue("quarkus.datasource.password", String.class).orElse("");
+            user = config.getOptionalValue("quarkus.datasource.username", String.class)
+                    .orElse("postgres");
+            password = config.getOptionalValue("quarkus.datasource.password", String.class)
+                    .orElse("");
         } else {
-            Path pgData = Path.of(config.getOptionalValue("vertelpunt.data-dir", String.class).orElse("data"))
-                    .toAbsolutePath().normalize().resolve("postgres");
+            Path pgData = Path.of(config.getOptionalValue("vertelpunt.data-dir", String.class)
+                            .orElse("data"))
+                    .toAbsolutePath()
+                    .normalize()
+                    .resolve("postgres");
             Optional<Integer> running = EmbeddedDatabase.runningPort(pgData);
-            if (running.isEmpty() && command.equals("backup") && !pgData.resolve("postgresql.conf").toFile().exists()) {
+            if (running.isEmpty()
+                    && command.equals("backup")
+                    && !pgData.resolve("postgresql.conf").toFile().exists()) {
                 throw new IllegalStateException("there is no database in " + pgData);
             }
             if (running.isEmpty()) {
@@ -56,13 +62,23 @@ public final class BackupCommand {
         }
         try {
             if (command.equals("restore")) {
-                Flyway.configure().dataSource(jdbc, user, password).locations("classpath:db/migration").load().migrate();
+                Flyway.configure()
+                        .dataSource(jdbc, user, password)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
             }
             try (Connection c = DriverManager.getConnection(jdbc, user, password)) {
-                Backup.Summary summary = command.equals("backup") ? Backup.write(c, Path.of(file)) : Backup.restore(c, Path.of(file));
+                Backup.Summary summary =
+                        command.equals("backup") ? Backup.write(c, Path.of(file)) : Backup.restore(c, Path.of(file));
                 long stories = summary.rows().getOrDefault("story", 0L);
-                System.out.printf("%s %s: schema version %s, %d tables, %d stories%n", command.equals("backup") ? "Wrote" : "Restored",
-                        file, summary.schemaVersion(), summary.rows().size(), stories);
+                System.out.printf(
+                        "%s %s: schema version %s, %d tables, %d stories%n",
+                        command.equals("backup") ? "Wrote" : "Restored",
+                        file,
+                        summary.schemaVersion(),
+                        summary.rows().size(),
+                        stories);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(command + " failed: " + e.getMessage(), e);

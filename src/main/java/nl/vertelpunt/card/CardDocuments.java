@@ -3,16 +3,15 @@ package nl.vertelpunt.card;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import nl.vertelpunt.card.render.CardDocument;
 import nl.vertelpunt.evaluation.EvaluationService;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
 import nl.vertelpunt.storypoint.definition.Role;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Builds what a card shows from what is stored, without checking who asks: callers check access first
@@ -24,8 +23,17 @@ import java.util.UUID;
 public class CardDocuments {
 
     /** A story of a card as stored, with what is needed to decide whether it may be shown. */
-    public record CardStoryRow(long pk, String id, String role, String text, int words, boolean complete, boolean flagged,
-                               boolean hidden, Integer quoteStart, Integer quoteEnd) {
+    public record CardStoryRow(
+            long pk,
+            String id,
+            String role,
+            String text,
+            int words,
+            boolean complete,
+            boolean flagged,
+            boolean hidden,
+            Integer quoteStart,
+            Integer quoteEnd) {
 
         public boolean showable() {
             return !flagged && !hidden;
@@ -33,7 +41,9 @@ public class CardDocuments {
 
         /** The marked quote, or null. */
         public String quote() {
-            return quoteStart == null || quoteEnd == null || quoteEnd > text.length() ? null : text.substring(quoteStart, quoteEnd);
+            return quoteStart == null || quoteEnd == null || quoteEnd > text.length()
+                    ? null
+                    : text.substring(quoteStart, quoteEnd);
         }
     }
 
@@ -51,29 +61,48 @@ public class CardDocuments {
     public CardDocument document(Card card) {
         StoryPoint point = StoryPoint.findById(card.storyPointId);
         StoryPointDefinition definition = storyPoints.current(point.slug).definition();
-        EvaluationService.RunPattern pattern = evaluations.loadPattern(card.runId, card.patternKey)
+        EvaluationService.RunPattern pattern = evaluations
+                .loadPattern(card.runId, card.patternKey)
                 .orElseThrow(() -> new IllegalStateException("card " + card.id + " lost its pattern"));
         List<CardDocument.TypicalStory> stories = new ArrayList<>();
         for (CardStoryRow row : stories(card.id)) {
             if (row.showable()) {
-                stories.add(new CardDocument.TypicalStory(row.id(), roleLabel(definition, row.role()),
-                        Excerpts.of(row.text(), row.quoteStart(), row.quoteEnd()), row.quote()));
+                stories.add(new CardDocument.TypicalStory(
+                        row.id(),
+                        roleLabel(definition, row.role()),
+                        Excerpts.of(row.text(), row.quoteStart(), row.quoteEnd()),
+                        row.quote()));
             }
         }
-        return new CardDocument(card.id.toString(), card.version, definition.title().in("nl"), card.title, card.observation,
-                List.of(card.interpretationA, card.interpretationB), questions(pattern, definition), pattern.shown(), stories,
-                new CardDocument.Provenance(card.runId.toString(), pattern.fingerprint(), pattern.softwareVersion(),
-                        pattern.evaluatedAt(), pattern.request(), pattern.stories()));
+        return new CardDocument(
+                card.id.toString(),
+                card.version,
+                definition.title().in("nl"),
+                card.title,
+                card.observation,
+                List.of(card.interpretationA, card.interpretationB),
+                questions(pattern, definition),
+                pattern.shown(),
+                stories,
+                new CardDocument.Provenance(
+                        card.runId.toString(),
+                        pattern.fingerprint(),
+                        pattern.softwareVersion(),
+                        pattern.evaluatedAt(),
+                        pattern.request(),
+                        pattern.stories()));
     }
 
     /** The questions of a pattern, in pattern order. */
-    static List<CardDocument.QuestionInfo> questions(EvaluationService.RunPattern pattern, StoryPointDefinition definition) {
+    static List<CardDocument.QuestionInfo> questions(
+            EvaluationService.RunPattern pattern, StoryPointDefinition definition) {
         List<CardDocument.QuestionInfo> out = new ArrayList<>();
         pattern.exact().path("questions").forEach(q -> {
             Variable v = Variable.of(q.asText(), definition);
             boolean slider = v.question() != null && v.question().left() != null;
             String label = v.option() != null ? v.label() + " – " + v.optionLabel() : v.label();
-            out.add(new CardDocument.QuestionInfo(v.name(), v.number(), label, slider ? v.left() : null, slider ? v.right() : null));
+            out.add(new CardDocument.QuestionInfo(
+                    v.name(), v.number(), label, slider ? v.left() : null, slider ? v.right() : null));
         });
         return out;
     }
@@ -81,16 +110,26 @@ public class CardDocuments {
     /** The stories of a card in their order. */
     @SuppressWarnings("unchecked")
     public List<CardStoryRow> stories(UUID cardId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT s.pk, s.id, s.role, s.text, s.word_count, s.complete, s.flagged, s.hidden, "
-                        + "cs.quote_start, cs.quote_end FROM card_story cs JOIN story s ON s.pk = cs.story_pk "
-                        + "WHERE cs.card_id = ?1 ORDER BY cs.position")
-                .setParameter(1, cardId).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT s.pk, s.id, s.role, s.text, s.word_count, s.complete, s.flagged, s.hidden, "
+                                + "cs.quote_start, cs.quote_end FROM card_story cs JOIN story s ON s.pk = cs.story_pk "
+                                + "WHERE cs.card_id = ?1 ORDER BY cs.position")
+                .setParameter(1, cardId)
+                .getResultList();
         return rows.stream().map(CardDocuments::row).toList();
     }
 
     static CardStoryRow row(Object[] r) {
-        return new CardStoryRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
-                (Boolean) r[5], (Boolean) r[6], (Boolean) r[7], r[8] == null ? null : ((Number) r[8]).intValue(),
+        return new CardStoryRow(
+                ((Number) r[0]).longValue(),
+                (String) r[1],
+                (String) r[2],
+                (String) r[3],
+                ((Number) r[4]).intValue(),
+                (Boolean) r[5],
+                (Boolean) r[6],
+                (Boolean) r[7],
+                r[8] == null ? null : ((Number) r[8]).intValue(),
                 r[9] == null ? null : ((Number) r[9]).intValue());
     }
 
@@ -99,9 +138,14 @@ public class CardDocuments {
      * "Ben jij …?"), e.g. "Ouder of verzorger".
      */
     public static String roleLabel(StoryPointDefinition definition, String roleId) {
-        String label = definition.roles().stream().filter(r -> r.id().equals(roleId)).map(Role::label).map(l -> l.in("nl"))
-                .findFirst().orElse(roleId);
-        String stripped = label.replaceFirst("^(?i)(ja[!,.]?\\s*)?(ik ben\\s+)?", "").strip();
+        String label = definition.roles().stream()
+                .filter(r -> r.id().equals(roleId))
+                .map(Role::label)
+                .map(l -> l.in("nl"))
+                .findFirst()
+                .orElse(roleId);
+        String stripped =
+                label.replaceFirst("^(?i)(ja[!,.]?\\s*)?(ik ben\\s+)?", "").strip();
         if (stripped.isEmpty()) {
             return label;
         }

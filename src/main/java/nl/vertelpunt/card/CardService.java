@@ -7,6 +7,18 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import nl.vertelpunt.card.render.CardDocument;
 import nl.vertelpunt.evaluation.EvaluationService;
 import nl.vertelpunt.story.ShareableStories;
@@ -20,19 +32,6 @@ import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.ProblemException;
 import nl.vertelpunt.web.StorageException;
 import nl.vertelpunt.web.Tokens;
-
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Observation cards for facilitators and analysts: a card is drafted from a pattern of a finished
@@ -60,45 +59,74 @@ public class CardService {
     public static final int MAX_INTERPRETATION = 600;
 
     /** A new card: which pattern of which evaluation. */
-    public record NewCard(UUID runId, String pattern) {
-    }
+    public record NewCard(UUID runId, String pattern) {}
 
     /** A story on a card, with an optional quote [quoteStart, quoteEnd) in UTF-16 code units of its text. */
-    public record StoryRef(String id, Integer quoteStart, Integer quoteEnd) {
-    }
+    public record StoryRef(String id, Integer quoteStart, Integer quoteEnd) {}
 
     /**
      * An edit of a card. {@code version} is the version it was based on (a newer one gives 409); fields
      * left out keep their value.
      */
-    public record CardEdit(Integer version, String title, String observation, List<String> interpretations,
-                           List<StoryRef> stories, Boolean published) {
-    }
+    public record CardEdit(
+            Integer version,
+            String title,
+            String observation,
+            List<String> interpretations,
+            List<StoryRef> stories,
+            Boolean published) {}
 
     /** A story on a card as staff see it; {@code problem} says why it is left off the printed card. */
-    public record CardStoryView(String id, String role, int words, boolean complete, String text, String excerpt,
-                                Integer quoteStart, Integer quoteEnd, String quote, String problem) {
-    }
+    public record CardStoryView(
+            String id,
+            String role,
+            int words,
+            boolean complete,
+            String text,
+            String excerpt,
+            Integer quoteStart,
+            Integer quoteEnd,
+            String quote,
+            String problem) {}
 
     /** A card with everything the editor needs. */
-    public record CardView(UUID id, String storyPoint, UUID runId, String pattern, int version, String title, String observation,
-                           List<String> interpretations, boolean published, List<CardStoryView> stories,
-                           List<CardDocument.QuestionInfo> questions, JsonNode data, CardDocument.Provenance provenance,
-                           String createdBy, Instant createdAt, String updatedBy, Instant updatedAt) {
-    }
+    public record CardView(
+            UUID id,
+            String storyPoint,
+            UUID runId,
+            String pattern,
+            int version,
+            String title,
+            String observation,
+            List<String> interpretations,
+            boolean published,
+            List<CardStoryView> stories,
+            List<CardDocument.QuestionInfo> questions,
+            JsonNode data,
+            CardDocument.Provenance provenance,
+            String createdBy,
+            Instant createdAt,
+            String updatedBy,
+            Instant updatedAt) {}
 
     /** A card in a list. */
-    public record CardSummary(UUID id, String storyPoint, UUID runId, String pattern, int version, String title, boolean published,
-                              int stories, String updatedBy, Instant updatedAt) {
-    }
+    public record CardSummary(
+            UUID id,
+            String storyPoint,
+            UUID runId,
+            String pattern,
+            int version,
+            String title,
+            boolean published,
+            int stories,
+            String updatedBy,
+            Instant updatedAt) {}
 
     /** Another story that would fit the card. */
-    public record Suggestion(String id, String role, int words, String group, String excerpt) {
-    }
+    public record Suggestion(String id, String role, int words, String group, String excerpt) {}
 
     /** An earlier version of a card. */
-    public record Revision(int version, String savedBy, Instant savedAt, JsonNode content) {
-    }
+    public record Revision(int version, String savedBy, Instant savedAt, JsonNode content) {}
 
     private final EvaluationService evaluations;
     private final StoryPointService storyPoints;
@@ -108,8 +136,14 @@ public class CardService {
     private final AgroalDataSource dataSource;
     private final EntityManager em;
 
-    CardService(EvaluationService evaluations, StoryPointService storyPoints, CardDocuments documents, Access access,
-                ObjectMapper mapper, AgroalDataSource dataSource, EntityManager em) {
+    CardService(
+            EvaluationService evaluations,
+            StoryPointService storyPoints,
+            CardDocuments documents,
+            Access access,
+            ObjectMapper mapper,
+            AgroalDataSource dataSource,
+            EntityManager em) {
         this.evaluations = evaluations;
         this.storyPoints = storyPoints;
         this.documents = documents;
@@ -138,7 +172,8 @@ public class CardService {
         if (Card.existsFor(request.runId(), request.pattern())) {
             throw ProblemException.conflict("pattern", "this pattern of this evaluation already has a card");
         }
-        StoryPointDefinition definition = storyPoints.current(pattern.point().slug).definition();
+        StoryPointDefinition definition =
+                storyPoints.current(pattern.point().slug).definition();
         ObservationDrafter.Draft draft;
         List<StoryCandidates.Group> groups;
         try {
@@ -147,8 +182,10 @@ public class CardService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("pattern", e.getMessage());
         }
-        List<TypicalStories.Candidate> chosen = TypicalStories.choose(candidates(pattern, definition, groups, Set.of()),
-                groups.stream().map(StoryCandidates.Group::name).toList(), Math.max(1, SUGGESTED / Math.max(1, groups.size())));
+        List<TypicalStories.Candidate> chosen = TypicalStories.choose(
+                candidates(pattern, definition, groups, Set.of()),
+                groups.stream().map(StoryCandidates.Group::name).toList(),
+                Math.max(1, SUGGESTED / Math.max(1, groups.size())));
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Card card = new Card();
@@ -167,7 +204,8 @@ public class CardService {
         card.updatedBy = card.createdBy;
         card.updatedAt = now;
         card.persist();
-        List<StoryRef> refs = chosen.stream().map(c -> new StoryRef(c.id(), null, null)).toList();
+        List<StoryRef> refs =
+                chosen.stream().map(c -> new StoryRef(c.id(), null, null)).toList();
         writeStories(card, chosen.stream().map(TypicalStories.Candidate::pk).toList(), refs);
         saveRevision(card, refs);
         return view(card);
@@ -186,42 +224,65 @@ public class CardService {
         for (Object[] row : storyCounts(point.id)) {
             counts.put((UUID) row[0], ((Number) row[1]).intValue());
         }
-        return Card.listFor(point.id).stream().map(c -> new CardSummary(c.id, slug, c.runId, c.patternKey, c.version, c.title,
-                c.published, counts.getOrDefault(c.id, 0), c.updatedBy, c.updatedAt)).toList();
+        return Card.listFor(point.id).stream()
+                .map(c -> new CardSummary(
+                        c.id,
+                        slug,
+                        c.runId,
+                        c.patternKey,
+                        c.version,
+                        c.title,
+                        c.published,
+                        counts.getOrDefault(c.id, 0),
+                        c.updatedBy,
+                        c.updatedAt))
+                .toList();
     }
 
     /** Saves an edit as the next version. */
     public CardView update(UUID id, CardEdit edit) {
         Card card = find(id);
         if (edit == null) {
-            throw ProblemException.malformed("body", "a JSON object with the card's version and the changed fields is expected");
+            throw ProblemException.malformed(
+                    "body", "a JSON object with the card's version and the changed fields is expected");
         }
         if (edit.version() == null) {
-            throw ProblemException.invalid("version", "is required: the version you edited, so that no one's changes are lost");
+            throw ProblemException.invalid(
+                    "version", "is required: the version you edited, so that no one's changes are lost");
         }
         if (edit.version() != card.version) {
-            throw ProblemException.conflict("version", "the card was saved by " + card.updatedBy + " in the meantime (now version "
-                    + card.version + "); reload it and make your changes again");
+            throw ProblemException.conflict(
+                    "version",
+                    "the card was saved by " + card.updatedBy + " in the meantime (now version " + card.version
+                            + "); reload it and make your changes again");
         }
         List<FieldError> errors = new ArrayList<>();
         String title = edit.title() == null ? card.title : edit.title().strip();
         if (title.isEmpty() || title.length() > MAX_TITLE) {
             errors.add(new FieldError("title", "must be 1 to " + MAX_TITLE + " characters"));
         }
-        String observation = edit.observation() == null ? card.observation : edit.observation().strip();
+        String observation = edit.observation() == null
+                ? card.observation
+                : edit.observation().strip();
         if (observation.isEmpty() || observation.length() > MAX_OBSERVATION) {
-            errors.add(new FieldError("observation", "must be 1 to " + MAX_OBSERVATION + " characters (the card must fit on one A4 page)"));
+            errors.add(new FieldError(
+                    "observation",
+                    "must be 1 to " + MAX_OBSERVATION + " characters (the card must fit on one A4 page)"));
         }
         List<String> interpretations = List.of(card.interpretationA, card.interpretationB);
         if (edit.interpretations() != null) {
             if (edit.interpretations().size() != 2 || edit.interpretations().contains(null)) {
-                errors.add(new FieldError("interpretations", "must hold exactly two texts (either may be empty while drafting)"));
+                errors.add(new FieldError(
+                        "interpretations", "must hold exactly two texts (either may be empty while drafting)"));
             } else {
-                interpretations = edit.interpretations().stream().map(String::strip).toList();
+                interpretations =
+                        edit.interpretations().stream().map(String::strip).toList();
                 for (int i = 0; i < 2; i++) {
                     if (interpretations.get(i).length() > MAX_INTERPRETATION) {
-                        errors.add(new FieldError("interpretations[" + i + "]", "must be at most " + MAX_INTERPRETATION
-                                + " characters (the card must fit on one A4 page)"));
+                        errors.add(new FieldError(
+                                "interpretations[" + i + "]",
+                                "must be at most " + MAX_INTERPRETATION
+                                        + " characters (the card must fit on one A4 page)"));
                     }
                 }
             }
@@ -250,7 +311,9 @@ public class CardService {
         if (refs != null) {
             writeStories(card, pks, refs);
         } else {
-            refs = documents.stories(card.id).stream().map(r -> new StoryRef(r.id(), r.quoteStart(), r.quoteEnd())).toList();
+            refs = documents.stories(card.id).stream()
+                    .map(r -> new StoryRef(r.id(), r.quoteStart(), r.quoteEnd()))
+                    .toList();
         }
         saveRevision(card, refs);
         return view(card);
@@ -260,7 +323,8 @@ public class CardService {
     public void delete(UUID id) {
         Card card = find(id);
         Number tables = (Number) em.createNativeQuery("SELECT count(*) FROM session_table_card WHERE card_id = ?1")
-                .setParameter(1, id).getSingleResult();
+                .setParameter(1, id)
+                .getSingleResult();
         if (tables.longValue() > 0) {
             throw ProblemException.conflict("id", "the card is on " + tables + " session table(s); take it off first");
         }
@@ -274,18 +338,30 @@ public class CardService {
         if (count < 1 || count > 50) {
             throw ProblemException.invalid("count", "must be 1 to 50");
         }
-        EvaluationService.RunPattern pattern = evaluations.loadPattern(card.runId, card.patternKey).orElseThrow();
-        StoryPointDefinition definition = storyPoints.current(pattern.point().slug).definition();
+        EvaluationService.RunPattern pattern =
+                evaluations.loadPattern(card.runId, card.patternKey).orElseThrow();
+        StoryPointDefinition definition =
+                storyPoints.current(pattern.point().slug).definition();
         List<StoryCandidates.Group> groups = StoryCandidates.groups(pattern.exact(), definition);
         Set<Long> onCard = new HashSet<>();
         documents.stories(card.id).forEach(r -> onCard.add(r.pk()));
-        List<TypicalStories.Candidate> chosen = TypicalStories.choose(candidates(pattern, definition, groups, onCard),
-                groups.stream().map(StoryCandidates.Group::name).toList(), (count + groups.size() - 1) / Math.max(1, groups.size()));
+        List<TypicalStories.Candidate> chosen = TypicalStories.choose(
+                candidates(pattern, definition, groups, onCard),
+                groups.stream().map(StoryCandidates.Group::name).toList(),
+                (count + groups.size() - 1) / Math.max(1, groups.size()));
         Map<String, String> groupLabels = new LinkedHashMap<>();
         groups.forEach(g -> groupLabels.put(g.name(), g.label()));
-        Map<Long, String> texts = texts(chosen.stream().map(TypicalStories.Candidate::pk).toList());
-        return chosen.stream().limit(count).map(c -> new Suggestion(c.id(), CardDocuments.roleLabel(definition, c.role()), c.words(),
-                groupLabels.get(c.group()), Excerpts.of(texts.get(c.pk()), null, null))).toList();
+        Map<Long, String> texts =
+                texts(chosen.stream().map(TypicalStories.Candidate::pk).toList());
+        return chosen.stream()
+                .limit(count)
+                .map(c -> new Suggestion(
+                        c.id(),
+                        CardDocuments.roleLabel(definition, c.role()),
+                        c.words(),
+                        groupLabels.get(c.group()),
+                        Excerpts.of(texts.get(c.pk()), null, null)))
+                .toList();
     }
 
     /** Every saved version, newest first. */
@@ -293,11 +369,15 @@ public class CardService {
     @SuppressWarnings("unchecked")
     public List<Revision> revisions(UUID id) {
         find(id);
-        List<Object[]> rows = em.createNativeQuery("SELECT version, saved_by, saved_at, content FROM card_revision WHERE card_id = ?1 "
-                + "ORDER BY version DESC").setParameter(1, id).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT version, saved_by, saved_at, content FROM card_revision WHERE card_id = ?1 "
+                                + "ORDER BY version DESC")
+                .setParameter(1, id)
+                .getResultList();
         List<Revision> out = new ArrayList<>();
         for (Object[] r : rows) {
-            out.add(new Revision(((Number) r[0]).intValue(), (String) r[1], Tokens.instant(r[2]), readTree((String) r[3])));
+            out.add(new Revision(
+                    ((Number) r[0]).intValue(), (String) r[1], Tokens.instant(r[2]), readTree((String) r[3])));
         }
         return out;
     }
@@ -324,7 +404,8 @@ public class CardService {
             for (int i = 0; i < ids.size(); i++) {
                 Card card = Card.findById(ids.get(i));
                 if (card == null || card.storyPointId != point.id) {
-                    throw ProblemException.invalid("card[" + i + "]", "there is no card " + ids.get(i) + " at this story point");
+                    throw ProblemException.invalid(
+                            "card[" + i + "]", "there is no card " + ids.get(i) + " at this story point");
                 }
                 cards.add(card);
             }
@@ -333,16 +414,21 @@ public class CardService {
     }
 
     private Card find(UUID id) {
-        Card card = Card.<Card>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("There is no card " + id + "."));
+        Card card = Card.<Card>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("There is no card " + id + "."));
         access.require(StoryPoint.findById(card.storyPointId), StaffRole.ANALYST, StaffRole.FACILITATOR);
         return card;
     }
 
-    private List<TypicalStories.Candidate> candidates(EvaluationService.RunPattern pattern, StoryPointDefinition definition,
-                                                      List<StoryCandidates.Group> groups, Set<Long> excluded) {
+    private List<TypicalStories.Candidate> candidates(
+            EvaluationService.RunPattern pattern,
+            StoryPointDefinition definition,
+            List<StoryCandidates.Group> groups,
+            Set<Long> excluded) {
         StoryFilter filter;
         try {
-            filter = pattern.request().hasNonNull("filter") ? mapper.treeToValue(pattern.request().get("filter"), StoryFilter.class)
+            filter = pattern.request().hasNonNull("filter")
+                    ? mapper.treeToValue(pattern.request().get("filter"), StoryFilter.class)
                     : StoryFilter.all();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -361,7 +447,9 @@ public class CardService {
             errors.add(new FieldError("stories", "at most " + MAX_STORIES + " stories fit on a card (one A4 page)"));
             return pks;
         }
-        Map<String, ShareableStories.Found> found = ShareableStories.find(em, storyPointId,
+        Map<String, ShareableStories.Found> found = ShareableStories.find(
+                em,
+                storyPointId,
                 refs.stream().filter(Objects::nonNull).map(StoryRef::id).toList());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < refs.size(); i++) {
@@ -391,11 +479,14 @@ public class CardService {
                 int start = ref.quoteStart();
                 int end = ref.quoteEnd();
                 if (start < 0 || end <= start || end > text.length()) {
-                    errors.add(new FieldError(field + ".quoteStart", "the quote must lie inside the story: 0 <= quoteStart < quoteEnd <= "
-                            + text.length()));
+                    errors.add(new FieldError(
+                            field + ".quoteStart",
+                            "the quote must lie inside the story: 0 <= quoteStart < quoteEnd <= " + text.length()));
                 } else if (end - start > MAX_QUOTE) {
-                    errors.add(new FieldError(field + ".quoteEnd", "a quote is at most " + MAX_QUOTE
-                            + " characters, a sentence or two (the card must fit on one A4 page)"));
+                    errors.add(new FieldError(
+                            field + ".quoteEnd",
+                            "a quote is at most " + MAX_QUOTE
+                                    + " characters, a sentence or two (the card must fit on one A4 page)"));
                 } else if (text.substring(start, end).isBlank()) {
                     errors.add(new FieldError(field + ".quoteStart", "the quote is empty"));
                 }
@@ -407,11 +498,18 @@ public class CardService {
 
     private void writeStories(Card card, List<Long> pks, List<StoryRef> refs) {
         em.flush();
-        em.createNativeQuery("DELETE FROM card_story WHERE card_id = ?1").setParameter(1, card.id).executeUpdate();
+        em.createNativeQuery("DELETE FROM card_story WHERE card_id = ?1")
+                .setParameter(1, card.id)
+                .executeUpdate();
         for (int i = 0; i < pks.size(); i++) {
-            em.createNativeQuery("INSERT INTO card_story (card_id, story_pk, position, quote_start, quote_end) VALUES (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, card.id).setParameter(2, pks.get(i)).setParameter(3, i)
-                    .setParameter(4, refs.get(i).quoteStart()).setParameter(5, refs.get(i).quoteEnd()).executeUpdate();
+            em.createNativeQuery(
+                            "INSERT INTO card_story (card_id, story_pk, position, quote_start, quote_end) VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, card.id)
+                    .setParameter(2, pks.get(i))
+                    .setParameter(3, i)
+                    .setParameter(4, refs.get(i).quoteStart())
+                    .setParameter(5, refs.get(i).quoteEnd())
+                    .executeUpdate();
         }
     }
 
@@ -424,9 +522,14 @@ public class CardService {
         content.put("stories", refs);
         em.flush();
         try {
-            em.createNativeQuery("INSERT INTO card_revision (card_id, version, content, saved_by, saved_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, card.id).setParameter(2, card.version).setParameter(3, mapper.writeValueAsString(content))
-                    .setParameter(4, card.updatedBy).setParameter(5, card.updatedAt).executeUpdate();
+            em.createNativeQuery(
+                            "INSERT INTO card_revision (card_id, version, content, saved_by, saved_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, card.id)
+                    .setParameter(2, card.version)
+                    .setParameter(3, mapper.writeValueAsString(content))
+                    .setParameter(4, card.updatedBy)
+                    .setParameter(5, card.updatedAt)
+                    .executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -436,19 +539,46 @@ public class CardService {
         CardDocument document = documents.document(card);
         StoryPoint point = StoryPoint.findById(card.storyPointId);
         StoryPointDefinition definition = storyPoints.current(point.slug).definition();
-        List<CardStoryView> stories = documents.stories(card.id).stream().map(r -> new CardStoryView(r.id(),
-                CardDocuments.roleLabel(definition, r.role()), r.words(), r.complete(), r.text(),
-                Excerpts.of(r.text(), r.quoteStart(), r.quoteEnd()), r.quoteStart(), r.quoteEnd(), r.quote(),
-                r.hidden() ? "hidden" : r.flagged() ? "flagged" : null)).toList();
-        return new CardView(card.id, point.slug, card.runId, card.patternKey, card.version, card.title, card.observation,
-                List.of(card.interpretationA, card.interpretationB), card.published, stories, document.questions(),
-                document.pattern(), document.provenance(), card.createdBy, card.createdAt, card.updatedBy, card.updatedAt);
+        List<CardStoryView> stories = documents.stories(card.id).stream()
+                .map(r -> new CardStoryView(
+                        r.id(),
+                        CardDocuments.roleLabel(definition, r.role()),
+                        r.words(),
+                        r.complete(),
+                        r.text(),
+                        Excerpts.of(r.text(), r.quoteStart(), r.quoteEnd()),
+                        r.quoteStart(),
+                        r.quoteEnd(),
+                        r.quote(),
+                        r.hidden() ? "hidden" : r.flagged() ? "flagged" : null))
+                .toList();
+        return new CardView(
+                card.id,
+                point.slug,
+                card.runId,
+                card.patternKey,
+                card.version,
+                card.title,
+                card.observation,
+                List.of(card.interpretationA, card.interpretationB),
+                card.published,
+                stories,
+                document.questions(),
+                document.pattern(),
+                document.provenance(),
+                card.createdBy,
+                card.createdAt,
+                card.updatedBy,
+                card.updatedAt);
     }
 
     @SuppressWarnings("unchecked")
     private List<Object[]> storyCounts(long storyPointId) {
-        return em.createNativeQuery("SELECT c.id, count(cs.story_pk) FROM card c LEFT JOIN card_story cs ON cs.card_id = c.id "
-                + "WHERE c.story_point_id = ?1 GROUP BY c.id").setParameter(1, storyPointId).getResultList();
+        return em.createNativeQuery(
+                        "SELECT c.id, count(cs.story_pk) FROM card c LEFT JOIN card_story cs ON cs.card_id = c.id "
+                                + "WHERE c.story_point_id = ?1 GROUP BY c.id")
+                .setParameter(1, storyPointId)
+                .getResultList();
     }
 
     @SuppressWarnings("unchecked")
@@ -458,7 +588,8 @@ public class CardService {
             return out;
         }
         List<Object[]> rows = em.createNativeQuery("SELECT pk, text FROM story WHERE pk = ANY (?1)")
-                .setParameter(1, pks.toArray(new Long[0])).getResultList();
+                .setParameter(1, pks.toArray(new Long[0]))
+                .getResultList();
         rows.forEach(r -> out.put(((Number) r[0]).longValue(), (String) r[1]));
         return out;
     }
@@ -470,5 +601,4 @@ public class CardService {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -9,8 +9,7 @@ public final class Excerpts {
     /** Longest excerpt, in characters (without the ellipses). */
     public static final int LENGTH = 700;
 
-    private Excerpts() {
-    }
+    private Excerpts() {}
 
     /**
      * An excerpt of {@code text}; when {@code quoteStart}/{@code quoteEnd} mark a quote (UTF-16 offsets), the

@@ -1,12 +1,11 @@
 package nl.vertelpunt.card;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 /**
  * Drafts the title and the objective observation of a card from a pattern, in plain Dutch (B1): which
@@ -17,14 +16,12 @@ import java.util.Locale;
 public final class ObservationDrafter {
 
     /** A drafted title and observation. */
-    public record Draft(String title, String observation) {
-    }
+    public record Draft(String title, String observation) {}
 
     private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
     private static final int TITLE_LENGTH = 120;
 
-    private ObservationDrafter() {
-    }
+    private ObservationDrafter() {}
 
     /**
      * Drafts a card for one pattern of an evaluation result.
@@ -39,7 +36,8 @@ public final class ObservationDrafter {
             case "slider_by_choice" -> sliderByChoice(pattern, a, b);
             case "choice_by_choice" -> choiceByChoice(pattern, a, b);
             case "slider_by_slider" -> sliderBySlider(pattern, a, b);
-            default -> throw new IllegalArgumentException("no observation can be drafted for patterns of kind '" + kind + "'");
+            default ->
+                throw new IllegalArgumentException("no observation can be drafted for patterns of kind '" + kind + "'");
         };
     }
 
@@ -50,11 +48,21 @@ public final class ObservationDrafter {
                 groups.add(g);
             }
         }
-        groups.sort(Comparator.comparingDouble((JsonNode g) -> g.path("mean").asDouble()).thenComparing(g -> g.path("category").asText()));
+        groups.sort(Comparator.comparingDouble((JsonNode g) -> g.path("mean").asDouble())
+                .thenComparing(g -> g.path("category").asText()));
         StringBuilder text = new StringBuilder();
-        text.append("In ").append(count(pattern.path("n"))).append(" verhalen is zowel ").append(slider.reference())
-                .append(" (").append(quoted(slider.label())).append(", van 0 = ").append(quoted(slider.left()))
-                .append(" tot 100 = ").append(quoted(slider.right())).append(") als ").append(choice.reference());
+        text.append("In ")
+                .append(count(pattern.path("n")))
+                .append(" verhalen is zowel ")
+                .append(slider.reference())
+                .append(" (")
+                .append(quoted(slider.label()))
+                .append(", van 0 = ")
+                .append(quoted(slider.left()))
+                .append(" tot 100 = ")
+                .append(quoted(slider.right()))
+                .append(") als ")
+                .append(choice.reference());
         if (!choice.isRole()) {
             text.append(" (").append(quoted(choice.label())).append(")");
         }
@@ -62,11 +70,21 @@ public final class ObservationDrafter {
         if (groups.size() >= 2) {
             JsonNode low = groups.get(0);
             JsonNode high = groups.get(groups.size() - 1);
-            text.append(' ').append(capitalized(who(choice, low))).append(' ').append(sliderPlacement(slider, low)).append('.');
-            text.append(' ').append(capitalized(who(choice, high))).append(' ').append(sliderPlacement(slider, high)).append('.');
+            text.append(' ')
+                    .append(capitalized(who(choice, low)))
+                    .append(' ')
+                    .append(sliderPlacement(slider, low))
+                    .append('.');
+            text.append(' ')
+                    .append(capitalized(who(choice, high)))
+                    .append(' ')
+                    .append(sliderPlacement(slider, high))
+                    .append('.');
             if (groups.size() > 2) {
-                text.append(groups.size() == 3 ? " De andere groep ligt daartussen." : " De " + (groups.size() - 2)
-                        + " andere groepen liggen daartussen.");
+                text.append(
+                        groups.size() == 3
+                                ? " De andere groep ligt daartussen."
+                                : " De " + (groups.size() - 2) + " andere groepen liggen daartussen.");
             }
         }
         text.append(' ').append(chance(pattern, "Zo'n groot verschil tussen de groepen"));
@@ -115,7 +133,10 @@ public final class ObservationDrafter {
         }
         List<int[]> cells = strongCells(table, r, c);
         StringBuilder text = new StringBuilder();
-        text.append("In ").append(count(pattern.path("n"))).append(" verhalen is zowel ").append(rows.reference());
+        text.append("In ")
+                .append(count(pattern.path("n")))
+                .append(" verhalen is zowel ")
+                .append(rows.reference());
         if (!rows.isRole()) {
             text.append(" (").append(quoted(rows.label())).append(")");
         }
@@ -132,9 +153,17 @@ public final class ObservationDrafter {
             }
             JsonNode rowCategory = category(table, "rows", "rowLabels", i);
             JsonNode columnCategory = category(table, "columns", "columnLabels", j);
-            text.append(' ').append(capitalized(who(rows, rowCategory))).append(" (").append(rowTotals[i]).append(" verhalen) ")
-                    .append(chose(columns, columnCategory, true)).append(" in ").append(percent(cell(table, i, j), rowTotals[i]))
-                    .append(" van de verhalen; van alle verhalen samen is dat ").append(percent(columnTotals[j], total)).append('.');
+            text.append(' ')
+                    .append(capitalized(who(rows, rowCategory)))
+                    .append(" (")
+                    .append(rowTotals[i])
+                    .append(" verhalen) ")
+                    .append(chose(columns, columnCategory, true))
+                    .append(" in ")
+                    .append(percent(cell(table, i, j), rowTotals[i]))
+                    .append(" van de verhalen; van alle verhalen samen is dat ")
+                    .append(percent(columnTotals[j], total))
+                    .append('.');
         }
         text.append(' ').append(chance(pattern, "Zo'n sterk verband tussen de antwoorden"));
         String title = shortLabel(rows) + " – " + shortLabel(columns);
@@ -148,8 +177,10 @@ public final class ObservationDrafter {
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
                 JsonNode residual = table.path("adjustedResiduals").path(i).path(j);
-                if (residual.isNumber() && residual.asDouble() > 2 && table.path("counts").path(i).path(j).isNumber()) {
-                    cells.add(new int[]{i, j});
+                if (residual.isNumber()
+                        && residual.asDouble() > 2
+                        && table.path("counts").path(i).path(j).isNumber()) {
+                    cells.add(new int[] {i, j});
                     residuals.add(residual.asDouble());
                 }
             }
@@ -171,17 +202,40 @@ public final class ObservationDrafter {
     private static Draft sliderBySlider(JsonNode pattern, Variable x, Variable y) {
         double rho = pattern.path("effectSize").path("value").asDouble();
         StringBuilder text = new StringBuilder();
-        text.append("In ").append(count(pattern.path("n"))).append(" verhalen zijn zowel ").append(x.reference()).append(" (")
-                .append(quoted(x.label())).append(", van 0 = ").append(quoted(x.left())).append(" tot 100 = ")
-                .append(quoted(x.right())).append(") als ").append(y.reference()).append(" (").append(quoted(y.label()))
-                .append(", van 0 = ").append(quoted(y.left())).append(" tot 100 = ").append(quoted(y.right()))
+        text.append("In ")
+                .append(count(pattern.path("n")))
+                .append(" verhalen zijn zowel ")
+                .append(x.reference())
+                .append(" (")
+                .append(quoted(x.label()))
+                .append(", van 0 = ")
+                .append(quoted(x.left()))
+                .append(" tot 100 = ")
+                .append(quoted(x.right()))
+                .append(") als ")
+                .append(y.reference())
+                .append(" (")
+                .append(quoted(y.label()))
+                .append(", van 0 = ")
+                .append(quoted(y.left()))
+                .append(" tot 100 = ")
+                .append(quoted(y.right()))
                 .append(") beantwoord. ");
-        text.append("Hoe meer iemand bij ").append(x.reference()).append(" naar ").append(quoted(x.right()))
-                .append(" schoof, hoe meer hij of zij bij ").append(y.reference()).append(" meestal naar ")
-                .append(quoted(rho >= 0 ? y.right() : y.left())).append(" schoof. ");
+        text.append("Hoe meer iemand bij ")
+                .append(x.reference())
+                .append(" naar ")
+                .append(quoted(x.right()))
+                .append(" schoof, hoe meer hij of zij bij ")
+                .append(y.reference())
+                .append(" meestal naar ")
+                .append(quoted(rho >= 0 ? y.right() : y.left()))
+                .append(" schoof. ");
         double strength = Math.abs(rho);
-        text.append("Dit verband is ").append(strength < 0.3 ? "zwak" : strength < 0.5 ? "matig" : "sterk")
-                .append(" (Spearman ρ = ").append(decimal(rho)).append(").");
+        text.append("Dit verband is ")
+                .append(strength < 0.3 ? "zwak" : strength < 0.5 ? "matig" : "sterk")
+                .append(" (Spearman ρ = ")
+                .append(decimal(rho))
+                .append(").");
         text.append(' ').append(chance(pattern, "Zo'n verband"));
         String title = shortLabel(x) + " – " + shortLabel(y);
         return new Draft(trimmed(title), text.toString());
@@ -197,21 +251,30 @@ public final class ObservationDrafter {
         if (variable.option() != null) {
             String option = quoted(variable.optionLabel());
             boolean yes = "yes".equals(id);
-            return object ? (yes ? "kruiste bij " + variable.reference() + " " + option + " aan"
-                    : "kruiste bij " + variable.reference() + " " + option + " niet aan")
+            return object
+                    ? (yes
+                            ? "kruiste bij " + variable.reference() + " " + option + " aan"
+                            : "kruiste bij " + variable.reference() + " " + option + " niet aan")
                     : "bij " + variable.reference() + " " + option + (yes ? " aankruiste" : " niet aankruiste");
         }
         String label = quoted(category.path("label").asText(id));
         if (variable.isRole()) {
             return object ? "koos als rol " + label : "als rol " + label + " koos";
         }
-        return object ? "koos bij " + variable.reference() + " " + label : "bij " + variable.reference() + " " + label + " koos";
+        return object
+                ? "koos bij " + variable.reference() + " " + label
+                : "bij " + variable.reference() + " " + label + " koos";
     }
 
     private static JsonNode category(JsonNode table, String ids, String labels, int index) {
-        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode()
                 .put("category", table.path(ids).path(index).asText())
-                .put("label", table.path(labels).path(index).asText(table.path(ids).path(index).asText()));
+                .put(
+                        "label",
+                        table.path(labels)
+                                .path(index)
+                                .asText(table.path(ids).path(index).asText()));
     }
 
     private static long cell(JsonNode table, int i, int j) {

@@ -1,9 +1,6 @@
 package nl.vertelpunt.card;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.vertelpunt.story.StoryFilter;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import nl.vertelpunt.story.StoryFilter;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 /**
  * Finds the stories inside a pattern's most distinct groups or cells, with how typical each is:
@@ -26,11 +25,15 @@ final class StoryCandidates {
     private static final int PER_GROUP = 40;
 
     /** A group of the pattern: its name, the SQL condition on alias {@code s}, and how far a story lies from its centre. */
-    record Group(String name, String label, String condition, List<Object> params, String distance, List<Object> distanceParams) {
-    }
+    record Group(
+            String name,
+            String label,
+            String condition,
+            List<Object> params,
+            String distance,
+            List<Object> distanceParams) {}
 
-    private StoryCandidates() {
-    }
+    private StoryCandidates() {}
 
     /** The groups whose stories best show the pattern, most distinct first. */
     static List<Group> groups(JsonNode pattern, StoryPointDefinition definition) {
@@ -46,35 +49,52 @@ final class StoryCandidates {
                         tested.add(g);
                     }
                 });
-                tested.sort(Comparator.comparingDouble((JsonNode g) -> g.path("mean").asDouble()).thenComparing(g -> g.path("category").asText()));
+                tested.sort(Comparator.comparingDouble(
+                                (JsonNode g) -> g.path("mean").asDouble())
+                        .thenComparing(g -> g.path("category").asText()));
                 if (tested.size() >= 2) {
                     for (JsonNode g : List.of(tested.get(0), tested.get(tested.size() - 1))) {
                         Condition in = category(b, g.path("category").asText()).and(slider(a));
-                        groups.add(new Group(g.path("category").asText(), g.path("label").asText(), in.sql(), in.params(),
-                                "abs((s.answers ->> ?)::int - ?)", List.of(a.question().id(), g.path("median").asDouble())));
+                        groups.add(new Group(
+                                g.path("category").asText(),
+                                g.path("label").asText(),
+                                in.sql(),
+                                in.params(),
+                                "abs((s.answers ->> ?)::int - ?)",
+                                List.of(a.question().id(), g.path("median").asDouble())));
                     }
                 }
             }
             case "choice_by_choice" -> {
                 JsonNode table = pattern.path("table");
-                record Cell(int row, int column, double residual) {
-                }
+                record Cell(int row, int column, double residual) {}
                 List<Cell> cells = new ArrayList<>();
                 for (int i = 0; i < table.path("rows").size(); i++) {
                     for (int j = 0; j < table.path("columns").size(); j++) {
-                        double residual = table.path("adjustedResiduals").path(i).path(j).asDouble(0);
+                        double residual =
+                                table.path("adjustedResiduals").path(i).path(j).asDouble(0);
                         if (residual > 2) {
                             cells.add(new Cell(i, j, residual));
                         }
                     }
                 }
-                cells.sort(Comparator.comparingDouble((Cell c) -> -c.residual()).thenComparingInt(Cell::row).thenComparingInt(Cell::column));
+                cells.sort(Comparator.comparingDouble((Cell c) -> -c.residual())
+                        .thenComparingInt(Cell::row)
+                        .thenComparingInt(Cell::column));
                 for (Cell c : cells.subList(0, Math.min(2, cells.size()))) {
                     String row = table.path("rows").path(c.row()).asText();
                     String column = table.path("columns").path(c.column()).asText();
                     Condition in = category(a, row).and(category(b, column));
-                    groups.add(new Group(row + "×" + column, table.path("rowLabels").path(c.row()).asText(row) + " × "
-                            + table.path("columnLabels").path(c.column()).asText(column), in.sql(), in.params(), "0", List.of()));
+                    groups.add(new Group(
+                            row + "×" + column,
+                            table.path("rowLabels").path(c.row()).asText(row) + " × "
+                                    + table.path("columnLabels")
+                                            .path(c.column())
+                                            .asText(column),
+                            in.sql(),
+                            in.params(),
+                            "0",
+                            List.of()));
                 }
             }
             case "slider_by_slider" -> {
@@ -83,28 +103,42 @@ final class StoryCandidates {
                 String y = b.question().id();
                 for (boolean low : List.of(true, false)) {
                     boolean yLow = low == rising;
-                    Condition in = slider(a).and(slider(b))
+                    Condition in = slider(a)
+                            .and(slider(b))
                             .and(new Condition("(s.answers ->> ?)::int " + (low ? "<= 33" : ">= 67"), List.of(x)))
                             .and(new Condition("(s.answers ->> ?)::int " + (yLow ? "<= 33" : ">= 67"), List.of(y)));
-                    groups.add(new Group((low ? "low" : "high") + "×" + (yLow ? "low" : "high"),
-                            (low ? "laag" : "hoog") + " × " + (yLow ? "laag" : "hoog"), in.sql(), in.params(),
+                    groups.add(new Group(
+                            (low ? "low" : "high") + "×" + (yLow ? "low" : "high"),
+                            (low ? "laag" : "hoog") + " × " + (yLow ? "laag" : "hoog"),
+                            in.sql(),
+                            in.params(),
                             "abs((s.answers ->> ?)::int - ?) + abs((s.answers ->> ?)::int - ?)",
                             List.of(x, low ? 17 : 83, y, yLow ? 17 : 83)));
                 }
             }
-            default -> throw new IllegalArgumentException("no typical stories can be found for patterns of kind '" + kind + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "no typical stories can be found for patterns of kind '" + kind + "'");
         }
         return groups;
     }
 
     /** The candidates of every group, the most typical first, at most {@value #PER_GROUP} each. */
-    static List<TypicalStories.Candidate> find(Connection c, long storyPointId, StoryPointDefinition definition, StoryFilter filter,
-                                               List<Group> groups, Collection<Long> excluded) throws SQLException {
+    static List<TypicalStories.Candidate> find(
+            Connection c,
+            long storyPointId,
+            StoryPointDefinition definition,
+            StoryFilter filter,
+            List<Group> groups,
+            Collection<Long> excluded)
+            throws SQLException {
         StoryFilter.Condition base = filter.condition(storyPointId, definition);
         List<TypicalStories.Candidate> out = new ArrayList<>();
         for (Group g : groups) {
-            String sql = "SELECT s.pk, s.id, s.role, s.word_count, " + g.distance() + " AS distance, s.complete, s.flagged, s.hidden"
-                    + " FROM story s WHERE " + base.sql() + " AND s.complete AND NOT s.flagged AND NOT s.hidden AND " + g.condition()
+            String sql = "SELECT s.pk, s.id, s.role, s.word_count, " + g.distance()
+                    + " AS distance, s.complete, s.flagged, s.hidden"
+                    + " FROM story s WHERE " + base.sql() + " AND s.complete AND NOT s.flagged AND NOT s.hidden AND "
+                    + g.condition()
                     + " AND NOT (s.pk = ANY (?)) ORDER BY distance, md5(s.id) LIMIT " + PER_GROUP;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int next = 1;
@@ -118,8 +152,16 @@ final class StoryCandidates {
                 ps.setArray(next, c.createArrayOf("bigint", excluded.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new TypicalStories.Candidate(rs.getLong(1), rs.getString(2), g.name(), rs.getString(3), rs.getInt(4),
-                                rs.getDouble(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8)));
+                        out.add(new TypicalStories.Candidate(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                g.name(),
+                                rs.getString(3),
+                                rs.getInt(4),
+                                rs.getDouble(5),
+                                rs.getBoolean(6),
+                                rs.getBoolean(7),
+                                rs.getBoolean(8)));
                     }
                 }
             }
@@ -138,7 +180,8 @@ final class StoryCandidates {
 
     /** The story gave a number (not "not applicable") on this slider. */
     private static Condition slider(Variable v) {
-        return new Condition("jsonb_typeof(s.answers -> ?) = 'number'", List.of(v.question().id()));
+        return new Condition(
+                "jsonb_typeof(s.answers -> ?) = 'number'", List.of(v.question().id()));
     }
 
     /** The story falls in this category of a choice, a role, or a multichoice option ("yes"/"no"). */
@@ -149,8 +192,12 @@ final class StoryCandidates {
         if (v.option() != null) {
             String q = v.question().id();
             return "yes".equals(category)
-                    ? new Condition("jsonb_typeof(s.answers -> ?) = 'array' AND jsonb_exists(s.answers -> ?, ?)", List.of(q, q, v.option().id()))
-                    : new Condition("jsonb_typeof(s.answers -> ?) = 'array' AND NOT jsonb_exists(s.answers -> ?, ?)", List.of(q, q, v.option().id()));
+                    ? new Condition(
+                            "jsonb_typeof(s.answers -> ?) = 'array' AND jsonb_exists(s.answers -> ?, ?)",
+                            List.of(q, q, v.option().id()))
+                    : new Condition(
+                            "jsonb_typeof(s.answers -> ?) = 'array' AND NOT jsonb_exists(s.answers -> ?, ?)",
+                            List.of(q, q, v.option().id()));
         }
         return new Condition("s.answers ->> ? = ?", List.of(v.question().id(), category));
     }

@@ -22,8 +22,16 @@ public final class TypicalStories {
      * @param group    the group or cell of the pattern it belongs to
      * @param distance how far it lies from the group's centre (smaller is more typical)
      */
-    public record Candidate(long pk, String id, String group, String role, int words, double distance,
-                            boolean complete, boolean flagged, boolean hidden) {
+    public record Candidate(
+            long pk,
+            String id,
+            String group,
+            String role,
+            int words,
+            double distance,
+            boolean complete,
+            boolean flagged,
+            boolean hidden) {
 
         boolean eligible() {
             return complete && !flagged && !hidden;
@@ -33,8 +41,7 @@ public final class TypicalStories {
     /** How many of the most typical stories of a group are considered for variety (at least twice the stories wanted). */
     private static final int POOL = 8;
 
-    private TypicalStories() {
-    }
+    private TypicalStories() {}
 
     /**
      * Picks up to {@code perGroup} stories from each group, taking turns between the groups in the given

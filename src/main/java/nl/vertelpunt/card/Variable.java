@@ -20,10 +20,15 @@ record Variable(String name, Question question, Option option) {
         }
         int colon = name.indexOf(':');
         String questionId = colon < 0 ? name : name.substring(0, colon);
-        Question question = definition.question(questionId)
-                .orElseThrow(() -> new IllegalArgumentException("'" + questionId + "' is not a question of this story point"));
-        Option option = colon < 0 ? null : question.option(name.substring(colon + 1))
-                .orElseThrow(() -> new IllegalArgumentException("'" + name + "' is not an option of this story point"));
+        Question question = definition
+                .question(questionId)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("'" + questionId + "' is not a question of this story point"));
+        Option option = colon < 0
+                ? null
+                : question.option(name.substring(colon + 1))
+                        .orElseThrow(() ->
+                                new IllegalArgumentException("'" + name + "' is not an option of this story point"));
         return new Variable(name, question, option);
     }
 
@@ -47,12 +52,16 @@ record Variable(String name, Question question, Option option) {
 
     /** The left pole of a slider (Dutch). */
     String left() {
-        return question == null || question.left() == null ? "0" : question.left().in("nl");
+        return question == null || question.left() == null
+                ? "0"
+                : question.left().in("nl");
     }
 
     /** The right pole of a slider (Dutch). */
     String right() {
-        return question == null || question.right() == null ? "100" : question.right().in("nl");
+        return question == null || question.right() == null
+                ? "100"
+                : question.right().in("nl");
     }
 
     /** The Dutch label of the option itself, for a multichoice option. */

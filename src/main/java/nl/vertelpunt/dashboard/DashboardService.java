@@ -4,6 +4,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import nl.vertelpunt.story.StoryFilter;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
@@ -17,17 +27,6 @@ import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.ProblemException;
 import nl.vertelpunt.web.StorageException;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * The numbers behind the dashboard of a story point: stories over time, by role, channel and
  * completeness, and every question's answers, for the stories that pass a filter. Every count goes
@@ -39,18 +38,28 @@ public class DashboardService {
 
     /** One bar: a category with its shown count ({@code Integer} or "&lt;k") and its share of the shown total. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Bar(String id, String label, Object count, Double share) {
-    }
+    public record Bar(String id, String label, Object count, Double share) {}
 
     /** A question's answers: bars for choices and slider bins (0–9 … 90–100), plus not applicable and unanswered. */
-    public record QuestionChart(String id, int number, String type, String label, List<Bar> bars, Object notApplicable,
-                                Object unanswered) {
-    }
+    public record QuestionChart(
+            String id,
+            int number,
+            String type,
+            String label,
+            List<Bar> bars,
+            Object notApplicable,
+            Object unanswered) {}
 
     /** The dashboard. {@code stories} is the shown total; {@code threshold} the suppression threshold. */
-    public record Dashboard(String storyPoint, int threshold, Object stories, List<Bar> weeks, List<Bar> roles,
-                            List<Bar> channels, List<Bar> completeness, List<QuestionChart> questions) {
-    }
+    public record Dashboard(
+            String storyPoint,
+            int threshold,
+            Object stories,
+            List<Bar> weeks,
+            List<Bar> roles,
+            List<Bar> channels,
+            List<Bar> completeness,
+            List<QuestionChart> questions) {}
 
     private final AgroalDataSource dataSource;
     private final StoryPointService storyPoints;
@@ -67,8 +76,11 @@ public class DashboardService {
         StoryPoint point = storyPoints.find(slug);
         access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
         StoryPointDefinition definition = storyPoints.current(slug).definition();
-        StoryFilter filter = requested == null ? new StoryFilter(null, null, null, null, null, null, true)
-                : requested.includeIncomplete() == null ? requested.and(new StoryFilter(null, null, null, null, null, null, true)) : requested;
+        StoryFilter filter = requested == null
+                ? new StoryFilter(null, null, null, null, null, null, true)
+                : requested.includeIncomplete() == null
+                        ? requested.and(new StoryFilter(null, null, null, null, null, null, true))
+                        : requested;
         List<FieldError> errors = filter.check(definition, "filter.");
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -86,8 +98,10 @@ public class DashboardService {
                     continue;
                 }
                 Map<String, Long> counts = answers.getOrDefault(q.id(), Map.of());
-                long asked = definition.roles().stream().filter(r -> q.isAskedTo(r.id()))
-                        .mapToLong(r -> byRole.getOrDefault(r.id(), 0L)).sum();
+                long asked = definition.roles().stream()
+                        .filter(r -> q.isAskedTo(r.id()))
+                        .mapToLong(r -> byRole.getOrDefault(r.id(), 0L))
+                        .sum();
                 List<Bar> bars = new ArrayList<>();
                 long answered = 0;
                 long notApplicable = counts.getOrDefault("\"NA\"", 0L);
@@ -107,7 +121,8 @@ public class DashboardService {
                     }
                     for (int b = 0; b < 10; b++) {
                         String label = b * 10 + "–" + (b == 9 ? 100 : b * 10 + 9);
-                        bars.add(bar(b * 10 + "-" + (b == 9 ? 100 : b * 10 + 9), label, bins[b], shownTotal, suppression));
+                        bars.add(bar(
+                                b * 10 + "-" + (b == 9 ? 100 : b * 10 + 9), label, bins[b], shownTotal, suppression));
                     }
                 } else {
                     long shownTotal = 0;
@@ -124,16 +139,32 @@ public class DashboardService {
                     }
                 }
                 long unanswered = Math.max(0, asked - answered - notApplicable);
-                questions.add(new QuestionChart(q.id(), q.number(), q.type().id(), q.label().in("nl"), bars,
-                        q.allowsNotApplicable() ? suppression.count(notApplicable) : null, suppression.count(unanswered)));
+                questions.add(new QuestionChart(
+                        q.id(),
+                        q.number(),
+                        q.type().id(),
+                        q.label().in("nl"),
+                        bars,
+                        q.allowsNotApplicable() ? suppression.count(notApplicable) : null,
+                        suppression.count(unanswered)));
             }
             List<Bar> roles = new ArrayList<>();
-            long rolesShown = definition.roles().stream().mapToLong(r -> suppression.rounded(byRole.getOrDefault(r.id(), 0L))).sum();
-            definition.roles().forEach(r -> roles.add(bar(r.id(), r.label().in("nl"), byRole.getOrDefault(r.id(), 0L), rolesShown, suppression)));
-            return new Dashboard(slug, suppression.threshold(), suppression.count(total),
-                    bars(meta.getOrDefault("week", Map.of()), suppression), roles,
+            long rolesShown = definition.roles().stream()
+                    .mapToLong(r -> suppression.rounded(byRole.getOrDefault(r.id(), 0L)))
+                    .sum();
+            definition
+                    .roles()
+                    .forEach(r -> roles.add(
+                            bar(r.id(), r.label().in("nl"), byRole.getOrDefault(r.id(), 0L), rolesShown, suppression)));
+            return new Dashboard(
+                    slug,
+                    suppression.threshold(),
+                    suppression.count(total),
+                    bars(meta.getOrDefault("week", Map.of()), suppression),
+                    roles,
                     bars(meta.getOrDefault("channel", Map.of()), suppression),
-                    bars(meta.getOrDefault("complete", Map.of()), suppression), questions);
+                    bars(meta.getOrDefault("complete", Map.of()), suppression),
+                    questions);
         } catch (SQLException e) {
             throw new StorageException(e);
         }
@@ -145,11 +176,16 @@ public class DashboardService {
 
     private static Bar bar(String id, String label, long n, long shownTotal, Suppression suppression) {
         long shown = suppression.rounded(n);
-        return new Bar(id, label, suppression.count(n), shownTotal == 0 || !suppression.shows(n) ? null : shown / (double) shownTotal);
+        return new Bar(
+                id,
+                label,
+                suppression.count(n),
+                shownTotal == 0 || !suppression.shows(n) ? null : shown / (double) shownTotal);
     }
 
     private static List<Bar> bars(Map<String, Long> counts, Suppression suppression) {
-        long shownTotal = counts.values().stream().mapToLong(suppression::rounded).sum();
+        long shownTotal =
+                counts.values().stream().mapToLong(suppression::rounded).sum();
         List<Bar> bars = new ArrayList<>();
         counts.forEach((k, n) -> bars.add(bar(k, k, n, shownTotal, suppression)));
         return bars;
@@ -157,9 +193,10 @@ public class DashboardService {
 
     /** Counts by week (Monday, Dutch time), role, channel and completeness, and the total, in one pass. */
     private static Map<String, Map<String, Long>> meta(Connection c, StoryFilter.Condition where) throws SQLException {
-        String sql = "SELECT to_char(date_trunc('week', s.submitted_at AT TIME ZONE 'Europe/Amsterdam'), 'YYYY-MM-DD') AS week, "
-                + "s.role, s.channel, s.complete, count(*) FROM story s WHERE " + where.sql()
-                + " GROUP BY GROUPING SETS ((1), (2), (3), (4), ())";
+        String sql =
+                "SELECT to_char(date_trunc('week', s.submitted_at AT TIME ZONE 'Europe/Amsterdam'), 'YYYY-MM-DD') AS week, "
+                        + "s.role, s.channel, s.complete, count(*) FROM story s WHERE " + where.sql()
+                        + " GROUP BY GROUPING SETS ((1), (2), (3), (4), ())";
         Map<String, Map<String, Long>> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             where.bind(c, ps, 1);
@@ -173,7 +210,8 @@ public class DashboardService {
                     } else if (rs.getString(3) != null) {
                         out.computeIfAbsent("channel", k -> new TreeMap<>()).put(rs.getString(3), n);
                     } else if (rs.getObject(4) != null) {
-                        out.computeIfAbsent("complete", k -> new TreeMap<>()).put(rs.getBoolean(4) ? "complete" : "incomplete", n);
+                        out.computeIfAbsent("complete", k -> new TreeMap<>())
+                                .put(rs.getBoolean(4) ? "complete" : "incomplete", n);
                     } else {
                         out.computeIfAbsent("total", k -> new HashMap<>()).put("", n);
                     }
@@ -187,8 +225,8 @@ public class DashboardService {
      * Answer counts per question: for sliders and choices by JSON value (numbers, "NA", option ids in
      * quotes); for multichoice by option id, plus how many stories answered it.
      */
-    private static Map<String, Map<String, Long>> answers(Connection c, StoryFilter.Condition where, StoryPointDefinition definition)
-            throws SQLException {
+    private static Map<String, Map<String, Long>> answers(
+            Connection c, StoryFilter.Condition where, StoryPointDefinition definition) throws SQLException {
         List<String> single = new ArrayList<>();
         List<String> multi = new ArrayList<>();
         for (Question q : definition.questions()) {
@@ -199,8 +237,9 @@ public class DashboardService {
             }
         }
         Map<String, Map<String, Long>> out = new HashMap<>();
-        String sql = "SELECT e.key, e.value::text, count(*) FROM story s CROSS JOIN LATERAL jsonb_each(s.answers) e WHERE "
-                + where.sql() + " AND e.key = ANY (?) GROUP BY 1, 2";
+        String sql =
+                "SELECT e.key, e.value::text, count(*) FROM story s CROSS JOIN LATERAL jsonb_each(s.answers) e WHERE "
+                        + where.sql() + " AND e.key = ANY (?) GROUP BY 1, 2";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int next = where.bind(c, ps, 1);
             ps.setArray(next, c.createArrayOf("text", single.toArray()));
@@ -219,7 +258,8 @@ public class DashboardService {
                 ps.setArray(next, c.createArrayOf("text", multi.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                        out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                                .put(rs.getString(2), rs.getLong(3));
                     }
                 }
             }
@@ -230,7 +270,8 @@ public class DashboardService {
                 ps.setArray(next, c.createArrayOf("text", multi.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put("answered", rs.getLong(2));
+                        out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                                .put("answered", rs.getLong(2));
                     }
                 }
             }

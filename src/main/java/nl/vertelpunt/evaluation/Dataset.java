@@ -1,8 +1,7 @@
 package nl.vertelpunt.evaluation;
 
-import nl.vertelpunt.storypoint.definition.Question;
-
 import java.util.List;
+import nl.vertelpunt.storypoint.definition.Question;
 
 /**
  * The answers of the stories in an evaluation, held as columns of primitives: one byte per story per
@@ -26,17 +25,23 @@ import java.util.List;
  *                    evaluation counts it only in the subset
  * @param fingerprint SHA-256 (hex) over the ids, roles, channels and answers of the evaluated set, in id order
  */
-public record Dataset(int size, List<SliderVariable> sliders, List<CategoricalVariable> categories,
-                      List<TriadVariable> triads, boolean[] inBase, boolean[] inSubset, boolean[] inComparison,
-                      int baseSize, String fingerprint) {
+public record Dataset(
+        int size,
+        List<SliderVariable> sliders,
+        List<CategoricalVariable> categories,
+        List<TriadVariable> triads,
+        boolean[] inBase,
+        boolean[] inSubset,
+        boolean[] inComparison,
+        int baseSize,
+        String fingerprint) {
 
     public static final byte UNANSWERED = -1;
     public static final byte NOT_APPLICABLE = -2;
     public static final byte NOT_ASKED = -3;
 
     /** A slider question's answers. */
-    public record SliderVariable(String name, Question question, byte[] values) {
-    }
+    public record SliderVariable(String name, Question question, byte[] values) {}
 
     /**
      * A choice-like variable: its categories (option ids, roles, or no/yes) and each story's category index.
@@ -44,11 +49,14 @@ public record Dataset(int size, List<SliderVariable> sliders, List<CategoricalVa
      * @param family the question this variable comes from; two variables of one multichoice question
      *               share it and are never tested against each other
      */
-    public record CategoricalVariable(String name, String family, Question question, List<String> categories,
-                                      List<String> labels, byte[] codes) {
-    }
+    public record CategoricalVariable(
+            String name,
+            String family,
+            Question question,
+            List<String> categories,
+            List<String> labels,
+            byte[] codes) {}
 
     /** A triad question: three shares per story, {@link #UNANSWERED} where not answered. */
-    public record TriadVariable(String name, Question question, byte[] a, byte[] b, byte[] c) {
-    }
+    public record TriadVariable(String name, Question question, byte[] a, byte[] b, byte[] c) {}
 }

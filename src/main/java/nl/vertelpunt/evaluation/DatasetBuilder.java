@@ -1,10 +1,5 @@
 package nl.vertelpunt.evaluation;
 
-import nl.vertelpunt.storypoint.definition.Option;
-import nl.vertelpunt.storypoint.definition.Question;
-import nl.vertelpunt.storypoint.definition.Role;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +9,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import nl.vertelpunt.storypoint.definition.Option;
+import nl.vertelpunt.storypoint.definition.Question;
+import nl.vertelpunt.storypoint.definition.Role;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 /**
  * Turns story rows, as PostgreSQL gives them, into the columns of a {@link Dataset}: slider and choice
@@ -70,7 +69,9 @@ final class DatasetBuilder {
         columns.addAll(multis);
         columns.addAll(triads);
         roleCodes = codes(definition.roles().stream().map(Role::id).toList());
-        choiceCodes = choices.stream().map(q -> codes(q.options().stream().map(Option::id).toList())).toList();
+        choiceCodes = choices.stream()
+                .map(q -> codes(q.options().stream().map(Option::id).toList()))
+                .toList();
         capacity = Math.max(16, expected);
         role = new byte[capacity];
         sliderValues = new byte[sliders.size()][capacity];
@@ -101,8 +102,14 @@ final class DatasetBuilder {
      * @param inComparison whether it is in the set the subset is compared with: the {@code against} set, or
      *                     the evaluated set (ignored without a subset comparison)
      */
-    void add(String id, String roleId, String channel, String[] answers, boolean base, boolean inSubset,
-             boolean inComparison) {
+    void add(
+            String id,
+            String roleId,
+            String channel,
+            String[] answers,
+            boolean base,
+            boolean inSubset,
+            boolean inComparison) {
         if (rows == capacity) {
             grow();
         }
@@ -125,7 +132,8 @@ final class DatasetBuilder {
             if (base) {
                 update(v);
             }
-            sliderValues[i][row] = v == null ? missing(sliders.get(i), roleId)
+            sliderValues[i][row] = v == null
+                    ? missing(sliders.get(i), roleId)
                     : v.equals("NA") ? Dataset.NOT_APPLICABLE : (byte) Integer.parseInt(v);
         }
         for (int i = 0; i < choices.size(); i++, col++) {
@@ -133,7 +141,8 @@ final class DatasetBuilder {
             if (base) {
                 update(v);
             }
-            choiceValues[i][row] = v == null ? missing(choices.get(i), roleId)
+            choiceValues[i][row] = v == null
+                    ? missing(choices.get(i), roleId)
                     : choiceCodes.get(i).getOrDefault(v, Dataset.UNANSWERED);
         }
         int variable = 0;
@@ -150,7 +159,8 @@ final class DatasetBuilder {
                 }
             } else {
                 for (int o = 0; o < options.size(); o++) {
-                    multiValues[variable + o][row] = (byte) (v.contains('"' + options.get(o).id() + '"') ? 1 : 0);
+                    multiValues[variable + o][row] =
+                            (byte) (v.contains('"' + options.get(o).id() + '"') ? 1 : 0);
                 }
             }
             variable += options.size();
@@ -168,33 +178,61 @@ final class DatasetBuilder {
     Dataset build() {
         List<Dataset.SliderVariable> sliderVars = new ArrayList<>();
         for (int i = 0; i < sliders.size(); i++) {
-            sliderVars.add(new Dataset.SliderVariable(sliders.get(i).id(), sliders.get(i), Arrays.copyOf(sliderValues[i], rows)));
+            sliderVars.add(new Dataset.SliderVariable(
+                    sliders.get(i).id(), sliders.get(i), Arrays.copyOf(sliderValues[i], rows)));
         }
         List<Role> roles = definition.roles();
         List<Dataset.CategoricalVariable> categories = new ArrayList<>();
-        categories.add(new Dataset.CategoricalVariable("role", "role", null, roles.stream().map(Role::id).toList(),
-                roles.stream().map(r -> r.label().in("nl")).toList(), Arrays.copyOf(role, rows)));
+        categories.add(new Dataset.CategoricalVariable(
+                "role",
+                "role",
+                null,
+                roles.stream().map(Role::id).toList(),
+                roles.stream().map(r -> r.label().in("nl")).toList(),
+                Arrays.copyOf(role, rows)));
         for (int i = 0; i < choices.size(); i++) {
             Question q = choices.get(i);
-            categories.add(new Dataset.CategoricalVariable(q.id(), q.id(), q, q.options().stream().map(Option::id).toList(),
-                    q.options().stream().map(o -> o.label().in("nl")).toList(), Arrays.copyOf(choiceValues[i], rows)));
+            categories.add(new Dataset.CategoricalVariable(
+                    q.id(),
+                    q.id(),
+                    q,
+                    q.options().stream().map(Option::id).toList(),
+                    q.options().stream().map(o -> o.label().in("nl")).toList(),
+                    Arrays.copyOf(choiceValues[i], rows)));
         }
         int variable = 0;
         for (Question q : multis) {
             for (Option o : q.options()) {
-                categories.add(new Dataset.CategoricalVariable(q.id() + ":" + o.id(), q.id(), q, List.of("no", "yes"),
-                        List.of("niet gekozen: " + o.label().in("nl"), "gekozen: " + o.label().in("nl")),
+                categories.add(new Dataset.CategoricalVariable(
+                        q.id() + ":" + o.id(),
+                        q.id(),
+                        q,
+                        List.of("no", "yes"),
+                        List.of(
+                                "niet gekozen: " + o.label().in("nl"),
+                                "gekozen: " + o.label().in("nl")),
                         Arrays.copyOf(multiValues[variable++], rows)));
             }
         }
         List<Dataset.TriadVariable> triadVars = new ArrayList<>();
         for (int t = 0; t < triads.size(); t++) {
-            triadVars.add(new Dataset.TriadVariable(triads.get(t).id(), triads.get(t), Arrays.copyOf(triadValues[t][0], rows),
-                    Arrays.copyOf(triadValues[t][1], rows), Arrays.copyOf(triadValues[t][2], rows)));
+            triadVars.add(new Dataset.TriadVariable(
+                    triads.get(t).id(),
+                    triads.get(t),
+                    Arrays.copyOf(triadValues[t][0], rows),
+                    Arrays.copyOf(triadValues[t][1], rows),
+                    Arrays.copyOf(triadValues[t][2], rows)));
         }
-        return new Dataset(rows, sliderVars, categories, triadVars, Arrays.copyOf(inBase, rows),
-                subset ? Arrays.copyOf(inSubset, rows) : null, subset ? Arrays.copyOf(inComparison, rows) : null,
-                baseRows, HexFormat.of().formatHex(digest.digest()));
+        return new Dataset(
+                rows,
+                sliderVars,
+                categories,
+                triadVars,
+                Arrays.copyOf(inBase, rows),
+                subset ? Arrays.copyOf(inSubset, rows) : null,
+                subset ? Arrays.copyOf(inComparison, rows) : null,
+                baseRows,
+                HexFormat.of().formatHex(digest.digest()));
     }
 
     private void grow() {

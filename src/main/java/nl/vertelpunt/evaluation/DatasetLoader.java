@@ -1,10 +1,5 @@
 package nl.vertelpunt.evaluation;
 
-import nl.vertelpunt.story.StoryFilter;
-import nl.vertelpunt.storypoint.definition.Question;
-import nl.vertelpunt.storypoint.definition.QuestionType;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +7,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
+import nl.vertelpunt.story.StoryFilter;
+import nl.vertelpunt.storypoint.definition.Question;
+import nl.vertelpunt.storypoint.definition.QuestionType;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 /**
  * Reads the stories of an evaluation from PostgreSQL in one streaming pass into a {@link Dataset} (through a
@@ -22,11 +21,11 @@ final class DatasetLoader {
 
     private static final int FETCH = 10_000;
 
-    private DatasetLoader() {
-    }
+    private DatasetLoader() {}
 
     /** The number of stories the request will hold (for progress). */
-    static int count(Connection c, long storyPointId, StoryPointDefinition definition, EvaluationRequest request) throws SQLException {
+    static int count(Connection c, long storyPointId, StoryPointDefinition definition, EvaluationRequest request)
+            throws SQLException {
         Where where = Where.of(storyPointId, definition, request);
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM story s WHERE " + where.sql())) {
             where.bind(c, ps, 1);
@@ -42,8 +41,14 @@ final class DatasetLoader {
      *
      * @param expected the number of rows {@link #count} gave, to size the columns
      */
-    static Dataset load(Connection c, long storyPointId, StoryPointDefinition definition, EvaluationRequest request,
-                        int expected, DoubleConsumer progress) throws SQLException {
+    static Dataset load(
+            Connection c,
+            long storyPointId,
+            StoryPointDefinition definition,
+            EvaluationRequest request,
+            int expected,
+            DoubleConsumer progress)
+            throws SQLException {
         Where where = Where.of(storyPointId, definition, request);
         boolean subset = request.subset() != null;
         boolean against = subset && request.subset().against() != null;
@@ -51,8 +56,10 @@ final class DatasetLoader {
         List<Question> columns = builder.columns();
         StringBuilder select = new StringBuilder("SELECT s.id, s.role, s.channel");
         for (Question q : columns) {
-            select.append(q.type() == QuestionType.SLIDER || q.type() == QuestionType.CHOICE
-                    ? ", s.answers ->> ?" : ", (s.answers -> ?)::text");
+            select.append(
+                    q.type() == QuestionType.SLIDER || q.type() == QuestionType.CHOICE
+                            ? ", s.answers ->> ?"
+                            : ", (s.answers -> ?)::text");
         }
         for (StoryFilter.Condition flag : where.flags()) {
             select.append(", ").append(flag.sql());
@@ -78,7 +85,8 @@ final class DatasetLoader {
                     boolean base = rs.getBoolean(flags);
                     boolean inSubset = subset && rs.getBoolean(flags + 1);
                     boolean inComparison = against ? rs.getBoolean(flags + 2) : base;
-                    builder.add(rs.getString(1), rs.getString(2), rs.getString(3), answers, base, inSubset, inComparison);
+                    builder.add(
+                            rs.getString(1), rs.getString(2), rs.getString(3), answers, base, inSubset, inComparison);
                     if ((builder.size() & 0x3FFF) == 0) {
                         progress.accept(Math.min(1.0, builder.size() / (double) Math.max(1, expected)));
                     }

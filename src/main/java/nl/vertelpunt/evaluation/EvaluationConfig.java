@@ -2,7 +2,6 @@ package nl.vertelpunt.evaluation;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** How pattern evaluations run in the background. */

@@ -1,10 +1,9 @@
 package nl.vertelpunt.evaluation;
 
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.DoubleConsumer;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 /**
  * One pattern evaluation from database to result: counts the stories, reads them in one streaming pass
@@ -14,14 +13,18 @@ import java.util.function.DoubleConsumer;
 public final class EvaluationJob {
 
     /** The result, and how long reading and testing took. */
-    public record Outcome(EvaluationResult result, int stories, String fingerprint, long readNanos, long testNanos) {
-    }
+    public record Outcome(EvaluationResult result, int stories, String fingerprint, long readNanos, long testNanos) {}
 
-    private EvaluationJob() {
-    }
+    private EvaluationJob() {}
 
-    public static Outcome run(Connection c, long storyPointId, StoryPointDefinition definition, EvaluationRequest request,
-                              String softwareVersion, DoubleConsumer progress) throws SQLException {
+    public static Outcome run(
+            Connection c,
+            long storyPointId,
+            StoryPointDefinition definition,
+            EvaluationRequest request,
+            String softwareVersion,
+            DoubleConsumer progress)
+            throws SQLException {
         long start = System.nanoTime();
         Dataset dataset;
         boolean autoCommit = c.getAutoCommit();
@@ -30,7 +33,8 @@ public final class EvaluationJob {
         c.setReadOnly(true);
         try {
             int expected = DatasetLoader.count(c, storyPointId, definition, request);
-            dataset = DatasetLoader.load(c, storyPointId, definition, request, expected, share -> progress.accept(0.6 * share));
+            dataset = DatasetLoader.load(
+                    c, storyPointId, definition, request, expected, share -> progress.accept(0.6 * share));
         } finally {
             c.rollback();
             c.setReadOnly(false);
@@ -38,8 +42,8 @@ public final class EvaluationJob {
             c.setAutoCommit(autoCommit);
         }
         long read = System.nanoTime();
-        EvaluationResult result = Evaluator.evaluate(dataset, request, definition, softwareVersion,
-                share -> progress.accept(0.6 + 0.4 * share));
+        EvaluationResult result = Evaluator.evaluate(
+                dataset, request, definition, softwareVersion, share -> progress.accept(0.6 + 0.4 * share));
         return new Outcome(result, dataset.baseSize(), dataset.fingerprint(), read - start, System.nanoTime() - read);
     }
 }

@@ -15,12 +15,14 @@ public record EvaluationRequest(String storyPoint, StoryFilter filter, Evaluatio
      * evaluated set, or (with {@code against}) against the stories that pass that filter instead.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Subset(StoryFilter filter, StoryFilter against) {
-    }
+    public record Subset(StoryFilter filter, StoryFilter against) {}
 
     /** This request with every default filled in, as it is stored and reported. */
     public EvaluationRequest normalized() {
-        return new EvaluationRequest(storyPoint, filter == null ? StoryFilter.all() : filter,
-                (settings == null ? EvaluationSettings.DEFAULTS : settings).withDefaults(), subset);
+        return new EvaluationRequest(
+                storyPoint,
+                filter == null ? StoryFilter.all() : filter,
+                (settings == null ? EvaluationSettings.DEFAULTS : settings).withDefaults(),
+                subset);
     }
 }

@@ -1,7 +1,6 @@
 package nl.vertelpunt.evaluation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 
 /**
@@ -19,45 +18,69 @@ import java.util.List;
  * @param subset        the subset comparison, when one was asked for
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EvaluationResult(String storyPoint, String softwareVersion, String fingerprint, int stories,
-                               EvaluationRequest request, EvaluationSettings settings, List<String> notes, Summary summary,
-                               List<Distribution> distributions, List<Pattern> patterns, List<Skipped> skipped,
-                               SubsetComparison subset) {
+public record EvaluationResult(
+        String storyPoint,
+        String softwareVersion,
+        String fingerprint,
+        int stories,
+        EvaluationRequest request,
+        EvaluationSettings settings,
+        List<String> notes,
+        Summary summary,
+        List<Distribution> distributions,
+        List<Pattern> patterns,
+        List<Skipped> skipped,
+        SubsetComparison subset) {
 
     /** How many tests, and how many strong patterns of each kind. */
-    public record Summary(int tests, int strong, int sliderByChoice, int choiceByChoice, int sliderBySlider) {
-    }
+    public record Summary(int tests, int strong, int sliderByChoice, int choiceByChoice, int sliderBySlider) {}
 
     /**
      * One question's answers. Sliders: {@code stats}; choices, roles and multichoice options:
      * {@code categories}; triads: {@code meanShares}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Distribution(String variable, String question, Integer number, String type, String label,
-                               int answered, int notApplicable, int unanswered, int notAsked,
-                               GroupStats stats, List<Category> categories, List<String> corners, List<Double> meanShares) {
-    }
+    public record Distribution(
+            String variable,
+            String question,
+            Integer number,
+            String type,
+            String label,
+            int answered,
+            int notApplicable,
+            int unanswered,
+            int notAsked,
+            GroupStats stats,
+            List<Category> categories,
+            List<String> corners,
+            List<Double> meanShares) {}
 
     /** A category with its count and share of the stories that answered. */
-    public record Category(String id, String label, long count, Double share) {
-    }
+    public record Category(String id, String label, long count, Double share) {}
 
     /**
      * Descriptive statistics of slider answers (0..100): sd with n−1; skewness and excess kurtosis
      * bias-corrected; {@code bins} counts [0,10), [10,20), … [90,100].
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record GroupStats(String category, String label, long n, Double mean, Double median, Double mode, Double sd,
-                             Double skewness, Double kurtosis, long[] bins, Boolean tested) {
-    }
+    public record GroupStats(
+            String category,
+            String label,
+            long n,
+            Double mean,
+            Double median,
+            Double mode,
+            Double sd,
+            Double skewness,
+            Double kurtosis,
+            long[] bins,
+            Boolean tested) {}
 
     /** An effect size: its name and value. */
-    public record Effect(String name, Double value) {
-    }
+    public record Effect(String name, Double value) {}
 
     /** A Mann–Whitney test between two groups of a Kruskal–Wallis pattern, Holm-adjusted within the pattern. */
-    public record Pairwise(String a, String b, double u, Double z, Double p, Double pHolm, Double rankBiserial) {
-    }
+    public record Pairwise(String a, String b, double u, Double z, Double p, Double pHolm, Double rankBiserial) {}
 
     /**
      * A contingency table with what the chi-square test needs to be read.
@@ -66,14 +89,20 @@ public record EvaluationResult(String storyPoint, String softwareVersion, String
      *                               of the table because they have fewer than {@code minGroupSize} answers,
      *                               counted after the other side's small categories were left out
      */
-    public record Table(List<String> rows, List<String> rowLabels, List<String> columns, List<String> columnLabels,
-                        long[][] counts, double[][] expected, double[][] adjustedResiduals, double lowExpectedShare,
-                        boolean lowExpectedWarning, List<String> smallCategoriesLeftOut) {
-    }
+    public record Table(
+            List<String> rows,
+            List<String> rowLabels,
+            List<String> columns,
+            List<String> columnLabels,
+            long[][] counts,
+            double[][] expected,
+            double[][] adjustedResiduals,
+            double lowExpectedShare,
+            boolean lowExpectedWarning,
+            List<String> smallCategoriesLeftOut) {}
 
     /** Slider × slider: the 10 × 10 binned joint distribution of the stories that answered both. */
-    public record Joint(String x, String y, long[][] bins) {
-    }
+    public record Joint(String x, String y, long[][] bins) {}
 
     /**
      * One tested pair of variables.
@@ -84,26 +113,72 @@ public record EvaluationResult(String storyPoint, String softwareVersion, String
      * @param standardizedEffect the effect on a common 0..1 scale for ranking: |rank-biserial|, √ε², V or |ρ|
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Pattern(int rank, String kind, List<String> questions, String test, Double statistic, Integer df,
-                          double p, double q, Effect effectSize, double standardizedEffect, long n, boolean strong,
-                          List<GroupStats> groups, List<Pairwise> pairwise, Table table, Joint joint, List<String> notes) {
+    public record Pattern(
+            int rank,
+            String kind,
+            List<String> questions,
+            String test,
+            Double statistic,
+            Integer df,
+            double p,
+            double q,
+            Effect effectSize,
+            double standardizedEffect,
+            long n,
+            boolean strong,
+            List<GroupStats> groups,
+            List<Pairwise> pairwise,
+            Table table,
+            Joint joint,
+            List<String> notes) {
 
         /** This pattern with its q-value and verdict. */
         Pattern judged(double qValue, boolean isStrong) {
-            return new Pattern(rank, kind, questions, test, statistic, df, p, qValue, effectSize, standardizedEffect, n,
-                    isStrong, groups, pairwise, table, joint, notes);
+            return new Pattern(
+                    rank,
+                    kind,
+                    questions,
+                    test,
+                    statistic,
+                    df,
+                    p,
+                    qValue,
+                    effectSize,
+                    standardizedEffect,
+                    n,
+                    isStrong,
+                    groups,
+                    pairwise,
+                    table,
+                    joint,
+                    notes);
         }
 
         /** This pattern at a place in the ranking. */
         Pattern ranked(int place) {
-            return new Pattern(place, kind, questions, test, statistic, df, p, q, effectSize, standardizedEffect, n,
-                    strong, groups, pairwise, table, joint, notes);
+            return new Pattern(
+                    place,
+                    kind,
+                    questions,
+                    test,
+                    statistic,
+                    df,
+                    p,
+                    q,
+                    effectSize,
+                    standardizedEffect,
+                    n,
+                    strong,
+                    groups,
+                    pairwise,
+                    table,
+                    joint,
+                    notes);
         }
     }
 
     /** A pair that could not be tested. */
-    public record Skipped(String kind, List<String> questions, String reason) {
-    }
+    public record Skipped(String kind, List<String> questions, String reason) {}
 
     /**
      * A subset against the rest (or another set): every question compared, with the two distributions
@@ -122,8 +197,14 @@ public record EvaluationResult(String storyPoint, String softwareVersion, String
      * @param notes                    plain explanations of the above
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SubsetComparison(long subsetStories, long otherStories, boolean overlapping, long overlappingStories,
-                                   long otherWithoutSubsetAnswer, List<String> leftOutVariables, List<String> notes,
-                                   List<Pattern> patterns, List<Skipped> skipped) {
-    }
+    public record SubsetComparison(
+            long subsetStories,
+            long otherStories,
+            boolean overlapping,
+            long overlappingStories,
+            long otherWithoutSubsetAnswer,
+            List<String> leftOutVariables,
+            List<String> notes,
+            List<Pattern> patterns,
+            List<Skipped> skipped) {}
 }

@@ -6,6 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import nl.vertelpunt.dashboard.Suppression;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
@@ -14,13 +20,6 @@ import nl.vertelpunt.user.Access;
 import nl.vertelpunt.user.StaffRole;
 import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.ProblemException;
-
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /** Starts pattern evaluations for analysts and shows their progress and results. */
 @ApplicationScoped
@@ -32,14 +31,27 @@ public class EvaluationService {
      * as the story point's suppression shows counts (0, "&lt;k" or a multiple of k; null before the run is done);
      * {@code result} only when asked for and done, suppressed the same way.
      */
-    public record RunView(UUID id, String storyPoint, String status, double progress, Instant createdAt, Instant startedAt,
-                          Instant finishedAt, String requestedBy, int attempts, Object stories, String fingerprint, String error,
-                          JsonNode request, List<String> selected, JsonNode result) {
-    }
+    public record RunView(
+            UUID id,
+            String storyPoint,
+            String status,
+            double progress,
+            Instant createdAt,
+            Instant startedAt,
+            Instant finishedAt,
+            String requestedBy,
+            int attempts,
+            Object stories,
+            String fingerprint,
+            String error,
+            JsonNode request,
+            List<String> selected,
+            JsonNode result) {}
 
     /** The key of a pattern within its run: {@code kind|first|second}, e.g. {@code slider_by_choice|gehoord|gevolg}. */
     public static String key(JsonNode pattern) {
-        return pattern.path("kind").asText() + "|" + pattern.path("questions").path(0).asText() + "|"
+        return pattern.path("kind").asText() + "|"
+                + pattern.path("questions").path(0).asText() + "|"
                 + pattern.path("questions").path(1).asText();
     }
 
@@ -110,7 +122,9 @@ public class EvaluationService {
         StoryPoint point = storyPoints.find(slug);
         access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
         Suppression suppression = suppression(slug);
-        return EvaluationRun.listFor(point.id).stream().map(r -> view(r, slug, false, suppression)).toList();
+        return EvaluationRun.listFor(point.id).stream()
+                .map(r -> view(r, slug, false, suppression))
+                .toList();
     }
 
     /** Marks a pattern of a finished run as selected for an observation card (analysts, facilitators). */
@@ -137,12 +151,19 @@ public class EvaluationService {
             throw new IllegalStateException(e);
         }
         if (selected) {
-            em().createNativeQuery("INSERT INTO pattern_selection (run_id, pattern_key, selected_by, selected_at) VALUES (?1, ?2, ?3, ?4) "
-                    + "ON CONFLICT DO NOTHING").setParameter(1, id).setParameter(2, patternKey)
-                    .setParameter(3, access.staff().username()).setParameter(4, Instant.now()).executeUpdate();
+            em().createNativeQuery(
+                            "INSERT INTO pattern_selection (run_id, pattern_key, selected_by, selected_at) VALUES (?1, ?2, ?3, ?4) "
+                                    + "ON CONFLICT DO NOTHING")
+                    .setParameter(1, id)
+                    .setParameter(2, patternKey)
+                    .setParameter(3, access.staff().username())
+                    .setParameter(4, Instant.now())
+                    .executeUpdate();
         } else {
             em().createNativeQuery("DELETE FROM pattern_selection WHERE run_id = ?1 AND pattern_key = ?2")
-                    .setParameter(1, id).setParameter(2, patternKey).executeUpdate();
+                    .setParameter(1, id)
+                    .setParameter(2, patternKey)
+                    .executeUpdate();
         }
         return view(run, point.slug, false);
     }
@@ -161,7 +182,8 @@ public class EvaluationService {
             throw ProblemException.conflict(field, "the evaluation has not finished yet");
         }
         return loadPattern(runId, patternKey)
-                .orElseThrow(() -> ProblemException.invalid("pattern", "'" + patternKey + "' is not a pattern of this evaluation"));
+                .orElseThrow(() -> ProblemException.invalid(
+                        "pattern", "'" + patternKey + "' is not a pattern of this evaluation"));
     }
 
     /** As {@link #pattern}, without checking access: for callers that have checked it another way (a table's link). */
@@ -177,11 +199,22 @@ public class EvaluationService {
             int index = 0;
             for (JsonNode p : result.path("patterns")) {
                 if (key(p).equals(patternKey)) {
-                    Suppression suppression = new Suppression(storyPoints.current(point.slug).definition().suppression());
+                    Suppression suppression = new Suppression(
+                            storyPoints.current(point.slug).definition().suppression());
                     JsonNode shown = suppression.active()
-                            ? ResultSuppression.apply(result.deepCopy(), suppression).path("patterns").get(index) : p;
-                    return Optional.of(new RunPattern(run.id, point, p, shown, mapper.readTree(run.request), run.fingerprint,
-                            result.path("softwareVersion").asText(null), run.finishedAt,
+                            ? ResultSuppression.apply(result.deepCopy(), suppression)
+                                    .path("patterns")
+                                    .get(index)
+                            : p;
+                    return Optional.of(new RunPattern(
+                            run.id,
+                            point,
+                            p,
+                            shown,
+                            mapper.readTree(run.request),
+                            run.fingerprint,
+                            result.path("softwareVersion").asText(null),
+                            run.finishedAt,
                             run.storyCount == null ? 0 : (int) suppression.rounded(run.storyCount)));
                 }
                 index++;
@@ -193,14 +226,23 @@ public class EvaluationService {
     }
 
     /** A pattern of a run: exact, as shown to staff, and where it comes from ({@code stories} rounded as shown to staff). */
-    public record RunPattern(UUID runId, StoryPoint point, JsonNode exact, JsonNode shown, JsonNode request, String fingerprint,
-                             String softwareVersion, Instant evaluatedAt, int stories) {
-    }
+    public record RunPattern(
+            UUID runId,
+            StoryPoint point,
+            JsonNode exact,
+            JsonNode shown,
+            JsonNode request,
+            String fingerprint,
+            String softwareVersion,
+            Instant evaluatedAt,
+            int stories) {}
 
     @SuppressWarnings("unchecked")
     private List<String> selected(UUID runId) {
-        return em().createNativeQuery("SELECT pattern_key FROM pattern_selection WHERE run_id = ?1 ORDER BY selected_at, pattern_key")
-                .setParameter(1, runId).getResultList();
+        return em().createNativeQuery(
+                        "SELECT pattern_key FROM pattern_selection WHERE run_id = ?1 ORDER BY selected_at, pattern_key")
+                .setParameter(1, runId)
+                .getResultList();
     }
 
     private jakarta.persistence.EntityManager em() {
@@ -220,13 +262,28 @@ public class EvaluationService {
             JsonNode request = mapper.readTree(run.request);
             JsonNode result = null;
             if (withResult && run.result != null) {
-                result = suppression.active() ? ResultSuppression.apply(mapper.readTree(run.result), suppression)
+                result = suppression.active()
+                        ? ResultSuppression.apply(mapper.readTree(run.result), suppression)
                         : mapper.getNodeFactory().rawValueNode(new RawValue(run.result));
             }
             // the stored count is exact (provenance); staff see it as every other count
             Object stories = run.storyCount == null ? null : suppression.count(run.storyCount);
-            return new RunView(run.id, slug, run.status, run.progress, run.createdAt, run.startedAt, run.finishedAt,
-                    run.requestedBy, run.attempts, stories, run.fingerprint, run.error, request, selected(run.id), result);
+            return new RunView(
+                    run.id,
+                    slug,
+                    run.status,
+                    run.progress,
+                    run.createdAt,
+                    run.startedAt,
+                    run.finishedAt,
+                    run.requestedBy,
+                    run.attempts,
+                    stories,
+                    run.fingerprint,
+                    run.error,
+                    request,
+                    selected(run.id),
+                    result);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

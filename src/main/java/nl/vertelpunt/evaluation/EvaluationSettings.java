@@ -1,9 +1,8 @@
 package nl.vertelpunt.evaluation;
 
-import nl.vertelpunt.web.FieldError;
-
 import java.util.ArrayList;
 import java.util.List;
+import nl.vertelpunt.web.FieldError;
 
 /**
  * How a pattern evaluation decides. Null fields take the defaults: groups smaller than 5 stories are
@@ -11,8 +10,14 @@ import java.util.List;
  * "small" (|rank-biserial| ≥ 0.1, ε² ≥ 0.01, Cramér's V ≥ 0.1, |Spearman ρ| ≥ 0.1); Spearman needs at
  * least 10 stories that answered both sliders.
  */
-public record EvaluationSettings(Integer minGroupSize, Double maxQ, Double minRankBiserial, Double minEpsilonSquared,
-                                 Double minCramersV, Double minSpearman, Integer minPairs) {
+public record EvaluationSettings(
+        Integer minGroupSize,
+        Double maxQ,
+        Double minRankBiserial,
+        Double minEpsilonSquared,
+        Double minCramersV,
+        Double minSpearman,
+        Integer minPairs) {
 
     public static final EvaluationSettings DEFAULTS = new EvaluationSettings(5, 0.05, 0.1, 0.01, 0.1, 0.1, 10);
 

@@ -7,11 +7,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import nl.vertelpunt.storypoint.Definitions;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-import nl.vertelpunt.web.ServiceMetrics;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,6 +21,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.vertelpunt.storypoint.Definitions;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.web.ServiceMetrics;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs queued pattern evaluations in the background. Every replica polls the queue; a run is claimed
@@ -38,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class EvaluationWorker {
 
     /** This process, as it appears in {@code claimed_by}: host (the pod, in Kubernetes), process id and a random part. */
-    private final String instance = host() + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
+    private final String instance = host() + ":" + ProcessHandle.current().pid() + ":"
+            + UUID.randomUUID().toString().substring(0, 8);
 
     private static String host() {
         try {
@@ -47,6 +47,7 @@ public class EvaluationWorker {
             return "vertelpunt";
         }
     }
+
     private final AgroalDataSource dataSource;
     private final EvaluationConfig config;
     private final Definitions definitions;
@@ -57,8 +58,12 @@ public class EvaluationWorker {
     private Semaphore free;
     private volatile boolean stopping;
 
-    EvaluationWorker(AgroalDataSource dataSource, EvaluationConfig config, Definitions definitions, ObjectMapper mapper,
-                     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String softwareVersion) {
+    EvaluationWorker(
+            AgroalDataSource dataSource,
+            EvaluationConfig config,
+            Definitions definitions,
+            ObjectMapper mapper,
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String softwareVersion) {
         this.dataSource = dataSource;
         this.config = config;
         this.definitions = definitions;
@@ -90,8 +95,9 @@ public class EvaluationWorker {
             workers.shutdownNow();
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE evaluation_run SET status = 'queued', claimed_by = NULL, "
-                     + "progress = 0 WHERE claimed_by = ? AND status = 'running'")) {
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE evaluation_run SET status = 'queued', claimed_by = NULL, "
+                                + "progress = 0 WHERE claimed_by = ? AND status = 'running'")) {
             ps.setString(1, instance);
             int returned = ps.executeUpdate();
             if (returned > 0) {
@@ -123,8 +129,7 @@ public class EvaluationWorker {
         }
     }
 
-    private record Claim(UUID id, long storyPointId, String request, int attempts) {
-    }
+    private record Claim(UUID id, long storyPointId, String request, int attempts) {}
 
     private Optional<Claim> claimNext() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -141,7 +146,8 @@ public class EvaluationWorker {
                     ps.setDouble(1, config.heartbeatTimeout().toMillis() / 1000.0);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
-                            claim = new Claim(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getInt(4) + 1);
+                            claim = new Claim(
+                                    rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getInt(4) + 1);
                         }
                     }
                 }
@@ -150,17 +156,21 @@ public class EvaluationWorker {
                     return Optional.empty();
                 }
                 if (claim.attempts() > config.maxAttempts()) {
-                    try (PreparedStatement ps = c.prepareStatement("UPDATE evaluation_run SET status = 'failed', finished_at = now(), "
-                            + "claimed_by = NULL, error = ? WHERE id = ?")) {
-                        ps.setString(1, "The evaluation was interrupted " + config.maxAttempts() + " times and was given up.");
+                    try (PreparedStatement ps =
+                            c.prepareStatement("UPDATE evaluation_run SET status = 'failed', finished_at = now(), "
+                                    + "claimed_by = NULL, error = ? WHERE id = ?")) {
+                        ps.setString(
+                                1,
+                                "The evaluation was interrupted " + config.maxAttempts() + " times and was given up.");
                         ps.setObject(2, claim.id());
                         ps.executeUpdate();
                     }
                     c.commit();
                     return Optional.empty();
                 }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE evaluation_run SET status = 'running', claimed_by = ?, "
-                        + "heartbeat_at = now(), started_at = now(), attempts = ?, progress = 0 WHERE id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE evaluation_run SET status = 'running', claimed_by = ?, "
+                                + "heartbeat_at = now(), started_at = now(), attempts = ?, progress = 0 WHERE id = ?")) {
                     ps.setString(1, instance);
                     ps.setInt(2, claim.attempts());
                     ps.setObject(3, claim.id());
@@ -184,26 +194,34 @@ public class EvaluationWorker {
         long started = System.nanoTime();
         AtomicLong progress = new AtomicLong(Double.doubleToLongBits(0));
         long beat = config.heartbeat().toMillis();
-        var heartbeat = timer.scheduleAtFixedRate(() -> beat(claim.id(), Double.longBitsToDouble(progress.get())),
-                beat, beat, TimeUnit.MILLISECONDS);
+        var heartbeat = timer.scheduleAtFixedRate(
+                () -> beat(claim.id(), Double.longBitsToDouble(progress.get())), beat, beat, TimeUnit.MILLISECONDS);
         try {
             EvaluationRequest request = mapper.readValue(claim.request(), EvaluationRequest.class);
             StoryPointDefinition definition = currentDefinition(claim.storyPointId());
             EvaluationJob.Outcome outcome;
             try (Connection c = dataSource.getConnection()) {
-                outcome = EvaluationJob.run(c, claim.storyPointId(), definition, request, softwareVersion,
+                outcome = EvaluationJob.run(
+                        c,
+                        claim.storyPointId(),
+                        definition,
+                        request,
+                        softwareVersion,
                         share -> progress.set(Double.doubleToLongBits(share)));
             }
             finish(claim.id(), mapper.writeValueAsString(outcome.result()), outcome.stories(), outcome.fingerprint());
             ServiceMetrics.evaluation(Duration.ofNanos(outcome.readNanos() + outcome.testNanos()), "done");
-            Log.infof("Evaluation %s done: %d stories read in %d ms, tested in %d ms", claim.id(), outcome.stories(),
-                    outcome.readNanos() / 1_000_000, outcome.testNanos() / 1_000_000);
+            Log.infof(
+                    "Evaluation %s done: %d stories read in %d ms, tested in %d ms",
+                    claim.id(), outcome.stories(), outcome.readNanos() / 1_000_000, outcome.testNanos() / 1_000_000);
         } catch (Exception e) {
             if (stopping || Thread.currentThread().isInterrupted()) {
                 return;
             }
             Log.errorf("Evaluation %s failed: %s", claim.id(), e.toString());
-            fail(claim.id(), "The evaluation could not be completed: " + e.getClass().getSimpleName());
+            fail(
+                    claim.id(),
+                    "The evaluation could not be completed: " + e.getClass().getSimpleName());
             ServiceMetrics.evaluation(Duration.ofNanos(System.nanoTime() - started), "failed");
         } finally {
             heartbeat.cancel(false);
@@ -212,8 +230,9 @@ public class EvaluationWorker {
 
     private StoryPointDefinition currentDefinition(long storyPointId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT v.id, v.revision, v.definition::text FROM story_point p "
-                     + "JOIN story_point_version v ON v.id = p.current_version_id WHERE p.id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT v.id, v.revision, v.definition::text FROM story_point p "
+                                + "JOIN story_point_version v ON v.id = p.current_version_id WHERE p.id = ?")) {
             ps.setLong(1, storyPointId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -224,23 +243,35 @@ public class EvaluationWorker {
     }
 
     private void beat(UUID id, double progress) {
-        update("UPDATE evaluation_run SET heartbeat_at = now(), progress = ? WHERE id = ? AND claimed_by = ? AND status = 'running'",
-                Math.min(1, progress), id, instance);
+        update(
+                "UPDATE evaluation_run SET heartbeat_at = now(), progress = ? WHERE id = ? AND claimed_by = ? AND status = 'running'",
+                Math.min(1, progress),
+                id,
+                instance);
     }
 
     private void finish(UUID id, String result, int stories, String fingerprint) {
-        update("UPDATE evaluation_run SET status = 'done', progress = 1, result = ?, story_count = ?, fingerprint = ?, "
-                + "finished_at = now(), heartbeat_at = now() WHERE id = ? AND claimed_by = ? AND status = 'running'",
-                result, stories, fingerprint, id, instance);
+        update(
+                "UPDATE evaluation_run SET status = 'done', progress = 1, result = ?, story_count = ?, fingerprint = ?, "
+                        + "finished_at = now(), heartbeat_at = now() WHERE id = ? AND claimed_by = ? AND status = 'running'",
+                result,
+                stories,
+                fingerprint,
+                id,
+                instance);
     }
 
     private void fail(UUID id, String error) {
-        update("UPDATE evaluation_run SET status = 'failed', error = ?, finished_at = now() WHERE id = ? AND claimed_by = ?",
-                error, id, instance);
+        update(
+                "UPDATE evaluation_run SET status = 'failed', error = ?, finished_at = now() WHERE id = ? AND claimed_by = ?",
+                error,
+                id,
+                instance);
     }
 
     private void update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 if (params[i] instanceof UUID uuid) {
                     ps.setObject(i + 1, uuid, Types.OTHER);

@@ -1,5 +1,11 @@
 package nl.vertelpunt.evaluation;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.DoubleConsumer;
 import nl.vertelpunt.evaluation.Dataset.CategoricalVariable;
 import nl.vertelpunt.evaluation.Dataset.SliderVariable;
 import nl.vertelpunt.evaluation.EvaluationResult.Category;
@@ -19,13 +25,6 @@ import nl.vertelpunt.evaluation.stats.PearsonChiSquare;
 import nl.vertelpunt.evaluation.stats.SpearmanResult;
 import nl.vertelpunt.story.StoryFilter;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.DoubleConsumer;
 
 /**
  * The pattern evaluation itself: plain computation over a {@link Dataset}, no I/O.
@@ -48,12 +47,16 @@ final class Evaluator {
     static final String SLIDER_BY_SLIDER = "slider_by_slider";
     static final String SUBSET = "subset";
 
-    private Evaluator() {
-    }
+    private Evaluator() {}
 
-    static EvaluationResult evaluate(Dataset data, EvaluationRequest request, StoryPointDefinition definition,
-                                     String softwareVersion, DoubleConsumer progress) {
-        EvaluationSettings asked = (request.settings() == null ? EvaluationSettings.DEFAULTS : request.settings()).withDefaults();
+    static EvaluationResult evaluate(
+            Dataset data,
+            EvaluationRequest request,
+            StoryPointDefinition definition,
+            String softwareVersion,
+            DoubleConsumer progress) {
+        EvaluationSettings asked =
+                (request.settings() == null ? EvaluationSettings.DEFAULTS : request.settings()).withDefaults();
         EvaluationSettings settings = effective(asked, definition.suppression());
         List<String> notes = new ArrayList<>();
         if (settings.minGroupSize() > asked.minGroupSize() || settings.minPairs() > asked.minPairs()) {
@@ -73,7 +76,8 @@ final class Evaluator {
             for (SliderVariable slider : data.sliders()) {
                 long[][][] counts = countsByCategory(data, slider, data.inBase());
                 for (int c = 0; c < data.categories().size(); c++) {
-                    sliderByChoice(slider, data.categories().get(c), counts[c], settings, SLIDER_BY_CHOICE, patterns, skipped);
+                    sliderByChoice(
+                            slider, data.categories().get(c), counts[c], settings, SLIDER_BY_CHOICE, patterns, skipped);
                     counter.step();
                 }
             }
@@ -89,7 +93,8 @@ final class Evaluator {
             }
             for (int a = 0; a < data.sliders().size(); a++) {
                 for (int b = a + 1; b < data.sliders().size(); b++) {
-                    sliderBySlider(data.sliders().get(a), data.sliders().get(b), data.inBase(), settings, patterns, skipped);
+                    sliderBySlider(
+                            data.sliders().get(a), data.sliders().get(b), data.inBase(), settings, patterns, skipped);
                     counter.step();
                 }
             }
@@ -101,14 +106,30 @@ final class Evaluator {
         List<Pattern> ranked = adjustAndRank(patterns, settings);
         EvaluationResult.SubsetComparison subset = request.subset() == null ? null : subset(data, request, settings);
         int strong = (int) ranked.stream().filter(Pattern::strong).count();
-        EvaluationResult.Summary summary = new EvaluationResult.Summary(ranked.size(), strong,
-                count(ranked, SLIDER_BY_CHOICE), count(ranked, CHOICE_BY_CHOICE), count(ranked, SLIDER_BY_SLIDER));
+        EvaluationResult.Summary summary = new EvaluationResult.Summary(
+                ranked.size(),
+                strong,
+                count(ranked, SLIDER_BY_CHOICE),
+                count(ranked, CHOICE_BY_CHOICE),
+                count(ranked, SLIDER_BY_SLIDER));
         if (data.baseSize() > 0 && strong == 0 && !ranked.isEmpty()) {
-            notes.add("No pattern is strong: none has q ≤ " + settings.maxQ() + " together with at least a small effect.");
+            notes.add("No pattern is strong: none has q ≤ " + settings.maxQ()
+                    + " together with at least a small effect.");
         }
         progress.accept(1.0);
-        return new EvaluationResult(definition.slug(), softwareVersion, data.fingerprint(), data.baseSize(), request,
-                settings, notes, summary, distributions, ranked, skipped, subset);
+        return new EvaluationResult(
+                definition.slug(),
+                softwareVersion,
+                data.fingerprint(),
+                data.baseSize(),
+                request,
+                settings,
+                notes,
+                summary,
+                distributions,
+                ranked,
+                skipped,
+                subset);
     }
 
     /**
@@ -117,12 +138,20 @@ final class Evaluator {
      */
     static EvaluationSettings effective(EvaluationSettings settings, int k) {
         EvaluationSettings s = settings.withDefaults();
-        return new EvaluationSettings(Math.max(s.minGroupSize(), k), s.maxQ(), s.minRankBiserial(), s.minEpsilonSquared(),
-                s.minCramersV(), s.minSpearman(), Math.max(s.minPairs(), k));
+        return new EvaluationSettings(
+                Math.max(s.minGroupSize(), k),
+                s.maxQ(),
+                s.minRankBiserial(),
+                s.minEpsilonSquared(),
+                s.minCramersV(),
+                s.minSpearman(),
+                Math.max(s.minPairs(), k));
     }
 
     private static int count(List<Pattern> patterns, String kind) {
-        return (int) patterns.stream().filter(p -> p.strong() && p.kind().equals(kind)).count();
+        return (int) patterns.stream()
+                .filter(p -> p.strong() && p.kind().equals(kind))
+                .count();
     }
 
     // ---- distributions ---------------------------------------------------------------------------
@@ -144,9 +173,20 @@ final class Evaluator {
                 }
             }
             GroupStats stats = SliderCounts.describe(counts, null, null, null);
-            out.add(new Distribution(s.name(), s.question().id(), s.question().number(), "slider", s.question().label().in("nl"),
-                    (int) stats.n(), missing[-Dataset.NOT_APPLICABLE], missing[-Dataset.UNANSWERED], missing[-Dataset.NOT_ASKED],
-                    stats, null, null, null));
+            out.add(new Distribution(
+                    s.name(),
+                    s.question().id(),
+                    s.question().number(),
+                    "slider",
+                    s.question().label().in("nl"),
+                    (int) stats.n(),
+                    missing[-Dataset.NOT_APPLICABLE],
+                    missing[-Dataset.UNANSWERED],
+                    missing[-Dataset.NOT_ASKED],
+                    stats,
+                    null,
+                    null,
+                    null));
         }
         for (CategoricalVariable c : data.categories()) {
             long[] counts = new long[c.categories().size()];
@@ -166,15 +206,27 @@ final class Evaluator {
             }
             List<Category> categories = new ArrayList<>();
             for (int k = 0; k < counts.length; k++) {
-                categories.add(new Category(c.categories().get(k), c.labels().get(k), counts[k],
+                categories.add(new Category(
+                        c.categories().get(k),
+                        c.labels().get(k),
+                        counts[k],
                         answered == 0 ? null : counts[k] / (double) answered));
             }
             String type = c.question() == null ? "role" : c.name().contains(":") ? "multichoice-option" : "choice";
-            out.add(new Distribution(c.name(), c.question() == null ? "role" : c.question().id(),
-                    c.question() == null ? null : c.question().number(), type,
-                    c.question() == null ? "Rol" : c.question().label().in("nl"), (int) answered,
-                    missing[-Dataset.NOT_APPLICABLE], missing[-Dataset.UNANSWERED], missing[-Dataset.NOT_ASKED],
-                    null, categories, null, null));
+            out.add(new Distribution(
+                    c.name(),
+                    c.question() == null ? "role" : c.question().id(),
+                    c.question() == null ? null : c.question().number(),
+                    type,
+                    c.question() == null ? "Rol" : c.question().label().in("nl"),
+                    (int) answered,
+                    missing[-Dataset.NOT_APPLICABLE],
+                    missing[-Dataset.UNANSWERED],
+                    missing[-Dataset.NOT_ASKED],
+                    null,
+                    categories,
+                    null,
+                    null));
         }
         for (Dataset.TriadVariable t : data.triads()) {
             double[] sums = new double[3];
@@ -193,10 +245,22 @@ final class Evaluator {
                 sums[2] += t.c()[i];
                 answered++;
             }
-            List<Double> means = answered == 0 ? null : List.of(sums[0] / answered, sums[1] / answered, sums[2] / answered);
-            out.add(new Distribution(t.name(), t.question().id(), t.question().number(), "triad", t.question().label().in("nl"),
-                    answered, missing[-Dataset.NOT_APPLICABLE], missing[-Dataset.UNANSWERED], missing[-Dataset.NOT_ASKED],
-                    null, null, t.question().corners().stream().map(x -> x.in("nl")).toList(), means));
+            List<Double> means =
+                    answered == 0 ? null : List.of(sums[0] / answered, sums[1] / answered, sums[2] / answered);
+            out.add(new Distribution(
+                    t.name(),
+                    t.question().id(),
+                    t.question().number(),
+                    "triad",
+                    t.question().label().in("nl"),
+                    answered,
+                    missing[-Dataset.NOT_APPLICABLE],
+                    missing[-Dataset.UNANSWERED],
+                    missing[-Dataset.NOT_ASKED],
+                    null,
+                    null,
+                    t.question().corners().stream().map(x -> x.in("nl")).toList(),
+                    means));
         }
         return out;
     }
@@ -228,8 +292,14 @@ final class Evaluator {
         return counts;
     }
 
-    private static void sliderByChoice(SliderVariable slider, CategoricalVariable choice, long[][] counts,
-                                       EvaluationSettings settings, String kind, List<Pattern> patterns, List<Skipped> skipped) {
+    private static void sliderByChoice(
+            SliderVariable slider,
+            CategoricalVariable choice,
+            long[][] counts,
+            EvaluationSettings settings,
+            String kind,
+            List<Pattern> patterns,
+            List<Skipped> skipped) {
         List<String> questions = List.of(slider.name(), choice.name());
         int k = counts.length;
         List<Integer> tested = new ArrayList<>();
@@ -245,24 +315,43 @@ final class Evaluator {
             } else if (size > 0) {
                 leftOut.add(choice.categories().get(g));
             }
-            groups.add(SliderCounts.describe(counts[g], choice.categories().get(g), choice.labels().get(g), enough));
+            groups.add(SliderCounts.describe(
+                    counts[g], choice.categories().get(g), choice.labels().get(g), enough));
         }
         if (tested.size() < 2) {
-            skipped.add(new Skipped(kind, questions, "fewer than two groups with at least " + settings.minGroupSize() + " answers"));
+            skipped.add(new Skipped(
+                    kind, questions, "fewer than two groups with at least " + settings.minGroupSize() + " answers"));
             return;
         }
         int[] ids = tested.stream().mapToInt(Integer::intValue).toArray();
-        List<String> notes = leftOut.isEmpty() ? null
-                : List.of("Left out of the test, fewer than " + settings.minGroupSize() + " answers: " + String.join(", ", leftOut));
+        List<String> notes = leftOut.isEmpty()
+                ? null
+                : List.of("Left out of the test, fewer than " + settings.minGroupSize() + " answers: "
+                        + String.join(", ", leftOut));
         if (ids.length == 2) {
             MannWhitneyResult mw = MannWhitneyU.fromRankSums(SliderCounts.rankSums(counts, ids));
             if (!Double.isFinite(mw.pValue())) {
                 skipped.add(new Skipped(kind, questions, "all answers are the same"));
                 return;
             }
-            patterns.add(new Pattern(0, kind, questions, "mann-whitney", mw.u(), null, mw.pValue(), Double.NaN,
-                    new Effect("rank-biserial", num(mw.rankBiserial())), Math.abs(mw.rankBiserial()), n, false,
-                    groups, null, null, null, notes));
+            patterns.add(new Pattern(
+                    0,
+                    kind,
+                    questions,
+                    "mann-whitney",
+                    mw.u(),
+                    null,
+                    mw.pValue(),
+                    Double.NaN,
+                    new Effect("rank-biserial", num(mw.rankBiserial())),
+                    Math.abs(mw.rankBiserial()),
+                    n,
+                    false,
+                    groups,
+                    null,
+                    null,
+                    null,
+                    notes));
             return;
         }
         KruskalWallisResult kw = KruskalWallis.fromRankSums(SliderCounts.rankSums(counts, ids));
@@ -270,9 +359,24 @@ final class Evaluator {
             skipped.add(new Skipped(kind, questions, "all answers are the same"));
             return;
         }
-        patterns.add(new Pattern(0, kind, questions, "kruskal-wallis", kw.h(), kw.degreesOfFreedom(), kw.pValue(), Double.NaN,
-                new Effect("epsilon-squared", num(kw.epsilonSquared())), Math.sqrt(Math.max(0, kw.epsilonSquared())), n, false,
-                groups, pairwise(counts, ids, choice), null, null, notes));
+        patterns.add(new Pattern(
+                0,
+                kind,
+                questions,
+                "kruskal-wallis",
+                kw.h(),
+                kw.degreesOfFreedom(),
+                kw.pValue(),
+                Double.NaN,
+                new Effect("epsilon-squared", num(kw.epsilonSquared())),
+                Math.sqrt(Math.max(0, kw.epsilonSquared())),
+                n,
+                false,
+                groups,
+                pairwise(counts, ids, choice),
+                null,
+                null,
+                notes));
     }
 
     /** Mann–Whitney between every two tested groups, Holm-adjusted within the pattern. */
@@ -285,20 +389,32 @@ final class Evaluator {
                 pairs.add(new int[] {ids[a], ids[b]});
             }
         }
-        double[] holm = PValueAdjustment.holm(tests.stream().mapToDouble(MannWhitneyResult::pValue).toArray());
+        double[] holm = PValueAdjustment.holm(
+                tests.stream().mapToDouble(MannWhitneyResult::pValue).toArray());
         List<Pairwise> out = new ArrayList<>();
         for (int i = 0; i < tests.size(); i++) {
             MannWhitneyResult t = tests.get(i);
-            out.add(new Pairwise(choice.categories().get(pairs.get(i)[0]), choice.categories().get(pairs.get(i)[1]),
-                    t.u(), num(t.z()), num(t.pValue()), num(holm[i]), num(t.rankBiserial())));
+            out.add(new Pairwise(
+                    choice.categories().get(pairs.get(i)[0]),
+                    choice.categories().get(pairs.get(i)[1]),
+                    t.u(),
+                    num(t.z()),
+                    num(t.pValue()),
+                    num(holm[i]),
+                    num(t.rankBiserial())));
         }
         return out;
     }
 
     // ---- choice × choice ---------------------------------------------------------------------------
 
-    private static void choiceByChoice(CategoricalVariable x, CategoricalVariable y, boolean[] rows,
-                                       EvaluationSettings settings, List<Pattern> patterns, List<Skipped> skipped) {
+    private static void choiceByChoice(
+            CategoricalVariable x,
+            CategoricalVariable y,
+            boolean[] rows,
+            EvaluationSettings settings,
+            List<Pattern> patterns,
+            List<Skipped> skipped) {
         long[][] table = new long[x.categories().size()][y.categories().size()];
         byte[] a = x.codes();
         byte[] b = y.codes();
@@ -316,14 +432,23 @@ final class Evaluator {
      * row makes the columns smaller and the other way round, so rows and columns are left out in turn until
      * every row and every column that is kept has at least {@code minGroupSize} answers.
      */
-    private static void chiSquare(String kind, List<String> questions, long[][] full, CategoricalVariable x,
-                                  CategoricalVariable y, EvaluationSettings settings, List<Pattern> patterns, List<Skipped> skipped) {
+    private static void chiSquare(
+            String kind,
+            List<String> questions,
+            long[][] full,
+            CategoricalVariable x,
+            CategoricalVariable y,
+            EvaluationSettings settings,
+            List<Pattern> patterns,
+            List<Skipped> skipped) {
         int[][] kept = keptCategories(full, settings.minGroupSize());
         int[] keptRows = kept[0];
         int[] keptColumns = kept[1];
         if (keptRows.length < 2 || keptColumns.length < 2) {
-            skipped.add(new Skipped(kind, questions, "fewer than two categories with at least " + settings.minGroupSize()
-                    + " answers on one side"));
+            skipped.add(new Skipped(
+                    kind,
+                    questions,
+                    "fewer than two categories with at least " + settings.minGroupSize() + " answers on one side"));
             return;
         }
         long[][] table = new long[keptRows.length][keptColumns.length];
@@ -360,17 +485,41 @@ final class Evaluator {
         }
         List<String> notes = new ArrayList<>();
         if (!leftOut.isEmpty()) {
-            notes.add("Left out of the test, fewer than " + settings.minGroupSize() + " answers: " + String.join(", ", leftOut));
+            notes.add("Left out of the test, fewer than " + settings.minGroupSize() + " answers: "
+                    + String.join(", ", leftOut));
         }
         if (chi.expectedBelowFiveWarning()) {
             notes.add("More than 20% of the expected counts are below 5; read the test with care.");
         }
-        EvaluationResult.Table shown = new EvaluationResult.Table(pick(x.categories(), rowsUsed), pick(x.labels(), rowsUsed),
-                pick(y.categories(), columnsUsed), pick(y.labels(), columnsUsed), counts, round(chi.expected()),
-                round(chi.adjustedResiduals()), chi.shareExpectedBelowFive(), chi.expectedBelowFiveWarning(), leftOut);
-        patterns.add(new Pattern(0, kind, questions, "chi-square", chi.statistic(), chi.degreesOfFreedom(), chi.pValue(),
-                Double.NaN, new Effect("cramers-v", num(chi.cramersV())), chi.cramersV(), chi.n(), false,
-                null, null, shown, null, notes.isEmpty() ? null : notes));
+        EvaluationResult.Table shown = new EvaluationResult.Table(
+                pick(x.categories(), rowsUsed),
+                pick(x.labels(), rowsUsed),
+                pick(y.categories(), columnsUsed),
+                pick(y.labels(), columnsUsed),
+                counts,
+                round(chi.expected()),
+                round(chi.adjustedResiduals()),
+                chi.shareExpectedBelowFive(),
+                chi.expectedBelowFiveWarning(),
+                leftOut);
+        patterns.add(new Pattern(
+                0,
+                kind,
+                questions,
+                "chi-square",
+                chi.statistic(),
+                chi.degreesOfFreedom(),
+                chi.pValue(),
+                Double.NaN,
+                new Effect("cramers-v", num(chi.cramersV())),
+                chi.cramersV(),
+                chi.n(),
+                false,
+                null,
+                null,
+                shown,
+                null,
+                notes.isEmpty() ? null : notes));
     }
 
     /**
@@ -427,7 +576,9 @@ final class Evaluator {
     }
 
     private static int[] indices(boolean[] kept) {
-        return java.util.stream.IntStream.range(0, kept.length).filter(i -> kept[i]).toArray();
+        return java.util.stream.IntStream.range(0, kept.length)
+                .filter(i -> kept[i])
+                .toArray();
     }
 
     /** Indices into the original table of the rows (or columns) that the test kept of the reduced table. */
@@ -441,8 +592,13 @@ final class Evaluator {
 
     // ---- slider × slider ---------------------------------------------------------------------------
 
-    private static void sliderBySlider(SliderVariable x, SliderVariable y, boolean[] rows, EvaluationSettings settings,
-                                       List<Pattern> patterns, List<Skipped> skipped) {
+    private static void sliderBySlider(
+            SliderVariable x,
+            SliderVariable y,
+            boolean[] rows,
+            EvaluationSettings settings,
+            List<Pattern> patterns,
+            List<Skipped> skipped) {
         long[][] joint = new long[SliderCounts.VALUES][SliderCounts.VALUES];
         byte[] a = x.values();
         byte[] b = y.values();
@@ -458,8 +614,8 @@ final class Evaluator {
         List<String> questions = List.of(x.name(), y.name());
         if (n < settings.minPairs()) {
             // no exact count here: it may be under the suppression threshold, and skip reasons are shown as they are
-            skipped.add(new Skipped(SLIDER_BY_SLIDER, questions, "fewer than " + settings.minPairs()
-                    + " stories answered both"));
+            skipped.add(new Skipped(
+                    SLIDER_BY_SLIDER, questions, "fewer than " + settings.minPairs() + " stories answered both"));
             return;
         }
         SpearmanResult rho = SliderCounts.spearman(joint);
@@ -474,12 +630,28 @@ final class Evaluator {
             }
         }
         // |rho| = 1: t is infinite and p = 0; JSON has no infinity, so the statistic is left empty and a note says why
-        List<String> notes = Double.isFinite(rho.t()) ? null
+        List<String> notes = Double.isFinite(rho.t())
+                ? null
                 : List.of("ρ = " + (rho.rho() > 0 ? "1" : "−1") + ": the two sliders put the stories in exactly the "
-                + (rho.rho() > 0 ? "same" : "reverse") + " order, so t is infinite (left empty) and p = 0.");
-        patterns.add(new Pattern(0, SLIDER_BY_SLIDER, questions, "spearman", num(rho.t()), (int) n - 2, rho.pValue(), Double.NaN,
-                new Effect("spearman-rho", num(rho.rho())), Math.abs(rho.rho()), n, false, null, null, null,
-                new EvaluationResult.Joint(x.name(), y.name(), bins), notes));
+                        + (rho.rho() > 0 ? "same" : "reverse") + " order, so t is infinite (left empty) and p = 0.");
+        patterns.add(new Pattern(
+                0,
+                SLIDER_BY_SLIDER,
+                questions,
+                "spearman",
+                num(rho.t()),
+                (int) n - 2,
+                rho.pValue(),
+                Double.NaN,
+                new Effect("spearman-rho", num(rho.rho())),
+                Math.abs(rho.rho()),
+                n,
+                false,
+                null,
+                null,
+                null,
+                new EvaluationResult.Joint(x.name(), y.name(), bins),
+                notes));
     }
 
     // ---- subset comparison ----------------------------------------------------------------------------
@@ -491,7 +663,8 @@ final class Evaluator {
      * defined by, is among the rest. Variables that define the subset or the set it is compared with are
      * not compared: they differ by construction.
      */
-    private static EvaluationResult.SubsetComparison subset(Dataset data, EvaluationRequest request, EvaluationSettings settings) {
+    private static EvaluationResult.SubsetComparison subset(
+            Dataset data, EvaluationRequest request, EvaluationSettings settings) {
         boolean against = request.subset().against() != null;
         List<Pattern> patterns = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
@@ -512,7 +685,8 @@ final class Evaluator {
         Set<String> defining = new TreeSet<>();
         defining(request.subset().filter(), defining);
         if (against) {
-            // the subset is part of the evaluated set, the other side is not: the evaluated set's filter defines the difference too
+            // the subset is part of the evaluated set, the other side is not: the evaluated set's filter defines the
+            // difference too
             defining(request.subset().against(), defining);
             defining(request.filter(), defining);
         }
@@ -534,8 +708,8 @@ final class Evaluator {
             }
         }
         List<String> leftOut = new ArrayList<>();
-        CategoricalVariable sides = new CategoricalVariable("subset", "subset", null, List.of("subset", "other"),
-                List.of("subset", "de andere verhalen"), side);
+        CategoricalVariable sides = new CategoricalVariable(
+                "subset", "subset", null, List.of("subset", "other"), List.of("subset", "de andere verhalen"), side);
         for (SliderVariable slider : data.sliders()) {
             if (defining.contains(slider.name())) {
                 leftOut.add(slider.name());
@@ -578,8 +752,16 @@ final class Evaluator {
             notes.add("Stories that did not answer a question the subset is chosen by (unanswered, not applicable or "
                     + "not asked) are not in the subset; they are among the other stories (otherWithoutSubsetAnswer).");
         }
-        return new EvaluationResult.SubsetComparison(inSubset, inOther, overlapping > 0, overlapping, otherWithoutAnswer,
-                leftOut, notes, adjustAndRank(patterns, settings), skipped);
+        return new EvaluationResult.SubsetComparison(
+                inSubset,
+                inOther,
+                overlapping > 0,
+                overlapping,
+                otherWithoutAnswer,
+                leftOut,
+                notes,
+                adjustAndRank(patterns, settings),
+                skipped);
     }
 
     /** The variables (by family: {@code role}, a question id) a filter selects stories by. */
@@ -614,13 +796,15 @@ final class Evaluator {
     // ---- multiple testing and ranking -------------------------------------------------------------------
 
     private static List<Pattern> adjustAndRank(List<Pattern> patterns, EvaluationSettings settings) {
-        double[] q = PValueAdjustment.benjaminiHochberg(patterns.stream().mapToDouble(Pattern::p).toArray());
+        double[] q = PValueAdjustment.benjaminiHochberg(
+                patterns.stream().mapToDouble(Pattern::p).toArray());
         List<Pattern> adjusted = new ArrayList<>();
         for (int i = 0; i < patterns.size(); i++) {
             Pattern p = patterns.get(i);
             adjusted.add(p.judged(q[i], q[i] <= settings.maxQ() && p.standardizedEffect() >= minimum(p, settings)));
         }
-        adjusted.sort(Comparator.comparingDouble(Pattern::standardizedEffect).reversed()
+        adjusted.sort(Comparator.comparingDouble(Pattern::standardizedEffect)
+                .reversed()
                 .thenComparingDouble(Pattern::q)
                 .thenComparing(Pattern::kind)
                 .thenComparing(p -> String.join("|", p.questions())));
@@ -662,7 +846,11 @@ final class Evaluator {
             out[i] = new double[cells[i].length];
             for (int j = 0; j < cells[i].length; j++) {
                 double v = cells[i][j];
-                out[i][j] = Double.isFinite(v) ? new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue() : 0;
+                out[i][j] = Double.isFinite(v)
+                        ? new java.math.BigDecimal(v)
+                                .round(new java.math.MathContext(12))
+                                .doubleValue()
+                        : 0;
             }
         }
         return out;

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.vertelpunt.dashboard.Suppression;
-
 import java.util.List;
+import nl.vertelpunt.dashboard.Suppression;
 
 /**
  * Applies {@link Suppression} to an evaluation result before staff see it: every count of stories
@@ -21,8 +20,7 @@ final class ResultSuppression {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> GROUP_STATS = List.of("mean", "median", "mode", "sd", "skewness", "kurtosis");
 
-    private ResultSuppression() {
-    }
+    private ResultSuppression() {}
 
     static JsonNode apply(JsonNode result, Suppression suppression) {
         if (!suppression.active() || !(result instanceof ObjectNode root)) {
@@ -39,7 +37,8 @@ final class ResultSuppression {
         }
         patterns(root.get("patterns"), suppression);
         if (root.get("subset") instanceof ObjectNode subset) {
-            for (String field : List.of("subsetStories", "otherStories", "overlappingStories", "otherWithoutSubsetAnswer")) {
+            for (String field :
+                    List.of("subsetStories", "otherStories", "overlappingStories", "otherWithoutSubsetAnswer")) {
                 count(subset, field, suppression);
             }
             patterns(subset.get("patterns"), suppression);

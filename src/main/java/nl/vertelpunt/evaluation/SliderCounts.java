@@ -14,8 +14,7 @@ final class SliderCounts {
 
     static final int VALUES = 101;
 
-    private SliderCounts() {
-    }
+    private SliderCounts() {}
 
     static long total(long[] counts) {
         long n = 0;
@@ -36,7 +35,8 @@ final class SliderCounts {
             bins[Math.min(9, v / 10)] += counts[v];
         }
         if (n == 0) {
-            return new EvaluationResult.GroupStats(category, label, 0, null, null, null, null, null, null, bins, tested);
+            return new EvaluationResult.GroupStats(
+                    category, label, 0, null, null, null, null, null, null, bins, tested);
         }
         double sum = 0;
         int mode = 0;
@@ -77,8 +77,8 @@ final class SliderCounts {
                         - 3 * (nn - 1) * (nn - 1) / ((nn - 2) * (nn - 3));
             }
         }
-        return new EvaluationResult.GroupStats(category, label, n, mean, median(counts, n), (double) mode, sd, skewness,
-                kurtosis, bins, tested);
+        return new EvaluationResult.GroupStats(
+                category, label, n, mean, median(counts, n), (double) mode, sd, skewness, kurtosis, bins, tested);
     }
 
     private static double median(long[] counts, long n) {

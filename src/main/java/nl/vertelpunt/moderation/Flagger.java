@@ -2,8 +2,6 @@ package nl.vertelpunt.moderation;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Scans stories for personal data as they come in, with the bundled list of common first names plus any
@@ -24,12 +23,12 @@ import java.util.Set;
 public class Flagger {
 
     /** A span to flag in a story's title or text. */
-    public record Flag(String field, String kind, int start, int end) {
-    }
+    public record Flag(String field, String kind, int start, int end) {}
 
     private final PersonalDataScanner scanner;
 
-    Flagger(@ConfigProperty(name = "vertelpunt.moderation.names-file") Optional<String> namesFile,
+    Flagger(
+            @ConfigProperty(name = "vertelpunt.moderation.names-file") Optional<String> namesFile,
             @ConfigProperty(name = "vertelpunt.moderation.names") Optional<List<String>> names) {
         Set<String> all = new HashSet<>(bundledNames());
         namesFile.filter(f -> !f.isBlank()).ifPresent(file -> {

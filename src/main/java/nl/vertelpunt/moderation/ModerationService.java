@@ -3,6 +3,16 @@ package nl.vertelpunt.moderation;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import nl.vertelpunt.story.Receipts;
 import nl.vertelpunt.story.StoryRules;
 import nl.vertelpunt.storypoint.Definitions;
@@ -18,17 +28,6 @@ import nl.vertelpunt.web.ProblemException;
 import nl.vertelpunt.web.StorageException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 /**
  * Keeping stories safe: the personal-data flags of a story, redacting a span (the original is gone
  * for good), hiding a story from all analysis and exports, dismissing a false alarm, and the
@@ -42,19 +41,16 @@ public class ModerationService {
     public static final String REDACTED = "[verwijderd]";
 
     /** A flag as staff see it. */
-    public record FlagView(long id, String field, String kind, int start, int end, boolean dismissed) {
-    }
+    public record FlagView(long id, String field, String kind, int start, int end, boolean dismissed) {}
 
     /** A redaction request: which field, and the span [start, end) in UTF-16 code units. */
-    public record Redaction(String field, Integer start, Integer end) {
-    }
+    public record Redaction(String field, Integer start, Integer end) {}
 
     /** The state of a story after a moderation step. */
-    public record State(String id, String title, String text, boolean flagged, boolean hidden, List<FlagView> flags) {
-    }
+    public record State(String id, String title, String text, boolean flagged, boolean hidden, List<FlagView> flags) {}
 
-    private record Row(long pk, long pointId, long versionId, String title, String text, int answered, boolean hidden) {
-    }
+    private record Row(
+            long pk, long pointId, long versionId, String title, String text, int answered, boolean hidden) {}
 
     private final AgroalDataSource dataSource;
     private final StoryPointService storyPoints;
@@ -63,10 +59,15 @@ public class ModerationService {
     private final Flagger flagger;
     private final Throttle withdrawals;
 
-    ModerationService(AgroalDataSource dataSource, StoryPointService storyPoints, Definitions definitions, Access access,
-                      Flagger flagger, Throttles throttles,
-                      @ConfigProperty(name = "vertelpunt.withdrawal.attempts", defaultValue = "5") int attempts,
-                      @ConfigProperty(name = "vertelpunt.withdrawal.window", defaultValue = "10m") Duration window) {
+    ModerationService(
+            AgroalDataSource dataSource,
+            StoryPointService storyPoints,
+            Definitions definitions,
+            Access access,
+            Flagger flagger,
+            Throttles throttles,
+            @ConfigProperty(name = "vertelpunt.withdrawal.attempts", defaultValue = "5") int attempts,
+            @ConfigProperty(name = "vertelpunt.withdrawal.window", defaultValue = "10m") Duration window) {
         this.dataSource = dataSource;
         this.storyPoints = storyPoints;
         this.definitions = definitions;
@@ -105,9 +106,14 @@ public class ModerationService {
             }
             String original = "title".equals(field) ? row.title() : row.text();
             int length = original == null ? 0 : original.length();
-            if (redaction.start() == null || redaction.end() == null || redaction.start() < 0 || redaction.end() > length
+            if (redaction.start() == null
+                    || redaction.end() == null
+                    || redaction.start() < 0
+                    || redaction.end() > length
                     || redaction.start() >= redaction.end()) {
-                errors.add(new FieldError("start", "start and end must mark a span of the " + field + " (0 <= start < end <= " + length + ")"));
+                errors.add(new FieldError(
+                        "start",
+                        "start and end must mark a span of the " + field + " (0 <= start < end <= " + length + ")"));
             }
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
@@ -119,7 +125,8 @@ public class ModerationService {
             int words = StoryRules.countWords(text);
             boolean complete = definition.completeness().isMet(words, row.answered());
             Set<String> dismissed = dismissedContents(c, row);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE story SET title = ?, text = ?, word_count = ?, complete = ? WHERE pk = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE story SET title = ?, text = ?, word_count = ?, complete = ? WHERE pk = ?")) {
                 ps.setString(1, title);
                 ps.setString(2, text);
                 ps.setInt(3, words);
@@ -157,7 +164,8 @@ public class ModerationService {
         StoryPoint point = moderated(slug);
         try (Connection c = dataSource.getConnection()) {
             Row row = row(c, point, storyId);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE story_flag SET dismissed = TRUE WHERE id = ? AND story_pk = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE story_flag SET dismissed = TRUE WHERE id = ? AND story_pk = ?")) {
                 ps.setLong(1, flagId);
                 ps.setLong(2, row.pk());
                 if (ps.executeUpdate() == 0) {
@@ -217,19 +225,29 @@ public class ModerationService {
     private State state(Connection c, StoryPoint point, String storyId) throws SQLException {
         Row row = row(c, point, storyId);
         List<FlagView> flags = flags(c, row.pk());
-        return new State(storyId, row.title(), row.text(), flags.stream().anyMatch(f -> !f.dismissed()), row.hidden(), flags);
+        return new State(
+                storyId, row.title(), row.text(), flags.stream().anyMatch(f -> !f.dismissed()), row.hidden(), flags);
     }
 
     private static Row row(Connection c, StoryPoint point, String storyId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pk, version_id, title, text, answered_count, hidden FROM story "
-                + "WHERE story_point_id = ? AND id = ? FOR UPDATE")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT pk, version_id, title, text, answered_count, hidden FROM story "
+                        + "WHERE story_point_id = ? AND id = ? FOR UPDATE")) {
             ps.setLong(1, point.id);
             ps.setString(2, storyId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw ProblemException.notFound("There is no story '" + storyId + "' at story point '" + point.slug + "'.");
+                    throw ProblemException.notFound(
+                            "There is no story '" + storyId + "' at story point '" + point.slug + "'.");
                 }
-                return new Row(rs.getLong(1), point.id, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getBoolean(6));
+                return new Row(
+                        rs.getLong(1),
+                        point.id,
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getBoolean(6));
             }
         }
     }
@@ -241,12 +259,19 @@ public class ModerationService {
 
     private static List<FlagView> flags(Connection c, long pk) throws SQLException {
         List<FlagView> flags = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, field, kind, span_start, span_end, dismissed FROM story_flag "
-                + "WHERE story_pk = ? ORDER BY field DESC, span_start")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT id, field, kind, span_start, span_end, dismissed FROM story_flag "
+                        + "WHERE story_pk = ? ORDER BY field DESC, span_start")) {
             ps.setLong(1, pk);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    flags.add(new FlagView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6)));
+                    flags.add(new FlagView(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getInt(4),
+                            rs.getInt(5),
+                            rs.getBoolean(6)));
                 }
             }
         }
@@ -270,8 +295,9 @@ public class ModerationService {
             ps.setLong(1, pk);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO story_flag (story_pk, field, kind, span_start, span_end, dismissed) "
-                + "VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO story_flag (story_pk, field, kind, span_start, span_end, dismissed) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
             for (Flagger.Flag f : flagger.flags(title, text)) {
                 String source = f.field().equals("title") ? title : text;
                 ps.setLong(1, pk);
@@ -279,7 +305,8 @@ public class ModerationService {
                 ps.setString(3, f.kind());
                 ps.setInt(4, f.start());
                 ps.setInt(5, f.end());
-                ps.setBoolean(6, dismissed.contains(f.field() + "|" + f.kind() + "|" + source.substring(f.start(), f.end())));
+                ps.setBoolean(
+                        6, dismissed.contains(f.field() + "|" + f.kind() + "|" + source.substring(f.start(), f.end())));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -296,7 +323,8 @@ public class ModerationService {
     }
 
     private StoryPointDefinition definition(Connection c, long versionId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT revision, definition::text FROM story_point_version WHERE id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT revision, definition::text FROM story_point_version WHERE id = ?")) {
             ps.setLong(1, versionId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -308,8 +336,9 @@ public class ModerationService {
 
     private void log(Connection c, long pointId, String storyId, String action, String detail) throws SQLException {
         String by = "withdraw".equals(action) ? null : access.staff().username();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO moderation_log (story_point_id, story_id, action, detail, done_by, done_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO moderation_log (story_point_id, story_id, action, detail, done_by, done_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, pointId);
             ps.setString(2, storyId);
             ps.setString(3, action);

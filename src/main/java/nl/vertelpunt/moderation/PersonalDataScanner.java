@@ -19,18 +19,24 @@ import java.util.regex.Pattern;
 public final class PersonalDataScanner {
 
     /** One finding: what kind, and where in the field. */
-    public record Finding(String kind, int start, int end) {
-    }
+    public record Finding(String kind, int start, int end) {}
 
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"']+");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\d+])(?:\\+31|0031|0)[\\s-]?(?:\\(0\\)[\\s-]?)?\\d(?:[\\s-]?\\d){7,9}(?!\\d)");
-    private static final Pattern BSN = Pattern.compile("(?<![\\d.])(?:\\d{9}|\\d{4}\\.\\d{2}\\.\\d{3}|\\d{3}[. ]\\d{3}[. ]\\d{3})(?![\\d.]\\d)");
-    private static final Pattern IBAN = Pattern.compile("(?i)\\b[A-Z]{2}\\d{2}[ ]?(?:[A-Z0-9]{4}[ ]?){2,7}[A-Z0-9]{1,4}\\b");
-    private static final Pattern POSTCODE = Pattern.compile("\\b[1-9]\\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}\\b(?:[ ]*,?[ ]*\\d{1,5}(?:[ -]?[a-zA-Z]\\b)?)?");
-    private static final Pattern ADDRESS = Pattern.compile("\\b[A-Z][a-zà-ÿ]+(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|dijk|pad|park|hof|markt)[ ]+\\d{1,5}(?:[ -]?[a-zA-Z]\\b)?");
-    private static final Pattern ADDRESSED = Pattern.compile("\\b(?:[Mm]evrouw|[Mm]eneer|[Mm]evr\\.|[Dd]hr\\.|[Jj]uf|[Mm]eester|[Dd]okter|[Dd]r\\.)[ ]+"
-            + "((?:(?:[Vv]an(?: [Dd]e[rn]?)?|[Dd]e[rn]?|[Tt]e[rn])[ ]+)?[A-Z][a-zà-ÿ'-]+)");
+    private static final Pattern PHONE =
+            Pattern.compile("(?<![\\d+])(?:\\+31|0031|0)[\\s-]?(?:\\(0\\)[\\s-]?)?\\d(?:[\\s-]?\\d){7,9}(?!\\d)");
+    private static final Pattern BSN =
+            Pattern.compile("(?<![\\d.])(?:\\d{9}|\\d{4}\\.\\d{2}\\.\\d{3}|\\d{3}[. ]\\d{3}[. ]\\d{3})(?![\\d.]\\d)");
+    private static final Pattern IBAN =
+            Pattern.compile("(?i)\\b[A-Z]{2}\\d{2}[ ]?(?:[A-Z0-9]{4}[ ]?){2,7}[A-Z0-9]{1,4}\\b");
+    private static final Pattern POSTCODE =
+            Pattern.compile("\\b[1-9]\\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}\\b(?:[ ]*,?[ ]*\\d{1,5}(?:[ -]?[a-zA-Z]\\b)?)?");
+    private static final Pattern ADDRESS = Pattern.compile(
+            "\\b[A-Z][a-zà-ÿ]+(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|dijk|pad|park|hof|markt)[ ]+\\d{1,5}(?:[ -]?[a-zA-Z]\\b)?");
+    private static final Pattern ADDRESSED =
+            Pattern.compile("\\b(?:[Mm]evrouw|[Mm]eneer|[Mm]evr\\.|[Dd]hr\\.|[Jj]uf|[Mm]eester|[Dd]okter|[Dd]r\\.)[ ]+"
+                    + "((?:(?:[Vv]an(?: [Dd]e[rn]?)?|[Dd]e[rn]?|[Tt]e[rn])[ ]+)?[A-Z][a-zà-ÿ'-]+)");
     private static final Pattern WORD = Pattern.compile("\\b[A-Z][a-zà-ÿ'-]+\\b");
 
     private final Set<String> names;
@@ -69,7 +75,10 @@ public final class PersonalDataScanner {
                 continue;
             }
             String digits = phone.group().replaceAll("\\D", "").replaceFirst("^0031|^31", "0");
-            if (digits.length() == 10 && digits.charAt(0) == '0' && !digits.startsWith("0800") && !digits.startsWith("090")) {
+            if (digits.length() == 10
+                    && digits.charAt(0) == '0'
+                    && !digits.startsWith("0800")
+                    && !digits.startsWith("090")) {
                 found.add(new Finding("phone", phone.start(), phone.end()));
             }
         }
@@ -141,7 +150,8 @@ public final class PersonalDataScanner {
 
     /** Keeps the first of overlapping findings (longest first at equal start), in text order. */
     private static List<Finding> withoutOverlaps(List<Finding> found) {
-        found.sort(Comparator.comparingInt(Finding::start).thenComparing(Comparator.comparingInt(Finding::end).reversed()));
+        found.sort(Comparator.comparingInt(Finding::start)
+                .thenComparing(Comparator.comparingInt(Finding::end).reversed()));
         List<Finding> kept = new ArrayList<>();
         int end = -1;
         for (Finding f : found) {

@@ -1,5 +1,10 @@
 package nl.vertelpunt.sample;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import nl.vertelpunt.story.StoryCsv;
 import nl.vertelpunt.storypoint.definition.Completeness;
 import nl.vertelpunt.storypoint.definition.LocalizedText;
@@ -9,12 +14,6 @@ import nl.vertelpunt.storypoint.definition.QuestionType;
 import nl.vertelpunt.storypoint.definition.Role;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import org.apache.commons.csv.CSVPrinter;
-
-import java.io.IOException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * A story point with 24 analysis variables (8 sliders, the role, 5 choices, 2 multichoice questions of 4
@@ -33,10 +32,12 @@ import java.util.SplittableRandom;
  */
 public final class PatternedStories {
 
-    public static final List<String> PLANTED = List.of("gehoord|gevolg", "gehoord|op-tijd", "regio|soort-hulp",
-            "duidelijk|role", "themas:wachten|wachttijd");
+    public static final List<String> PLANTED = List.of(
+            "gehoord|gevolg", "gehoord|op-tijd", "regio|soort-hulp", "duidelijk|role", "themas:wachten|wachttijd");
 
-    private static final String[] SLIDERS = {"gehoord", "op-tijd", "duidelijk", "wachttijd", "samen", "vertrouwen", "passend", "veilig"};
+    private static final String[] SLIDERS = {
+        "gehoord", "op-tijd", "duidelijk", "wachttijd", "samen", "vertrouwen", "passend", "veilig"
+    };
     private static final String[] LEVELS = {"zeer-negatief", "negatief", "neutraal", "positief", "zeer-positief"};
     private static final String[] REGIONS = {"noord", "oost", "zuid", "west"};
     private static final String[] HELP = {"licht", "ambulant", "ggz", "verblijf"};
@@ -62,19 +63,78 @@ public final class PatternedStories {
         questions.add(choice("soort-hulp", number++, HELP));
         questions.add(choice("leeftijd", number++, AGES));
         questions.add(choice("fase", number++, KIND));
-        questions.add(new Question("themas", number++, QuestionType.MULTICHOICE, text("Thema's"), null, null, null, null, null,
-                null, options(THEMES), null, null));
-        questions.add(new Question("betrokken", number++, QuestionType.MULTICHOICE, text("Betrokken"), null, null, null, null,
-                null, null, options(INVOLVED), null, null));
+        questions.add(new Question(
+                "themas",
+                number++,
+                QuestionType.MULTICHOICE,
+                text("Thema's"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                options(THEMES),
+                null,
+                null));
+        questions.add(new Question(
+                "betrokken",
+                number++,
+                QuestionType.MULTICHOICE,
+                text("Betrokken"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                options(INVOLVED),
+                null,
+                null));
         for (String slider : SLIDERS) {
-            questions.add(new Question(slider, number++, QuestionType.SLIDER, text(slider), null, null, null,
-                    text("Helemaal niet"), text("Helemaal wel"), true, null, null, null));
+            questions.add(new Question(
+                    slider,
+                    number++,
+                    QuestionType.SLIDER,
+                    text(slider),
+                    null,
+                    null,
+                    null,
+                    text("Helemaal niet"),
+                    text("Helemaal wel"),
+                    true,
+                    null,
+                    null,
+                    null));
         }
-        questions.add(new Question("balans", number, QuestionType.TRIAD, text("Balans"), null, null, null, null, null, null,
-                null, null, List.of(text("Hulp"), text("Mensen"), text("Regels"))));
-        return new StoryPointDefinition(slug, text("Patronen"), null, null, null,
-                List.of(new Role("jongere", text("Jongere")), new Role("ouder", text("Ouder")), new Role("professional", text("Professional"))),
-                text("Vertel"), new Completeness(0, 0), questions, null);
+        questions.add(new Question(
+                "balans",
+                number,
+                QuestionType.TRIAD,
+                text("Balans"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(text("Hulp"), text("Mensen"), text("Regels"))));
+        return new StoryPointDefinition(
+                slug,
+                text("Patronen"),
+                null,
+                null,
+                null,
+                List.of(
+                        new Role("jongere", text("Jongere")),
+                        new Role("ouder", text("Ouder")),
+                        new Role("professional", text("Professional"))),
+                text("Vertel"),
+                new Completeness(0, 0),
+                questions,
+                null);
     }
 
     /** Writes {@code count} stories in the CSV exchange format, header first. */
@@ -177,11 +237,26 @@ public final class PatternedStories {
     }
 
     private static Question choice(String id, int number, String[] options) {
-        return new Question(id, number, QuestionType.CHOICE, text(id), null, null, null, null, null, null, options(options), null, null);
+        return new Question(
+                id,
+                number,
+                QuestionType.CHOICE,
+                text(id),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                options(options),
+                null,
+                null);
     }
 
     private static List<Option> options(String[] ids) {
-        return java.util.Arrays.stream(ids).map(id -> new Option(id, text(id), null)).toList();
+        return java.util.Arrays.stream(ids)
+                .map(id -> new Option(id, text(id), null))
+                .toList();
     }
 
     private static LocalizedText text(String nl) {

@@ -70,14 +70,18 @@ final class StoryTexts {
         "Zo zou het altijd moeten gaan.",
         "We kijken weer met vertrouwen vooruit.",
     };
-    private static final String[] NEGATIVE_TITLES = {"Van het kastje naar de muur", "Te lang gewacht", "Niet gehoord", "Steeds opnieuw beginnen", "Alleen gelaten"};
-    private static final String[] POSITIVE_TITLES = {"Eindelijk gehoord", "Samen een plan", "Snel geholpen", "Een vast gezicht", "Goede samenwerking"};
+    private static final String[] NEGATIVE_TITLES = {
+        "Van het kastje naar de muur", "Te lang gewacht", "Niet gehoord", "Steeds opnieuw beginnen", "Alleen gelaten"
+    };
+    private static final String[] POSITIVE_TITLES = {
+        "Eindelijk gehoord", "Samen een plan", "Snel geholpen", "Een vast gezicht", "Goede samenwerking"
+    };
     private static final String[] TIPS = {
         "Luister naar ouders en kinderen.", "Zorg voor één vast aanspreekpunt.", "Maak wachttijden korter.",
-        "Leg uit wat er gaat gebeuren.", "Neem jongeren serieus.", "Werk samen met school."};
+        "Leg uit wat er gaat gebeuren.", "Neem jongeren serieus.", "Werk samen met school."
+    };
 
-    private StoryTexts() {
-    }
+    private StoryTexts() {}
 
     static String story(SplittableRandom random, String role, double valence, boolean brief) {
         StringBuilder sb = new StringBuilder();

@@ -2,12 +2,6 @@ package nl.vertelpunt.sample;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.vertelpunt.story.StoryCsv;
-import nl.vertelpunt.storypoint.definition.Option;
-import nl.vertelpunt.storypoint.definition.Question;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-import org.apache.commons.csv.CSVPrinter;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -21,6 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import nl.vertelpunt.story.StoryCsv;
+import nl.vertelpunt.storypoint.definition.Option;
+import nl.vertelpunt.storypoint.definition.Question;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes a realistic synthetic story set for a story point in the CSV exchange format, for demos and
@@ -72,11 +71,13 @@ public final class SyntheticStories {
 
     /** The stories of {@link PatternedStories}: {@code --planted true|false}, written to {@code --out} or standard output. */
     private static void writePatterned(Map<String, String> options) throws IOException {
-        PatternedStories stories = new PatternedStories(Boolean.parseBoolean(options.getOrDefault("planted", "true")),
+        PatternedStories stories = new PatternedStories(
+                Boolean.parseBoolean(options.getOrDefault("planted", "true")),
                 Long.parseLong(options.getOrDefault("seed", "42")));
         int count = Integer.parseInt(options.getOrDefault("stories", "1000"));
         String out = options.get("out");
-        try (Writer writer = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
+        try (Writer writer = out == null
+                ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                 : Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8)) {
             stories.write(writer, count);
         }
@@ -187,7 +188,9 @@ public final class SyntheticStories {
     }
 
     private static boolean isOrdinal(List<Option> options) {
-        return options.size() >= 5 && options.get(0).id().equals("zeer-negatief") && options.get(4).id().equals("zeer-positief");
+        return options.size() >= 5
+                && options.get(0).id().equals("zeer-negatief")
+                && options.get(4).id().equals("zeer-positief");
     }
 
     private String multichoice(Question q) {
@@ -222,8 +225,9 @@ public final class SyntheticStories {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: generate [--kind voordejeugd|patterned] [--definition file.json] "
-                        + "[--stories 1000] [--seed 42] [--planted true] [--out file.csv]");
+                throw new IllegalArgumentException(
+                        "usage: generate [--kind voordejeugd|patterned] [--definition file.json] "
+                                + "[--stories 1000] [--seed 42] [--planted true] [--out file.csv]");
             }
             options.put(args[i].substring(2), args[++i]);
         }

@@ -2,9 +2,6 @@ package nl.vertelpunt.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import nl.vertelpunt.web.FieldError;
-import nl.vertelpunt.web.ProblemException;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.ProblemException;
 
 /**
  * Notes and improvement proposals, shared by the table link and the facilitator: what they look like,
@@ -24,25 +23,32 @@ import java.util.UUID;
 public class Proposals {
 
     /** A note as a table and the facilitator see it. */
-    public record NoteView(long id, UUID tableId, UUID cardId, String kind, String text, UUID proposalId, Instant createdAt) {
-    }
+    public record NoteView(
+            long id, UUID tableId, UUID cardId, String kind, String text, UUID proposalId, Instant createdAt) {}
 
     /** A status change or a short report on a proposal. */
-    public record UpdateView(String status, String note, String doneBy, Instant doneAt) {
-    }
+    public record UpdateView(String status, String note, String doneBy, Instant doneAt) {}
 
     /** A proposal with the notes clustered into it and its history. */
-    public record ProposalView(UUID id, UUID tableId, String title, String action, String goal, String owner, String status,
-                               boolean published, List<Long> notes, List<UpdateView> updates, Instant createdAt, Instant updatedAt) {
-    }
+    public record ProposalView(
+            UUID id,
+            UUID tableId,
+            String title,
+            String action,
+            String goal,
+            String owner,
+            String status,
+            boolean published,
+            List<Long> notes,
+            List<UpdateView> updates,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     /** A new note: its kind (surprise, worry, chance, other), its text, and the card it is about (or none). */
-    public record NoteInput(String kind, String text, UUID cardId) {
-    }
+    public record NoteInput(String kind, String text, UUID cardId) {}
 
     /** A proposal as written at a table: a title, what we should do, so that what, who takes it forward, and its notes. */
-    public record ProposalInput(String title, String action, String goal, String owner, List<Long> notes) {
-    }
+    public record ProposalInput(String title, String action, String goal, String owner, List<Long> notes) {}
 
     /** Checks a new note's fields; {@code cards} are the cards the note may be about. */
     static void checkNote(NoteInput input, Set<UUID> cards) {
@@ -189,11 +195,26 @@ public class Proposals {
         Map<UUID, List<UpdateView>> updates = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
             SessionNote.<SessionNote>list("proposalId in ?1 order by createdAt, id", ids)
-                    .forEach(n -> notes.computeIfAbsent(n.proposalId, k -> new ArrayList<>()).add(n.id));
-            ProposalUpdate.listFor(ids).forEach(u -> updates.computeIfAbsent(u.proposalId, k -> new ArrayList<>())
-                    .add(new UpdateView(u.status, u.note, withStaff ? u.doneBy : null, u.doneAt)));
+                    .forEach(n -> notes.computeIfAbsent(n.proposalId, k -> new ArrayList<>())
+                            .add(n.id));
+            ProposalUpdate.listFor(ids)
+                    .forEach(u -> updates.computeIfAbsent(u.proposalId, k -> new ArrayList<>())
+                            .add(new UpdateView(u.status, u.note, withStaff ? u.doneBy : null, u.doneAt)));
         }
-        return proposals.stream().map(p -> new ProposalView(p.id, p.tableId, p.title, p.action, p.goal, p.owner, p.status,
-                p.published, notes.getOrDefault(p.id, List.of()), updates.getOrDefault(p.id, List.of()), p.createdAt, p.updatedAt)).toList();
+        return proposals.stream()
+                .map(p -> new ProposalView(
+                        p.id,
+                        p.tableId,
+                        p.title,
+                        p.action,
+                        p.goal,
+                        p.owner,
+                        p.status,
+                        p.published,
+                        notes.getOrDefault(p.id, List.of()),
+                        updates.getOrDefault(p.id, List.of()),
+                        p.createdAt,
+                        p.updatedAt))
+                .toList();
     }
 }

@@ -3,6 +3,15 @@ package nl.vertelpunt.session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import nl.vertelpunt.card.Card;
 import nl.vertelpunt.card.CardDocuments;
 import nl.vertelpunt.card.Excerpts;
@@ -16,16 +25,6 @@ import nl.vertelpunt.user.StaffRole;
 import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.ProblemException;
 import nl.vertelpunt.web.Tokens;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Sense-making sessions (duidingsbijeenkomsten) for facilitators: preparing the tables with a small
@@ -42,60 +41,73 @@ public class SenseSessionService {
     public static final int ADVISED_STORIES = 20;
     /** Hard limits, well above the advice. */
     static final int MAX_CARDS = 30;
+
     static final int MAX_STORIES = 100;
     static final int MAX_LINK_DAYS = 30;
 
     /** A session's date, place and name. */
-    public record SessionInput(String storyPoint, String title, LocalDate heldOn, String place, Boolean online) {
-    }
+    public record SessionInput(String storyPoint, String title, LocalDate heldOn, String place, Boolean online) {}
 
     /** What a table gets: its name, cards and stories (by id), in order. */
-    public record TablePlan(String name, List<UUID> cards, List<String> stories) {
-    }
+    public record TablePlan(String name, List<UUID> cards, List<String> stories) {}
 
     /** A card at a table. */
-    public record TableCardRef(UUID id, String title, int version, boolean published) {
-    }
+    public record TableCardRef(UUID id, String title, int version, boolean published) {}
 
     /** A story at a table, with an excerpt; {@code problem} says why a table will not see it (hidden, flagged). */
-    public record TableStoryRef(String id, String role, String excerpt, String problem) {
-    }
+    public record TableStoryRef(String id, String role, String excerpt, String problem) {}
 
     /** Advice on the size of a table's material: {@code code} too-many-cards or too-many-stories. */
-    public record Warning(String code, int count, int advised) {
-    }
+    public record Warning(String code, int count, int advised) {}
 
     /** A table as the facilitator sees it. */
-    public record TableView(UUID id, String name, int position, List<TableCardRef> cards, List<TableStoryRef> stories,
-                            boolean linkActive, Instant linkExpiresAt, List<Warning> warnings) {
-    }
+    public record TableView(
+            UUID id,
+            String name,
+            int position,
+            List<TableCardRef> cards,
+            List<TableStoryRef> stories,
+            boolean linkActive,
+            Instant linkExpiresAt,
+            List<Warning> warnings) {}
 
     /** A session in a list. */
-    public record SessionSummary(UUID id, String storyPoint, String title, LocalDate heldOn, String place, boolean online,
-                                 int tables, int proposals) {
-    }
+    public record SessionSummary(
+            UUID id,
+            String storyPoint,
+            String title,
+            LocalDate heldOn,
+            String place,
+            boolean online,
+            int tables,
+            int proposals) {}
 
     /** A session with its tables, notes and proposals. */
-    public record SessionView(UUID id, String storyPoint, String title, LocalDate heldOn, String place, boolean online,
-                              String createdBy, Instant createdAt, List<TableView> tables, List<Proposals.NoteView> notes,
-                              List<Proposals.ProposalView> proposals) {
-    }
+    public record SessionView(
+            UUID id,
+            String storyPoint,
+            String title,
+            LocalDate heldOn,
+            String place,
+            boolean online,
+            String createdBy,
+            Instant createdAt,
+            List<TableView> tables,
+            List<Proposals.NoteView> notes,
+            List<Proposals.ProposalView> proposals) {}
 
     /** A table's link; the token is shown only now. */
-    public record Link(UUID tableId, String token, String path, Instant expiresAt) {
-    }
+    public record Link(UUID tableId, String token, String path, Instant expiresAt) {}
 
     /** How long a new link stays valid: through the session's day plus this many days (default 1). */
-    public record LinkRequest(Integer days) {
-    }
+    public record LinkRequest(Integer days) {}
 
     /** A facilitator's edit of a proposal: its texts and whether it shows on the public page. */
-    public record ProposalEdit(String title, String action, String goal, String owner, Boolean published, List<Long> notes) {
-    }
+    public record ProposalEdit(
+            String title, String action, String goal, String owner, Boolean published, List<Long> notes) {}
 
     /** A status with a short note on what was decided or done. */
-    public record UpdateInput(String status, String note) {
-    }
+    public record UpdateInput(String status, String note) {}
 
     private final StoryPointService storyPoints;
     private final Access access;
@@ -103,7 +115,12 @@ public class SenseSessionService {
     private final CardDocuments documents;
     private final EntityManager em;
 
-    SenseSessionService(StoryPointService storyPoints, Access access, Proposals proposals, CardDocuments documents, EntityManager em) {
+    SenseSessionService(
+            StoryPointService storyPoints,
+            Access access,
+            Proposals proposals,
+            CardDocuments documents,
+            EntityManager em) {
         this.storyPoints = storyPoints;
         this.access = access;
         this.proposals = proposals;
@@ -113,7 +130,8 @@ public class SenseSessionService {
 
     public SessionView create(SessionInput input) {
         if (input == null) {
-            throw ProblemException.malformed("body", "a JSON object with storyPoint, title, heldOn and online is expected");
+            throw ProblemException.malformed(
+                    "body", "a JSON object with storyPoint, title, heldOn and online is expected");
         }
         if (input.storyPoint() == null || input.storyPoint().isBlank()) {
             throw ProblemException.invalid("storyPoint", "is required: the slug of the story point");
@@ -148,8 +166,17 @@ public class SenseSessionService {
     public List<SessionSummary> list(String slug) {
         StoryPoint point = storyPoints.find(slug);
         access.require(point, StaffRole.FACILITATOR);
-        return SenseSession.listFor(point.id).stream().map(s -> new SessionSummary(s.id, slug, s.title, s.heldOn, s.place, s.online,
-                (int) SessionTable.count("sessionId", s.id), (int) Proposal.count("sessionId", s.id))).toList();
+        return SenseSession.listFor(point.id).stream()
+                .map(s -> new SessionSummary(
+                        s.id,
+                        slug,
+                        s.title,
+                        s.heldOn,
+                        s.place,
+                        s.online,
+                        (int) SessionTable.count("sessionId", s.id),
+                        (int) Proposal.count("sessionId", s.id)))
+                .toList();
     }
 
     public void delete(UUID id) {
@@ -161,7 +188,10 @@ public class SenseSessionService {
         SessionTable t = new SessionTable();
         t.id = UUID.randomUUID();
         t.sessionId = s.id;
-        t.position = SessionTable.listFor(s.id).stream().mapToInt(x -> x.position + 1).max().orElse(0);
+        t.position = SessionTable.listFor(s.id).stream()
+                .mapToInt(x -> x.position + 1)
+                .max()
+                .orElse(0);
         // no link yet: a hash no token has, already expired
         t.tokenHash = Tokens.sha256(Tokens.random(32));
         t.tokenExpiresAt = Proposals.now();
@@ -192,7 +222,8 @@ public class SenseSessionService {
         SessionTable t = table(s, tableId);
         int days = request == null || request.days() == null ? 1 : request.days();
         if (days < 0 || days > MAX_LINK_DAYS) {
-            throw ProblemException.invalid("days", "must be 0 to " + MAX_LINK_DAYS + ": the days after the session the link keeps working");
+            throw ProblemException.invalid(
+                    "days", "must be 0 to " + MAX_LINK_DAYS + ": the days after the session the link keeps working");
         }
         LocalDate today = LocalDate.now(StoryFilter.ZONE);
         LocalDate last = (s.heldOn.isAfter(today) ? s.heldOn : today).plusDays(days);
@@ -208,8 +239,10 @@ public class SenseSessionService {
     public List<nl.vertelpunt.card.render.CardDocument> tableDeck(UUID sessionId, UUID tableId) {
         SenseSession s = find(sessionId);
         SessionTable t = table(s, tableId);
-        List<UUID> ids = em.createNativeQuery("SELECT card_id FROM session_table_card WHERE table_id = ?1 ORDER BY position")
-                .setParameter(1, t.id).getResultList();
+        List<UUID> ids = em.createNativeQuery(
+                        "SELECT card_id FROM session_table_card WHERE table_id = ?1 ORDER BY position")
+                .setParameter(1, t.id)
+                .getResultList();
         if (ids.isEmpty()) {
             throw ProblemException.conflict("cards", "table '" + t.name + "' has no cards");
         }
@@ -239,8 +272,10 @@ public class SenseSessionService {
         if (edit == null) {
             throw ProblemException.malformed("body", "a JSON object with title, action, goal and owner is expected");
         }
-        Proposals.ProposalView view = proposals.edit(p, new Proposals.ProposalInput(edit.title(), edit.action(), edit.goal(),
-                edit.owner(), edit.notes()), notes(SenseSession.findById(p.sessionId)));
+        Proposals.ProposalView view = proposals.edit(
+                p,
+                new Proposals.ProposalInput(edit.title(), edit.action(), edit.goal(), edit.owner(), edit.notes()),
+                notes(SenseSession.findById(p.sessionId)));
         if (edit.published() != null) {
             p.published = edit.published();
             view = Proposals.view(p);
@@ -292,7 +327,8 @@ public class SenseSessionService {
         if (input.place() != null && input.place().strip().length() > 200) {
             errors.add(new FieldError("place", "must be at most 200 characters"));
         }
-        if (Boolean.FALSE.equals(input.online()) && (input.place() == null || input.place().isBlank())) {
+        if (Boolean.FALSE.equals(input.online())
+                && (input.place() == null || input.place().isBlank())) {
             errors.add(new FieldError("place", "is required for a session that is not online"));
         }
         if (!errors.isEmpty()) {
@@ -300,7 +336,9 @@ public class SenseSessionService {
         }
         s.title = input.title().strip();
         s.heldOn = input.heldOn();
-        s.place = input.place() == null || input.place().isBlank() ? null : input.place().strip();
+        s.place = input.place() == null || input.place().isBlank()
+                ? null
+                : input.place().strip();
         s.online = input.online();
     }
 
@@ -315,10 +353,12 @@ public class SenseSessionService {
         List<UUID> cards = plan.cards() == null ? List.of() : plan.cards();
         List<String> stories = plan.stories() == null ? List.of() : plan.stories();
         if (cards.size() > MAX_CARDS) {
-            errors.add(new FieldError("cards", "at most " + MAX_CARDS + " cards (" + ADVISED_CARDS + " or fewer is advised)"));
+            errors.add(new FieldError(
+                    "cards", "at most " + MAX_CARDS + " cards (" + ADVISED_CARDS + " or fewer is advised)"));
         }
         if (stories.size() > MAX_STORIES) {
-            errors.add(new FieldError("stories", "at most " + MAX_STORIES + " stories (" + ADVISED_STORIES + " or fewer is advised)"));
+            errors.add(new FieldError(
+                    "stories", "at most " + MAX_STORIES + " stories (" + ADVISED_STORIES + " or fewer is advised)"));
         }
         Set<UUID> seenCards = new HashSet<>();
         for (int i = 0; i < cards.size() && i < MAX_CARDS; i++) {
@@ -329,8 +369,8 @@ public class SenseSessionService {
                 errors.add(new FieldError("cards[" + i + "]", "is in the list twice"));
             }
         }
-        Map<String, ShareableStories.Found> found = ShareableStories.find(em, s.storyPointId,
-                stories.subList(0, Math.min(stories.size(), MAX_STORIES)));
+        Map<String, ShareableStories.Found> found =
+                ShareableStories.find(em, s.storyPointId, stories.subList(0, Math.min(stories.size(), MAX_STORIES)));
         Set<String> seenStories = new HashSet<>();
         for (int i = 0; i < stories.size() && i < MAX_STORIES; i++) {
             String id = stories.get(i);
@@ -351,19 +391,29 @@ public class SenseSessionService {
     }
 
     private void writePlan(SessionTable t, TablePlan plan) {
-        em.createNativeQuery("DELETE FROM session_table_card WHERE table_id = ?1").setParameter(1, t.id).executeUpdate();
-        em.createNativeQuery("DELETE FROM session_table_story WHERE table_id = ?1").setParameter(1, t.id).executeUpdate();
+        em.createNativeQuery("DELETE FROM session_table_card WHERE table_id = ?1")
+                .setParameter(1, t.id)
+                .executeUpdate();
+        em.createNativeQuery("DELETE FROM session_table_story WHERE table_id = ?1")
+                .setParameter(1, t.id)
+                .executeUpdate();
         List<UUID> cards = plan.cards() == null ? List.of() : plan.cards();
         for (int i = 0; i < cards.size(); i++) {
             em.createNativeQuery("INSERT INTO session_table_card (table_id, card_id, position) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, t.id).setParameter(2, cards.get(i)).setParameter(3, i).executeUpdate();
+                    .setParameter(1, t.id)
+                    .setParameter(2, cards.get(i))
+                    .setParameter(3, i)
+                    .executeUpdate();
         }
         List<String> stories = plan.stories() == null ? List.of() : plan.stories();
         for (int i = 0; i < stories.size(); i++) {
             em.createNativeQuery("INSERT INTO session_table_story (table_id, story_pk, position) "
                             + "SELECT ?1, s.pk, ?2 FROM story s JOIN sense_session ss ON ss.story_point_id = s.story_point_id "
                             + "JOIN session_table t ON t.session_id = ss.id WHERE t.id = ?1 AND s.id = ?3")
-                    .setParameter(1, t.id).setParameter(2, i).setParameter(3, stories.get(i)).executeUpdate();
+                    .setParameter(1, t.id)
+                    .setParameter(2, i)
+                    .setParameter(3, stories.get(i))
+                    .executeUpdate();
         }
     }
 
@@ -391,7 +441,9 @@ public class SenseSessionService {
 
     private static Map<Long, SessionNote> notes(SenseSession s) {
         Map<Long, SessionNote> out = new LinkedHashMap<>();
-        SessionNote.listForTables(SessionTable.listFor(s.id).stream().map(t -> t.id).toList()).forEach(n -> out.put(n.id, n));
+        SessionNote.listForTables(
+                        SessionTable.listFor(s.id).stream().map(t -> t.id).toList())
+                .forEach(n -> out.put(n.id, n));
         return out;
     }
 
@@ -406,15 +458,26 @@ public class SenseSessionService {
         Instant now = Instant.now();
         List<TableView> tableViews = new ArrayList<>();
         for (SessionTable t : tables) {
-            List<Object[]> cardRows = em.createNativeQuery("SELECT c.id, c.title, c.version, c.published FROM session_table_card tc "
-                    + "JOIN card c ON c.id = tc.card_id WHERE tc.table_id = ?1 ORDER BY tc.position").setParameter(1, t.id).getResultList();
-            List<TableCardRef> cards = cardRows.stream().map(r -> new TableCardRef((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                    (Boolean) r[3])).toList();
-            List<Object[]> storyRows = em.createNativeQuery("SELECT s.id, s.role, s.text, s.hidden, s.flagged FROM session_table_story ts "
-                    + "JOIN story s ON s.pk = ts.story_pk WHERE ts.table_id = ?1 ORDER BY ts.position").setParameter(1, t.id).getResultList();
-            List<TableStoryRef> stories = storyRows.stream().map(r -> new TableStoryRef((String) r[0],
-                    CardDocuments.roleLabel(definition, (String) r[1]), Excerpts.of((String) r[2], null, null),
-                    (Boolean) r[3] ? "hidden" : (Boolean) r[4] ? "flagged" : null)).toList();
+            List<Object[]> cardRows = em.createNativeQuery(
+                            "SELECT c.id, c.title, c.version, c.published FROM session_table_card tc "
+                                    + "JOIN card c ON c.id = tc.card_id WHERE tc.table_id = ?1 ORDER BY tc.position")
+                    .setParameter(1, t.id)
+                    .getResultList();
+            List<TableCardRef> cards = cardRows.stream()
+                    .map(r -> new TableCardRef((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(), (Boolean) r[3]))
+                    .toList();
+            List<Object[]> storyRows = em.createNativeQuery(
+                            "SELECT s.id, s.role, s.text, s.hidden, s.flagged FROM session_table_story ts "
+                                    + "JOIN story s ON s.pk = ts.story_pk WHERE ts.table_id = ?1 ORDER BY ts.position")
+                    .setParameter(1, t.id)
+                    .getResultList();
+            List<TableStoryRef> stories = storyRows.stream()
+                    .map(r -> new TableStoryRef(
+                            (String) r[0],
+                            CardDocuments.roleLabel(definition, (String) r[1]),
+                            Excerpts.of((String) r[2], null, null),
+                            (Boolean) r[3] ? "hidden" : (Boolean) r[4] ? "flagged" : null))
+                    .toList();
             List<Warning> warnings = new ArrayList<>();
             if (cards.size() > ADVISED_CARDS) {
                 warnings.add(new Warning("too-many-cards", cards.size(), ADVISED_CARDS));
@@ -423,11 +486,25 @@ public class SenseSessionService {
                 warnings.add(new Warning("too-many-stories", stories.size(), ADVISED_STORIES));
             }
             boolean active = t.tokenExpiresAt.isAfter(now);
-            tableViews.add(new TableView(t.id, t.name, t.position, cards, stories, active, active ? t.tokenExpiresAt : null, warnings));
+            tableViews.add(new TableView(
+                    t.id, t.name, t.position, cards, stories, active, active ? t.tokenExpiresAt : null, warnings));
         }
-        List<Proposals.NoteView> notes = SessionNote.listForTables(tables.stream().map(t -> t.id).toList()).stream()
-                .map(Proposals::view).toList();
-        return new SessionView(s.id, point.slug, s.title, s.heldOn, s.place, s.online, s.createdBy, s.createdAt, tableViews, notes,
+        List<Proposals.NoteView> notes = SessionNote.listForTables(
+                        tables.stream().map(t -> t.id).toList())
+                .stream()
+                .map(Proposals::view)
+                .toList();
+        return new SessionView(
+                s.id,
+                point.slug,
+                s.title,
+                s.heldOn,
+                s.place,
+                s.online,
+                s.createdBy,
+                s.createdAt,
+                tableViews,
+                notes,
                 Proposals.views(Proposal.listFor(s.id)));
     }
 }

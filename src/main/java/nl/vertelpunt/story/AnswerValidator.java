@@ -4,17 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.vertelpunt.storypoint.definition.Option;
-import nl.vertelpunt.storypoint.definition.Question;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-import nl.vertelpunt.web.FieldError;
-import nl.vertelpunt.web.JsonBodies;
-
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.vertelpunt.storypoint.definition.Option;
+import nl.vertelpunt.storypoint.definition.Question;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.JsonBodies;
 
 /**
  * Checks the answers to a story's questions against the story point and brings them into their
@@ -26,25 +25,31 @@ import java.util.Set;
 public final class AnswerValidator {
 
     /** The stored answers and how many questions they answer ("not applicable" counts as an answer). */
-    public record Result(ObjectNode answers, int answered) {
-    }
+    public record Result(ObjectNode answers, int answered) {}
 
     /** How strict intake is: the online form enforces required questions and offers no retired options; imports of older data do neither. */
-    public enum Mode { FORM, IMPORT }
+    public enum Mode {
+        FORM,
+        IMPORT
+    }
 
     public static final String NOT_APPLICABLE = Question.NOT_APPLICABLE;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private AnswerValidator() {
-    }
+    private AnswerValidator() {}
 
     /**
      * @param raw         answers by question id, as given
      * @param fieldPrefix how errors name an answer, e.g. {@code "answers."}
      * @param errors      where problems are added
      */
-    public static Result validate(StoryPointDefinition definition, String role, Map<String, JsonNode> raw,
-                                  String fieldPrefix, Mode mode, List<FieldError> errors) {
+    public static Result validate(
+            StoryPointDefinition definition,
+            String role,
+            Map<String, JsonNode> raw,
+            String fieldPrefix,
+            Mode mode,
+            List<FieldError> errors) {
         for (String id : raw.keySet()) {
             if (definition.question(id).isEmpty()) {
                 errors.add(new FieldError(fieldPrefix + id, "is not a question of this story point"));
@@ -55,7 +60,8 @@ public final class AnswerValidator {
         for (Question q : definition.questions()) {
             JsonNode value = raw.get(q.id());
             String field = fieldPrefix + q.id();
-            boolean given = value != null && !value.isNull()
+            boolean given = value != null
+                    && !value.isNull()
                     && !(value.isArray() && value.isEmpty())
                     && !(value.isTextual() && value.asText().isBlank());
             if (!given) {
@@ -92,8 +98,8 @@ public final class AnswerValidator {
             return NODES.textNode(NOT_APPLICABLE);
         }
         if (!JsonBodies.isInteger(value) || value.asInt() < 0 || value.asInt() > 100) {
-            errors.add(new FieldError(field, "must be a whole number from 0 to 100"
-                    + (q.allowsNotApplicable() ? " or \"NA\"" : "")));
+            errors.add(new FieldError(
+                    field, "must be a whole number from 0 to 100" + (q.allowsNotApplicable() ? " or \"NA\"" : "")));
             return null;
         }
         return NODES.numberNode(value.asInt());
@@ -149,7 +155,9 @@ public final class AnswerValidator {
     }
 
     private static boolean offers(Question q, String optionId, Mode mode) {
-        return q.option(optionId).filter(o -> mode == Mode.IMPORT || o.offered()).isPresent();
+        return q.option(optionId)
+                .filter(o -> mode == Mode.IMPORT || o.offered())
+                .isPresent();
     }
 
     private static JsonNode triad(JsonNode value, String field, List<FieldError> errors) {
@@ -161,7 +169,8 @@ public final class AnswerValidator {
         for (Iterator<JsonNode> it = value.elements(); it.hasNext(); ) {
             JsonNode share = it.next();
             if (!JsonBodies.isInteger(share) || share.asInt() < 0 || share.asInt() > 100) {
-                errors.add(new FieldError(field, "must be a list of three whole numbers from 0 to 100 that add up to 100"));
+                errors.add(new FieldError(
+                        field, "must be a list of three whole numbers from 0 to 100 that add up to 100"));
                 return null;
             }
             sum += share.asInt();

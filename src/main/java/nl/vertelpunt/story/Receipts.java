@@ -19,8 +19,7 @@ public final class Receipts {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
 
-    private Receipts() {
-    }
+    private Receipts() {}
 
     public static String newCode() {
         StringBuilder code = new StringBuilder();
@@ -35,9 +34,16 @@ public final class Receipts {
 
     /** The hash of a code as typed: spaces and dashes ignored, case ignored, O read as 0 and I/L as 1. */
     public static String hash(String code) {
-        String normalized = SEPARATORS.matcher(code.toUpperCase(Locale.ROOT)).replaceAll("").replace('O', '0').replace('I', '1').replace('L', '1');
+        String normalized = SEPARATORS
+                .matcher(code.toUpperCase(Locale.ROOT))
+                .replaceAll("")
+                .replace('O', '0')
+                .replace('I', '1')
+                .replace('L', '1');
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

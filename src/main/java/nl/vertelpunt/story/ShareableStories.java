@@ -1,7 +1,6 @@
 package nl.vertelpunt.story;
 
 import jakarta.persistence.EntityManager;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +28,7 @@ public final class ShareableStories {
         }
     }
 
-    private ShareableStories() {
-    }
+    private ShareableStories() {}
 
     /** The stories of the story point with these ids, by id; ids that are not there are left out. */
     @SuppressWarnings("unchecked")
@@ -40,10 +38,15 @@ public final class ShareableStories {
         if (wanted.isEmpty()) {
             return found;
         }
-        List<Object[]> rows = em.createNativeQuery("SELECT id, pk, text, hidden, flagged FROM story WHERE story_point_id = ?1 AND id IN (?2)")
-                .setParameter(1, storyPointId).setParameter(2, wanted).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT id, pk, text, hidden, flagged FROM story WHERE story_point_id = ?1 AND id IN (?2)")
+                .setParameter(1, storyPointId)
+                .setParameter(2, wanted)
+                .getResultList();
         for (Object[] row : rows) {
-            found.put((String) row[0], new Found(((Number) row[1]).longValue(), (String) row[2], (Boolean) row[3], (Boolean) row[4]));
+            found.put(
+                    (String) row[0],
+                    new Found(((Number) row[1]).longValue(), (String) row[2], (Boolean) row[3], (Boolean) row[4]));
         }
         return found;
     }

@@ -3,9 +3,6 @@ package nl.vertelpunt.story;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import nl.vertelpunt.storypoint.definition.Question;
-import org.apache.commons.csv.CSVFormat;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
+import nl.vertelpunt.storypoint.definition.Question;
+import org.apache.commons.csv.CSVFormat;
 
 /**
  * The story exchange format: UTF-8, RFC 4180 (CRLF line ends, fields quoted only where needed), one
@@ -22,16 +21,17 @@ import java.util.regex.Pattern;
  */
 public final class StoryCsv {
 
-    public static final List<String> FIXED = List.of("id", "submitted_at", "role", "channel", "language", "title", "text");
+    public static final List<String> FIXED =
+            List.of("id", "submitted_at", "role", "channel", "language", "title", "text");
     public static final CSVFormat FORMAT = CSVFormat.RFC4180;
     public static final String SEPARATOR = "|";
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private StoryCsv() {
-    }
+    private StoryCsv() {}
 
     public static String time(Instant instant) {
         return TIME.format(instant);
@@ -71,7 +71,8 @@ public final class StoryCsv {
             return null;
         }
         return switch (q.type()) {
-            case SLIDER -> INTEGER.matcher(cell).matches() ? NODES.numberNode(Integer.parseInt(cell)) : NODES.textNode(cell);
+            case SLIDER ->
+                INTEGER.matcher(cell).matches() ? NODES.numberNode(Integer.parseInt(cell)) : NODES.textNode(cell);
             case CHOICE, TEXT -> NODES.textNode(cell);
             case MULTICHOICE -> {
                 ArrayNode list = NODES.arrayNode();
@@ -83,7 +84,10 @@ public final class StoryCsv {
             case TRIAD -> {
                 ArrayNode list = NODES.arrayNode();
                 for (String part : cell.split(Pattern.quote(SEPARATOR), -1)) {
-                    list.add(INTEGER.matcher(part).matches() ? NODES.numberNode(Integer.parseInt(part)) : NODES.textNode(part));
+                    list.add(
+                            INTEGER.matcher(part).matches()
+                                    ? NODES.numberNode(Integer.parseInt(part))
+                                    : NODES.textNode(part));
                 }
                 yield list;
             }

@@ -1,7 +1,6 @@
 package nl.vertelpunt.story;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,5 +24,4 @@ public record StoryDraft(
         int wordCount,
         int answeredCount,
         boolean complete,
-        String gathering) {
-}
+        String gathering) {}

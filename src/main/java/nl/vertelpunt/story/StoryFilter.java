@@ -1,11 +1,6 @@
 package nl.vertelpunt.story;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import nl.vertelpunt.storypoint.definition.Question;
-import nl.vertelpunt.storypoint.definition.QuestionType;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-import nl.vertelpunt.web.FieldError;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.vertelpunt.storypoint.definition.Question;
+import nl.vertelpunt.storypoint.definition.QuestionType;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.web.FieldError;
 
 /**
  * Which stories of a story point to look at: a period (dates in Dutch time, both ends included),
@@ -24,8 +23,14 @@ import java.util.TreeMap;
  * ({@code [from, to]}, both included). Only complete stories count unless {@code includeIncomplete} is true.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record StoryFilter(LocalDate from, LocalDate to, List<String> roles, List<String> channels,
-                          Map<String, List<String>> answers, Map<String, List<Integer>> ranges, Boolean includeIncomplete) {
+public record StoryFilter(
+        LocalDate from,
+        LocalDate to,
+        List<String> roles,
+        List<String> channels,
+        Map<String, List<String>> answers,
+        Map<String, List<Integer>> ranges,
+        Boolean includeIncomplete) {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
@@ -46,9 +51,14 @@ public record StoryFilter(LocalDate from, LocalDate to, List<String> roles, List
         a.putAll(other.answers);
         Map<String, List<Integer>> r = new TreeMap<>(ranges);
         r.putAll(other.ranges);
-        return new StoryFilter(other.from != null ? other.from : from, other.to != null ? other.to : to,
-                other.roles.isEmpty() ? roles : other.roles, other.channels.isEmpty() ? channels : other.channels,
-                a, r, other.includeIncomplete != null ? other.includeIncomplete : includeIncomplete);
+        return new StoryFilter(
+                other.from != null ? other.from : from,
+                other.to != null ? other.to : to,
+                other.roles.isEmpty() ? roles : other.roles,
+                other.channels.isEmpty() ? channels : other.channels,
+                a,
+                r,
+                other.includeIncomplete != null ? other.includeIncomplete : includeIncomplete);
     }
 
     public boolean complete() {
@@ -63,12 +73,15 @@ public record StoryFilter(LocalDate from, LocalDate to, List<String> roles, List
         }
         for (int i = 0; i < roles.size(); i++) {
             if (!definition.hasRole(roles.get(i))) {
-                errors.add(new FieldError(prefix + "roles[" + i + "]", "'" + roles.get(i) + "' is not a role of this story point"));
+                errors.add(new FieldError(
+                        prefix + "roles[" + i + "]", "'" + roles.get(i) + "' is not a role of this story point"));
             }
         }
         for (int i = 0; i < channels.size(); i++) {
             if (Channel.fromId(channels.get(i)).isEmpty()) {
-                errors.add(new FieldError(prefix + "channels[" + i + "]", "'" + channels.get(i) + "' is not one of online, verteltafel, papier, import"));
+                errors.add(new FieldError(
+                        prefix + "channels[" + i + "]",
+                        "'" + channels.get(i) + "' is not one of online, verteltafel, papier, import"));
             }
         }
         answers.forEach((questionId, options) -> {
@@ -77,13 +90,15 @@ public record StoryFilter(LocalDate from, LocalDate to, List<String> roles, List
             if (q == null) {
                 errors.add(new FieldError(field, "is not a question of this story point"));
             } else if (q.type() != QuestionType.CHOICE && q.type() != QuestionType.MULTICHOICE) {
-                errors.add(new FieldError(field, "is a " + q.type().id() + " question; only choice answers can filter"));
+                errors.add(
+                        new FieldError(field, "is a " + q.type().id() + " question; only choice answers can filter"));
             } else if (options == null || options.isEmpty()) {
                 errors.add(new FieldError(field, "must list at least one option"));
             } else {
                 for (int i = 0; i < options.size(); i++) {
                     if (q.option(options.get(i)).isEmpty()) {
-                        errors.add(new FieldError(field + "[" + i + "]", "'" + options.get(i) + "' is not an option of this question"));
+                        errors.add(new FieldError(
+                                field + "[" + i + "]", "'" + options.get(i) + "' is not an option of this question"));
                     }
                 }
             }
@@ -95,8 +110,13 @@ public record StoryFilter(LocalDate from, LocalDate to, List<String> roles, List
                 errors.add(new FieldError(field, "is not a question of this story point"));
             } else if (q.type() != QuestionType.SLIDER) {
                 errors.add(new FieldError(field, "is a " + q.type().id() + " question; only sliders have ranges"));
-            } else if (range == null || range.size() != 2 || range.get(0) == null || range.get(1) == null
-                    || range.get(0) < 0 || range.get(1) > 100 || range.get(0) > range.get(1)) {
+            } else if (range == null
+                    || range.size() != 2
+                    || range.get(0) == null
+                    || range.get(1) == null
+                    || range.get(0) < 0
+                    || range.get(1) > 100
+                    || range.get(0) > range.get(1)) {
                 errors.add(new FieldError(field, "must be [from, to] with 0 <= from <= to <= 100"));
             }
         });
@@ -140,7 +160,10 @@ public record StoryFilter(LocalDate from, LocalDate to, List<String> roles, List
             params.add(new TextArray(channels));
         }
         answers.forEach((questionId, options) -> {
-            boolean multi = definition.question(questionId).map(q -> q.type() == QuestionType.MULTICHOICE).orElse(false);
+            boolean multi = definition
+                    .question(questionId)
+                    .map(q -> q.type() == QuestionType.MULTICHOICE)
+                    .orElse(false);
             sql.append(multi ? " AND jsonb_exists_any(s.answers -> ?, ?)" : " AND s.answers ->> ? = ANY (?)");
             params.add(questionId);
             params.add(new TextArray(options));
@@ -157,8 +180,7 @@ public record StoryFilter(LocalDate from, LocalDate to, List<String> roles, List
     }
 
     /** A text[] parameter. */
-    record TextArray(List<String> values) {
-    }
+    record TextArray(List<String> values) {}
 
     /** A WHERE condition with its parameters in order. */
     public record Condition(String sql, List<Object> params) {

@@ -20,8 +20,7 @@ public final class StoryIds {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private StoryIds() {
-    }
+    private StoryIds() {}
 
     /**
      * Whether {@code id} is a valid story id. "." and ".." fit the pattern but are refused: as the last part

@@ -1,13 +1,12 @@
 package nl.vertelpunt.story;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-import nl.vertelpunt.web.FieldError;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.web.FieldError;
 
 /**
  * The rules every story meets, whichever way it arrives (web form, import): a known role and language,
@@ -20,16 +19,27 @@ public final class StoryRules {
     public static final int MAX_TITLE = 200;
 
     /** The fields of one story as they arrived, before checking. */
-    public record Incoming(String id, UUID submissionId, String role, Channel channel, String language, String title,
-                           String text, Map<String, JsonNode> answers, Instant submittedAt, String gathering) {
-    }
+    public record Incoming(
+            String id,
+            UUID submissionId,
+            String role,
+            Channel channel,
+            String language,
+            String title,
+            String text,
+            Map<String, JsonNode> answers,
+            Instant submittedAt,
+            String gathering) {}
 
-    private StoryRules() {
-    }
+    private StoryRules() {}
 
     /** Checks a story; returns the draft to store, or null when {@code errors} got entries. */
-    public static StoryDraft check(StoryPointDefinition definition, Incoming in, String answerPrefix,
-                                   AnswerValidator.Mode mode, List<FieldError> errors) {
+    public static StoryDraft check(
+            StoryPointDefinition definition,
+            Incoming in,
+            String answerPrefix,
+            AnswerValidator.Mode mode,
+            List<FieldError> errors) {
         int before = errors.size();
         if (in.id() != null && !StoryIds.isValid(in.id())) {
             errors.add(new FieldError("id", StoryIds.RULE));
@@ -39,12 +49,14 @@ public final class StoryRules {
             errors.add(new FieldError("role", "is required; one of " + roleIds(definition)));
             role = null;
         } else if (!definition.hasRole(role)) {
-            errors.add(new FieldError("role", "'" + role + "' is not a role of this story point; one of " + roleIds(definition)));
+            errors.add(new FieldError(
+                    "role", "'" + role + "' is not a role of this story point; one of " + roleIds(definition)));
             role = null;
         }
         String language = in.language() == null || in.language().isBlank() ? "nl" : in.language();
         if (!definition.languages().contains(language)) {
-            errors.add(new FieldError("language", "'" + language + "' is not offered; one of " + definition.languages()));
+            errors.add(
+                    new FieldError("language", "'" + language + "' is not offered; one of " + definition.languages()));
         }
         String title = in.title() == null || in.title().isBlank() ? null : in.title();
         if (title != null && length(title) > MAX_TITLE) {
@@ -56,14 +68,27 @@ public final class StoryRules {
         } else if (length(text) > MAX_TEXT) {
             errors.add(new FieldError("text", "is longer than " + MAX_TEXT + " characters (" + length(text) + ")"));
         }
-        AnswerValidator.Result answers = AnswerValidator.validate(definition, role, in.answers(), answerPrefix, mode, errors);
+        AnswerValidator.Result answers =
+                AnswerValidator.validate(definition, role, in.answers(), answerPrefix, mode, errors);
         if (errors.size() > before || role == null) {
             return null;
         }
         int words = countWords(text);
         boolean complete = definition.completeness().isMet(words, answers.answered());
-        return new StoryDraft(in.id(), in.submissionId(), role, in.channel(), language, title, text, answers.answers(),
-                in.submittedAt(), words, answers.answered(), complete, in.gathering());
+        return new StoryDraft(
+                in.id(),
+                in.submissionId(),
+                role,
+                in.channel(),
+                language,
+                title,
+                text,
+                answers.answers(),
+                in.submittedAt(),
+                words,
+                answers.answered(),
+                complete,
+                in.gathering());
     }
 
     /**

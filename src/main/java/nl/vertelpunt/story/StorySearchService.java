@@ -4,15 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import nl.vertelpunt.storypoint.StoryPoint;
-import nl.vertelpunt.storypoint.StoryPointService;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-import nl.vertelpunt.user.Access;
-import nl.vertelpunt.user.StaffRole;
-import nl.vertelpunt.web.FieldError;
-import nl.vertelpunt.web.ProblemException;
-import nl.vertelpunt.web.StorageException;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +12,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import nl.vertelpunt.storypoint.StoryPoint;
+import nl.vertelpunt.storypoint.StoryPointService;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.user.Access;
+import nl.vertelpunt.user.StaffRole;
+import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.ProblemException;
+import nl.vertelpunt.web.StorageException;
 
 /**
  * The story browser: full-text search over title and text (PostgreSQL, Dutch configuration: "wachten"
@@ -37,18 +36,31 @@ public class StorySearchService {
      * false lists only incomplete stories, which the filter itself cannot express), the page (from 0) and
      * its size (1..100).
      */
-    public record Search(String q, StoryFilter filter, Boolean flagged, Boolean hidden, Integer page, Integer size,
-                         Boolean complete) {
-    }
+    public record Search(
+            String q,
+            StoryFilter filter,
+            Boolean flagged,
+            Boolean hidden,
+            Integer page,
+            Integer size,
+            Boolean complete) {}
 
     /** One story in a list; the excerpt marks matched words with « and ». */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(String id, String title, String excerpt, String role, String channel, Instant submittedAt,
-                       boolean complete, boolean flagged, boolean hidden, int wordCount, String gathering) {
-    }
+    public record Item(
+            String id,
+            String title,
+            String excerpt,
+            String role,
+            String channel,
+            Instant submittedAt,
+            boolean complete,
+            boolean flagged,
+            boolean hidden,
+            int wordCount,
+            String gathering) {}
 
-    public record Page(long total, int page, int size, List<Item> stories) {
-    }
+    public record Page(long total, int page, int size, List<Item> stories) {}
 
     private final AgroalDataSource dataSource;
     private final StoryPointService storyPoints;
@@ -77,8 +89,11 @@ public class StorySearchService {
             errors.add(new FieldError("q", "is longer than 200 characters"));
         }
         StoryPointDefinition definition = storyPoints.current(slug).definition();
-        StoryFilter filter = s.filter() == null ? new StoryFilter(null, null, null, null, null, null, true)
-                : s.filter().includeIncomplete() == null ? s.filter().and(new StoryFilter(null, null, null, null, null, null, true)) : s.filter();
+        StoryFilter filter = s.filter() == null
+                ? new StoryFilter(null, null, null, null, null, null, true)
+                : s.filter().includeIncomplete() == null
+                        ? s.filter().and(new StoryFilter(null, null, null, null, null, null, true))
+                        : s.filter();
         errors.addAll(filter.check(definition, "filter."));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -101,7 +116,8 @@ public class StorySearchService {
         String excerpt = text
                 ? "ts_headline('dutch', p.text, o.query, 'StartSel=«, StopSel=», MaxWords=40, MinWords=20, MaxFragments=2')"
                 : "left(p.text, 280)";
-        String columns = "p.id, p.title, " + excerpt + ", p.role, p.channel, p.submitted_at, p.complete, p.flagged, p.hidden, p.word_count, p.gathering";
+        String columns = "p.id, p.title, " + excerpt
+                + ", p.role, p.channel, p.submitted_at, p.complete, p.flagged, p.hidden, p.word_count, p.gathering";
         // The words become a tsquery once, in FROM: written inline, a reused (generic) plan parses them again for
         // every story. Only the page's rows are read whole. With words, one pass over the matches ranks and counts
         // them (the window total), and the sort carries only key, rank and order columns: a common word matches
@@ -109,8 +125,10 @@ public class StorySearchService {
         // time) gives the order, so a page is found without reading the stories before it.
         String from = text ? "FROM websearch_to_tsquery('dutch', ?) query, story s WHERE " : "FROM story s WHERE ";
         String sql = text
-                ? "SELECT " + columns + ", o.total FROM (SELECT m.pk, m.rank, m.submitted_at, m.id, m.query, count(*) OVER () AS total "
-                        + "FROM (SELECT s.pk, ts_rank(s.search, query) AS rank, s.submitted_at, s.id, query " + from + condition
+                ? "SELECT " + columns
+                        + ", o.total FROM (SELECT m.pk, m.rank, m.submitted_at, m.id, m.query, count(*) OVER () AS total "
+                        + "FROM (SELECT s.pk, ts_rank(s.search, query) AS rank, s.submitted_at, s.id, query " + from
+                        + condition
                         + " OFFSET 0) m ORDER BY m.rank DESC, m.submitted_at DESC, m.id LIMIT ? OFFSET ?) o "
                         + "JOIN story p ON p.pk = o.pk ORDER BY o.rank DESC, o.submitted_at DESC, o.id"
                 : "SELECT " + columns + " FROM (SELECT s.pk, s.submitted_at, s.id " + from + condition
@@ -126,9 +144,18 @@ public class StorySearchService {
                 ps.setLong(next, (long) page * size);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        items.add(new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getBoolean(7), rs.getBoolean(8),
-                                rs.getBoolean(9), rs.getInt(10), rs.getString(11)));
+                        items.add(new Item(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getObject(6, OffsetDateTime.class).toInstant(),
+                                rs.getBoolean(7),
+                                rs.getBoolean(8),
+                                rs.getBoolean(9),
+                                rs.getInt(10),
+                                rs.getString(11)));
                         if (text) {
                             total = rs.getLong(12);
                         }

@@ -5,19 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import nl.vertelpunt.moderation.Flagger;
-import nl.vertelpunt.moderation.ModerationService;
-import nl.vertelpunt.storypoint.Definitions;
-import nl.vertelpunt.storypoint.StoryPoint;
-import nl.vertelpunt.storypoint.StoryPointService;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-import nl.vertelpunt.user.Access;
-import nl.vertelpunt.user.StaffRole;
-import nl.vertelpunt.web.FieldError;
-import nl.vertelpunt.web.ProblemException;
-import nl.vertelpunt.web.ServiceMetrics;
-import nl.vertelpunt.web.StorageException;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,6 +20,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.vertelpunt.moderation.Flagger;
+import nl.vertelpunt.moderation.ModerationService;
+import nl.vertelpunt.storypoint.Definitions;
+import nl.vertelpunt.storypoint.StoryPoint;
+import nl.vertelpunt.storypoint.StoryPointService;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.user.Access;
+import nl.vertelpunt.user.StaffRole;
+import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.ProblemException;
+import nl.vertelpunt.web.ServiceMetrics;
+import nl.vertelpunt.web.StorageException;
 
 /** Takes in stories from the web form, exactly once per submission, and shows them to staff. */
 @ApplicationScoped
@@ -44,20 +43,33 @@ public class StoryService {
      * stored; the receipt code (to withdraw the story later) is given only once, when it is created.
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record Receipt(String id, int version, boolean complete, boolean created, String receiptCode) {
-    }
+    public record Receipt(String id, int version, boolean complete, boolean created, String receiptCode) {}
 
     /** A stored story as staff see it. */
-    public record StoryView(String id, String storyPoint, int version, String role, String channel, String language,
-                            String title, String text, JsonNode answers, Instant submittedAt, int wordCount,
-                            int answeredCount, boolean complete, boolean flagged, boolean hidden,
-                            List<ModerationService.FlagView> flags, String gathering) {
-    }
+    public record StoryView(
+            String id,
+            String storyPoint,
+            int version,
+            String role,
+            String channel,
+            String language,
+            String title,
+            String text,
+            JsonNode answers,
+            Instant submittedAt,
+            int wordCount,
+            int answeredCount,
+            boolean complete,
+            boolean flagged,
+            boolean hidden,
+            List<ModerationService.FlagView> flags,
+            String gathering) {}
 
     /** A field the web form hides from people; only form-filling robots put something in it. */
     public static final String HONEYPOT = "website";
-    private static final Set<String> SUBMISSION_FIELDS = Set.of("submissionId", "role", "language", "title", "text", "answers", HONEYPOT,
-            "channel", "gathering", "toldOn");
+
+    private static final Set<String> SUBMISSION_FIELDS = Set.of(
+            "submissionId", "role", "language", "title", "text", "answers", HONEYPOT, "channel", "gathering", "toldOn");
     /** Longest label of a gathering ("Jongerencentrum De Schakel, 12 maart"). */
     public static final int MAX_GATHERING = 100;
     /** The day of a story told in person is the day in the Netherlands. */
@@ -67,8 +79,7 @@ public class StoryService {
      * How a story came in, besides its content: the channel, and for stories taken in person the label of
      * the gathering and the day it was told or written.
      */
-    private record Intake(Channel channel, String gathering, java.time.LocalDate toldOn) {
-    }
+    private record Intake(Channel channel, String gathering, java.time.LocalDate toldOn) {}
 
     private final AgroalDataSource dataSource;
     private final StoryStore store;
@@ -80,8 +91,14 @@ public class StoryService {
     /** Slugs never change their id, so they can be remembered. */
     private final Map<String, Long> storyPointIds = new ConcurrentHashMap<>();
 
-    StoryService(AgroalDataSource dataSource, StoryStore store, Definitions definitions, ObjectMapper mapper, Access access,
-                 StoryPointService storyPoints, Flagger flagger) {
+    StoryService(
+            AgroalDataSource dataSource,
+            StoryStore store,
+            Definitions definitions,
+            ObjectMapper mapper,
+            Access access,
+            StoryPointService storyPoints,
+            Flagger flagger) {
         this.storyPoints = storyPoints;
         this.flagger = flagger;
         this.dataSource = dataSource;
@@ -106,7 +123,9 @@ public class StoryService {
             }
         }
         JsonNode honeypot = body.get(HONEYPOT);
-        if (honeypot != null && !honeypot.isNull() && !(honeypot.isTextual() && honeypot.asText().isEmpty())) {
+        if (honeypot != null
+                && !honeypot.isNull()
+                && !(honeypot.isTextual() && honeypot.asText().isEmpty())) {
             errors.add(new FieldError(HONEYPOT, "must be left empty"));
         }
         UUID submissionId = submissionId(body.get("submissionId"), errors);
@@ -120,7 +139,8 @@ public class StoryService {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Receipt receipt = submit(c, slug, submissionId, role, language, title, storyText, answers, intake, errors);
+                Receipt receipt =
+                        submit(c, slug, submissionId, role, language, title, storyText, answers, intake, errors);
                 c.commit();
                 if (receipt.created()) {
                     ServiceMetrics.storyReceived(slug, intake.channel().id(), 1);
@@ -137,8 +157,17 @@ public class StoryService {
         }
     }
 
-    private Receipt submit(Connection c, String slug, UUID submissionId, String role, String language, String title,
-                           String storyText, Map<String, JsonNode> answers, Intake intake, List<FieldError> errors)
+    private Receipt submit(
+            Connection c,
+            String slug,
+            UUID submissionId,
+            String role,
+            String language,
+            String title,
+            String storyText,
+            Map<String, JsonNode> answers,
+            Intake intake,
+            List<FieldError> errors)
             throws SQLException {
         long pointId = storyPointId(c, slug);
         StoryStore.Current current = store.lockAndRead(c, pointId, submissionId);
@@ -149,14 +178,24 @@ public class StoryService {
             }
             return new Receipt(e.id(), e.version(), e.complete(), false, null);
         }
-        StoryPointDefinition definition = definitions.get(current.versionId(), current.revision(),
-                () -> store.definitionJson(c, current.versionId()));
+        StoryPointDefinition definition = definitions.get(
+                current.versionId(), current.revision(), () -> store.definitionJson(c, current.versionId()));
         // a story told in person keeps only its day: with the gathering's label, the minute would tell
         // who at the table told which story
-        Instant now = intake.toldOn() == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
+        Instant now = intake.toldOn() == null
+                ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
                 : intake.toldOn().atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
-        StoryRules.Incoming in = new StoryRules.Incoming(StoryIds.next(), submissionId, role, intake.channel(),
-                language, title, storyText, answers, now, intake.gathering());
+        StoryRules.Incoming in = new StoryRules.Incoming(
+                StoryIds.next(),
+                submissionId,
+                role,
+                intake.channel(),
+                language,
+                title,
+                storyText,
+                answers,
+                now,
+                intake.gathering());
         StoryDraft draft = StoryRules.check(definition, in, "answers.", AnswerValidator.Mode.FORM, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -164,10 +203,16 @@ public class StoryService {
         // the storyteller at a verteltafel or on paper gets no receipt code: it would be shown on (or typed
         // into) the facilitator's device, not kept by the storyteller; they ask the facilitator instead
         String receiptCode = intake.channel() == Channel.ONLINE ? Receipts.newCode() : null;
-        if (!store.insertSubmission(c, pointId, current.versionId(), draft, flagger.flags(draft.title(), draft.text()),
+        if (!store.insertSubmission(
+                c,
+                pointId,
+                current.versionId(),
+                draft,
+                flagger.flags(draft.title(), draft.text()),
                 receiptCode == null ? null : Receipts.hash(receiptCode))) {
             // the same submission arrived twice at the same moment; the other one was stored
-            StoryStore.Existing e = store.current(c, pointId, submissionId).existing().orElseThrow();
+            StoryStore.Existing e =
+                    store.current(c, pointId, submissionId).existing().orElseThrow();
             return new Receipt(e.id(), e.version(), e.complete(), false, null);
         }
         return new Receipt(draft.id(), current.version(), draft.complete(), true, receiptCode);
@@ -183,17 +228,32 @@ public class StoryService {
                        s.word_count, s.answered_count, s.complete, s.flagged, s.hidden, s.pk, s.gathering
                 FROM story s JOIN story_point_version v ON v.id = s.version_id
                 WHERE s.story_point_id = ? AND s.id = ?""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, point.id);
             ps.setString(2, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw ProblemException.notFound("There is no story '" + id + "' at story point '" + slug + "'.");
                 }
-                return new StoryView(rs.getString(1), slug, rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), mapper.readTree(rs.getString(8)),
-                        rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getInt(10), rs.getInt(11), rs.getBoolean(12),
-                        rs.getBoolean(13), rs.getBoolean(14), ModerationService.flagsOf(c, rs.getLong(15)), rs.getString(16));
+                return new StoryView(
+                        rs.getString(1),
+                        slug,
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        mapper.readTree(rs.getString(8)),
+                        rs.getObject(9, OffsetDateTime.class).toInstant(),
+                        rs.getInt(10),
+                        rs.getInt(11),
+                        rs.getBoolean(12),
+                        rs.getBoolean(13),
+                        rs.getBoolean(14),
+                        ModerationService.flagsOf(c, rs.getLong(15)),
+                        rs.getString(16));
             }
         } catch (SQLException e) {
             throw new StorageException(e);
@@ -208,8 +268,10 @@ public class StoryService {
      */
     public static boolean staffChannel(JsonNode body) {
         JsonNode channel = body.get("channel");
-        return channel != null && channel.isTextual()
-                && (channel.asText().equals(Channel.VERTELTAFEL.id()) || channel.asText().equals(Channel.PAPIER.id()));
+        return channel != null
+                && channel.isTextual()
+                && (channel.asText().equals(Channel.VERTELTAFEL.id())
+                        || channel.asText().equals(Channel.PAPIER.id()));
     }
 
     /**
@@ -220,7 +282,8 @@ public class StoryService {
      */
     private Intake intake(String slug, JsonNode body, List<FieldError> errors) {
         String channelId = text(body, "channel", errors);
-        Channel channel = channelId == null ? Channel.ONLINE : Channel.fromId(channelId).orElse(null);
+        Channel channel =
+                channelId == null ? Channel.ONLINE : Channel.fromId(channelId).orElse(null);
         if (channel == null || channel == Channel.IMPORT) {
             errors.add(new FieldError("channel", "'" + channelId + "' is not one of online, verteltafel, papier"));
             channel = Channel.ONLINE;
@@ -240,7 +303,9 @@ public class StoryService {
         StoryPoint point = storyPoints.find(slug);
         requireFacilitator(point, channel);
         if (gathering != null && StoryRules.length(gathering) > MAX_GATHERING) {
-            errors.add(new FieldError("gathering", "is longer than " + MAX_GATHERING + " characters (" + StoryRules.length(gathering) + ")"));
+            errors.add(new FieldError(
+                    "gathering",
+                    "is longer than " + MAX_GATHERING + " characters (" + StoryRules.length(gathering) + ")"));
         } else if (gathering != null && gathering.chars().anyMatch(Character::isISOControl)) {
             errors.add(new FieldError("gathering", "must be one line of text"));
         }
@@ -263,21 +328,29 @@ public class StoryService {
     }
 
     private void requireFacilitator(StoryPoint point, Channel channel) {
-        String why = "stories of channel '" + channel.id() + "' are sent by a signed-in facilitator of this story point or an admin";
+        String why = "stories of channel '" + channel.id()
+                + "' are sent by a signed-in facilitator of this story point or an admin";
         try {
             access.require(point, StaffRole.FACILITATOR);
         } catch (io.quarkus.security.UnauthorizedException e) {
-            throw new ProblemException(401, "Unauthorized", "channel: " + why + "; sign in first.", List.of(new FieldError("channel", why)));
+            throw new ProblemException(
+                    401,
+                    "Unauthorized",
+                    "channel: " + why + "; sign in first.",
+                    List.of(new FieldError("channel", why)));
         } catch (io.quarkus.security.ForbiddenException | ProblemException e) {
-            throw new ProblemException(403, "Forbidden", "channel: " + why + "; your account is not one.", List.of(new FieldError("channel", why)));
+            throw new ProblemException(
+                    403,
+                    "Forbidden",
+                    "channel: " + why + "; your account is not one.",
+                    List.of(new FieldError("channel", why)));
         }
     }
 
     private long storyPointId(Connection c, String slug) throws SQLException {
         Long id = storyPointIds.get(slug);
         if (id == null) {
-            id = store.storyPointId(c, slug)
-                    .orElseThrow(() -> StoryPointService.unknown(slug, "slug"));
+            id = store.storyPointId(c, slug).orElseThrow(() -> StoryPointService.unknown(slug, "slug"));
             storyPointIds.put(slug, id);
         }
         return id;

@@ -1,21 +1,20 @@
 package nl.vertelpunt.story;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import nl.vertelpunt.moderation.Flagger;
-import nl.vertelpunt.web.StorageException;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
 import java.sql.Types;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.vertelpunt.moderation.Flagger;
+import nl.vertelpunt.web.StorageException;
 
 /**
  * Stories in PostgreSQL, through plain JDBC on the transaction's connection: intake needs
@@ -26,15 +25,14 @@ import java.util.UUID;
 public class StoryStore {
 
     /** The version a story point currently offers, and the story an earlier identical submission made, if any. */
-    public record Current(long versionId, int version, int revision, Optional<Existing> existing) {
-    }
+    public record Current(long versionId, int version, int revision, Optional<Existing> existing) {}
 
     /** A story already stored for a submission id. */
-    public record Existing(long storyPointId, String id, int version, boolean complete) {
-    }
+    public record Existing(long storyPointId, String id, int version, boolean complete) {}
 
-    private static final String UPSERT_COLUMNS = "story_point_id, id, version_id, role, channel, language, title, text, "
-            + "answers, submitted_at, word_count, answered_count, complete, flagged, gathering";
+    private static final String UPSERT_COLUMNS =
+            "story_point_id, id, version_id, role, channel, language, title, text, "
+                    + "answers, submitted_at, word_count, answered_count, complete, flagged, gathering";
     private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?";
 
     /** Takes the shared lock that keeps the story point's current definition still until commit. */
@@ -67,7 +65,8 @@ public class StoryStore {
                 if (!rs.next()) {
                     throw new IllegalStateException("story point " + storyPointId + " has no current version");
                 }
-                Optional<Existing> existing = rs.getString(5) == null ? Optional.empty()
+                Optional<Existing> existing = rs.getString(5) == null
+                        ? Optional.empty()
                         : Optional.of(new Existing(rs.getLong(4), rs.getString(5), rs.getInt(6), rs.getBoolean(7)));
                 return new Current(rs.getLong(1), rs.getInt(2), rs.getInt(3), existing);
             }
@@ -89,7 +88,8 @@ public class StoryStore {
                 if (!rs.next()) {
                     throw new IllegalStateException("story point " + storyPointId + " has no current version");
                 }
-                Optional<Existing> existing = rs.getString(5) == null ? Optional.empty()
+                Optional<Existing> existing = rs.getString(5) == null
+                        ? Optional.empty()
                         : Optional.of(new Existing(rs.getLong(4), rs.getString(5), rs.getInt(6), rs.getBoolean(7)));
                 return new Current(rs.getLong(1), rs.getInt(2), rs.getInt(3), existing);
             }
@@ -98,7 +98,8 @@ public class StoryStore {
 
     /** The stored definition of a version, as JSON text. */
     public String definitionJson(Connection c, long versionId) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT definition::text FROM story_point_version WHERE id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT definition::text FROM story_point_version WHERE id = ?")) {
             ps.setLong(1, versionId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -115,10 +116,11 @@ public class StoryStore {
      *
      * @return true when this call stored it
      */
-    public boolean insertSubmission(Connection c, long storyPointId, long versionId, StoryDraft d, List<Flagger.Flag> flags,
-                                    String receiptHash) throws SQLException {
-        String sql = "INSERT INTO story (" + UPSERT_COLUMNS + ", submission_id, receipt_hash) VALUES (" + VALUES + ", ?, ?) "
-                + "ON CONFLICT (submission_id) DO NOTHING RETURNING pk";
+    public boolean insertSubmission(
+            Connection c, long storyPointId, long versionId, StoryDraft d, List<Flagger.Flag> flags, String receiptHash)
+            throws SQLException {
+        String sql = "INSERT INTO story (" + UPSERT_COLUMNS + ", submission_id, receipt_hash) VALUES (" + VALUES
+                + ", ?, ?) " + "ON CONFLICT (submission_id) DO NOTHING RETURNING pk";
         long pk;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, storyPointId, versionId, d, !flags.isEmpty());
@@ -152,11 +154,13 @@ public class StoryStore {
      * Replaces the personal-data flags of imported stories (by id), after their upsert in the same
      * transaction. Stories with no findings lose their old flags.
      */
-    public void replaceFlags(Connection c, long storyPointId, Map<String, List<Flagger.Flag>> flagsById) throws SQLException {
+    public void replaceFlags(Connection c, long storyPointId, Map<String, List<Flagger.Flag>> flagsById)
+            throws SQLException {
         try (PreparedStatement delete = c.prepareStatement(
-                "DELETE FROM story_flag WHERE story_pk = (SELECT pk FROM story WHERE story_point_id = ? AND id = ?)");
-             PreparedStatement insert = c.prepareStatement("INSERT INTO story_flag (story_pk, field, kind, span_start, span_end) "
-                     + "SELECT pk, ?, ?, ?, ? FROM story WHERE story_point_id = ? AND id = ?")) {
+                        "DELETE FROM story_flag WHERE story_pk = (SELECT pk FROM story WHERE story_point_id = ? AND id = ?)");
+                PreparedStatement insert =
+                        c.prepareStatement("INSERT INTO story_flag (story_pk, field, kind, span_start, span_end) "
+                                + "SELECT pk, ?, ?, ?, ? FROM story WHERE story_point_id = ? AND id = ?")) {
             int pending = 0;
             for (Map.Entry<String, List<Flagger.Flag>> e : flagsById.entrySet()) {
                 delete.setLong(1, storyPointId);
@@ -191,7 +195,8 @@ public class StoryStore {
                 + "gathering = EXCLUDED.gathering");
     }
 
-    public void addUpsert(PreparedStatement ps, long storyPointId, long versionId, StoryDraft d, boolean flagged) throws SQLException {
+    public void addUpsert(PreparedStatement ps, long storyPointId, long versionId, StoryDraft d, boolean flagged)
+            throws SQLException {
         bind(ps, storyPointId, versionId, d, flagged);
         ps.addBatch();
     }
@@ -210,7 +215,8 @@ public class StoryStore {
         return ids;
     }
 
-    private static void bind(PreparedStatement ps, long storyPointId, long versionId, StoryDraft d, boolean flagged) throws SQLException {
+    private static void bind(PreparedStatement ps, long storyPointId, long versionId, StoryDraft d, boolean flagged)
+            throws SQLException {
         ps.setLong(1, storyPointId);
         ps.setString(2, d.id());
         ps.setLong(3, versionId);

@@ -6,21 +6,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import nl.vertelpunt.moderation.Flagger;
-import nl.vertelpunt.storypoint.Definitions;
-import nl.vertelpunt.storypoint.StoryPoint;
-import nl.vertelpunt.storypoint.StoryPointService;
-import nl.vertelpunt.storypoint.definition.Question;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-import nl.vertelpunt.user.Access;
-import nl.vertelpunt.user.StaffRole;
-import nl.vertelpunt.web.FieldError;
-import nl.vertelpunt.web.ProblemException;
-import nl.vertelpunt.web.StorageException;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +34,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.vertelpunt.moderation.Flagger;
+import nl.vertelpunt.storypoint.Definitions;
+import nl.vertelpunt.storypoint.StoryPoint;
+import nl.vertelpunt.storypoint.StoryPointService;
+import nl.vertelpunt.storypoint.definition.Question;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.user.Access;
+import nl.vertelpunt.user.StaffRole;
+import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.ProblemException;
+import nl.vertelpunt.web.StorageException;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Export and import of a story point's stories in the CSV exchange format ({@link StoryCsv}). Export
@@ -59,12 +58,10 @@ import java.util.Set;
 public class StoryTransferService {
 
     /** The outcome of an import or a dry run. */
-    public record ImportReport(int rows, int created, int updated, boolean dryRun) {
-    }
+    public record ImportReport(int rows, int created, int updated, boolean dryRun) {}
 
     /** A prepared export: a file name and the writer of its bytes. */
-    public record Export(String filename, Writing body) {
-    }
+    public record Export(String filename, Writing body) {}
 
     /** Writes an export to a stream. */
     @FunctionalInterface
@@ -74,6 +71,7 @@ public class StoryTransferService {
 
     /** The most line errors one answer lists. */
     static final int MAX_REPORTED_ERRORS = 1000;
+
     private static final int BATCH = 1000;
 
     private final AgroalDataSource dataSource;
@@ -84,8 +82,14 @@ public class StoryTransferService {
     private final Access access;
     private final Flagger flagger;
 
-    StoryTransferService(AgroalDataSource dataSource, StoryStore store, StoryPointService storyPoints,
-                         Definitions definitions, ObjectMapper mapper, Access access, Flagger flagger) {
+    StoryTransferService(
+            AgroalDataSource dataSource,
+            StoryStore store,
+            StoryPointService storyPoints,
+            Definitions definitions,
+            ObjectMapper mapper,
+            Access access,
+            Flagger flagger) {
         this.flagger = flagger;
         this.dataSource = dataSource;
         this.store = store;
@@ -96,7 +100,10 @@ public class StoryTransferService {
     }
 
     /** The export formats: the CSV exchange format, or an Excel workbook with the same columns. */
-    public enum Format { CSV, XLSX }
+    public enum Format {
+        CSV,
+        XLSX
+    }
 
     /**
      * Prepares an export of the stories that pass the filter (all, complete or not, when null; hidden
@@ -108,8 +115,11 @@ public class StoryTransferService {
         StoryPoint point = find(slug);
         access.require(point, StaffRole.ANALYST);
         StoryPointDefinition definition = storyPoints.current(slug).definition();
-        StoryFilter filter = requested == null ? new StoryFilter(null, null, null, null, null, null, true)
-                : requested.includeIncomplete() == null ? requested.and(new StoryFilter(null, null, null, null, null, null, true)) : requested;
+        StoryFilter filter = requested == null
+                ? new StoryFilter(null, null, null, null, null, null, true)
+                : requested.includeIncomplete() == null
+                        ? requested.and(new StoryFilter(null, null, null, null, null, null, true))
+                        : requested;
         List<FieldError> errors = filter.check(definition, "filter.");
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -128,7 +138,9 @@ public class StoryTransferService {
         return new Export(name, out -> {
             int written = 0;
             try {
-                written = format == Format.CSV ? writeCsv(where, questions, out) : writeXlsx(where, questions, definition, out);
+                written = format == Format.CSV
+                        ? writeCsv(where, questions, out)
+                        : writeXlsx(where, questions, definition, out);
             } finally {
                 logExport(pointId, format, filterJson, written, who);
             }
@@ -137,8 +149,9 @@ public class StoryTransferService {
 
     /** Streams the rows of a consistent snapshot to a row writer; returns how many were written. */
     private int rows(StoryFilter.Condition where, List<Question> questions, RowWriter writer) throws IOException {
-        String sql = "SELECT s.id, s.submitted_at, s.role, s.channel, s.language, s.title, s.text, s.answers::text FROM story s "
-                + "WHERE " + where.sql() + " ORDER BY s.submitted_at, s.id";
+        String sql =
+                "SELECT s.id, s.submitted_at, s.role, s.channel, s.language, s.title, s.text, s.answers::text FROM story s "
+                        + "WHERE " + where.sql() + " ORDER BY s.submitted_at, s.id";
         int count = 0;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -151,7 +164,8 @@ public class StoryTransferService {
                     while (rs.next()) {
                         row.clear();
                         row.add(rs.getString(1));
-                        row.add(StoryCsv.time(rs.getObject(2, OffsetDateTime.class).toInstant()));
+                        row.add(StoryCsv.time(
+                                rs.getObject(2, OffsetDateTime.class).toInstant()));
                         for (int i = 3; i <= 7; i++) {
                             String value = rs.getString(i);
                             row.add(value == null ? "" : value);
@@ -192,8 +206,9 @@ public class StoryTransferService {
     }
 
     /** The same columns as the CSV in an Excel workbook, plus a sheet that explains every question. */
-    private int writeXlsx(StoryFilter.Condition where, List<Question> questions, StoryPointDefinition definition,
-                          OutputStream out) throws IOException {
+    private int writeXlsx(
+            StoryFilter.Condition where, List<Question> questions, StoryPointDefinition definition, OutputStream out)
+            throws IOException {
         org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Vertelpunt", "1.0");
         org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Verhalen");
         List<String> header = new ArrayList<>(StoryCsv.FIXED);
@@ -209,7 +224,9 @@ public class StoryTransferService {
                 String value = row.get(col);
                 if (!value.isEmpty()) {
                     Question q = col >= StoryCsv.FIXED.size() ? questions.get(col - StoryCsv.FIXED.size()) : null;
-                    if (q != null && q.type() == nl.vertelpunt.storypoint.definition.QuestionType.SLIDER && !value.equals("NA")) {
+                    if (q != null
+                            && q.type() == nl.vertelpunt.storypoint.definition.QuestionType.SLIDER
+                            && !value.equals("NA")) {
                         sheet.value(next[0], col, Integer.parseInt(value));
                     } else {
                         sheet.value(next[0], col, value);
@@ -233,9 +250,21 @@ public class StoryTransferService {
             about.value(r, 2, q.type().id());
             about.value(r, 3, q.label().in("nl"));
             String detail = q.options() != null
-                    ? String.join("; ", q.options().stream().map(o -> o.id() + " = " + o.label().in("nl")).toList())
-                    : q.left() != null ? "0 = " + q.left().in("nl") + "; 100 = " + q.right().in("nl") + (q.allowsNotApplicable() ? "; NA = niet van toepassing" : "")
-                    : q.corners() != null ? String.join(" | ", q.corners().stream().map(x -> x.in("nl")).toList()) : "";
+                    ? String.join(
+                            "; ",
+                            q.options().stream()
+                                    .map(o -> o.id() + " = " + o.label().in("nl"))
+                                    .toList())
+                    : q.left() != null
+                            ? "0 = " + q.left().in("nl") + "; 100 = "
+                                    + q.right().in("nl") + (q.allowsNotApplicable() ? "; NA = niet van toepassing" : "")
+                            : q.corners() != null
+                                    ? String.join(
+                                            " | ",
+                                            q.corners().stream()
+                                                    .map(x -> x.in("nl"))
+                                                    .toList())
+                                    : "";
             about.value(r, 4, detail);
             r++;
         }
@@ -245,8 +274,9 @@ public class StoryTransferService {
 
     private void logExport(long pointId, Format format, String filter, int stories, String who) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO export_log (story_point_id, format, filter, stories, done_by, done_at) "
-                     + "VALUES (?, ?, ?, ?, ?, now())")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO export_log (story_point_id, format, filter, stories, done_by, done_at) "
+                                + "VALUES (?, ?, ?, ?, ?, now())")) {
             ps.setLong(1, pointId);
             ps.setString(2, format.name().toLowerCase(java.util.Locale.ROOT));
             ps.setString(3, filter);
@@ -270,8 +300,8 @@ public class StoryTransferService {
         try (Connection c = dataSource.getConnection()) {
             store.lockShared(c, point.id);
             StoryStore.Current current = store.current(c, point.id, null);
-            StoryPointDefinition definition = definitions.get(current.versionId(), current.revision(),
-                    () -> store.definitionJson(c, current.versionId()));
+            StoryPointDefinition definition = definitions.get(
+                    current.versionId(), current.revision(), () -> store.definitionJson(c, current.versionId()));
             Set<String> existing = store.ids(c, point.id);
             return new Importer(c, point.id, current.versionId(), definition, existing, dryRun).run(body);
         } catch (SQLException e) {
@@ -301,8 +331,13 @@ public class StoryTransferService {
         private int pending;
         private final Map<String, List<Flagger.Flag>> flags = new HashMap<>();
 
-        Importer(Connection connection, long pointId, long versionId, StoryPointDefinition definition,
-                 Set<String> existing, boolean dryRun) {
+        Importer(
+                Connection connection,
+                long pointId,
+                long versionId,
+                StoryPointDefinition definition,
+                Set<String> existing,
+                boolean dryRun) {
             this.connection = connection;
             this.pointId = pointId;
             this.versionId = versionId;
@@ -328,13 +363,15 @@ public class StoryTransferService {
             } catch (UncheckedIOException | IOException e) {
                 Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
                 String reason = cause instanceof java.nio.charset.CharacterCodingException
-                        ? "the file is not valid UTF-8" : "the file is not valid CSV (RFC 4180): " + cause.getMessage();
+                        ? "the file is not valid UTF-8"
+                        : "the file is not valid CSV (RFC 4180): " + cause.getMessage();
                 error(new FieldError("file", reason, line));
             }
             if (errorCount > 0) {
                 List<FieldError> shown = new ArrayList<>(errors);
-                String detail = errorCount + " problem" + (errorCount == 1 ? "" : "s") + " in the file; nothing was stored"
-                        + (errorCount > shown.size() ? " (the first " + shown.size() + " are listed)" : "");
+                String detail =
+                        errorCount + " problem" + (errorCount == 1 ? "" : "s") + " in the file; nothing was stored"
+                                + (errorCount > shown.size() ? " (the first " + shown.size() + " are listed)" : "");
                 throw new ProblemException(422, "Import refused", detail, shown);
             }
             if (upsert != null) {
@@ -355,8 +392,11 @@ public class StoryTransferService {
                     name = name.substring(1);
                 }
                 if (!allowed.contains(name)) {
-                    error(new FieldError(name, "is not a column of this story point: not one of " + StoryCsv.FIXED
-                            + " and not a question of its current version", 1L));
+                    error(new FieldError(
+                            name,
+                            "is not a column of this story point: not one of " + StoryCsv.FIXED
+                                    + " and not a question of its current version",
+                            1L));
                 } else if (columns.putIfAbsent(name, i) != null) {
                     error(new FieldError(name, "appears twice in the header", 1L));
                 }
@@ -367,7 +407,10 @@ public class StoryTransferService {
                 }
             }
             if (errorCount > 0) {
-                throw new ProblemException(422, "Import refused", "The header line is not valid; nothing was stored",
+                throw new ProblemException(
+                        422,
+                        "Import refused",
+                        "The header line is not valid; nothing was stored",
                         new ArrayList<>(errors));
             }
             return columns;
@@ -376,7 +419,8 @@ public class StoryTransferService {
         private void row(CSVRecord record, Map<String, Integer> columns, long line) throws SQLException {
             rows++;
             if (record.size() != columns.size()) {
-                error(new FieldError("row", "has " + record.size() + " fields; the header has " + columns.size(), line));
+                error(new FieldError(
+                        "row", "has " + record.size() + " fields; the header has " + columns.size(), line));
                 return;
             }
             List<FieldError> rowErrors = new ArrayList<>();
@@ -392,7 +436,8 @@ public class StoryTransferService {
                 try {
                     submittedAt = StoryCsv.parseTime(time);
                 } catch (DateTimeParseException e) {
-                    rowErrors.add(new FieldError("submitted_at", "'" + time + "' is not a time like 2019-06-01T10:15:00Z"));
+                    rowErrors.add(
+                            new FieldError("submitted_at", "'" + time + "' is not a time like 2019-06-01T10:15:00Z"));
                 }
             }
             Channel channel = Channel.IMPORT;
@@ -400,7 +445,8 @@ public class StoryTransferService {
             if (channelValue != null) {
                 channel = Channel.fromId(channelValue).orElse(null);
                 if (channel == null) {
-                    rowErrors.add(new FieldError("channel", "'" + channelValue + "' is not one of online, verteltafel, papier, import"));
+                    rowErrors.add(new FieldError(
+                            "channel", "'" + channelValue + "' is not one of online, verteltafel, papier, import"));
                     channel = Channel.IMPORT;
                 }
             }
@@ -411,9 +457,17 @@ public class StoryTransferService {
                     answers.put(q.id(), answer);
                 }
             }
-            StoryRules.Incoming in = new StoryRules.Incoming(id, null, value(record, columns, "role"), channel,
-                    value(record, columns, "language"), value(record, columns, "title"), value(record, columns, "text"),
-                    answers, submittedAt, null);
+            StoryRules.Incoming in = new StoryRules.Incoming(
+                    id,
+                    null,
+                    value(record, columns, "role"),
+                    channel,
+                    value(record, columns, "language"),
+                    value(record, columns, "title"),
+                    value(record, columns, "text"),
+                    answers,
+                    submittedAt,
+                    null);
             StoryDraft draft = StoryRules.check(definition, in, "", AnswerValidator.Mode.IMPORT, rowErrors);
             if (!rowErrors.isEmpty() || draft == null) {
                 rowErrors.forEach(e -> error(e.atLine(line)));
@@ -461,9 +515,14 @@ public class StoryTransferService {
         }
 
         private static Reader reader(InputStream body) throws IOException {
-            PushbackReader reader = new PushbackReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)), 1);
+            PushbackReader reader = new PushbackReader(
+                    new InputStreamReader(
+                            body,
+                            StandardCharsets.UTF_8
+                                    .newDecoder()
+                                    .onMalformedInput(CodingErrorAction.REPORT)
+                                    .onUnmappableCharacter(CodingErrorAction.REPORT)),
+                    1);
             int first = reader.read();
             if (first != -1 && first != '\uFEFF') {
                 reader.unread(first);

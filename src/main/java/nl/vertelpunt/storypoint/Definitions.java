@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 /**
  * Turns definition documents into objects and back into their canonical JSON, and keeps parsed
@@ -17,8 +16,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class Definitions {
 
-    private record Cached(int revision, StoryPointDefinition definition) {
-    }
+    private record Cached(int revision, StoryPointDefinition definition) {}
 
     private final ObjectMapper mapper;
     private final Map<Long, Cached> byVersion = new ConcurrentHashMap<>();

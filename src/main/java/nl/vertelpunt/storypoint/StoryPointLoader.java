@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import nl.vertelpunt.web.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import nl.vertelpunt.web.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes the story point definitions found in a folder at start-up, so a fresh install serves them
@@ -25,8 +24,11 @@ public class StoryPointLoader {
 
     private static final Logger LOG = Logger.getLogger(StoryPointLoader.class);
 
-    void onStart(@Observes StartupEvent event, StoryPointService service, ObjectMapper mapper,
-                 @ConfigProperty(name = "vertelpunt.storypoints.dir") Optional<String> dir) {
+    void onStart(
+            @Observes StartupEvent event,
+            StoryPointService service,
+            ObjectMapper mapper,
+            @ConfigProperty(name = "vertelpunt.storypoints.dir") Optional<String> dir) {
         if (dir.isEmpty() || dir.get().isBlank()) {
             return;
         }
@@ -37,7 +39,9 @@ public class StoryPointLoader {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            files = list.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             LOG.errorf("Cannot read the story point folder %s: %s", folder, e.getMessage());
             return;
@@ -65,8 +69,13 @@ public class StoryPointLoader {
                 LOG.infof("Loaded story point %s (version %d) from %s", slug, result.version(), file.getFileName());
             }
         } catch (ProblemException e) {
-            LOG.errorf("Story point file %s is not valid and was skipped: %s %s", file, e.getMessage(),
-                    e.errors().stream().map(err -> err.field() + ": " + err.message()).toList());
+            LOG.errorf(
+                    "Story point file %s is not valid and was skipped: %s %s",
+                    file,
+                    e.getMessage(),
+                    e.errors().stream()
+                            .map(err -> err.field() + ": " + err.message())
+                            .toList());
         } catch (IOException e) {
             LOG.errorf("Story point file %s could not be read: %s", file, e.getMessage());
         }

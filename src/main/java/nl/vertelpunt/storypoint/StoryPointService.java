@@ -5,14 +5,6 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import nl.vertelpunt.storypoint.definition.DefinitionValidator;
-import nl.vertelpunt.storypoint.definition.Question;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-import nl.vertelpunt.user.Access;
-import nl.vertelpunt.user.StaffRole;
-import nl.vertelpunt.web.FieldError;
-import nl.vertelpunt.web.ProblemException;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,6 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.vertelpunt.storypoint.definition.DefinitionValidator;
+import nl.vertelpunt.storypoint.definition.Question;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.user.Access;
+import nl.vertelpunt.user.StaffRole;
+import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.ProblemException;
 
 /** Publishes story point definitions as versions and reads them back. */
 @ApplicationScoped
@@ -31,12 +30,11 @@ public class StoryPointService {
     static final int LOCK_NAMESPACE = 1001;
 
     /** The outcome of a publish: the version now current, and whether anything changed. */
-    public record Published(String slug, int version, int revision, boolean created, boolean changed) {
-    }
+    public record Published(String slug, int version, int revision, boolean created, boolean changed) {}
 
     /** A version as the API shows it. */
-    public record VersionView(String slug, int version, int revision, Instant publishedAt, StoryPointDefinition definition) {
-    }
+    public record VersionView(
+            String slug, int version, int revision, Instant publishedAt, StoryPointDefinition definition) {}
 
     private final EntityManager em;
     private final Definitions definitions;
@@ -57,7 +55,8 @@ public class StoryPointService {
         List<FieldError> errors = new ArrayList<>(DefinitionValidator.validate(document));
         JsonNode docSlug = document.path("slug");
         if (errors.isEmpty() && !docSlug.asText().equals(slug)) {
-            errors.add(new FieldError("slug", "'" + docSlug.asText() + "' differs from the slug in the address, '" + slug + "'"));
+            errors.add(new FieldError(
+                    "slug", "'" + docSlug.asText() + "' differs from the slug in the address, '" + slug + "'"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -91,7 +90,9 @@ public class StoryPointService {
         current.definition = definitions.canonical(definition);
         current.revision++;
         current.publishedAt = now;
-        Log.infof("Story point %s: version %d rewritten (revision %d, no stories yet)", slug, current.version, current.revision);
+        Log.infof(
+                "Story point %s: version %d rewritten (revision %d, no stories yet)",
+                slug, current.version, current.revision);
         return new Published(slug, current.version, current.revision, false, true);
     }
 
@@ -107,15 +108,19 @@ public class StoryPointService {
     public List<VersionView> versions(String slug) {
         StoryPoint point = find(slug);
         access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
-        return StoryPointVersion.listFor(point.id).stream().map(v -> view(point, v)).toList();
+        return StoryPointVersion.listFor(point.id).stream()
+                .map(v -> view(point, v))
+                .toList();
     }
 
     /** The current versions of the story points the signed-in user may see. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<VersionView> visible() {
         List<StoryPoint> points = StoryPoint.list("order by slug");
-        return points.stream().filter(access::canSee)
-                .map(p -> view(p, StoryPointVersion.findById(p.currentVersionId))).toList();
+        return points.stream()
+                .filter(access::canSee)
+                .map(p -> view(p, StoryPointVersion.findById(p.currentVersionId)))
+                .toList();
     }
 
     /** The story point with this slug (from the address), or 404 naming {@code slug}. */
@@ -154,7 +159,11 @@ public class StoryPointService {
     }
 
     private VersionView view(StoryPoint point, StoryPointVersion v) {
-        return new VersionView(point.slug, v.version, v.revision, v.publishedAt,
+        return new VersionView(
+                point.slug,
+                v.version,
+                v.revision,
+                v.publishedAt,
                 definitions.get(v.id, v.revision, () -> v.definition));
     }
 
@@ -193,11 +202,15 @@ public class StoryPointService {
                 }
                 Question b = earlier.get();
                 if (b.type() != q.type()) {
-                    errors.add(new FieldError(path + ".type", "question '" + q.id() + "' is a " + b.type().id() + " in version "
-                            + old.version + ", which has stories; its type cannot change. Give the new question another id."));
+                    errors.add(
+                            new FieldError(
+                                    path + ".type",
+                                    "question '" + q.id() + "' is a " + b.type().id() + " in version " + old.version
+                                            + ", which has stories; its type cannot change. Give the new question another id."));
                     continue;
                 }
-                losses.computeIfAbsent(q.id(), k -> new java.util.LinkedHashSet<>()).addAll(Loss.between(b, q, path));
+                losses.computeIfAbsent(q.id(), k -> new java.util.LinkedHashSet<>())
+                        .addAll(Loss.between(b, q, path));
             }
         }
         losses.values().removeIf(Set::isEmpty);
@@ -211,8 +224,11 @@ public class StoryPointService {
         }
         if (!errors.isEmpty()) {
             List<FieldError> distinct = errors.stream().distinct().toList();
-            throw new ProblemException(409, "Conflict with stories already told",
-                    distinct.size() == 1 ? distinct.get(0).field() + ": " + distinct.get(0).message()
+            throw new ProblemException(
+                    409,
+                    "Conflict with stories already told",
+                    distinct.size() == 1
+                            ? distinct.get(0).field() + ": " + distinct.get(0).message()
                             : distinct.size() + " changes would change the meaning of stories already told; see errors",
                     distinct);
         }
@@ -231,30 +247,52 @@ public class StoryPointService {
                 case CHOICE, MULTICHOICE -> {
                     for (nl.vertelpunt.storypoint.definition.Option o : before.options()) {
                         if (next.option(o.id()).isEmpty()) {
-                            losses.add(new Loss(id, path + ".options", o.id(), "option '" + o.id() + "' of question '" + id
-                                    + "' was chosen in stories already told; it cannot be removed. Keep it and mark it "
-                                    + "\"retired\": true instead: it is then no longer offered, but keeps its meaning."));
+                            losses.add(
+                                    new Loss(
+                                            id,
+                                            path + ".options",
+                                            o.id(),
+                                            "option '" + o.id() + "' of question '" + id
+                                                    + "' was chosen in stories already told; it cannot be removed. Keep it and mark it "
+                                                    + "\"retired\": true instead: it is then no longer offered, but keeps its meaning."));
                         }
                     }
                 }
                 case SLIDER -> {
                     if (before.allowsNotApplicable() && !next.allowsNotApplicable()) {
-                        losses.add(new Loss(id, path + ".notApplicable", Question.NOT_APPLICABLE, "stories already told answered question '"
-                                + id + "' with \"not applicable\", so it must stay allowed; keep \"notApplicable\": true."));
+                        losses.add(
+                                new Loss(
+                                        id,
+                                        path + ".notApplicable",
+                                        Question.NOT_APPLICABLE,
+                                        "stories already told answered question '" + id
+                                                + "' with \"not applicable\", so it must stay allowed; keep \"notApplicable\": true."));
                     }
                     if (!before.left().in("nl").equals(before.right().in("nl"))
-                            && before.left().in("nl").equals(next.right().in("nl")) && before.right().in("nl").equals(next.left().in("nl"))) {
-                        losses.add(new Loss(id, path + ".left", null, "the poles of question '" + id + "' are swapped, which would "
-                                + "turn the answers of stories already told around. Keep the order, or give the new question another id."));
+                            && before.left().in("nl").equals(next.right().in("nl"))
+                            && before.right().in("nl").equals(next.left().in("nl"))) {
+                        losses.add(
+                                new Loss(
+                                        id,
+                                        path + ".left",
+                                        null,
+                                        "the poles of question '" + id + "' are swapped, which would "
+                                                + "turn the answers of stories already told around. Keep the order, or give the new question another id."));
                     }
                 }
                 case TRIAD -> {
-                    List<String> was = before.corners().stream().map(c -> c.in("nl")).toList();
-                    List<String> now = next.corners().stream().map(c -> c.in("nl")).toList();
+                    List<String> was =
+                            before.corners().stream().map(c -> c.in("nl")).toList();
+                    List<String> now =
+                            next.corners().stream().map(c -> c.in("nl")).toList();
                     if (!was.equals(now) && new java.util.HashSet<>(was).equals(new java.util.HashSet<>(now))) {
-                        losses.add(new Loss(id, path + ".corners", null, "the corners of question '" + id + "' are in another "
-                                + "order, which would move the answers of stories already told. Keep the order, or give the new "
-                                + "question another id."));
+                        losses.add(new Loss(
+                                id,
+                                path + ".corners",
+                                null,
+                                "the corners of question '" + id + "' are in another "
+                                        + "order, which would move the answers of stories already told. Keep the order, or give the new "
+                                        + "question another id."));
                     }
                 }
                 case TEXT -> {
@@ -290,18 +328,23 @@ public class StoryPointService {
                 .getResultList();
         Map<String, Set<String>> tokens = new java.util.HashMap<>();
         for (Object[] row : rows) {
-            tokens.computeIfAbsent((String) row[0], k -> new java.util.HashSet<>()).add((String) row[1]);
+            tokens.computeIfAbsent((String) row[0], k -> new java.util.HashSet<>())
+                    .add((String) row[1]);
         }
         return tokens;
     }
 
     private boolean hasStories(long versionId) {
         return !em.createNativeQuery("SELECT 1 FROM story WHERE version_id = ?1 LIMIT 1")
-                .setParameter(1, versionId).getResultList().isEmpty();
+                .setParameter(1, versionId)
+                .getResultList()
+                .isEmpty();
     }
 
     private void lockExclusive(long storyPointId) {
         em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, ?2)) l")
-                .setParameter(1, LOCK_NAMESPACE).setParameter(2, (int) storyPointId).getSingleResult();
+                .setParameter(1, LOCK_NAMESPACE)
+                .setParameter(2, (int) storyPointId)
+                .getSingleResult();
     }
 }

@@ -4,10 +4,9 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.web.ProblemException;
-
-import java.util.Arrays;
 
 /** Decides whether the signed-in staff member may work on a story point in one of the given roles. */
 @ApplicationScoped

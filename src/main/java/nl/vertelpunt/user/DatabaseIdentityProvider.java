@@ -29,7 +29,8 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> users.authenticate(username, password)

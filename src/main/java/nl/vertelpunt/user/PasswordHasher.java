@@ -1,22 +1,21 @@
 package nl.vertelpunt.user;
 
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /** bcrypt (version 2b) password hashing. bcrypt reads at most 72 bytes, so longer passwords are refused. */
 public final class PasswordHasher {
 
     /** The cost factor: 2^12 rounds, about a quarter of a second on a small server. */
     static final int COST = 12;
+
     public static final int MIN_LENGTH = 12;
     public static final int MAX_BYTES = 72;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PasswordHasher() {
-    }
+    private PasswordHasher() {}
 
     public static String hash(String password) {
         byte[] salt = new byte[16];

@@ -10,8 +10,7 @@ public final class StaffRole {
     public static final String ANALYST = "analyst";
     public static final String FACILITATOR = "facilitator";
 
-    private StaffRole() {
-    }
+    private StaffRole() {}
 
     public static Optional<String> parse(String role) {
         return Arrays.asList(ADMIN, ANALYST, FACILITATOR).contains(role) ? Optional.of(role) : Optional.empty();

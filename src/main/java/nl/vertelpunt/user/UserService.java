@@ -4,12 +4,6 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
-import nl.vertelpunt.storypoint.StoryPoint;
-import nl.vertelpunt.web.FieldError;
-import nl.vertelpunt.web.ProblemException;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -24,6 +18,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import nl.vertelpunt.storypoint.StoryPoint;
+import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.ProblemException;
 
 /** Staff accounts: checking passwords, creating users and assigning them to story points. */
 @ApplicationScoped
@@ -31,30 +30,29 @@ import java.util.regex.Pattern;
 public class UserService {
 
     /** What a signed-in staff member is: name, roles and the story points they work on. */
-    public record Staff(long id, String username, Set<String> roles, Set<Long> storyPointIds) {
-    }
+    public record Staff(long id, String username, Set<String> roles, Set<Long> storyPointIds) {}
 
     /** A user as the API shows it. */
-    public record UserView(String username, Set<String> roles, List<String> storyPoints, boolean enabled, Instant createdAt) {
-    }
+    public record UserView(
+            String username, Set<String> roles, List<String> storyPoints, boolean enabled, Instant createdAt) {}
 
     /** Input to create or change a user; null fields stay as they are on change. */
-    public record UserInput(String username, String password, List<String> roles, List<String> storyPoints, Boolean enabled) {
-    }
+    public record UserInput(
+            String username, String password, List<String> roles, List<String> storyPoints, Boolean enabled) {}
 
     private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
     private static final long VERIFIED_TTL_MILLIS = 10 * 60 * 1000;
     /** bcrypt of a random password, checked for unknown users so timing does not tell which names exist. */
     private static final String DUMMY_HASH = PasswordHasher.hash(PasswordHasher.generate());
 
-    private record Verified(String passwordHash, long until) {
-    }
+    private record Verified(String passwordHash, long until) {}
 
     /**
      * Successful checks, keyed by an HMAC of name and password under a key that exists only in this
      * process, so that scripts using Basic authentication do not pay for bcrypt on every request.
      */
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
     private final byte[] cacheKey = new byte[32];
 
     UserService() {
@@ -179,7 +177,8 @@ public class UserService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserView get(String username) {
-        return AppUser.findByUsername(username).map(this::view)
+        return AppUser.findByUsername(username)
+                .map(this::view)
                 .orElseThrow(() -> ProblemException.notFound("There is no user '" + username + "'."));
     }
 
@@ -194,8 +193,11 @@ public class UserService {
     }
 
     private UserView view(AppUser user) {
-        List<String> slugs = user.storyPointIds.isEmpty() ? List.of()
-                : StoryPoint.<StoryPoint>list("id in ?1 order by slug", user.storyPointIds).stream().map(p -> p.slug).toList();
+        List<String> slugs = user.storyPointIds.isEmpty()
+                ? List.of()
+                : StoryPoint.<StoryPoint>list("id in ?1 order by slug", user.storyPointIds).stream()
+                        .map(p -> p.slug)
+                        .toList();
         return new UserView(user.username, new java.util.TreeSet<>(user.roles), slugs, user.enabled, user.createdAt);
     }
 
@@ -237,8 +239,8 @@ public class UserService {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(cacheKey, "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(
-                    mac.doFinal((username + '\0' + password).getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal((username + '\0' + password).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -21,8 +21,7 @@ public class Cleanup {
     public static final long LOCK = 0x7670_636c_6561_6e75L;
 
     /** What a run did: whether it claimed the lock, and how many ended sessions it removed. */
-    public record Result(boolean claimed, int sessions) {
-    }
+    public record Result(boolean claimed, int sessions) {}
 
     private final EntityManager em;
     private final SessionService sessions;
@@ -32,7 +31,10 @@ public class Cleanup {
         this.sessions = sessions;
     }
 
-    @Scheduled(identity = "cleanup", every = "${vertelpunt.cleanup.every:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "cleanup",
+            every = "${vertelpunt.cleanup.every:10m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
             Result result = run();
@@ -48,7 +50,9 @@ public class Cleanup {
     /** One run in a transaction of its own; a no-op (not claimed) while another run, on any replica, holds the lock. */
     public Result run() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Object claimed = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
+            Object claimed = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, LOCK)
+                    .getSingleResult();
             if (!Boolean.TRUE.equals(claimed)) {
                 return new Result(false, 0);
             }

@@ -2,9 +2,8 @@ package nl.vertelpunt.web;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The client's address, only to key the in-memory limits (stories, sign-ins, withdrawals); it is never
@@ -27,7 +26,8 @@ public class ClientAddress {
 
     /** The address of the request's client, for in-memory counters only. */
     public String of(HttpServerRequest request) {
-        String connection = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+        String connection =
+                request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
         return resolve(forwarded, request.headers().getAll("X-Forwarded-For"), connection);
     }
 

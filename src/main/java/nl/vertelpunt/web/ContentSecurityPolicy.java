@@ -13,8 +13,9 @@ import jakarta.enterprise.event.Observes;
 public class ContentSecurityPolicy {
 
     public static final String HEADER = "Content-Security-Policy";
-    public static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-            + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    public static final String POLICY =
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                    + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     void routes(@Observes Router router) {
         router.route().order(-1000).handler(ctx -> {

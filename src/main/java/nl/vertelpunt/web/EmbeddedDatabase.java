@@ -1,10 +1,6 @@
 package nl.vertelpunt.web;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +10,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 
 /**
  * Starts a persistent PostgreSQL inside this process before Quarkus boots, unless an external
@@ -29,14 +28,14 @@ public final class EmbeddedDatabase {
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     /** JVM-wide marker, so that a second call (for example a dev-mode restart) does not start a second server. */
     private static final String STARTED_MARKER = "vertelpunt.embedded-db.started";
+
     private static final String PASSWORD_FILE = ".vertelpunt-db-password";
     private static final String DATABASE = "postgres";
     private static final String USER = "postgres";
 
     private static volatile EmbeddedPostgres server;
 
-    private EmbeddedDatabase() {
-    }
+    private EmbeddedDatabase() {}
 
     /**
      * Starts the embedded database when no external one is configured, and points Quarkus at it.
@@ -49,18 +48,23 @@ public final class EmbeddedDatabase {
         }
         Config config = ConfigProvider.getConfig();
         Optional<String> externalUrl = config.getOptionalValue("quarkus.datasource.jdbc.url", String.class);
-        boolean enabled = config.getOptionalValue("vertelpunt.embedded-db.enabled", Boolean.class).orElse(true);
+        boolean enabled = config.getOptionalValue("vertelpunt.embedded-db.enabled", Boolean.class)
+                .orElse(true);
         if (externalUrl.isPresent() || !enabled) {
             LOG.infof("Using the configured PostgreSQL; no embedded database is started");
             return false;
         }
-        Path dataDir = Path.of(config.getOptionalValue("vertelpunt.data-dir", String.class).orElse("data"))
-                .toAbsolutePath().normalize();
-        int port = config.getOptionalValue("vertelpunt.embedded-db.port", Integer.class).orElse(0);
+        Path dataDir = Path.of(config.getOptionalValue("vertelpunt.data-dir", String.class)
+                        .orElse("data"))
+                .toAbsolutePath()
+                .normalize();
+        int port = config.getOptionalValue("vertelpunt.embedded-db.port", Integer.class)
+                .orElse(0);
         try {
             server = start(dataDir.resolve("postgres"), port);
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
         }
         writePort(dataDir.resolve("postgres"), server.getPort());
         System.setProperty("quarkus.datasource.jdbc.url", jdbcUrl(server.getPort()));
@@ -138,7 +142,8 @@ public final class EmbeddedDatabase {
     /** The port of the embedded server of a running service on this data directory, if one answers. */
     public static Optional<Integer> runningPort(Path pgData) {
         try {
-            int port = Integer.parseInt(Files.readString(pgData.getParent().resolve(PORT_FILE), StandardCharsets.UTF_8).strip());
+            int port = Integer.parseInt(Files.readString(pgData.getParent().resolve(PORT_FILE), StandardCharsets.UTF_8)
+                    .strip());
             try (java.net.Socket socket = new java.net.Socket()) {
                 socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
                 return Optional.of(port);
@@ -151,7 +156,8 @@ public final class EmbeddedDatabase {
     /** The password of the embedded server whose data directory is {@code pgData}. */
     public static String readPassword(Path pgData) {
         try {
-            return Files.readString(pgData.getParent().resolve(PASSWORD_FILE), StandardCharsets.UTF_8).strip();
+            return Files.readString(pgData.getParent().resolve(PASSWORD_FILE), StandardCharsets.UTF_8)
+                    .strip();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the embedded database password: " + e.getMessage(), e);
         }
@@ -166,8 +172,8 @@ public final class EmbeddedDatabase {
 
     private static void restrictToOwner(Path path) {
         try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
-                    Files.isDirectory(path) ? "rwx------" : "rw-------"));
+            Files.setPosixFilePermissions(
+                    path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
         } catch (UnsupportedOperationException | IOException e) {
             LOG.debugf("Could not restrict permissions of %s: %s", path, e.getMessage());
         }
@@ -196,7 +202,10 @@ public final class EmbeddedDatabase {
         }
         LOG.warnf("Stopping an orphaned PostgreSQL (pid %d) that still holds %s", pid, pgData);
         try {
-            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-INT", Long.toString(pid))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             process.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

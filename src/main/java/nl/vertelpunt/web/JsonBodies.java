@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +20,7 @@ public final class JsonBodies {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     /** Reads at most {@code limit} bytes; more gives 413, bad JSON gives 400, a non-object gives 400. */
     public static JsonNode readObject(InputStream body, int limit) {
@@ -34,8 +32,10 @@ public final class JsonBodies {
         try {
             node = STRICT.readTree(bytes);
         } catch (JsonParseException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
             throw ProblemException.malformed("body", "not valid JSON" + where + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw ProblemException.malformed("body", "not valid JSON: " + e.getMessage());
@@ -59,7 +59,9 @@ public final class JsonBodies {
             while ((n = body.read(buffer)) != -1) {
                 total += n;
                 if (total > limit) {
-                    throw new ProblemException(413, "Request too large",
+                    throw new ProblemException(
+                            413,
+                            "Request too large",
                             "The request body is larger than " + (limit / 1024) + " KB.",
                             java.util.List.of(new FieldError("body", "larger than " + (limit / 1024) + " KB")));
                 }
@@ -75,5 +77,4 @@ public final class JsonBodies {
     public static boolean isInteger(JsonNode node) {
         return node != null && node.isIntegralNumber() && node.canConvertToInt();
     }
-
 }

@@ -1,14 +1,12 @@
 package nl.vertelpunt.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-
 import java.util.List;
 
 /** Names a place in a JSON document the way error messages show it: {@code questions[2].options[0].id}. */
 public final class JsonPaths {
 
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     public static String of(List<JsonMappingException.Reference> path) {
         StringBuilder sb = new StringBuilder();

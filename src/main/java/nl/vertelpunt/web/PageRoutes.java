@@ -26,10 +26,12 @@ public class PageRoutes {
             ctx.reroute(FORM_PAGE);
         });
         // facilitators taking stories in person: the verteltafel (works offline) and paper-form entry
-        router.getWithRegex("/werkplek/[^/.]+/(verteltafel|papier)/?").order(-101).handler(ctx -> {
-            revalidate(ctx);
-            ctx.reroute(IN_PERSON_PAGE);
-        });
+        router.getWithRegex("/werkplek/[^/.]+/(verteltafel|papier)/?")
+                .order(-101)
+                .handler(ctx -> {
+                    revalidate(ctx);
+                    ctx.reroute(IN_PERSON_PAGE);
+                });
         // the verteltafel's service worker, at a fixed address: a new release must reach it at once
         router.get("/verteltafel-sw.js").order(-99).handler(ctx -> {
             revalidate(ctx);

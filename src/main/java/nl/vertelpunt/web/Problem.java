@@ -1,7 +1,6 @@
 package nl.vertelpunt.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 
 /** The body of an {@code application/problem+json} answer (RFC 9457), with the fields at fault. */

@@ -46,7 +46,8 @@ public class ProblemException extends RuntimeException {
 
     /** 400: the body could not be read as the expected format. */
     public static ProblemException malformed(String field, String message) {
-        return new ProblemException(400, "Malformed request", field + ": " + message, List.of(new FieldError(field, message)));
+        return new ProblemException(
+                400, "Malformed request", field + ": " + message, List.of(new FieldError(field, message)));
     }
 
     /** 404 for an unknown thing. */

@@ -12,13 +12,12 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.hibernate.exception.JDBCConnectionException;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place where failures become {@code application/problem+json} answers. Class names and stack
@@ -33,7 +32,9 @@ public class ProblemMapper {
     public Response problem(ProblemException e) {
         Response r = response(e.status(), e.title(), e.getMessage(), e.errors());
         if (e.retryAfterSeconds() != null) {
-            return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+            return Response.fromResponse(r)
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                    .build();
         }
         return r;
     }
@@ -60,17 +61,20 @@ public class ProblemMapper {
     }
 
     /** Quarkus has its own mappers for these; ours answer in problem+json. */
-    @ServerExceptionMapper({com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
-            com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class,
-            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
-            com.fasterxml.jackson.core.JsonParseException.class})
+    @ServerExceptionMapper({
+        com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+        com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class,
+        com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
+        com.fasterxml.jackson.core.JsonParseException.class
+    })
     public Response jsonInput(JsonProcessingException e) {
         return malformedJson(e);
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        if (e instanceof JsonMappingException && e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException broken) {
+        if (e instanceof JsonMappingException
+                && e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException broken) {
             // the document itself is broken (cut off, not JSON): that is the body's fault, not a field's
             e = broken;
         }
@@ -86,7 +90,8 @@ public class ProblemMapper {
         }
         if (e instanceof InvalidFormatException f) {
             String value = String.valueOf(f.getValue());
-            return "'" + (value.length() > 40 ? value.substring(0, 39) + "\u2026" : value) + "' is not " + expected(f.getTargetType());
+            return "'" + (value.length() > 40 ? value.substring(0, 39) + "\u2026" : value) + "' is not "
+                    + expected(f.getTargetType());
         }
         if (e instanceof MismatchedInputException m) {
             if (m.getOriginalMessage() != null && m.getOriginalMessage().startsWith("Trailing token")) {
@@ -97,11 +102,17 @@ public class ProblemMapper {
             }
             return "must be " + expected(m.getTargetType());
         }
-        if (e instanceof com.fasterxml.jackson.core.JsonParseException || e instanceof com.fasterxml.jackson.core.exc.StreamReadException) {
-            String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        if (e instanceof com.fasterxml.jackson.core.JsonParseException
+                || e instanceof com.fasterxml.jackson.core.exc.StreamReadException) {
+            String where = e.getLocation() == null || e.getLocation().getLineNr() < 1
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
             String original = e.getOriginalMessage();
-            return "not valid JSON" + where + (original == null ? "" : ": " + original.lines().findFirst().orElse(""));
+            return "not valid JSON" + where
+                    + (original == null
+                            ? ""
+                            : ": " + original.lines().findFirst().orElse(""));
         }
         return "not valid JSON";
     }
@@ -135,7 +146,10 @@ public class ProblemMapper {
             return "a list";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+            return "one of "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .toList();
         }
         return "a JSON object";
     }
@@ -159,7 +173,9 @@ public class ProblemMapper {
         if (headers.getHeaderString("X-Requested-With") != null) {
             return r;
         }
-        return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
+        return Response.fromResponse(r)
+                .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
+                .build();
     }
 
     @ServerExceptionMapper
@@ -170,9 +186,13 @@ public class ProblemMapper {
     @ServerExceptionMapper({JDBCConnectionException.class, SQLTransientConnectionException.class})
     public Response databaseDown(Exception e) {
         LOG.warnf("Database unavailable: %s", e.getClass().getSimpleName());
-        return Response.fromResponse(response(503, "Service unavailable",
-                        "The database cannot be reached right now. Nothing was stored; please try again in a moment.", List.of()))
-                .header(HttpHeaders.RETRY_AFTER, "5").build();
+        return Response.fromResponse(response(
+                        503,
+                        "Service unavailable",
+                        "The database cannot be reached right now. Nothing was stored; please try again in a moment.",
+                        List.of()))
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .build();
     }
 
     @ServerExceptionMapper
@@ -186,7 +206,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response constraint(org.hibernate.exception.ConstraintViolationException e) {
-        return response(409, "Conflict", "This was changed at the same moment by another request; please try again.", List.of());
+        return response(
+                409,
+                "Conflict",
+                "This was changed at the same moment by another request; please try again.",
+                List.of());
     }
 
     @ServerExceptionMapper

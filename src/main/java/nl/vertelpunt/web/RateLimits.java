@@ -2,12 +2,11 @@ package nl.vertelpunt.web;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
 import nl.vertelpunt.user.session.Throttle;
 import nl.vertelpunt.user.session.Throttles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Limits on public endpoints that keep no personal data: the client address only keys an in-memory
@@ -26,9 +25,12 @@ public class RateLimits {
     private final ClientAddress clients;
     private final Throttle stories;
 
-    RateLimits(ClientAddress clients, Throttles throttles,
-               @ConfigProperty(name = "vertelpunt.rate-limit.enabled", defaultValue = "true") boolean enabled,
-               @ConfigProperty(name = "vertelpunt.rate-limit.stories-per-minute", defaultValue = "30") int storiesPerMinute) {
+    RateLimits(
+            ClientAddress clients,
+            Throttles throttles,
+            @ConfigProperty(name = "vertelpunt.rate-limit.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "vertelpunt.rate-limit.stories-per-minute", defaultValue = "30")
+                    int storiesPerMinute) {
         this.enabled = enabled;
         this.clients = clients;
         this.stories = throttles.create(storiesPerMinute, Duration.ofMinutes(1));
@@ -42,8 +44,11 @@ public class RateLimits {
         String client = clients.of(request);
         long wait = stories.blockedFor(client);
         if (wait > 0) {
-            throw new ProblemException(429, "Too many requests",
-                    "Many stories came from your address in a short time. Please wait " + wait + " seconds and try again; nothing is lost.",
+            throw new ProblemException(
+                    429,
+                    "Too many requests",
+                    "Many stories came from your address in a short time. Please wait " + wait
+                            + " seconds and try again; nothing is lost.",
                     List.of());
         }
         stories.count(client);

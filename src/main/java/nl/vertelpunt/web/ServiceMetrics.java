@@ -2,7 +2,6 @@ package nl.vertelpunt.web;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
-
 import java.time.Duration;
 
 /**
@@ -12,19 +11,23 @@ import java.time.Duration;
  */
 public final class ServiceMetrics {
 
-    private ServiceMetrics() {
-    }
+    private ServiceMetrics() {}
 
     public static void storyReceived(String storyPoint, String channel, int count) {
-        Metrics.counter("vertelpunt.stories.received", "storypoint", storyPoint, "channel", channel).increment(count);
+        Metrics.counter("vertelpunt.stories.received", "storypoint", storyPoint, "channel", channel)
+                .increment(count);
     }
 
     public static void refused(int status, String reason) {
-        Metrics.counter("vertelpunt.requests.refused", "status", Integer.toString(status), "reason", reason).increment();
+        Metrics.counter("vertelpunt.requests.refused", "status", Integer.toString(status), "reason", reason)
+                .increment();
     }
 
     public static void evaluation(Duration duration, String outcome) {
-        Timer.builder("vertelpunt.evaluation.duration").tag("outcome", outcome)
-                .publishPercentileHistogram(false).register(Metrics.globalRegistry).record(duration);
+        Timer.builder("vertelpunt.evaluation.duration")
+                .tag("outcome", outcome)
+                .publishPercentileHistogram(false)
+                .register(Metrics.globalRegistry)
+                .record(duration);
     }
 }

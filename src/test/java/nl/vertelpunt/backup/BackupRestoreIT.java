@@ -1,14 +1,10 @@
 package nl.vertelpunt.backup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
-import nl.vertelpunt.sample.PatternedStories;
-import nl.vertelpunt.testing.ServiceProcess;
-import nl.vertelpunt.web.EmbeddedDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +19,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import nl.vertelpunt.sample.PatternedStories;
+import nl.vertelpunt.testing.ServiceProcess;
+import nl.vertelpunt.web.EmbeddedDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Back up while the service runs, wipe the data, restore into a fresh embedded database, start again:
@@ -39,20 +38,27 @@ class BackupRestoreIT {
     Path folder;
 
     private static RequestSpecification admin(ServiceProcess service) {
-        return RestAssured.given().baseUri(service.baseUrl()).auth().preemptive().basic("admin", ServiceProcess.ADMIN_PASSWORD);
+        return RestAssured.given()
+                .baseUri(service.baseUrl())
+                .auth()
+                .preemptive()
+                .basic("admin", ServiceProcess.ADMIN_PASSWORD);
     }
 
     private static Map<String, String> checksums(Path data) throws Exception {
         Path pgData = data.resolve("postgres");
         int port = EmbeddedDatabase.runningPort(pgData).orElseThrow();
-        try (Connection c = DriverManager.getConnection(EmbeddedDatabase.jdbcUrl(port), "postgres", EmbeddedDatabase.readPassword(pgData))) {
+        try (Connection c = DriverManager.getConnection(
+                EmbeddedDatabase.jdbcUrl(port), "postgres", EmbeddedDatabase.readPassword(pgData))) {
             return Backup.checksums(c);
         }
     }
 
     private static void command(Path data, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("VERTELPUNT_DATA_DIR", data.toString());
@@ -74,49 +80,159 @@ class BackupRestoreIT {
         String proposal;
         try (ServiceProcess service = new ServiceProcess("backup-before", data, port, Map.of()).start()) {
             String slug = "reservekopie";
-            admin(service).contentType("application/json").body(JSON.writeValueAsString(PatternedStories.definition(slug)))
-                    .put("/api/storypoints/" + slug).then().statusCode(201);
+            admin(service)
+                    .contentType("application/json")
+                    .body(JSON.writeValueAsString(PatternedStories.definition(slug)))
+                    .put("/api/storypoints/" + slug)
+                    .then()
+                    .statusCode(201);
             StringWriter csv = new StringWriter();
             new PatternedStories(true, 3).write(csv, 800);
-            admin(service).contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
-                    .post("/api/storypoints/" + slug + "/stories/import").then().statusCode(200);
-            RestAssured.given().baseUri(service.baseUrl()).contentType("application/json")
-                    .body(Map.of("submissionId", UUID.randomUUID().toString(), "role", "ouder",
-                            "text", "Mail me gerust op iemand@voorbeeld.nl, want het wachten duurde echt veel te lang.",
-                            "answers", Map.of("gehoord", 20, "gevolg", "negatief", "themas", List.of("wachten"))))
-                    .post("/api/storypoints/voordejeugd/stories").then().statusCode(201);
-            admin(service).contentType("application/json").body(Map.of("username", "analist", "password", "een-lang-wachtwoord",
-                    "roles", List.of("analyst"), "storyPoints", List.of(slug))).post("/api/users").then().statusCode(201);
-            runId = admin(service).contentType("application/json").body(Map.of("storyPoint", slug)).post("/api/evaluations")
-                    .then().statusCode(202).extract().path("id");
+            admin(service)
+                    .contentType("text/csv")
+                    .body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                    .post("/api/storypoints/" + slug + "/stories/import")
+                    .then()
+                    .statusCode(200);
+            RestAssured.given()
+                    .baseUri(service.baseUrl())
+                    .contentType("application/json")
+                    .body(Map.of(
+                            "submissionId",
+                            UUID.randomUUID().toString(),
+                            "role",
+                            "ouder",
+                            "text",
+                            "Mail me gerust op iemand@voorbeeld.nl, want het wachten duurde echt veel te lang.",
+                            "answers",
+                            Map.of("gehoord", 20, "gevolg", "negatief", "themas", List.of("wachten"))))
+                    .post("/api/storypoints/voordejeugd/stories")
+                    .then()
+                    .statusCode(201);
+            admin(service)
+                    .contentType("application/json")
+                    .body(Map.of(
+                            "username",
+                            "analist",
+                            "password",
+                            "een-lang-wachtwoord",
+                            "roles",
+                            List.of("analyst"),
+                            "storyPoints",
+                            List.of(slug)))
+                    .post("/api/users")
+                    .then()
+                    .statusCode(201);
+            runId = admin(service)
+                    .contentType("application/json")
+                    .body(Map.of("storyPoint", slug))
+                    .post("/api/evaluations")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            while (!"done".equals(admin(service).get("/api/evaluations/" + runId).path("status")) && Instant.now().isBefore(deadline)) {
+            while (!"done"
+                            .equals(admin(service)
+                                    .get("/api/evaluations/" + runId)
+                                    .path("status"))
+                    && Instant.now().isBefore(deadline)) {
                 Thread.sleep(200);
             }
-            fingerprint = admin(service).get("/api/evaluations/" + runId).then().statusCode(200).extract().path("fingerprint");
-            admin(service).contentType("application/json").body(Map.of("pattern", "slider_by_choice|gehoord|gevolg"))
-                    .post("/api/evaluations/" + runId + "/selections").then().statusCode(200);
-            cardId = admin(service).contentType("application/json").body(Map.of("runId", runId, "pattern", "slider_by_choice|gehoord|gevolg"))
-                    .post("/api/cards").then().statusCode(201).extract().path("id");
-            String story = admin(service).get("/api/cards/" + cardId).then().extract().path("stories[0].id");
-            admin(service).contentType("application/json").body(Map.of("version", 1, "interpretations", List.of("Luisteren helpt.", "Andersom."),
-                    "stories", List.of(Map.of("id", story, "quoteStart", 0, "quoteEnd", 7)), "published", true))
-                    .put("/api/cards/" + cardId).then().statusCode(200);
-            String session = admin(service).contentType("application/json").body(Map.of("storyPoint", slug, "title", "Bijeenkomst",
-                    "heldOn", "2026-11-23", "online", true)).post("/api/sessions").then().statusCode(201).extract().path("id");
-            String table = admin(service).contentType("application/json").body(Map.of("name", "Tafel 1", "cards", List.of(cardId),
-                    "stories", List.of(story))).post("/api/sessions/" + session + "/tables").then().statusCode(200).extract().path("tables[0].id");
-            String token = admin(service).contentType("application/json").body(Map.of())
-                    .post("/api/sessions/" + session + "/tables/" + table + "/link").then().statusCode(201).extract().path("token");
-            int note = RestAssured.given().baseUri(service.baseUrl()).contentType("application/json")
+            fingerprint = admin(service)
+                    .get("/api/evaluations/" + runId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("fingerprint");
+            admin(service)
+                    .contentType("application/json")
+                    .body(Map.of("pattern", "slider_by_choice|gehoord|gevolg"))
+                    .post("/api/evaluations/" + runId + "/selections")
+                    .then()
+                    .statusCode(200);
+            cardId = admin(service)
+                    .contentType("application/json")
+                    .body(Map.of("runId", runId, "pattern", "slider_by_choice|gehoord|gevolg"))
+                    .post("/api/cards")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            String story =
+                    admin(service).get("/api/cards/" + cardId).then().extract().path("stories[0].id");
+            admin(service)
+                    .contentType("application/json")
+                    .body(Map.of(
+                            "version",
+                            1,
+                            "interpretations",
+                            List.of("Luisteren helpt.", "Andersom."),
+                            "stories",
+                            List.of(Map.of("id", story, "quoteStart", 0, "quoteEnd", 7)),
+                            "published",
+                            true))
+                    .put("/api/cards/" + cardId)
+                    .then()
+                    .statusCode(200);
+            String session = admin(service)
+                    .contentType("application/json")
+                    .body(Map.of("storyPoint", slug, "title", "Bijeenkomst", "heldOn", "2026-11-23", "online", true))
+                    .post("/api/sessions")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            String table = admin(service)
+                    .contentType("application/json")
+                    .body(Map.of("name", "Tafel 1", "cards", List.of(cardId), "stories", List.of(story)))
+                    .post("/api/sessions/" + session + "/tables")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("tables[0].id");
+            String token = admin(service)
+                    .contentType("application/json")
+                    .body(Map.of())
+                    .post("/api/sessions/" + session + "/tables/" + table + "/link")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("token");
+            int note = RestAssured.given()
+                    .baseUri(service.baseUrl())
+                    .contentType("application/json")
                     .body(Map.of("kind", "chance", "text", "Een vast aanspreekpunt.", "cardId", cardId))
-                    .post("/api/tables/" + token + "/notes").then().statusCode(201).extract().path("id");
-            proposal = RestAssured.given().baseUri(service.baseUrl()).contentType("application/json")
-                    .body(Map.of("title", "Vast aanspreekpunt", "action", "Een vaste contactpersoon per gezin.", "goal", "Zodat ouders gehoord worden.",
-                            "owner", "Wijkteam", "notes", List.of(note))).post("/api/tables/" + token + "/proposals").then().statusCode(201)
-                    .extract().path("id");
-            admin(service).contentType("application/json").body(Map.of("status", "adopted", "note", "Overgenomen."))
-                    .post("/api/proposals/" + proposal + "/updates").then().statusCode(201);
+                    .post("/api/tables/" + token + "/notes")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            proposal = RestAssured.given()
+                    .baseUri(service.baseUrl())
+                    .contentType("application/json")
+                    .body(Map.of(
+                            "title",
+                            "Vast aanspreekpunt",
+                            "action",
+                            "Een vaste contactpersoon per gezin.",
+                            "goal",
+                            "Zodat ouders gehoord worden.",
+                            "owner",
+                            "Wijkteam",
+                            "notes",
+                            List.of(note)))
+                    .post("/api/tables/" + token + "/proposals")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            admin(service)
+                    .contentType("application/json")
+                    .body(Map.of("status", "adopted", "note", "Overgenomen."))
+                    .post("/api/proposals/" + proposal + "/updates")
+                    .then()
+                    .statusCode(201);
 
             before = checksums(data);
             command(data, "backup", "--out", backup.toString());
@@ -136,18 +252,39 @@ class BackupRestoreIT {
         command(data, "restore", "--in", backup.toString());
         try (ServiceProcess service = new ServiceProcess("backup-after", data, port, Map.of()).start()) {
             assertThat(checksums(data)).isEqualTo(before);
-            admin(service).get("/api/evaluations/" + runId).then().statusCode(200)
+            admin(service)
+                    .get("/api/evaluations/" + runId)
+                    .then()
+                    .statusCode(200)
                     .body("fingerprint", org.hamcrest.Matchers.equalTo(fingerprint))
                     .body("selected", org.hamcrest.Matchers.hasItem("slider_by_choice|gehoord|gevolg"));
-            RestAssured.given().baseUri(service.baseUrl()).auth().preemptive().basic("analist", "een-lang-wachtwoord")
-                    .get("/api/storypoints/reservekopie/stories/p0000001").then().statusCode(200);
-            admin(service).get("/api/cards/" + cardId).then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(2))
+            RestAssured.given()
+                    .baseUri(service.baseUrl())
+                    .auth()
+                    .preemptive()
+                    .basic("analist", "een-lang-wachtwoord")
+                    .get("/api/storypoints/reservekopie/stories/p0000001")
+                    .then()
+                    .statusCode(200);
+            admin(service)
+                    .get("/api/cards/" + cardId)
+                    .then()
+                    .statusCode(200)
+                    .body("version", org.hamcrest.Matchers.equalTo(2))
                     .body("stories[0].quote", org.hamcrest.Matchers.equalTo("Verhaal"));
-            RestAssured.given().baseUri(service.baseUrl()).get("/api/storypoints/reservekopie/outcomes").then().statusCode(200)
+            RestAssured.given()
+                    .baseUri(service.baseUrl())
+                    .get("/api/storypoints/reservekopie/outcomes")
+                    .then()
+                    .statusCode(200)
                     .body("cards[0].quotes", org.hamcrest.Matchers.equalTo(List.of("Verhaal")));
             // new rows get ids after the restored ones: the identity sequences were reset
-            admin(service).contentType("application/json").body(Map.of("status", "in_progress", "note", "Begonnen."))
-                    .post("/api/proposals/" + proposal + "/updates").then().statusCode(201)
+            admin(service)
+                    .contentType("application/json")
+                    .body(Map.of("status", "in_progress", "note", "Begonnen."))
+                    .post("/api/proposals/" + proposal + "/updates")
+                    .then()
+                    .statusCode(201)
                     .body("updates.status", org.hamcrest.Matchers.equalTo(List.of("adopted", "in_progress")));
         }
     }

@@ -1,7 +1,15 @@
 package nl.vertelpunt.bench;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import nl.vertelpunt.card.render.CardDocument;
 import nl.vertelpunt.card.render.CardFixtures;
 import nl.vertelpunt.card.render.CardRenderer;
@@ -12,15 +20,6 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
-
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * Measures how long a deck of observation cards takes to render: the HTML from the checked Qute template and the
@@ -41,16 +40,17 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 public final class CardDeckBenchmark {
 
-    private CardDeckBenchmark() {
-    }
+    private CardDeckBenchmark() {}
 
     public static void main(String[] args) {
         // by name, not as a Class: Quarkus's launcher session must load it in the application's class loader
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(CardDeckBenchmark.class.getName() + "$Run")).build();
+                .selectors(selectClass(CardDeckBenchmark.class.getName() + "$Run"))
+                .build();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         LauncherFactory.create().execute(request, listener);
-        if (listener.getSummary().getTotalFailureCount() > 0 || listener.getSummary().getTestsSucceededCount() == 0) {
+        if (listener.getSummary().getTotalFailureCount() > 0
+                || listener.getSummary().getTestsSucceededCount() == 0) {
             listener.getSummary().printFailuresTo(new PrintWriter(System.err, true), 30);
             System.exit(1);
         }
@@ -114,21 +114,43 @@ public final class CardDeckBenchmark {
             Files.write(out.resolve("deck.pdf"), last);
             Files.writeString(out.resolve("deck.html"), renderer.html(deck));
 
-            System.out.printf(Locale.ROOT, "%nMachine: %d cores, Java %s, max heap %d MB, load average %.1f (other work on the machine)%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nMachine: %d cores, Java %s, max heap %d MB, load average %.1f (other work on the machine)%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            System.out.printf(Locale.ROOT, "Deck of %d cards (%d of them as full as a card may be): %d pages, PDF %.0f KB (%,d bytes)%n",
-                    size, full, pages, last.length / 1024.0, last.length);
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
+            System.out.printf(
+                    Locale.ROOT,
+                    "Deck of %d cards (%d of them as full as a card may be): %d pages, PDF %.0f KB (%,d bytes)%n",
+                    size,
+                    full,
+                    pages,
+                    last.length / 1024.0,
+                    last.length);
             if (warmUpFirst) {
-                System.out.printf(Locale.ROOT, "Warm-up as at production start-up (one card, three times): %.0f ms%n", warmUp);
+                System.out.printf(
+                        Locale.ROOT, "Warm-up as at production start-up (one card, three times): %.0f ms%n", warmUp);
                 System.out.printf(Locale.ROOT, "First deck after the warm-up, HTML + PDF: %.0f ms%n", cold);
             } else {
-                System.out.printf(Locale.ROOT, "First deck after start, no warm-up (cold), HTML + PDF: %.0f ms%n", cold);
+                System.out.printf(
+                        Locale.ROOT, "First deck after start, no warm-up (cold), HTML + PDF: %.0f ms%n", cold);
             }
             System.out.printf(Locale.ROOT, "After %d warm-up decks, %d runs:%n", warmup, runs);
-            System.out.printf(Locale.ROOT, "  HTML only       median %6.1f ms  min %6.1f  max %6.1f%n", median(html), min(html), max(html));
-            System.out.printf(Locale.ROOT, "  HTML + PDF      median %6.1f ms  min %6.1f  max %6.1f%n", median(pdf), min(pdf), max(pdf));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  HTML only       median %6.1f ms  min %6.1f  max %6.1f%n",
+                    median(html),
+                    min(html),
+                    max(html));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  HTML + PDF      median %6.1f ms  min %6.1f  max %6.1f%n",
+                    median(pdf),
+                    min(pdf),
+                    max(pdf));
             System.out.printf(Locale.ROOT, "  per card (PDF)  median %6.1f ms%n%n", median(pdf) / size);
         }
 

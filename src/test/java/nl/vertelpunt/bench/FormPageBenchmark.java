@@ -1,8 +1,6 @@
 package nl.vertelpunt.bench;
 
 import io.restassured.RestAssured;
-import nl.vertelpunt.testing.Browser;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
+import nl.vertelpunt.testing.Browser;
 
 /**
  * Measures the public form page against a running service (not a test; run by {@code bench/form-page.sh}):
@@ -28,16 +27,23 @@ public final class FormPageBenchmark {
         String url = base + "/v/voordejeugd";
 
         String html = RestAssured.get(url).then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?:src|href)=\"(/assets/[^\"]+\\.(?:js|css))\"").matcher(html);
+        Matcher m = Pattern.compile("(?:src|href)=\"(/assets/[^\"]+\\.(?:js|css))\"")
+                .matcher(html);
         long total = 0;
         List<String> parts = new ArrayList<>();
         while (m.find()) {
-            byte[] body = RestAssured.get(base + m.group(1)).then().statusCode(200).extract().asByteArray();
+            byte[] body = RestAssured.get(base + m.group(1))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asByteArray();
             long gz = gzipped(body);
             total += gz;
-            parts.add(String.format(Locale.ROOT, "%s %.1f KB (%.1f KB gzipped)", m.group(1), body.length / 1024.0, gz / 1024.0));
+            parts.add(String.format(
+                    Locale.ROOT, "%s %.1f KB (%.1f KB gzipped)", m.group(1), body.length / 1024.0, gz / 1024.0));
         }
-        System.out.printf(Locale.ROOT, "Form page JS + CSS: %.1f KB gzipped (budget 60 KB): %s%n", total / 1024.0, parts);
+        System.out.printf(
+                Locale.ROOT, "Form page JS + CSS: %.1f KB gzipped (budget 60 KB): %s%n", total / 1024.0, parts);
 
         try (Browser browser = new Browser()) {
             browser.width(375);
@@ -51,13 +57,25 @@ public final class FormPageBenchmark {
                     browser.open("about:blank");
                     browser.open(url);
                     browser.waitFor(org.openqa.selenium.By.cssSelector("button[data-role]"));
-                    fcp[i] = ((Number) browser.script("return performance.getEntriesByName('first-contentful-paint')[0].startTime;")).doubleValue();
-                    interactive[i] = ((Number) browser.script("return performance.getEntriesByName('vertelpunt-interactive')[0].startTime;")).doubleValue();
+                    fcp[i] = ((Number) browser.script(
+                                    "return performance.getEntriesByName('first-contentful-paint')[0].startTime;"))
+                            .doubleValue();
+                    interactive[i] = ((Number) browser.script(
+                                    "return performance.getEntriesByName('vertelpunt-interactive')[0].startTime;"))
+                            .doubleValue();
                 }
-                System.out.printf(Locale.ROOT, "%s cache, %d loads at 375 px: first contentful paint median %.0f ms, p90 %.0f ms, max %.0f ms;"
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s cache, %d loads at 375 px: first contentful paint median %.0f ms, p90 %.0f ms, max %.0f ms;"
                                 + " form usable median %.0f ms, p90 %.0f ms, max %.0f ms%n",
-                        cold ? "Cold" : "Warm", loads, pct(fcp, 0.5), pct(fcp, 0.9), pct(fcp, 1.0),
-                        pct(interactive, 0.5), pct(interactive, 0.9), pct(interactive, 1.0));
+                        cold ? "Cold" : "Warm",
+                        loads,
+                        pct(fcp, 0.5),
+                        pct(fcp, 0.9),
+                        pct(fcp, 1.0),
+                        pct(interactive, 0.5),
+                        pct(interactive, 0.9),
+                        pct(interactive, 1.0));
             }
         }
     }

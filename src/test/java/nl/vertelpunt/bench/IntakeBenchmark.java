@@ -2,9 +2,6 @@ package nl.vertelpunt.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.vertelpunt.sample.SyntheticStories;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +19,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.vertelpunt.sample.SyntheticStories;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 /**
  * Measures story intake against a running service (not a test; run by {@code bench/intake.sh}):
@@ -39,23 +38,40 @@ public final class IntakeBenchmark {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int clients = args.length > 3 ? Integer.parseInt(args[3]) : 16;
         int importStories = args.length > 4 ? Integer.parseInt(args[4]) : 100_000;
-        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        String auth =
+                "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         ObjectMapper mapper = new ObjectMapper();
 
-        ObjectNode definition = (ObjectNode) mapper.readTree(Path.of("samples/storypoints/voordejeugd.json").toFile());
+        ObjectNode definition = (ObjectNode)
+                mapper.readTree(Path.of("samples/storypoints/voordejeugd.json").toFile());
         String slug = "bench-" + System.currentTimeMillis();
         publish(http, mapper, base, auth, definition, slug);
 
-        System.out.printf(Locale.ROOT, "Intake: %d clients, warm-up 5 s, then %d s of load on %s%n", clients, seconds, base);
+        System.out.printf(
+                Locale.ROOT, "Intake: %d clients, warm-up 5 s, then %d s of load on %s%n", clients, seconds, base);
         run(http, base, slug, clients, 5, null);
         long[][] latencies = new long[clients][];
         long[] counts = run(http, base, slug, clients, seconds, latencies);
         long total = Arrays.stream(counts).sum();
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        System.out.printf(Locale.ROOT, "  stories acknowledged: %d in %d s = %.0f stories/s%n", total, seconds, total / (double) seconds);
-        System.out.printf(Locale.ROOT, "  latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
-                pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), all[all.length - 1] / 1e6);
+        long[] all =
+                Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        System.out.printf(
+                Locale.ROOT,
+                "  stories acknowledged: %d in %d s = %.0f stories/s%n",
+                total,
+                seconds,
+                total / (double) seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "  latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
+                pct(all, 0.50),
+                pct(all, 0.90),
+                pct(all, 0.99),
+                all[all.length - 1] / 1e6);
 
         String importSlug = slug + "-import";
         publish(http, mapper, base, auth, definition, importSlug);
@@ -68,26 +84,41 @@ public final class IntakeBenchmark {
         Path copy = Files.createTempFile("vertelpunt-bench", ".csv");
         Files.write(copy, file);
         long start = System.nanoTime();
-        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(base + "/api/storypoints/" + importSlug + "/stories/import"))
-                .header("Authorization", auth).header("Content-Type", "text/csv")
-                .timeout(Duration.ofMinutes(10))
-                .POST(HttpRequest.BodyPublishers.ofFile(copy)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> imported = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/storypoints/" + importSlug + "/stories/import"))
+                        .header("Authorization", auth)
+                        .header("Content-Type", "text/csv")
+                        .timeout(Duration.ofMinutes(10))
+                        .POST(HttpRequest.BodyPublishers.ofFile(copy))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         double importSeconds = (System.nanoTime() - start) / 1e9;
         Files.delete(copy);
         if (imported.statusCode() != 200) {
             throw new IllegalStateException("import failed: " + imported.statusCode() + " " + imported.body());
         }
-        System.out.printf(Locale.ROOT, "Import: %d stories (%.1f MB CSV) in %.1f s = %.0f stories/s; %s%n",
-                importStories, file.length / 1e6, importSeconds, importStories / importSeconds, imported.body());
+        System.out.printf(
+                Locale.ROOT,
+                "Import: %d stories (%.1f MB CSV) in %.1f s = %.0f stories/s; %s%n",
+                importStories,
+                file.length / 1e6,
+                importSeconds,
+                importStories / importSeconds,
+                imported.body());
     }
 
-    private static void publish(HttpClient http, ObjectMapper mapper, String base, String auth, ObjectNode definition,
-                                String slug) throws Exception {
+    private static void publish(
+            HttpClient http, ObjectMapper mapper, String base, String auth, ObjectNode definition, String slug)
+            throws Exception {
         ObjectNode copy = definition.deepCopy();
         copy.put("slug", slug);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/storypoints/" + slug))
-                .header("Authorization", auth).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(copy))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/storypoints/" + slug))
+                        .header("Authorization", auth)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(copy)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {
             throw new IllegalStateException("publishing " + slug + " failed: " + r.statusCode() + " " + r.body());
         }
@@ -107,14 +138,21 @@ public final class IntakeBenchmark {
                 List<Long> mine = new ArrayList<>();
                 int i = 0;
                 while (System.nanoTime() < end) {
-                    String body = "{\"submissionId\":\"" + UUID.randomUUID() + "\",\"role\":\"ouder\",\"language\":\"nl\","
-                            + "\"title\":\"Test " + i + "\",\"text\":\"Na lang wachten kregen we een vaste hulpverlener die echt luisterde, "
-                            + "en dat maakte voor ons gezin het verschil.\",\"answers\":{\"gevolg\":\"positief\",\"gehoord\":" + (i % 101)
-                            + ",\"op-tijd\":\"NA\",\"themas\":[\"wachten\",\"communicatie\"],\"balans\":[20,30,50],\"regio\":\"twente\"}}";
+                    String body =
+                            "{\"submissionId\":\"" + UUID.randomUUID() + "\",\"role\":\"ouder\",\"language\":\"nl\","
+                                    + "\"title\":\"Test " + i
+                                    + "\",\"text\":\"Na lang wachten kregen we een vaste hulpverlener die echt luisterde, "
+                                    + "en dat maakte voor ons gezin het verschil.\",\"answers\":{\"gevolg\":\"positief\",\"gehoord\":"
+                                    + (i % 101)
+                                    + ",\"op-tijd\":\"NA\",\"themas\":[\"wachten\",\"communicatie\"],\"balans\":[20,30,50],\"regio\":\"twente\"}}";
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<Void> r = http.send(
+                                HttpRequest.newBuilder(uri)
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
                         if (r.statusCode() == 201) {
                             counts[client]++;
                             mine.add(System.nanoTime() - t0);

@@ -3,7 +3,6 @@ package nl.vertelpunt.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,8 +44,7 @@ import java.util.Map;
 public final class SearchBenchmark {
 
     /** A kind of query and its variants; a round sends each variant once. */
-    private record Kind(String name, List<ObjectNode> queries) {
-    }
+    private record Kind(String name, List<ObjectNode> queries) {}
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -57,20 +55,35 @@ public final class SearchBenchmark {
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 5;
         Path data = Path.of(args.length > 5 ? args[5] : "target/bench-data");
-        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        String auth =
+                "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
 
-        ObjectNode definition = (ObjectNode) MAPPER.readTree(Path.of("samples/storypoints/voordejeugd.json").toFile());
+        ObjectNode definition = (ObjectNode)
+                MAPPER.readTree(Path.of("samples/storypoints/voordejeugd.json").toFile());
         String slug = "zoek-" + System.currentTimeMillis();
         definition.put("slug", slug);
-        send(http, HttpRequest.newBuilder(URI.create(base + "/api/storypoints/" + slug)).header("Authorization", auth)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(definition))), 201);
+        send(
+                http,
+                HttpRequest.newBuilder(URI.create(base + "/api/storypoints/" + slug))
+                        .header("Authorization", auth)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(definition))),
+                201);
         long start = System.nanoTime();
-        String imported = send(http, HttpRequest.newBuilder(URI.create(base + "/api/storypoints/" + slug + "/stories/import"))
-                .header("Authorization", auth).header("Content-Type", "text/csv").timeout(Duration.ofMinutes(10))
-                .POST(HttpRequest.BodyPublishers.ofFile(csv)), 200);
-        System.out.printf(Locale.ROOT, "Imported %s in %.1f s into %s%n", imported, (System.nanoTime() - start) / 1e9, slug);
+        String imported = send(
+                http,
+                HttpRequest.newBuilder(URI.create(base + "/api/storypoints/" + slug + "/stories/import"))
+                        .header("Authorization", auth)
+                        .header("Content-Type", "text/csv")
+                        .timeout(Duration.ofMinutes(10))
+                        .POST(HttpRequest.BodyPublishers.ofFile(csv)),
+                200);
+        System.out.printf(
+                Locale.ROOT, "Imported %s in %.1f s into %s%n", imported, (System.nanoTime() - start) / 1e9, slug);
 
         List<Kind> kinds = mix();
         URI search = URI.create(base + "/api/storypoints/" + slug + "/stories/search");
@@ -81,14 +94,22 @@ public final class SearchBenchmark {
             for (ObjectNode q : kind.queries()) {
                 long t0 = System.nanoTime();
                 JsonNode page = MAPPER.readTree(post(http, search, auth, q));
-                found.add(String.format(Locale.ROOT, "%s → %d%s (%.0f ms)", describe(q), page.path("total").asLong(),
-                        page.path("stories").isEmpty() ? ", empty page" : "", (System.nanoTime() - t0) / 1e6));
+                found.add(String.format(
+                        Locale.ROOT,
+                        "%s → %d%s (%.0f ms)",
+                        describe(q),
+                        page.path("total").asLong(),
+                        page.path("stories").isEmpty() ? ", empty page" : "",
+                        (System.nanoTime() - t0) / 1e6));
             }
             System.out.printf(Locale.ROOT, "  %-34s %s%n", kind.name(), String.join("; ", found));
         }
         long waited = System.nanoTime();
         waitForAutovacuum(data);
-        System.out.printf(Locale.ROOT, "Autovacuum had been through the stories %.0f s later%n", (System.nanoTime() - waited) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "Autovacuum had been through the stories %.0f s later%n",
+                (System.nanoTime() - waited) / 1e9);
 
         for (int r = 0; r < warmUp; r++) {
             for (Kind kind : kinds) {
@@ -108,8 +129,11 @@ public final class SearchBenchmark {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "Search: %d warm-up and %d measured rounds, one request at a time; response time in ms (target < 200)%n",
-                warmUp, rounds);
+        System.out.printf(
+                Locale.ROOT,
+                "Search: %d warm-up and %d measured rounds, one request at a time; response time in ms (target < 200)%n",
+                warmUp,
+                rounds);
         System.out.printf(Locale.ROOT, "  %-34s %6s %8s %8s %8s %8s%n", "kind", "n", "median", "p90", "p99", "max");
         List<Long> all = new ArrayList<>();
         times.forEach((kind, list) -> {
@@ -122,9 +146,11 @@ public final class SearchBenchmark {
     /** Waits (at most 5 minutes) until autovacuum has vacuumed and analysed the story table after the import. */
     private static void waitForAutovacuum(Path data) throws Exception {
         String port = Files.readString(data.resolve(".vertelpunt-db-port")).strip();
-        String password = Files.readString(data.resolve(".vertelpunt-db-password")).strip();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", password);
-             Statement st = c.createStatement()) {
+        String password =
+                Files.readString(data.resolve(".vertelpunt-db-password")).strip();
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", password);
+                Statement st = c.createStatement()) {
             for (int i = 0; i < 300; i++) {
                 try (ResultSet rs = st.executeQuery("SELECT n_ins_since_vacuum < 1000 AND n_mod_since_analyze < 1000 "
                         + "FROM pg_stat_user_tables WHERE relname = 'story'")) {
@@ -148,7 +174,8 @@ public final class SearchBenchmark {
         kinds.add(new Kind("common word, next page", List.of(q("hulp", 1), q("hulpverlener", 2))));
         kinds.add(new Kind("common word, deep page (200)", List.of(q("hulp", 200), q("hulpverlener", 200))));
         kinds.add(new Kind("common word, filtered", List.of(filtered(q("hulp", 0)), filtered(q("wachtlijst", 0)))));
-        kinds.add(new Kind("rare word", List.of(q("somberheid", 0), q("pleegzorgbegeleider", 0), q("zorgcoördinator", 0))));
+        kinds.add(new Kind(
+                "rare word", List.of(q("somberheid", 0), q("pleegzorgbegeleider", 0), q("zorgcoördinator", 0))));
         kinds.add(new Kind("rare word, filtered", List.of(filtered(q("scheiding", 0)), filtered(q("autisme", 0)))));
         kinds.add(new Kind("phrase", List.of(q("\"vast aanspreekpunt\"", 0), q("\"van het kastje naar de muur\"", 0))));
         kinds.add(new Kind("negation", List.of(q("wachtlijst -gemeente", 0), q("hulpverlener -luisterde", 0))));
@@ -179,18 +206,31 @@ public final class SearchBenchmark {
 
     private static String describe(ObjectNode q) {
         String words = q.has("q") ? q.get("q").asText() : "(none)";
-        return words + (q.has("filter") ? " +filter" : "") + " p" + q.get("page").asInt();
+        return words + (q.has("filter") ? " +filter" : "") + " p"
+                + q.get("page").asInt();
     }
 
     private static void print(String kind, List<Long> nanos) {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "  %-34s %6d %8.1f %8.1f %8.1f %8.1f%n", kind, sorted.length, pct(sorted, 0.50),
-                pct(sorted, 0.90), pct(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "  %-34s %6d %8.1f %8.1f %8.1f %8.1f%n",
+                kind,
+                sorted.length,
+                pct(sorted, 0.50),
+                pct(sorted, 0.90),
+                pct(sorted, 0.99),
+                sorted[sorted.length - 1] / 1e6);
     }
 
     private static String post(HttpClient http, URI uri, String auth, ObjectNode body) throws Exception {
-        return send(http, HttpRequest.newBuilder(uri).header("Authorization", auth).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body))), 200);
+        return send(
+                http,
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", auth)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body))),
+                200);
     }
 
     private static String send(HttpClient http, HttpRequest.Builder request, int expected) throws Exception {

@@ -1,22 +1,5 @@
 package nl.vertelpunt.card;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import nl.vertelpunt.testing.Planted;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static nl.vertelpunt.testing.Fixtures.as;
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
@@ -27,6 +10,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.vertelpunt.testing.Planted;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Observation cards from the patterns of an evaluation: drafting, typical stories, edits and versions, access. */
 @QuarkusTest
@@ -45,9 +44,10 @@ class CardTest {
     void storyPoint() throws Exception {
         if (planted == null) {
             String slug = Planted.storyPoint("cards", 900, 31);
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "UPDATE story SET flagged = id LIKE '%1', hidden = id LIKE '%2', complete = id NOT LIKE '%3' "
-                            + "WHERE story_point_id = (SELECT id FROM story_point WHERE slug = ?)")) {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement(
+                            "UPDATE story SET flagged = id LIKE '%1', hidden = id LIKE '%2', complete = id NOT LIKE '%3' "
+                                    + "WHERE story_point_id = (SELECT id FROM story_point WHERE slug = ?)")) {
                 ps.setString(1, slug);
                 ps.executeUpdate();
             }
@@ -56,22 +56,39 @@ class CardTest {
     }
 
     private static JsonPath create(String pattern) {
-        return asAdmin().contentType(ContentType.JSON).body(Map.of("runId", planted.runId(), "pattern", pattern))
-                .post("/api/cards").then().statusCode(201).header("Location", containsString("/api/cards/"))
-                .extract().jsonPath();
+        return asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("runId", planted.runId(), "pattern", pattern))
+                .post("/api/cards")
+                .then()
+                .statusCode(201)
+                .header("Location", containsString("/api/cards/"))
+                .extract()
+                .jsonPath();
     }
 
     private Map<String, Map<String, Object>> stories(List<String> ids) throws Exception {
         Map<String, Map<String, Object>> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, flagged, hidden, complete, answers::text FROM story WHERE id = ANY (?) "
-                        + "AND story_point_id = (SELECT id FROM story_point WHERE slug = ?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, flagged, hidden, complete, answers::text FROM story WHERE id = ANY (?) "
+                                + "AND story_point_id = (SELECT id FROM story_point WHERE slug = ?)")) {
             ps.setArray(1, c.createArrayOf("text", ids.toArray()));
             ps.setString(2, planted.slug());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), Map.of("flagged", rs.getBoolean(2), "hidden", rs.getBoolean(3),
-                            "complete", rs.getBoolean(4), "answers", new com.fasterxml.jackson.databind.ObjectMapper().readValue(rs.getString(5), Map.class)));
+                    out.put(
+                            rs.getString(1),
+                            Map.of(
+                                    "flagged",
+                                    rs.getBoolean(2),
+                                    "hidden",
+                                    rs.getBoolean(3),
+                                    "complete",
+                                    rs.getBoolean(4),
+                                    "answers",
+                                    new com.fasterxml.jackson.databind.ObjectMapper()
+                                            .readValue(rs.getString(5), Map.class)));
                 }
             }
         }
@@ -93,12 +110,15 @@ class CardTest {
         JsonPath card = create("slider_by_choice|gehoord|gevolg");
         assertThat(card.getInt("version")).isEqualTo(1);
         assertThat(card.getString("title")).isEqualTo("gehoord – gevolg");
-        assertThat(card.getString("observation")).contains("Wie bij vraag 1 ‘zeer-negatief’ koos").contains("Wie bij vraag 1 ‘zeer-positief’ koos");
+        assertThat(card.getString("observation"))
+                .contains("Wie bij vraag 1 ‘zeer-negatief’ koos")
+                .contains("Wie bij vraag 1 ‘zeer-positief’ koos");
         assertThat(card.getList("interpretations", String.class)).containsExactly("", "");
         assertThat(card.getString("provenance.runId")).isEqualTo(planted.runId());
         assertThat(card.getString("provenance.fingerprint")).hasSize(64);
         // the card shows the evaluation's story count rounded like every count staff see (threshold 5)
-        int exact = nl.vertelpunt.testing.Database.queryInt(dataSource, "SELECT story_count FROM evaluation_run WHERE id = ?::uuid", planted.runId());
+        int exact = nl.vertelpunt.testing.Database.queryInt(
+                dataSource, "SELECT story_count FROM evaluation_run WHERE id = ?::uuid", planted.runId());
         int shown = card.getInt("provenance.stories");
         assertThat(shown % 5).isZero();
         assertThat(Math.abs(shown - exact)).isLessThanOrEqualTo(2);
@@ -110,16 +130,22 @@ class CardTest {
         assertShowable(ids);
         List<Object> levels = new ArrayList<>();
         stories(ids).values().forEach(s -> levels.add(((Map<?, ?>) s.get("answers")).get("gevolg")));
-        // the planted pattern: the lowest 'gehoord' with 'zeer-negatief', the highest with 'zeer-positief'; both represented
+        // the planted pattern: the lowest 'gehoord' with 'zeer-negatief', the highest with 'zeer-positief'; both
+        // represented
         assertThat(levels).containsOnly("zeer-negatief", "zeer-positief").contains("zeer-negatief", "zeer-positief");
     }
 
     @Test
     void shouldDraftCardsForEveryOtherKindOfPattern() throws Exception {
-        for (String pattern : List.of("choice_by_choice|regio|soort-hulp", "slider_by_slider|gehoord|op-tijd",
+        for (String pattern : List.of(
+                "choice_by_choice|regio|soort-hulp",
+                "slider_by_slider|gehoord|op-tijd",
                 "slider_by_choice|wachttijd|themas:wachten")) {
             JsonPath card = create(pattern);
-            assertThat(card.getString("observation")).as(pattern).contains("verhalen").contains("geen toeval");
+            assertThat(card.getString("observation"))
+                    .as(pattern)
+                    .contains("verhalen")
+                    .contains("geen toeval");
             List<String> ids = card.getList("stories.id", String.class);
             assertThat(ids).as(pattern).hasSizeGreaterThanOrEqualTo(2);
             assertShowable(ids);
@@ -128,7 +154,9 @@ class CardTest {
                 stories(ids).values().forEach(s -> {
                     int heard = ((Number) ((Map<?, ?>) s.get("answers")).get("gehoord")).intValue();
                     int onTime = ((Number) ((Map<?, ?>) s.get("answers")).get("op-tijd")).intValue();
-                    assertThat(heard <= 33 && onTime <= 33 || heard >= 67 && onTime >= 67).as(heard + "/" + onTime).isTrue();
+                    assertThat(heard <= 33 && onTime <= 33 || heard >= 67 && onTime >= 67)
+                            .as(heard + "/" + onTime)
+                            .isTrue();
                 });
             }
             if (pattern.startsWith("choice_by_choice")) {
@@ -151,25 +179,46 @@ class CardTest {
         Map<String, Object> edit = new HashMap<>();
         edit.put("version", 1);
         edit.put("title", "Duidelijkheid verschilt per rol");
-        edit.put("interpretations", List.of("Professionals weten meer van de hulp dan ouders.", "Ouders krijgen te weinig uitleg."));
-        edit.put("stories", List.of(Map.of("id", ids.get(1), "quoteStart", 0, "quoteEnd", 7), Map.of("id", ids.get(0))));
+        edit.put(
+                "interpretations",
+                List.of("Professionals weten meer van de hulp dan ouders.", "Ouders krijgen te weinig uitleg."));
+        edit.put(
+                "stories", List.of(Map.of("id", ids.get(1), "quoteStart", 0, "quoteEnd", 7), Map.of("id", ids.get(0))));
         edit.put("published", true);
-        asAdmin().contentType(ContentType.JSON).body(edit).put("/api/cards/" + id).then().statusCode(200)
-                .body("version", equalTo(2)).body("title", equalTo("Duidelijkheid verschilt per rol"))
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(edit)
+                .put("/api/cards/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2))
+                .body("title", equalTo("Duidelijkheid verschilt per rol"))
                 .body("published", equalTo(true))
                 .body("stories.id", equalTo(List.of(ids.get(1), ids.get(0))))
                 .body("stories[0].quote", equalTo("Verhaal"))
                 .body("observation", startsWith("In "));
 
         // someone else's save in between: nothing is overwritten
-        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "title", "Oud")).put("/api/cards/" + id).then()
-                .statusCode(409).contentType("application/problem+json").body("errors[0].field", equalTo("version"));
-        asAdmin().get("/api/cards/" + id + "/revisions").then().statusCode(200)
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("version", 1, "title", "Oud"))
+                .put("/api/cards/" + id)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("version"));
+        asAdmin()
+                .get("/api/cards/" + id + "/revisions")
+                .then()
+                .statusCode(200)
                 .body("version", equalTo(List.of(2, 1)))
                 .body("[0].content.title", equalTo("Duidelijkheid verschilt per rol"))
                 .body("[1].content.title", equalTo(card.getString("title")))
                 .body("[0].content.stories[0].quoteEnd", equalTo(7));
-        asAdmin().get("/api/storypoints/" + planted.slug() + "/cards").then().statusCode(200)
+        asAdmin()
+                .get("/api/storypoints/" + planted.slug() + "/cards")
+                .then()
+                .statusCode(200)
                 .body("find { it.id == '" + id + "' }.version", equalTo(2))
                 .body("find { it.id == '" + id + "' }.stories", equalTo(2));
     }
@@ -180,51 +229,134 @@ class CardTest {
         String flagged = firstStoryWhere("flagged");
         String hidden = firstStoryWhere("hidden");
         String base = "/api/cards/" + id;
-        asAdmin().contentType(ContentType.JSON).body(Map.of("title", "x")).put(base).then().statusCode(422)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("version"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "published", true)).put(base).then().statusCode(422)
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "x"))
+                .put(base)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("version"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("version", 1, "published", true))
+                .put(base)
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("published"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "interpretations", List.of("alleen een"))).put(base).then()
-                .statusCode(422).body("errors[0].field", equalTo("interpretations"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "title", " ")).put(base).then().statusCode(422)
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("version", 1, "interpretations", List.of("alleen een")))
+                .put(base)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("interpretations"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("version", 1, "title", " "))
+                .put(base)
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("title"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "stories", List.of(Map.of("id", flagged)))).put(base).then()
-                .statusCode(422).body("errors[0].field", equalTo("stories[0].id")).body("errors[0].message", containsString("personal data"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "stories", List.of(Map.of("id", hidden)))).put(base).then()
-                .statusCode(422).body("errors[0].message", containsString("hidden"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "stories", List.of(Map.of("id", "bestaat-niet")))).put(base)
-                .then().statusCode(422).body("errors[0].field", equalTo("stories[0].id"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("version", 1, "stories", List.of(Map.of("id", flagged))))
+                .put(base)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("stories[0].id"))
+                .body("errors[0].message", containsString("personal data"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("version", 1, "stories", List.of(Map.of("id", hidden))))
+                .put(base)
+                .then()
+                .statusCode(422)
+                .body("errors[0].message", containsString("hidden"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("version", 1, "stories", List.of(Map.of("id", "bestaat-niet"))))
+                .put(base)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("stories[0].id"));
         String story = asAdmin().get(base).then().extract().path("stories[0].id");
-        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "stories", List.of(Map.of("id", story, "quoteStart", 2, "quoteEnd", 900))))
-                .put(base).then().statusCode(422).body("errors[0].field", equalTo("stories[0].quoteStart"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "stories", List.of(Map.of("id", story), Map.of("id", story))))
-                .put(base).then().statusCode(422).body("errors[0].field", equalTo("stories[1].id"));
-        asAdmin().contentType(ContentType.JSON).body("{nope").put(base).then().statusCode(400).contentType("application/problem+json");
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("version", 1, "stories", List.of(Map.of("id", story, "quoteStart", 2, "quoteEnd", 900))))
+                .put(base)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("stories[0].quoteStart"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("version", 1, "stories", List.of(Map.of("id", story), Map.of("id", story))))
+                .put(base)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("stories[1].id"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body("{nope")
+                .put(base)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         assertRefusesMoreThanFitsOnOnePage(base);
         // nothing was saved by any of these
         asAdmin().get(base).then().statusCode(200).body("version", equalTo(1));
 
-        asAdmin().contentType(ContentType.JSON).body(Map.of("runId", planted.runId(), "pattern", "slider_by_slider|gehoord|wachttijd"))
-                .post("/api/cards").then().statusCode(409).body("errors[0].field", equalTo("pattern"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("runId", planted.runId(), "pattern", "slider_by_slider|gehoord|nergens"))
-                .post("/api/cards").then().statusCode(422).body("errors[0].field", equalTo("pattern"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("pattern", "slider_by_slider|gehoord|op-tijd"))
-                .post("/api/cards").then().statusCode(422).body("errors[0].field", equalTo("runId"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("runId", java.util.UUID.randomUUID(), "pattern", "a|b|c"))
-                .post("/api/cards").then().statusCode(422).body("errors[0].field", equalTo("runId"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("runId", planted.runId(), "pattern", "slider_by_slider|gehoord|wachttijd"))
+                .post("/api/cards")
+                .then()
+                .statusCode(409)
+                .body("errors[0].field", equalTo("pattern"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("runId", planted.runId(), "pattern", "slider_by_slider|gehoord|nergens"))
+                .post("/api/cards")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("pattern"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("pattern", "slider_by_slider|gehoord|op-tijd"))
+                .post("/api/cards")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("runId"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("runId", java.util.UUID.randomUUID(), "pattern", "a|b|c"))
+                .post("/api/cards")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("runId"));
     }
 
     @Test
     void shouldSuggestOtherShowableStoriesThatAreNotOnTheCard() throws Exception {
         JsonPath card = create("slider_by_choice|op-tijd|gevolg");
         List<String> onCard = card.getList("stories.id", String.class);
-        JsonPath suggestions = asAdmin().queryParam("count", 20).get("/api/cards/" + card.getString("id") + "/suggestions").then()
-                .statusCode(200).body("$", hasSize(20)).extract().jsonPath();
+        JsonPath suggestions = asAdmin()
+                .queryParam("count", 20)
+                .get("/api/cards/" + card.getString("id") + "/suggestions")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(20))
+                .extract()
+                .jsonPath();
         List<String> ids = suggestions.getList("id", String.class);
         assertThat(ids).doesNotContainAnyElementsOf(onCard).doesNotHaveDuplicates();
         assertShowable(ids);
         assertThat(suggestions.getList("group", String.class)).containsOnly("zeer-negatief", "zeer-positief");
-        asAdmin().queryParam("count", 0).get("/api/cards/" + card.getString("id") + "/suggestions").then().statusCode(422)
+        asAdmin()
+                .queryParam("count", 0)
+                .get("/api/cards/" + card.getString("id") + "/suggestions")
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("count"));
     }
 
@@ -233,18 +365,49 @@ class CardTest {
         String id = create("slider_by_choice|samen|gevolg").getString("id");
         String other = publishedStoryPoint("elsewhere");
         String user = "facilitator-" + System.nanoTime();
-        asAdmin().contentType(ContentType.JSON).body(Map.of("username", user, "password", "a-long-enough-password",
-                "roles", List.of("facilitator"), "storyPoints", List.of(other))).post("/api/users").then().statusCode(201);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username",
+                        user,
+                        "password",
+                        "a-long-enough-password",
+                        "roles",
+                        List.of("facilitator"),
+                        "storyPoints",
+                        List.of(other)))
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         given().get("/api/cards/" + id).then().statusCode(401);
         as(user, "a-long-enough-password").get("/api/cards/" + id).then().statusCode(403);
-        as(user, "a-long-enough-password").get("/api/storypoints/" + planted.slug() + "/cards").then().statusCode(403);
-        as(user, "a-long-enough-password").contentType(ContentType.JSON).body(Map.of("runId", planted.runId(), "pattern", "slider_by_choice|veilig|gevolg"))
-                .post("/api/cards").then().statusCode(403);
-        as(user, "a-long-enough-password").get("/api/storypoints/" + other + "/cards").then().statusCode(200).body("$", hasSize(0));
-        asAdmin().get("/api/cards/" + java.util.UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        as(user, "a-long-enough-password")
+                .get("/api/storypoints/" + planted.slug() + "/cards")
+                .then()
+                .statusCode(403);
+        as(user, "a-long-enough-password")
+                .contentType(ContentType.JSON)
+                .body(Map.of("runId", planted.runId(), "pattern", "slider_by_choice|veilig|gevolg"))
+                .post("/api/cards")
+                .then()
+                .statusCode(403);
+        as(user, "a-long-enough-password")
+                .get("/api/storypoints/" + other + "/cards")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(0));
+        asAdmin()
+                .get("/api/cards/" + java.util.UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         asAdmin().delete("/api/cards/" + id).then().statusCode(204);
         asAdmin().get("/api/cards/" + id).then().statusCode(404);
-        asAdmin().get("/api/storypoints/" + planted.slug() + "/cards").then().statusCode(200).body("id", not(org.hamcrest.Matchers.hasItem(id)));
+        asAdmin()
+                .get("/api/storypoints/" + planted.slug() + "/cards")
+                .then()
+                .statusCode(200)
+                .body("id", not(org.hamcrest.Matchers.hasItem(id)));
     }
 
     /**
@@ -253,32 +416,80 @@ class CardTest {
      */
     private void assertRefusesMoreThanFitsOnOnePage(String card) throws Exception {
         String longest = "a".repeat(CardService.MAX_OBSERVATION);
-        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "observation", longest + "a")).put(card).then()
-                .statusCode(422).body("errors[0].field", equalTo("observation")).body("errors[0].message", containsString("A4"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "title", "t".repeat(CardService.MAX_TITLE + 1))).put(card)
-                .then().statusCode(422).body("errors[0].field", equalTo("title"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "interpretations",
-                        List.of("kort", "b".repeat(CardService.MAX_INTERPRETATION + 1)))).put(card).then().statusCode(422)
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("version", 1, "observation", longest + "a"))
+                .put(card)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("observation"))
+                .body("errors[0].message", containsString("A4"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("version", 1, "title", "t".repeat(CardService.MAX_TITLE + 1)))
+                .put(card)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("title"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "version",
+                        1,
+                        "interpretations",
+                        List.of("kort", "b".repeat(CardService.MAX_INTERPRETATION + 1))))
+                .put(card)
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("interpretations[1]"));
         List<Map<String, Object>> many = new ArrayList<>();
         for (String id : showableStories(CardService.MAX_STORIES + 1)) {
             many.add(Map.of("id", id));
         }
-        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "stories", many)).put(card).then().statusCode(422)
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("version", 1, "stories", many))
+                .put(card)
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("stories"));
         String text = "We wachtten lang. ".repeat(30);
-        String story = given().contentType(ContentType.JSON).body(Map.of("submissionId", java.util.UUID.randomUUID().toString(),
-                        "role", "ouder", "language", "nl", "text", text, "answers", Map.of()))
-                .post("/api/storypoints/" + planted.slug() + "/stories").then().statusCode(201).extract().path("id");
-        asAdmin().contentType(ContentType.JSON).body(Map.of("version", 1, "stories", List.of(Map.of("id", story, "quoteStart", 10,
-                        "quoteEnd", 11 + CardService.MAX_QUOTE)))).put(card).then().statusCode(422)
+        String story = given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "submissionId",
+                        java.util.UUID.randomUUID().toString(),
+                        "role",
+                        "ouder",
+                        "language",
+                        "nl",
+                        "text",
+                        text,
+                        "answers",
+                        Map.of()))
+                .post("/api/storypoints/" + planted.slug() + "/stories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "version",
+                        1,
+                        "stories",
+                        List.of(Map.of("id", story, "quoteStart", 10, "quoteEnd", 11 + CardService.MAX_QUOTE))))
+                .put(card)
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("stories[0].quoteEnd"));
     }
 
     private List<String> showableStories(int count) throws Exception {
         List<String> ids = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id FROM story WHERE NOT flagged "
-                + "AND NOT hidden AND story_point_id = (SELECT id FROM story_point WHERE slug = ?) ORDER BY id LIMIT ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT id FROM story WHERE NOT flagged "
+                                + "AND NOT hidden AND story_point_id = (SELECT id FROM story_point WHERE slug = ?) ORDER BY id LIMIT ?")) {
             ps.setString(1, planted.slug());
             ps.setInt(2, count);
             try (ResultSet rs = ps.executeQuery()) {
@@ -292,8 +503,9 @@ class CardTest {
     }
 
     private String firstStoryWhere(String column) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id FROM story WHERE " + column
-                + " AND story_point_id = (SELECT id FROM story_point WHERE slug = ?) ORDER BY id LIMIT 1")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id FROM story WHERE " + column
+                        + " AND story_point_id = (SELECT id FROM story_point WHERE slug = ?) ORDER BY id LIMIT 1")) {
             ps.setString(1, planted.slug());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

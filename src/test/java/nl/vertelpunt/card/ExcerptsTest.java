@@ -1,8 +1,8 @@
 package nl.vertelpunt.card;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Excerpts of stories for cards. */
 class ExcerptsTest {
@@ -17,7 +17,8 @@ class ExcerptsTest {
 
     @Test
     void shouldKeepShortStoriesWhole() {
-        assertThat(Excerpts.of("  Een kort verhaal over de wachtlijst.\n", null, null)).isEqualTo("Een kort verhaal over de wachtlijst.");
+        assertThat(Excerpts.of("  Een kort verhaal over de wachtlijst.\n", null, null))
+                .isEqualTo("Een kort verhaal over de wachtlijst.");
     }
 
     @Test

@@ -1,15 +1,14 @@
 package nl.vertelpunt.card;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.io.File;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The drafted observation of each kind of pattern, on the sample story point; plain JUnit (no I/O but reading the sample). */
 class ObservationDrafterTest {
@@ -40,12 +39,15 @@ class ObservationDrafterTest {
         ObservationDrafter.Draft draft = ObservationDrafter.draft(pattern, sample);
         assertThat(draft.title()).isEqualTo("Gehoord voelen – Dit was voor het kind of gezin");
         assertThat(draft.observation())
-                .startsWith("In 1.234 verhalen is zowel vraag 12 (‘Gehoord voelen’, van 0 = ‘Zeker NIET’ tot 100 = ‘Zeker WEL’) "
-                        + "als vraag 2 (‘Dit was voor het kind of gezin ...’) beantwoord.")
-                .contains("Wie bij vraag 2 ‘Zeer negatief’ koos (82 verhalen), zette de schuif bij vraag 12 gemiddeld op 18; "
-                        + "de helft zette hem op 12 of lager, dicht bij ‘Zeker NIET’.")
-                .contains("Wie bij vraag 2 ‘Zeer positief’ koos (75 verhalen), zette de schuif bij vraag 12 gemiddeld op 84; "
-                        + "de helft zette hem op 90 of lager, dicht bij ‘Zeker WEL’.")
+                .startsWith(
+                        "In 1.234 verhalen is zowel vraag 12 (‘Gehoord voelen’, van 0 = ‘Zeker NIET’ tot 100 = ‘Zeker WEL’) "
+                                + "als vraag 2 (‘Dit was voor het kind of gezin ...’) beantwoord.")
+                .contains(
+                        "Wie bij vraag 2 ‘Zeer negatief’ koos (82 verhalen), zette de schuif bij vraag 12 gemiddeld op 18; "
+                                + "de helft zette hem op 12 of lager, dicht bij ‘Zeker NIET’.")
+                .contains(
+                        "Wie bij vraag 2 ‘Zeer positief’ koos (75 verhalen), zette de schuif bij vraag 12 gemiddeld op 84; "
+                                + "de helft zette hem op 90 of lager, dicht bij ‘Zeker WEL’.")
                 .contains("De 2 andere groepen liggen daartussen.")
                 .endsWith("waarschijnlijk geen toeval (q < 0,001, gecorrigeerd voor het aantal vergelijkingen).")
                 // a group that was not tested is not described
@@ -60,10 +62,12 @@ class ObservationDrafterTest {
                            {'category':'professional','label':'Ja! Ik ben professional','n':'<5','mean':70,'median':71,'tested':true}]}
                 """);
         String text = ObservationDrafter.draft(byRole, sample).observation();
-        assertThat(text).startsWith("In minder dan 5 verhalen is zowel vraag 10")
+        assertThat(text)
+                .startsWith("In minder dan 5 verhalen is zowel vraag 10")
                 .contains("als de rol beantwoord.")
-                .contains("Wie als rol ‘Ja! Ik ben ouder of verzorger’ koos (40 verhalen), zette de schuif bij vraag 10 gemiddeld op 45; "
-                        + "de helft zette hem op 44 of lager, rond het midden.")
+                .contains(
+                        "Wie als rol ‘Ja! Ik ben ouder of verzorger’ koos (40 verhalen), zette de schuif bij vraag 10 gemiddeld op 45; "
+                                + "de helft zette hem op 44 of lager, rond het midden.")
                 .contains("(minder dan 5 verhalen)")
                 .contains("meer naar ‘Heel duidelijk’")
                 .contains("(q = 0,012,");
@@ -75,7 +79,8 @@ class ObservationDrafterTest {
                 """);
         ObservationDrafter.Draft draft = ObservationDrafter.draft(byOption, sample);
         assertThat(draft.title()).isEqualTo("De hulp kwam op tijd – Wachten");
-        assertThat(draft.observation()).contains("Wie bij vraag 5 ‘Wachten’ aankruiste (200 verhalen)")
+        assertThat(draft.observation())
+                .contains("Wie bij vraag 5 ‘Wachten’ aankruiste (200 verhalen)")
                 .contains("Wie bij vraag 5 ‘Wachten’ niet aankruiste (300 verhalen)")
                 .contains("meer naar ‘Veel te laat’");
     }
@@ -91,10 +96,12 @@ class ObservationDrafterTest {
         ObservationDrafter.Draft draft = ObservationDrafter.draft(pattern, sample);
         assertThat(draft.title()).isEqualTo("Dit was voor het kind of gezin – Om welke hulp ging het vooral");
         assertThat(draft.observation())
-                .contains("Wie bij vraag 2 ‘Negatief’ koos (100 verhalen) koos bij vraag 4 ‘Verblijf’ in 80% van de verhalen; "
-                        + "van alle verhalen samen is dat 55%.")
-                .contains("Wie bij vraag 2 ‘Positief’ koos (100 verhalen) koos bij vraag 4 ‘Lichte hulp’ in 70% van de verhalen; "
-                        + "van alle verhalen samen is dat 45%.")
+                .contains(
+                        "Wie bij vraag 2 ‘Negatief’ koos (100 verhalen) koos bij vraag 4 ‘Verblijf’ in 80% van de verhalen; "
+                                + "van alle verhalen samen is dat 55%.")
+                .contains(
+                        "Wie bij vraag 2 ‘Positief’ koos (100 verhalen) koos bij vraag 4 ‘Lichte hulp’ in 70% van de verhalen; "
+                                + "van alle verhalen samen is dat 45%.")
                 .contains("Zo'n sterk verband tussen de antwoorden is waarschijnlijk geen toeval (q = 0,004,")
                 // under-represented cells are not described as if they were common
                 .doesNotContain("‘Lichte hulp’ in 20%");
@@ -107,21 +114,27 @@ class ObservationDrafterTest {
                  'effectSize':{'name':'spearman-rho','value':-0.42}}
                 """);
         assertThat(ObservationDrafter.draft(negative, sample).observation())
-                .contains("Hoe meer iemand bij vraag 12 naar ‘Zeker WEL’ schoof, hoe meer hij of zij bij vraag 9 meestal naar ‘Veel te laat’ schoof.")
+                .contains(
+                        "Hoe meer iemand bij vraag 12 naar ‘Zeker WEL’ schoof, hoe meer hij of zij bij vraag 9 meestal naar ‘Veel te laat’ schoof.")
                 .contains("Dit verband is matig (Spearman ρ = -0,42).");
         JsonNode positive = json("""
                 {'kind':'slider_by_slider','questions':['gehoord','vertrouwen'],'test':'spearman','n':900,'q':0.00001,
                  'effectSize':{'name':'spearman-rho','value':0.61}}
                 """);
         assertThat(ObservationDrafter.draft(positive, sample).observation())
-                .contains("meestal naar ‘Veel vertrouwen’ schoof.").contains("Dit verband is sterk (Spearman ρ = 0,61).");
+                .contains("meestal naar ‘Veel vertrouwen’ schoof.")
+                .contains("Dit verband is sterk (Spearman ρ = 0,61).");
     }
 
     @Test
     void shouldRefuseUnknownKindsAndQuestions() throws Exception {
-        assertThatThrownBy(() -> ObservationDrafter.draft(json("{'kind':'triad_by_choice','questions':['balans','gevolg']}"), sample))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("triad_by_choice");
-        assertThatThrownBy(() -> ObservationDrafter.draft(json("{'kind':'slider_by_slider','questions':['weg','gehoord']}"), sample))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'weg'");
+        assertThatThrownBy(() -> ObservationDrafter.draft(
+                        json("{'kind':'triad_by_choice','questions':['balans','gevolg']}"), sample))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("triad_by_choice");
+        assertThatThrownBy(() -> ObservationDrafter.draft(
+                        json("{'kind':'slider_by_slider','questions':['weg','gehoord']}"), sample))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'weg'");
     }
 }

@@ -1,14 +1,13 @@
 package nl.vertelpunt.card;
 
-import nl.vertelpunt.card.TypicalStories.Candidate;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import nl.vertelpunt.card.TypicalStories.Candidate;
+import org.junit.jupiter.api.Test;
 
 /** Choosing typical stories: plain JUnit, no database. */
 class TypicalStoriesTest {
@@ -46,7 +45,10 @@ class TypicalStoriesTest {
         candidates.add(story("low", "ouder", 40, 30));
         candidates.add(story("high", "jongere", 200, 25));
         List<Candidate> chosen = TypicalStories.choose(candidates, List.of("low", "high"), 3);
-        assertThat(chosen).extracting(Candidate::id).allMatch(id -> id.startsWith("s")).hasSize(2);
+        assertThat(chosen)
+                .extracting(Candidate::id)
+                .allMatch(id -> id.startsWith("s"))
+                .hasSize(2);
     }
 
     @Test
@@ -58,7 +60,9 @@ class TypicalStoriesTest {
         candidates.add(story("high", "ouder", 60, 50));
         List<Candidate> chosen = TypicalStories.choose(candidates, List.of("low", "high"), 2);
         assertThat(chosen).extracting(Candidate::group).containsExactly("low", "high", "low");
-        assertThat(TypicalStories.choose(candidates, List.of("high", "low"), 1)).extracting(Candidate::group).containsExactly("high", "low");
+        assertThat(TypicalStories.choose(candidates, List.of("high", "low"), 1))
+                .extracting(Candidate::group)
+                .containsExactly("high", "low");
     }
 
     @Test
@@ -70,8 +74,12 @@ class TypicalStoriesTest {
         candidates.add(story("low", "jongere", 30, 3));
         candidates.add(story("low", "professional", 300, 4));
         List<Candidate> chosen = TypicalStories.choose(candidates, List.of("low"), 3);
-        assertThat(chosen.stream().map(Candidate::role).collect(Collectors.toSet())).isEqualTo(Set.of("ouder", "jongere", "professional"));
-        assertThat(chosen.stream().map(c -> TypicalStories.lengthClass(c.words())).collect(Collectors.toSet())).hasSize(3);
+        assertThat(chosen.stream().map(Candidate::role).collect(Collectors.toSet()))
+                .isEqualTo(Set.of("ouder", "jongere", "professional"));
+        assertThat(chosen.stream()
+                        .map(c -> TypicalStories.lengthClass(c.words()))
+                        .collect(Collectors.toSet()))
+                .hasSize(3);
         // the most typical comes first
         assertThat(chosen.get(0).distance()).isZero();
     }
@@ -92,6 +100,7 @@ class TypicalStoriesTest {
     @Test
     void shouldGiveNothingForGroupsWithoutStories() {
         assertThat(TypicalStories.choose(List.of(), List.of("low", "high"), 2)).isEmpty();
-        assertThat(TypicalStories.choose(List.of(story("other", "ouder", 10, 0)), List.of("low"), 2)).isEmpty();
+        assertThat(TypicalStories.choose(List.of(story("other", "ouder", 10, 0)), List.of("low"), 2))
+                .isEmpty();
     }
 }

@@ -1,6 +1,6 @@
 package nl.vertelpunt.deploy;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The README's configuration table lists every setting an operator has: every {@code vertelpunt.*} property the
@@ -34,22 +33,35 @@ class ConfigurationTableTest {
 
     /** Quarkus settings of application.properties that are the application's or the build's own, not an operator's. */
     private static final List<String> NOT_FOR_OPERATORS = List.of(
-            "quarkus.container-image.", "quarkus.jib.", "quarkus.kubernetes.",   // image and manifests (deploy/)
-            "quarkus.quinoa.",                                                   // building the web app
-            "mp.openapi.", "quarkus.smallrye-openapi.", "quarkus.swagger-ui.",   // API documentation
-            "quarkus.datasource.db-kind", "quarkus.devservices.", "quarkus.flyway.", "quarkus.hibernate-orm.",
-            "quarkus.http.auth.", "quarkus.http.header.", "quarkus.jackson.", "quarkus.micrometer.",
-            "quarkus.banner.", "quarkus.log.category.", "quarkus.log.file.");    // fixed by the application
+            "quarkus.container-image.",
+            "quarkus.jib.",
+            "quarkus.kubernetes.", // image and manifests (deploy/)
+            "quarkus.quinoa.", // building the web app
+            "mp.openapi.",
+            "quarkus.smallrye-openapi.",
+            "quarkus.swagger-ui.", // API documentation
+            "quarkus.datasource.db-kind",
+            "quarkus.devservices.",
+            "quarkus.flyway.",
+            "quarkus.hibernate-orm.",
+            "quarkus.http.auth.",
+            "quarkus.http.header.",
+            "quarkus.jackson.",
+            "quarkus.micrometer.",
+            "quarkus.banner.",
+            "quarkus.log.category.",
+            "quarkus.log.file."); // fixed by the application
 
-    private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"(?:\\s*,\\s*defaultValue\\s*=\\s*\"([^\"]*)\")?");
+    private static final Pattern CONFIG_PROPERTY = Pattern.compile(
+            "@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"(?:\\s*,\\s*defaultValue\\s*=\\s*\"([^\"]*)\")?");
     private static final Pattern CONFIG_LOOKUP = Pattern.compile("get(?:Optional)?Value\\(\"([^\"]+)\"");
     private static final Pattern EXPRESSION = Pattern.compile("\"\\$\\{([a-z0-9.-]+)(?::([^}]*))?}\"");
     private static final Pattern MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern MAPPING_METHOD = Pattern.compile("(?:@WithDefault\\(\"([^\"]*)\"\\)\\s*)?\\w[\\w<>, ]*\\s+(\\w+)\\(\\);");
+    private static final Pattern MAPPING_METHOD =
+            Pattern.compile("(?:@WithDefault\\(\"([^\"]*)\"\\)\\s*)?\\w[\\w<>, ]*\\s+(\\w+)\\(\\);");
 
     /** A row of the table: environment variable cell, property, default cell. */
-    private record Row(String environment, String property, String defaultValue) {
-    }
+    private record Row(String environment, String property, String defaultValue) {}
 
     /** Every vertelpunt.* property the code reads, with the default the code gives it (empty when none). */
     static Map<String, String> readByTheCode() throws IOException {
@@ -141,11 +153,21 @@ class ConfigurationTableTest {
     @Test
     void shouldFindTheSettingsInTheSources() throws IOException {
         // the scan itself: settings read in each of the four ways, and ones only application.properties sets
-        assertThat(readByTheCode()).containsKeys("vertelpunt.session.idle", "vertelpunt.moderation.names",
-                "vertelpunt.evaluation.heartbeat-timeout", "vertelpunt.data-dir", "vertelpunt.cleanup.every");
-        assertThat(readByTheCode()).containsEntry("vertelpunt.session.idle", "2h").containsEntry("vertelpunt.evaluation.max-attempts", "3");
-        assertThat(expected()).containsKeys("quarkus.datasource.jdbc.acquisition-timeout",
-                "quarkus.transaction-manager.default-transaction-timeout").doesNotContainKey("quarkus.kubernetes.replicas");
+        assertThat(readByTheCode())
+                .containsKeys(
+                        "vertelpunt.session.idle",
+                        "vertelpunt.moderation.names",
+                        "vertelpunt.evaluation.heartbeat-timeout",
+                        "vertelpunt.data-dir",
+                        "vertelpunt.cleanup.every");
+        assertThat(readByTheCode())
+                .containsEntry("vertelpunt.session.idle", "2h")
+                .containsEntry("vertelpunt.evaluation.max-attempts", "3");
+        assertThat(expected())
+                .containsKeys(
+                        "quarkus.datasource.jdbc.acquisition-timeout",
+                        "quarkus.transaction-manager.default-transaction-timeout")
+                .doesNotContainKey("quarkus.kubernetes.replicas");
         assertThat(kebab("heartbeatTimeout")).isEqualTo("heartbeat-timeout");
     }
 
@@ -153,7 +175,8 @@ class ConfigurationTableTest {
     void shouldDocumentEverySettingInTheReadmeTable() throws IOException {
         Map<String, Row> documented = new TreeMap<>();
         table().forEach(row -> documented.put(row.property(), row));
-        assertThat(documented.keySet()).as("settings missing from README's configuration table")
+        assertThat(documented.keySet())
+                .as("settings missing from README's configuration table")
                 .containsAll(expected().keySet());
     }
 
@@ -172,7 +195,8 @@ class ConfigurationTableTest {
             }
             String value = expected.get(row.property());
             if (value != null && !value.isEmpty() && !row.defaultValue().startsWith("`" + value + "`")) {
-                wrong.add(row.property() + ": default " + row.defaultValue() + ", but the service starts with " + value);
+                wrong.add(
+                        row.property() + ": default " + row.defaultValue() + ", but the service starts with " + value);
             }
         }
         assertThat(wrong).isEmpty();
@@ -182,8 +206,13 @@ class ConfigurationTableTest {
     void shouldDocumentNoSettingTheCodeDoesNotHave() throws IOException {
         Map<String, String> expected = expected();
         TreeSet<String> stale = new TreeSet<>();
-        table().stream().map(Row::property).filter(p -> p.startsWith("vertelpunt.")).filter(p -> !expected.containsKey(p))
+        table().stream()
+                .map(Row::property)
+                .filter(p -> p.startsWith("vertelpunt."))
+                .filter(p -> !expected.containsKey(p))
                 .forEach(stale::add);
-        assertThat(stale).as("vertelpunt settings in the table that nothing reads").isEmpty();
+        assertThat(stale)
+                .as("vertelpunt settings in the table that nothing reads")
+                .isEmpty();
     }
 }

@@ -2,9 +2,6 @@ package nl.vertelpunt.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * A container image saved as a docker-archive (the format of {@code docker save} and {@code docker load}):
@@ -30,11 +29,13 @@ record ImageArchive(Path folder, JsonNode manifest, JsonNode configuration, List
     static ImageArchive unpack(Path archive, Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (var files = Files.walk(folder)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         Files.createDirectories(folder);
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(archive)))) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(archive)))) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 Path target = folder.resolve(entry.getName()).normalize();
                 if (!target.startsWith(folder)) {
@@ -53,7 +54,8 @@ record ImageArchive(Path folder, JsonNode manifest, JsonNode configuration, List
             throw new IOException("expected one image in " + archive + ", found " + manifest.size());
         }
         JsonNode entry = manifest.get(0);
-        JsonNode configuration = JSON.readTree(folder.resolve(entry.path("Config").asText()).toFile());
+        JsonNode configuration =
+                JSON.readTree(folder.resolve(entry.path("Config").asText()).toFile());
         List<Path> layers = new ArrayList<>();
         entry.path("Layers").forEach(l -> layers.add(folder.resolve(l.asText())));
         return new ImageArchive(folder, manifest, configuration, layers);

@@ -1,13 +1,8 @@
 package nl.vertelpunt.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import nl.vertelpunt.testing.EmbeddedPostgresResource;
-import nl.vertelpunt.testing.ServiceProcess;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import nl.vertelpunt.testing.EmbeddedPostgresResource;
+import nl.vertelpunt.testing.ServiceProcess;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The container image built by {@code mvn -Pimage verify} (target/vertelpunt-image.tar): its configuration, its
@@ -61,7 +60,8 @@ class ImageIT {
         assertThat(image.entrypoint()).contains("-XX:MaxRAMPercentage=75.0");
         assertThat(image.entrypoint().get(image.entrypoint().size() - 1)).isEqualTo("quarkus-run.jar");
         assertThat(config.path("WorkingDir").asText()).isEqualTo("/deployments");
-        assertThat(image.env()).containsEntry("VERTELPUNT_EMBEDDED_DB_ENABLED", "false")
+        assertThat(image.env())
+                .containsEntry("VERTELPUNT_EMBEDDED_DB_ENABLED", "false")
                 .containsEntry("VERTELPUNT_STORYPOINTS_DIR", "/deployments/storypoints")
                 .containsKey("JAVA_HOME");
         assertThat(image.repoTags()).containsExactly("vertelpunt/vertelpunt:" + DeploymentFilesTest.projectVersion());
@@ -73,7 +73,9 @@ class ImageIT {
 
     @Test
     void shouldExposePort8080() {
-        assertThat(image.config().path("ExposedPorts").fieldNames()).toIterable().containsExactly("8080/tcp");
+        assertThat(image.config().path("ExposedPorts").fieldNames())
+                .toIterable()
+                .containsExactly("8080/tcp");
     }
 
     @Test
@@ -84,23 +86,34 @@ class ImageIT {
         List<String> base = baseEntries.stream().map(ImageArchive::path).toList();
         assertThat(base).anyMatch(p -> p.matches("usr/lib/jvm/java-17-openjdk-[a-z0-9]+/bin/java"));
         assertThat(base).contains("etc/ssl/certs/java/cacerts", "usr/share/zoneinfo/Europe/Amsterdam", "deployments/");
-        assertThat(base).noneMatch(p -> p.startsWith("usr/share/man/") || p.startsWith("var/lib/apt/lists/") && p.endsWith("Packages"));
+        assertThat(base)
+                .noneMatch(p ->
+                        p.startsWith("usr/share/man/") || p.startsWith("var/lib/apt/lists/") && p.endsWith("Packages"));
         // Of the documentation only the copyright files are left.
-        assertThat(baseEntries.stream().filter(e -> e.isFile() && !e.isSymbolicLink() && !e.isLink()).map(ImageArchive::path)
-                .filter(p -> p.startsWith("usr/share/doc/"))).isNotEmpty().allMatch(p -> p.endsWith("/copyright"));
+        assertThat(baseEntries.stream()
+                        .filter(e -> e.isFile() && !e.isSymbolicLink() && !e.isLink())
+                        .map(ImageArchive::path)
+                        .filter(p -> p.startsWith("usr/share/doc/")))
+                .isNotEmpty()
+                .allMatch(p -> p.endsWith("/copyright"));
         assertThat(base).noneMatch(p -> p.startsWith("dev/") && !p.equals("dev/"));
 
         List<String> application = new ArrayList<>();
         for (Path layer : layers.subList(1, layers.size())) {
             for (TarArchiveEntry entry : ImageArchive.entries(layer)) {
                 application.add(ImageArchive.path(entry));
-                assertThat(entry.getLongUserId()).as("owner of %s", entry.getName()).isZero();
+                assertThat(entry.getLongUserId())
+                        .as("owner of %s", entry.getName())
+                        .isZero();
                 if (entry.isFile()) {
-                    assertThat(entry.getMode() & 0022).as("%s is not writable by the user", entry.getName()).isZero();
+                    assertThat(entry.getMode() & 0022)
+                            .as("%s is not writable by the user", entry.getName())
+                            .isZero();
                 }
             }
         }
-        assertThat(application).contains("deployments/quarkus-run.jar", "deployments/quarkus/quarkus-application.dat")
+        assertThat(application)
+                .contains("deployments/quarkus-run.jar", "deployments/quarkus/quarkus-application.dat")
                 .anyMatch(p -> p.matches("deployments/app/vertelpunt-.*\\.jar"))
                 .anyMatch(p -> p.matches("deployments/lib/main/io\\.quarkus\\.quarkus-rest-.*\\.jar"))
                 .anyMatch(p -> p.matches("deployments/lib/main/org\\.postgresql\\.postgresql-.*\\.jar"));
@@ -110,13 +123,21 @@ class ImageIT {
 
     @Test
     void shouldServeFromItsRootFileSystemWithoutDocker() throws Exception {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "the run without Docker needs root (unshare, chroot)");
+        Assumptions.assumeTrue(
+                "root".equals(System.getProperty("user.name")), "the run without Docker needs root (unshare, chroot)");
         Path root = WORK.resolve("rootfs");
         run(List.of("rm", "-rf", "--one-file-system", root.toString()));
         Files.createDirectories(root);
         for (Path layer : image.layers()) {
-            run(List.of("tar", "--extract", "--numeric-owner", "--same-permissions", "--file", layer.toString(),
-                    "--directory", root.toString()));
+            run(List.of(
+                    "tar",
+                    "--extract",
+                    "--numeric-owner",
+                    "--same-permissions",
+                    "--file",
+                    layer.toString(),
+                    "--directory",
+                    root.toString()));
         }
         // Mount points the runtime provides in a container.
         Files.createDirectories(root.resolve("deployments/storypoints"));
@@ -128,7 +149,8 @@ class ImageIT {
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
         EmbeddedPostgresResource postgres = new EmbeddedPostgresResource();
-        Optional<MemoryCgroup> cgroup = MemoryCgroup.create("vertelpunt-image-it-" + ProcessHandle.current().pid(), 1L << 30);
+        Optional<MemoryCgroup> cgroup = MemoryCgroup.create(
+                "vertelpunt-image-it-" + ProcessHandle.current().pid(), 1L << 30);
         Process container = null;
         try {
             Map<String, String> database = postgres.start();
@@ -145,7 +167,8 @@ class ImageIT {
             command.addAll(image.cmd());
 
             String user = image.config().path("User").asText();
-            String script = String.join("\n",
+            String script = String.join(
+                    "\n",
                     "set -e",
                     "if [ -n \"$CGROUP\" ]; then echo 0 > \"$CGROUP/cgroup.procs\"; fi",
                     "mount --bind \"$ROOT\" \"$ROOT\"",
@@ -157,16 +180,22 @@ class ImageIT {
                     "mount --bind /etc/hosts \"$ROOT/etc/hosts\"",
                     "mount --bind \"$STORYPOINTS\" \"$ROOT/deployments/storypoints\"",
                     "exec chroot --userspec=\"$USERSPEC\" \"$ROOT\" /usr/bin/env -i -C \"$WORKDIR\" \"$@\"");
-            List<String> unshare = new ArrayList<>(List.of("unshare", "--mount", "--pid", "--fork", "--kill-child",
-                    "sh", "-c", script, "sh"));
+            List<String> unshare = new ArrayList<>(
+                    List.of("unshare", "--mount", "--pid", "--fork", "--kill-child", "sh", "-c", script, "sh"));
             unshare.addAll(command);
-            ProcessBuilder builder = new ProcessBuilder(unshare).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(unshare)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("ROOT", root.toString());
-            builder.environment().put("CGROUP", cgroup.map(c -> c.path().toString()).orElse(""));
+            builder.environment()
+                    .put("CGROUP", cgroup.map(c -> c.path().toString()).orElse(""));
             builder.environment().put("USERSPEC", user + ":" + user);
-            builder.environment().put("WORKDIR", image.config().path("WorkingDir").asText());
-            builder.environment().put("STORYPOINTS", Path.of("samples/storypoints").toAbsolutePath().toString());
+            builder.environment()
+                    .put("WORKDIR", image.config().path("WorkingDir").asText());
+            builder.environment()
+                    .put(
+                            "STORYPOINTS",
+                            Path.of("samples/storypoints").toAbsolutePath().toString());
             container = builder.start();
 
             String base = "http://127.0.0.1:" + port;
@@ -177,36 +206,56 @@ class ImageIT {
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).contains("\"UP\"");
             // The sample story point came from the mounted folder (VERTELPUNT_STORYPOINTS_DIR of the image).
-            assertThat(get(http, base + "/api/storypoints/voordejeugd").statusCode()).isEqualTo(200);
+            assertThat(get(http, base + "/api/storypoints/voordejeugd").statusCode())
+                    .isEqualTo(200);
             HttpResponse<String> page = get(http, base + "/v/voordejeugd");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-            String story = "{\"submissionId\": \"" + UUID.randomUUID() + "\", \"role\": \"ouder\", \"language\": \"nl\","
-                    + " \"text\": \"Een verhaal, verteld aan de service in het image.\", \"answers\": {}}";
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/storypoints/voordejeugd/stories"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(story)).build(),
+            String story =
+                    "{\"submissionId\": \"" + UUID.randomUUID() + "\", \"role\": \"ouder\", \"language\": \"nl\","
+                            + " \"text\": \"Een verhaal, verteld aan de service in het image.\", \"answers\": {}}";
+            HttpResponse<String> created = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/storypoints/voordejeugd/stories"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(story))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             // The first admin got the password from the environment.
-            HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(base + "/api/me"))
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                            ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
+            HttpResponse<String> me = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/me"))
+                            .header(
+                                    "Authorization",
+                                    "Basic "
+                                            + java.util.Base64.getEncoder()
+                                                    .encodeToString(("admin:" + ADMIN_PASSWORD)
+                                                            .getBytes(StandardCharsets.UTF_8)))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
 
             // The JVM runs as the image's user; no PostgreSQL runs inside.
-            ProcessHandle java = container.toHandle().descendants()
-                    .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
-                    .findFirst().orElseThrow();
+            ProcessHandle java = container
+                    .toHandle()
+                    .descendants()
+                    .filter(p ->
+                            p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(uid(java.pid())).isEqualTo(user);
-            assertThat(container.toHandle().descendants().map(p -> p.info().command().orElse("")))
+            assertThat(container
+                            .toHandle()
+                            .descendants()
+                            .map(p -> p.info().command().orElse("")))
                     .noneMatch(c -> c.endsWith("postgres"));
             // The health check of deploy/compose.yaml works with what the image has (bash, no curl).
             assertThat(composeHealthCheck(root, user, port)).isZero();
 
             // A normal stop (SIGTERM to the JVM) ends the container.
             java.destroy();
-            assertThat(container.waitFor(60, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
+            assertThat(container.waitFor(60, TimeUnit.SECONDS))
+                    .as("stopped after SIGTERM")
+                    .isTrue();
 
             String output = Files.readString(log, StandardCharsets.UTF_8);
             assertThat(output).contains("Using the configured PostgreSQL; no embedded database is started");
@@ -228,7 +277,9 @@ class ImageIT {
     }
 
     private static int composeHealthCheck(Path root, String user, int port) throws Exception {
-        JsonNode test = DeploymentFilesTest.documents(Path.of("deploy/compose.yaml")).get(0).at("/services/vertelpunt/healthcheck/test");
+        JsonNode test = DeploymentFilesTest.documents(Path.of("deploy/compose.yaml"))
+                .get(0)
+                .at("/services/vertelpunt/healthcheck/test");
         assertThat(test.get(0).asText()).isEqualTo("CMD");
         List<String> command = new ArrayList<>(List.of("chroot", "--userspec=" + user + ":" + user, root.toString()));
         for (int i = 1; i < test.size(); i++) {
@@ -243,11 +294,17 @@ class ImageIT {
 
     private static String uid(long pid) throws IOException {
         return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                .filter(l -> l.startsWith("Uid:")).findFirst().orElseThrow().split("\\s+")[1];
+                .filter(l -> l.startsWith("Uid:"))
+                .findFirst()
+                .orElseThrow()
+                .split("\\s+")[1];
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -255,7 +312,8 @@ class ImageIT {
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
             if (!container.isAlive()) {
-                throw new AssertionError("the container stopped while starting:\n" + Files.readString(log, StandardCharsets.UTF_8));
+                throw new AssertionError(
+                        "the container stopped while starting:\n" + Files.readString(log, StandardCharsets.UTF_8));
             }
             try {
                 if (get(http, url).statusCode() == 200) {
@@ -286,8 +344,10 @@ class ImageIT {
         static Optional<MemoryCgroup> create(String name, long limitBytes) {
             try {
                 Optional<String> own = Files.readAllLines(Path.of("/proc/self/cgroup")).stream()
-                        .map(l -> l.split(":", 3)).filter(f -> f.length == 3 && f[1].equals("memory"))
-                        .map(f -> f[2]).findFirst();
+                        .map(l -> l.split(":", 3))
+                        .filter(f -> f.length == 3 && f[1].equals("memory"))
+                        .map(f -> f[2])
+                        .findFirst();
                 Path hierarchy = Path.of("/sys/fs/cgroup/memory");
                 if (own.isEmpty() || !Files.isDirectory(hierarchy)) {
                     return Optional.empty();

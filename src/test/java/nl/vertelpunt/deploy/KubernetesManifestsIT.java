@@ -1,13 +1,12 @@
 package nl.vertelpunt.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Kubernetes manifests committed in deploy/kubernetes/vertelpunt.yml are what this build generated
@@ -26,7 +25,8 @@ class KubernetesManifestsIT {
         List<JsonNode> expected = DeploymentFilesTest.documents(generated);
         assertThat(expected).extracting(d -> d.path("kind").asText()).contains("Deployment", "Service", "Ingress");
         assertThat(DeploymentFilesTest.documents(committed))
-                .as("deploy/kubernetes/vertelpunt.yml is out of date: run deploy/kubernetes/regenerate.sh and commit it")
+                .as(
+                        "deploy/kubernetes/vertelpunt.yml is out of date: run deploy/kubernetes/regenerate.sh and commit it")
                 .isEqualTo(expected);
     }
 }

@@ -1,29 +1,5 @@
 package nl.vertelpunt.evaluation;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import jakarta.inject.Inject;
-import nl.vertelpunt.sample.PatternedStories;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static nl.vertelpunt.testing.Fixtures.as;
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
@@ -33,6 +9,26 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import nl.vertelpunt.sample.PatternedStories;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The pattern evaluation as a job, end to end: story import, API, background run on the real PostgreSQL. */
 @QuarkusTest
@@ -58,19 +54,35 @@ class EvaluationJobTest {
 
     private static String storyPointWith(PatternedStories stories, int count) throws Exception {
         String slug = uniqueSlug("patterns");
-        asAdmin().contentType(ContentType.JSON).body(JSON.writeValueAsString(PatternedStories.definition(slug)))
-                .put("/api/storypoints/" + slug).then().statusCode(201);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(JSON.writeValueAsString(PatternedStories.definition(slug)))
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(201);
         StringWriter csv = new StringWriter();
         stories.write(csv, count);
-        asAdmin().contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
-                .post("/api/storypoints/" + slug + "/stories/import").then().statusCode(200).body("created", equalTo(count));
+        asAdmin()
+                .contentType("text/csv")
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/storypoints/" + slug + "/stories/import")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(count));
         return slug;
     }
 
     private static String start(Object request) {
-        return asAdmin().contentType(ContentType.JSON).body(request).post("/api/evaluations").then()
-                .statusCode(202).header("Location", containsString("/api/evaluations/"))
-                .body("status", equalTo("queued")).extract().path("id");
+        return asAdmin()
+                .contentType(ContentType.JSON)
+                .body(request)
+                .post("/api/evaluations")
+                .then()
+                .statusCode(202)
+                .header("Location", containsString("/api/evaluations/"))
+                .body("status", equalTo("queued"))
+                .extract()
+                .path("id");
     }
 
     static JsonNode finished(String id) throws Exception {
@@ -81,7 +93,9 @@ class EvaluationJobTest {
         Set<String> pairs = new HashSet<>();
         for (JsonNode p : patterns) {
             if (p.get("strong").asBoolean()) {
-                List<String> q = new ArrayList<>(List.of(p.get("questions").get(0).asText(), p.get("questions").get(1).asText()));
+                List<String> q = new ArrayList<>(List.of(
+                        p.get("questions").get(0).asText(),
+                        p.get("questions").get(1).asText()));
                 q.sort(String::compareTo);
                 pairs.add(String.join("|", q));
             }
@@ -95,7 +109,9 @@ class EvaluationJobTest {
         assertThat(run.get("status").asText()).isEqualTo("done");
         JsonNode result = run.get("result");
         assertThat(result.get("stories").asInt()).isEqualTo(1200);
-        assertThat(result.get("fingerprint").asText()).matches("[0-9a-f]{64}").isEqualTo(run.get("fingerprint").asText());
+        assertThat(result.get("fingerprint").asText())
+                .matches("[0-9a-f]{64}")
+                .isEqualTo(run.get("fingerprint").asText());
         assertThat(strongPairs(result.get("patterns"))).containsAll(PatternedStories.PLANTED);
 
         JsonNode heard = find(result.get("patterns"), "gehoord", "gevolg");
@@ -104,7 +120,8 @@ class EvaluationJobTest {
         assertThat(heard.get("effectSize").get("name").asText()).isEqualTo("epsilon-squared");
         assertThat(heard.get("pairwise")).hasSize(10);
         assertThat(heard.get("groups")).hasSize(5);
-        assertThat(heard.get("q").asDouble()).isGreaterThanOrEqualTo(heard.get("p").asDouble());
+        assertThat(heard.get("q").asDouble())
+                .isGreaterThanOrEqualTo(heard.get("p").asDouble());
         JsonNode waiting = find(result.get("patterns"), "wachttijd", "themas:wachten");
         assertThat(waiting.get("test").asText()).isEqualTo("mann-whitney");
         assertThat(waiting.get("effectSize").get("name").asText()).isEqualTo("rank-biserial");
@@ -120,7 +137,9 @@ class EvaluationJobTest {
         for (JsonNode p : result.get("patterns")) {
             String a = p.get("questions").get(0).asText();
             String b = p.get("questions").get(1).asText();
-            assertThat(a.contains(":") && b.contains(":") && a.split(":")[0].equals(b.split(":")[0])).as(a + " vs " + b).isFalse();
+            assertThat(a.contains(":") && b.contains(":") && a.split(":")[0].equals(b.split(":")[0]))
+                    .as(a + " vs " + b)
+                    .isFalse();
         }
         // ranked by effect on the common scale
         double previous = Double.MAX_VALUE;
@@ -134,7 +153,9 @@ class EvaluationJobTest {
 
     private static JsonNode find(JsonNode patterns, String a, String b) {
         for (JsonNode p : patterns) {
-            Set<String> q = Set.of(p.get("questions").get(0).asText(), p.get("questions").get(1).asText());
+            Set<String> q = Set.of(
+                    p.get("questions").get(0).asText(),
+                    p.get("questions").get(1).asText());
             if (q.equals(Set.of(a, b))) {
                 return p;
             }
@@ -154,8 +175,13 @@ class EvaluationJobTest {
 
     @Test
     void shouldGiveTheSameResultByteForByteWhenRunAgain() throws Exception {
-        Map<String, Object> request = Map.of("storyPoint", planted, "filter", Map.of("roles", List.of("ouder", "professional")),
-                "settings", Map.of("minGroupSize", 10));
+        Map<String, Object> request = Map.of(
+                "storyPoint",
+                planted,
+                "filter",
+                Map.of("roles", List.of("ouder", "professional")),
+                "settings",
+                Map.of("minGroupSize", 10));
         String first = rawResult(finished(start(request)).get("id").asText());
         String second = rawResult(finished(start(request)).get("id").asText());
         assertThat(second).isEqualTo(first);
@@ -164,7 +190,7 @@ class EvaluationJobTest {
 
     private String rawResult(String id) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT result FROM evaluation_run WHERE id = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT result FROM evaluation_run WHERE id = ?")) {
             ps.setObject(1, UUID.fromString(id));
             var rs = ps.executeQuery();
             rs.next();
@@ -175,7 +201,8 @@ class EvaluationJobTest {
     @Test
     void shouldCountNotApplicableAndUnansweredAsMissingNeverAsZero() throws Exception {
         // exact counts: the stored result (the API shows them rounded, see shouldSuppressSmallCountsInTheApi)
-        JsonNode result = JSON.readTree(rawResult(finished(start(Map.of("storyPoint", planted))).get("id").asText()));
+        JsonNode result = JSON.readTree(rawResult(
+                finished(start(Map.of("storyPoint", planted))).get("id").asText()));
         JsonNode heard = null;
         for (JsonNode d : result.get("distributions")) {
             if (d.get("variable").asText().equals("gehoord")) {
@@ -186,7 +213,10 @@ class EvaluationJobTest {
         int answered = heard.get("answered").asInt();
         assertThat(heard.get("notApplicable").asInt()).isPositive();
         assertThat(heard.get("unanswered").asInt()).isPositive();
-        assertThat(answered + heard.get("notApplicable").asInt() + heard.get("unanswered").asInt()).isEqualTo(1200);
+        assertThat(answered
+                        + heard.get("notApplicable").asInt()
+                        + heard.get("unanswered").asInt())
+                .isEqualTo(1200);
         assertThat(heard.get("stats").get("n").asInt()).isEqualTo(answered);
         long binned = 0;
         for (JsonNode b : heard.get("stats").get("bins")) {
@@ -197,40 +227,58 @@ class EvaluationJobTest {
 
     @Test
     void shouldNarrowByFilterAndCompareASubset() throws Exception {
-        Map<String, Object> request = Map.of("storyPoint", planted,
-                "filter", Map.of("answers", Map.of("regio", List.of("noord", "oost")), "from", "2024-01-01", "to", "2024-12-31"),
-                "subset", Map.of("filter", Map.of("roles", List.of("professional"))));
+        Map<String, Object> request = Map.of(
+                "storyPoint",
+                planted,
+                "filter",
+                Map.of("answers", Map.of("regio", List.of("noord", "oost")), "from", "2024-01-01", "to", "2024-12-31"),
+                "subset",
+                Map.of("filter", Map.of("roles", List.of("professional"))));
         JsonNode result = finished(start(request)).get("result");
         int stories = result.get("stories").asInt();
         assertThat(stories).isBetween(450, 700);
-        JsonNode exact = JSON.readTree(rawResult(finished(start(request)).get("id").asText()));
+        JsonNode exact =
+                JSON.readTree(rawResult(finished(start(request)).get("id").asText()));
         JsonNode subset = exact.get("subset");
-        assertThat(subset.get("subsetStories").asInt() + subset.get("otherStories").asInt()).isEqualTo(exact.get("stories").asInt());
+        assertThat(subset.get("subsetStories").asInt()
+                        + subset.get("otherStories").asInt())
+                .isEqualTo(exact.get("stories").asInt());
         assertThat(subset.get("overlapping").asBoolean()).isFalse();
         assertThat(strongPairs(subset.get("patterns"))).contains("duidelijk|subset");
         // the subset is chosen by role: comparing role would only show that choice, so it is left out and said so
         assertThat(subset.get("leftOutVariables")).extracting(JsonNode::asText).containsExactly("role");
         assertThat(subset.get("notes").toString()).contains("Not compared").contains("role");
-        assertThat(subset.get("patterns")).noneSatisfy(p -> assertThat(p.get("questions").get(0).asText()).isEqualTo("role"));
-        assertThat(subset.get("skipped")).noneSatisfy(p -> assertThat(p.get("questions").get(0).asText()).isEqualTo("role"));
+        assertThat(subset.get("patterns"))
+                .noneSatisfy(p -> assertThat(p.get("questions").get(0).asText()).isEqualTo("role"));
+        assertThat(subset.get("skipped"))
+                .noneSatisfy(p -> assertThat(p.get("questions").get(0).asText()).isEqualTo("role"));
     }
 
     @Test
     void shouldCountStoriesWithoutTheSubsetAnswerAmongTheRest() throws Exception {
         // about 5% of the stories did not answer regio: they are not in the subset, so they are the rest
-        Map<String, Object> request = Map.of("storyPoint", planted,
-                "subset", Map.of("filter", Map.of("answers", Map.of("regio", List.of("noord")))));
-        JsonNode exact = JSON.readTree(rawResult(finished(start(request)).get("id").asText()));
+        Map<String, Object> request = Map.of(
+                "storyPoint",
+                planted,
+                "subset",
+                Map.of("filter", Map.of("answers", Map.of("regio", List.of("noord")))));
+        JsonNode exact =
+                JSON.readTree(rawResult(finished(start(request)).get("id").asText()));
         JsonNode subset = exact.get("subset");
-        assertThat(subset.get("subsetStories").asInt() + subset.get("otherStories").asInt()).isEqualTo(1200);
+        assertThat(subset.get("subsetStories").asInt()
+                        + subset.get("otherStories").asInt())
+                .isEqualTo(1200);
         JsonNode regio = null;
         for (JsonNode d : exact.get("distributions")) {
             if (d.get("variable").asText().equals("regio")) {
                 regio = d;
             }
         }
-        assertThat(subset.get("otherWithoutSubsetAnswer").asInt()).isPositive()
-                .isEqualTo(regio.get("unanswered").asInt() + regio.get("notApplicable").asInt() + regio.get("notAsked").asInt());
+        assertThat(subset.get("otherWithoutSubsetAnswer").asInt())
+                .isPositive()
+                .isEqualTo(regio.get("unanswered").asInt()
+                        + regio.get("notApplicable").asInt()
+                        + regio.get("notAsked").asInt());
         assertThat(subset.get("notes").toString()).contains("otherWithoutSubsetAnswer");
         assertThat(subset.get("leftOutVariables")).extracting(JsonNode::asText).containsExactly("regio");
     }
@@ -238,9 +286,15 @@ class EvaluationJobTest {
     @Test
     void shouldCountAStoryInBothSetsOnlyInTheSubset() throws Exception {
         // parents and professionals of region noord, against every story: the subset lies inside the other set
-        Map<String, Object> request = Map.of("storyPoint", planted, "filter", Map.of("roles", List.of("ouder", "professional")),
-                "subset", Map.of("filter", Map.of("answers", Map.of("regio", List.of("noord"))), "against", Map.of()));
-        JsonNode exact = JSON.readTree(rawResult(finished(start(request)).get("id").asText()));
+        Map<String, Object> request = Map.of(
+                "storyPoint",
+                planted,
+                "filter",
+                Map.of("roles", List.of("ouder", "professional")),
+                "subset",
+                Map.of("filter", Map.of("answers", Map.of("regio", List.of("noord"))), "against", Map.of()));
+        JsonNode exact =
+                JSON.readTree(rawResult(finished(start(request)).get("id").asText()));
         JsonNode subset = exact.get("subset");
         int inSubset = subset.get("subsetStories").asInt();
         assertThat(inSubset).isPositive();
@@ -256,7 +310,10 @@ class EvaluationJobTest {
                 n += g.get("tested").asBoolean() ? g.get("n").asLong() : 0;
             }
             if (p.has("groups")) {
-                assertThat(n).as(p.get("questions").toString()).isEqualTo(p.get("n").asLong()).isLessThanOrEqualTo(1200);
+                assertThat(n)
+                        .as(p.get("questions").toString())
+                        .isEqualTo(p.get("n").asLong())
+                        .isLessThanOrEqualTo(1200);
             }
         }
     }
@@ -268,12 +325,15 @@ class EvaluationJobTest {
         JsonNode run = finished(id);
         assertThat(run.get("stories").asInt()).isEqualTo(5);
         assertThat(run.get("result").get("stories").asInt()).isEqualTo(5);
-        asAdmin().get("/api/storypoints/" + tiny + "/evaluations").then().statusCode(200)
+        asAdmin()
+                .get("/api/storypoints/" + tiny + "/evaluations")
+                .then()
+                .statusCode(200)
                 .body("find { it.id == '" + id + "' }.stories", equalTo(5));
         JsonNode exact = JSON.readTree(rawResult(id));
         assertThat(exact.get("stories").asInt()).isEqualTo(7);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT story_count FROM evaluation_run WHERE id = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT story_count FROM evaluation_run WHERE id = ?")) {
             ps.setObject(1, UUID.fromString(id));
             var rs = ps.executeQuery();
             rs.next();
@@ -281,14 +341,17 @@ class EvaluationJobTest {
         }
         // minGroupSize 2 is raised to the threshold 5, and said so
         assertThat(exact.get("settings").get("minGroupSize").asInt()).isEqualTo(5);
-        assertThat(exact.get("request").get("settings").get("minGroupSize").asInt()).isEqualTo(2);
+        assertThat(exact.get("request").get("settings").get("minGroupSize").asInt())
+                .isEqualTo(2);
         // no reason or note states a count of stories under k
         List<String> texts = new ArrayList<>();
         exact.get("skipped").forEach(s -> texts.add(s.get("reason").asText()));
         exact.get("notes").forEach(n -> texts.add(n.asText()));
         assertThat(texts).isNotEmpty().noneSatisfy(t -> assertThat(t).containsPattern("\\b[1-4]\\b|\\b7\\b"));
-        assertThat(exact.get("skipped")).filteredOn(s -> s.get("kind").asText().equals("slider_by_slider"))
-                .isNotEmpty().allSatisfy(s -> assertThat(s.get("reason").asText()).isEqualTo("fewer than 10 stories answered both"));
+        assertThat(exact.get("skipped"))
+                .filteredOn(s -> s.get("kind").asText().equals("slider_by_slider"))
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.get("reason").asText()).isEqualTo("fewer than 10 stories answered both"));
     }
 
     @Test
@@ -297,9 +360,10 @@ class EvaluationJobTest {
         // a run whose stored request cannot be read fails as soon as a worker takes it
         String id = UUID.randomUUID().toString();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO evaluation_run (id, story_point_id, status, progress, request, "
-                     + "requested_by, created_at) SELECT ?, id, 'queued', 0, '{\"storyPoint\": \"x\", \"settings\": \"nonsense\"}', "
-                     + "'admin', now() FROM story_point WHERE slug = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO evaluation_run (id, story_point_id, status, progress, request, "
+                                + "requested_by, created_at) SELECT ?, id, 'queued', 0, '{\"storyPoint\": \"x\", \"settings\": \"nonsense\"}', "
+                                + "'admin', now() FROM story_point WHERE slug = ?")) {
             ps.setObject(1, UUID.fromString(id));
             ps.setString(2, independent);
             assertThat(ps.executeUpdate()).isEqualTo(1);
@@ -314,10 +378,15 @@ class EvaluationJobTest {
 
     /** The number of runs with this outcome in vertelpunt_evaluation_duration_seconds (0 before the first). */
     private static double metric(String outcome) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         String prefix = "vertelpunt_evaluation_duration_seconds_count{outcome=\"" + outcome + "\"}";
-        return metrics.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).trim()))
-                .findFirst().orElse(0);
+        return metrics.lines()
+                .filter(l -> l.startsWith(prefix))
+                .mapToDouble(
+                        l -> Double.parseDouble(l.substring(prefix.length()).trim()))
+                .findFirst()
+                .orElse(0);
     }
 
     @Test
@@ -339,19 +408,31 @@ class EvaluationJobTest {
             p.path("groups").forEach(g -> g.path("bins").forEach(counts::add));
             p.path("table").path("counts").forEach(row -> row.forEach(counts::add));
         });
-        assertThat(counts).isNotEmpty().allSatisfy(c -> assertThat(c.isTextual() ? c.asText().equals("<5")
-                : c.asLong() % 5 == 0).as(c.toString()).isTrue());
+        assertThat(counts)
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(c.isTextual() ? c.asText().equals("<5") : c.asLong() % 5 == 0)
+                        .as(c.toString())
+                        .isTrue());
         assertThat(counts).anySatisfy(c -> assertThat(c.asText()).isEqualTo("<5"));
         JsonNode shownPattern = find(shown.get("patterns"), "gehoord", "gevolg");
         JsonNode exactPattern = find(exact.get("patterns"), "gehoord", "gevolg");
-        assertThat(shownPattern.get("p").asDouble()).isEqualTo(exactPattern.get("p").asDouble());
-        assertThat(shownPattern.get("statistic").asDouble()).isEqualTo(exactPattern.get("statistic").asDouble());
+        assertThat(shownPattern.get("p").asDouble())
+                .isEqualTo(exactPattern.get("p").asDouble());
+        assertThat(shownPattern.get("statistic").asDouble())
+                .isEqualTo(exactPattern.get("statistic").asDouble());
     }
 
     @Test
     void shouldSayPlainlyWhyNothingCouldBeTestedWithTooFewStories() throws Exception {
-        Map<String, Object> request = Map.of("storyPoint", planted,
-                "filter", Map.of("roles", List.of("jongere"), "answers", Map.of("regio", List.of("noord"), "leeftijd", List.of("0-4"))));
+        Map<String, Object> request = Map.of(
+                "storyPoint",
+                planted,
+                "filter",
+                Map.of(
+                        "roles",
+                        List.of("jongere"),
+                        "answers",
+                        Map.of("regio", List.of("noord"), "leeftijd", List.of("0-4"))));
         JsonNode run = finished(start(request));
         assertThat(run.get("status").asText()).isEqualTo("done");
         JsonNode result = run.get("result");
@@ -368,77 +449,272 @@ class EvaluationJobTest {
 
     @Test
     void shouldRefuseBadRequestsNamingTheField() {
-        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", "bestaat-niet")).post("/api/evaluations")
-                .then().statusCode(404).contentType("application/problem+json").body("errors[0].field", equalTo("storyPoint"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of()).post("/api/evaluations")
-                .then().statusCode(422).body("errors[0].field", equalTo("storyPoint"));
-        asAdmin().contentType(ContentType.JSON).body("{\"storyPoint\": \"bestaat-niet\", \"settings\": {\"minGroupSize\": 2.5}}")
-                .post("/api/evaluations").then().statusCode(400).contentType("application/problem+json")
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("storyPoint", "bestaat-niet"))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("storyPoint"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .post("/api/evaluations")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("storyPoint"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body("{\"storyPoint\": \"bestaat-niet\", \"settings\": {\"minGroupSize\": 2.5}}")
+                .post("/api/evaluations")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("settings.minGroupSize"));
-        asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("storyPoint", planted, "filter", Map.of("answers", Map.of("bestaat-niet", List.of("x"), "regio", List.of("mars")),
-                        "roles", List.of("opa"), "channels", List.of("fax")), "settings", Map.of("minGroupSize", 1, "maxQ", 2)))
-                .post("/api/evaluations").then().statusCode(422).contentType("application/problem+json")
-                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("filter.answers.bestaat-niet", "filter.answers.regio[0]",
-                        "filter.roles[0]", "filter.channels[0]", "settings.minGroupSize", "settings.maxQ"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", planted, "filter", Map.of("answers", Map.of("gehoord", List.of("50")))))
-                .post("/api/evaluations").then().statusCode(422).body("errors[0].field", equalTo("filter.answers.gehoord"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", planted, "filter", Map.of("from", "gisteren")))
-                .post("/api/evaluations").then().statusCode(400).contentType("application/problem+json")
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "storyPoint",
+                        planted,
+                        "filter",
+                        Map.of(
+                                "answers",
+                                Map.of("bestaat-niet", List.of("x"), "regio", List.of("mars")),
+                                "roles",
+                                List.of("opa"),
+                                "channels",
+                                List.of("fax")),
+                        "settings",
+                        Map.of("minGroupSize", 1, "maxQ", 2)))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body(
+                        "errors.field",
+                        org.hamcrest.Matchers.containsInAnyOrder(
+                                "filter.answers.bestaat-niet",
+                                "filter.answers.regio[0]",
+                                "filter.roles[0]",
+                                "filter.channels[0]",
+                                "settings.minGroupSize",
+                                "settings.maxQ"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("storyPoint", planted, "filter", Map.of("answers", Map.of("gehoord", List.of("50")))))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("filter.answers.gehoord"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("storyPoint", planted, "filter", Map.of("from", "gisteren")))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("filter.from"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", planted, "colour", "blue"))
-                .post("/api/evaluations").then().statusCode(400).body("errors[0].field", equalTo("colour"));
-        asAdmin().get("/api/evaluations/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("storyPoint", planted, "colour", "blue"))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("colour"));
+        asAdmin()
+                .get("/api/evaluations/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         asAdmin().get("/api/evaluations/not-a-uuid").then().statusCode(404);
     }
 
     @Test
     void shouldRefuseEverySettingOutOfRangeNamingIt() {
-        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", planted, "settings", Map.of("minGroupSize", 10_001,
-                        "maxQ", 0, "minRankBiserial", -0.1, "minEpsilonSquared", 1.5, "minCramersV", 2, "minSpearman", -1, "minPairs", 9)))
-                .post("/api/evaluations").then().statusCode(422).contentType("application/problem+json")
-                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("settings.minGroupSize", "settings.maxQ",
-                        "settings.minRankBiserial", "settings.minEpsilonSquared", "settings.minCramersV", "settings.minSpearman",
-                        "settings.minPairs"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", planted, "settings", Map.of("minGroupSize", 1, "maxQ", 1.01,
-                        "minRankBiserial", 1.01, "minEpsilonSquared", -0.01, "minCramersV", -0.5, "minSpearman", 1.5, "minPairs", 1_000_001)))
-                .post("/api/evaluations").then().statusCode(422)
-                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("settings.minGroupSize", "settings.maxQ",
-                        "settings.minRankBiserial", "settings.minEpsilonSquared", "settings.minCramersV", "settings.minSpearman",
-                        "settings.minPairs"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "storyPoint",
+                        planted,
+                        "settings",
+                        Map.of(
+                                "minGroupSize",
+                                10_001,
+                                "maxQ",
+                                0,
+                                "minRankBiserial",
+                                -0.1,
+                                "minEpsilonSquared",
+                                1.5,
+                                "minCramersV",
+                                2,
+                                "minSpearman",
+                                -1,
+                                "minPairs",
+                                9)))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body(
+                        "errors.field",
+                        org.hamcrest.Matchers.containsInAnyOrder(
+                                "settings.minGroupSize",
+                                "settings.maxQ",
+                                "settings.minRankBiserial",
+                                "settings.minEpsilonSquared",
+                                "settings.minCramersV",
+                                "settings.minSpearman",
+                                "settings.minPairs"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "storyPoint",
+                        planted,
+                        "settings",
+                        Map.of(
+                                "minGroupSize",
+                                1,
+                                "maxQ",
+                                1.01,
+                                "minRankBiserial",
+                                1.01,
+                                "minEpsilonSquared",
+                                -0.01,
+                                "minCramersV",
+                                -0.5,
+                                "minSpearman",
+                                1.5,
+                                "minPairs",
+                                1_000_001)))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(422)
+                .body(
+                        "errors.field",
+                        org.hamcrest.Matchers.containsInAnyOrder(
+                                "settings.minGroupSize",
+                                "settings.maxQ",
+                                "settings.minRankBiserial",
+                                "settings.minEpsilonSquared",
+                                "settings.minCramersV",
+                                "settings.minSpearman",
+                                "settings.minPairs"));
         // the edges of every range are allowed
-        start(Map.of("storyPoint", tiny, "settings", Map.of("minGroupSize", 2, "maxQ", 1, "minRankBiserial", 0,
-                "minEpsilonSquared", 1, "minCramersV", 0, "minSpearman", 1, "minPairs", 10)));
+        start(Map.of(
+                "storyPoint",
+                tiny,
+                "settings",
+                Map.of(
+                        "minGroupSize",
+                        2,
+                        "maxQ",
+                        1,
+                        "minRankBiserial",
+                        0,
+                        "minEpsilonSquared",
+                        1,
+                        "minCramersV",
+                        0,
+                        "minSpearman",
+                        1,
+                        "minPairs",
+                        10)));
     }
 
     @Test
     void shouldRefuseABadSubsetNamingTheField() {
-        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", planted, "subset", Map.of()))
-                .post("/api/evaluations").then().statusCode(422).contentType("application/problem+json")
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("storyPoint", planted, "subset", Map.of()))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.contains("subset.filter"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", planted, "subset", Map.of("against", Map.of())))
-                .post("/api/evaluations").then().statusCode(422).body("errors.field", org.hamcrest.Matchers.contains("subset.filter"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", planted, "subset", Map.of(
-                        "filter", Map.of("answers", Map.of("bestaat-niet", List.of("x"), "regio", List.of("mars")), "roles", List.of("opa")),
-                        "against", Map.of("answers", Map.of("soort-hulp", List.of("ggz", "toverij")), "ranges", Map.of("onbekend", List.of(0, 50))))))
-                .post("/api/evaluations").then().statusCode(422).contentType("application/problem+json")
-                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("subset.filter.answers.bestaat-niet",
-                        "subset.filter.answers.regio[0]", "subset.filter.roles[0]", "subset.against.answers.soort-hulp[1]",
-                        "subset.against.ranges.onbekend"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("storyPoint", planted, "subset", Map.of("against", Map.of())))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.contains("subset.filter"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "storyPoint",
+                        planted,
+                        "subset",
+                        Map.of(
+                                "filter",
+                                        Map.of(
+                                                "answers",
+                                                Map.of("bestaat-niet", List.of("x"), "regio", List.of("mars")),
+                                                "roles",
+                                                List.of("opa")),
+                                "against",
+                                        Map.of(
+                                                "answers",
+                                                Map.of("soort-hulp", List.of("ggz", "toverij")),
+                                                "ranges",
+                                                Map.of("onbekend", List.of(0, 50))))))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body(
+                        "errors.field",
+                        org.hamcrest.Matchers.containsInAnyOrder(
+                                "subset.filter.answers.bestaat-niet",
+                                "subset.filter.answers.regio[0]",
+                                "subset.filter.roles[0]",
+                                "subset.against.answers.soort-hulp[1]",
+                                "subset.against.ranges.onbekend"));
     }
 
     @Test
     void shouldLetOnlyAnalystsOfTheStoryPointEvaluate() {
         String outsider = "analyst-" + uniqueSlug("elsewhere");
-        asAdmin().contentType(ContentType.JSON).body(Map.of("username", outsider, "password", "a-long-enough-password",
-                "roles", List.of("analyst"), "storyPoints", List.of(independent))).post("/api/users").then().statusCode(201);
-        as(outsider, "a-long-enough-password").contentType(ContentType.JSON).body(Map.of("storyPoint", planted))
-                .post("/api/evaluations").then().statusCode(403);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username",
+                        outsider,
+                        "password",
+                        "a-long-enough-password",
+                        "roles",
+                        List.of("analyst"),
+                        "storyPoints",
+                        List.of(independent)))
+                .post("/api/users")
+                .then()
+                .statusCode(201);
+        as(outsider, "a-long-enough-password")
+                .contentType(ContentType.JSON)
+                .body(Map.of("storyPoint", planted))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(403);
         String id = start(Map.of("storyPoint", planted));
-        as(outsider, "a-long-enough-password").get("/api/evaluations/" + id).then().statusCode(403);
-        as(outsider, "a-long-enough-password").get("/api/storypoints/" + planted + "/evaluations").then().statusCode(403);
-        given().contentType(ContentType.JSON).body(Map.of("storyPoint", planted)).post("/api/evaluations").then().statusCode(401);
-        asAdmin().get("/api/storypoints/" + planted + "/evaluations").then().statusCode(200).body("id", hasItem(id))
+        as(outsider, "a-long-enough-password")
+                .get("/api/evaluations/" + id)
+                .then()
+                .statusCode(403);
+        as(outsider, "a-long-enough-password")
+                .get("/api/storypoints/" + planted + "/evaluations")
+                .then()
+                .statusCode(403);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("storyPoint", planted))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(401);
+        asAdmin()
+                .get("/api/storypoints/" + planted + "/evaluations")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(id))
                 .body("[0].result", org.hamcrest.Matchers.nullValue());
     }
 
@@ -448,8 +724,9 @@ class EvaluationJobTest {
         finished(id);
         // the same run as if a replica had claimed it and then died: running, with an old heartbeat
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE evaluation_run SET status = 'running', claimed_by = 'vp-dead', "
-                     + "heartbeat_at = now() - interval '1 minute', progress = 0.3, result = NULL, attempts = 1 WHERE id = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE evaluation_run SET status = 'running', claimed_by = 'vp-dead', "
+                                + "heartbeat_at = now() - interval '1 minute', progress = 0.3, result = NULL, attempts = 1 WHERE id = ?")) {
             ps.setObject(1, UUID.fromString(id));
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }
@@ -457,7 +734,8 @@ class EvaluationJobTest {
         assertThat(run.get("status").asText()).isEqualTo("done");
         assertThat(run.get("result")).isNotNull();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT attempts, claimed_by FROM evaluation_run WHERE id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT attempts, claimed_by FROM evaluation_run WHERE id = ?")) {
             ps.setObject(1, UUID.fromString(id));
             var rs = ps.executeQuery();
             rs.next();

@@ -1,23 +1,22 @@
 package nl.vertelpunt.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
-import nl.vertelpunt.sample.PatternedStories;
-import nl.vertelpunt.testing.ServiceProcess;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
+import nl.vertelpunt.sample.PatternedStories;
+import nl.vertelpunt.testing.ServiceProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged service is killed (SIGKILL) while an evaluation runs and started again on the same data:
@@ -37,11 +36,20 @@ class EvaluationRestartIT {
     Path data;
 
     private static RequestSpecification admin(ServiceProcess service) {
-        return RestAssured.given().baseUri(service.baseUrl()).auth().preemptive().basic("admin", ServiceProcess.ADMIN_PASSWORD);
+        return RestAssured.given()
+                .baseUri(service.baseUrl())
+                .auth()
+                .preemptive()
+                .basic("admin", ServiceProcess.ADMIN_PASSWORD);
     }
 
     private static JsonNode run(ServiceProcess service, String id) throws Exception {
-        return JSON.readTree(admin(service).get("/api/evaluations/" + id).then().statusCode(200).extract().asString());
+        return JSON.readTree(admin(service)
+                .get("/api/evaluations/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 
     @Test
@@ -51,14 +59,24 @@ class EvaluationRestartIT {
         String id;
         try (ServiceProcess first = new ServiceProcess("restart-first", data, port, QUICK_TAKEOVER).start()) {
             // suppression threshold 1: staff see exact counts, so the one extra story below is visible
-            com.fasterxml.jackson.databind.node.ObjectNode definition = JSON.valueToTree(PatternedStories.definition(slug));
+            com.fasterxml.jackson.databind.node.ObjectNode definition =
+                    JSON.valueToTree(PatternedStories.definition(slug));
             definition.put("suppressionThreshold", 1);
-            admin(first).contentType("application/json").body(JSON.writeValueAsString(definition))
-                    .put("/api/storypoints/" + slug).then().statusCode(201);
+            admin(first)
+                    .contentType("application/json")
+                    .body(JSON.writeValueAsString(definition))
+                    .put("/api/storypoints/" + slug)
+                    .then()
+                    .statusCode(201);
             StringWriter csv = new StringWriter();
             new PatternedStories(true, 5).write(csv, STORIES);
-            admin(first).contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
-                    .post("/api/storypoints/" + slug + "/stories/import").then().statusCode(200).body("created", equalTo(STORIES));
+            admin(first)
+                    .contentType("text/csv")
+                    .body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                    .post("/api/storypoints/" + slug + "/stories/import")
+                    .then()
+                    .statusCode(200)
+                    .body("created", equalTo(STORIES));
 
             id = killWhileRunning(first, slug);
         }
@@ -77,7 +95,10 @@ class EvaluationRestartIT {
             assertThat(view.get("stories").asInt()).isEqualTo(STORIES + 1);
             assertThat(view.get("result").get("patterns").size()).isPositive();
             // the stories themselves survived the kill too
-            admin(second).get("/api/storypoints/" + slug + "/stories/p0000001").then().statusCode(200);
+            admin(second)
+                    .get("/api/storypoints/" + slug + "/stories/p0000001")
+                    .then()
+                    .statusCode(200);
         }
     }
 
@@ -88,20 +109,43 @@ class EvaluationRestartIT {
      */
     private static String killWhileRunning(ServiceProcess service, String slug) throws Exception {
         for (int attempt = 0; attempt < 5; attempt++) {
-            String id = admin(service).contentType("application/json").body(Map.of("storyPoint", slug))
-                    .post("/api/evaluations").then().statusCode(202).extract().path("id");
-            admin(service).contentType("application/json").body(Map.of("storyPoint", slug, "settings", Map.of("minGroupSize", 20)))
-                    .post("/api/evaluations").then().statusCode(202);
+            String id = admin(service)
+                    .contentType("application/json")
+                    .body(Map.of("storyPoint", slug))
+                    .post("/api/evaluations")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+            admin(service)
+                    .contentType("application/json")
+                    .body(Map.of("storyPoint", slug, "settings", Map.of("minGroupSize", 20)))
+                    .post("/api/evaluations")
+                    .then()
+                    .statusCode(202);
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
             while (Instant.now().isBefore(deadline)) {
                 String status = run(service, id).get("status").asText();
                 if (status.equals("running")) {
                     long start = System.nanoTime();
-                    RestAssured.given().baseUri(service.baseUrl()).contentType("application/json")
-                            .body(Map.of("submissionId", java.util.UUID.randomUUID().toString(), "role", "ouder",
-                                    "text", "Gedeeld terwijl twee patroonevaluaties lopen.", "answers", Map.of("gehoord", 70)))
-                            .post("/api/storypoints/" + slug + "/stories").then().statusCode(201);
-                    assertThat((System.nanoTime() - start) / 1e9).as("seconds to acknowledge a story during evaluations").isLessThan(2.0);
+                    RestAssured.given()
+                            .baseUri(service.baseUrl())
+                            .contentType("application/json")
+                            .body(Map.of(
+                                    "submissionId",
+                                    java.util.UUID.randomUUID().toString(),
+                                    "role",
+                                    "ouder",
+                                    "text",
+                                    "Gedeeld terwijl twee patroonevaluaties lopen.",
+                                    "answers",
+                                    Map.of("gehoord", 70)))
+                            .post("/api/storypoints/" + slug + "/stories")
+                            .then()
+                            .statusCode(201);
+                    assertThat((System.nanoTime() - start) / 1e9)
+                            .as("seconds to acknowledge a story during evaluations")
+                            .isLessThan(2.0);
                     service.kill();
                     return id;
                 }

@@ -1,16 +1,10 @@
 package nl.vertelpunt.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.vertelpunt.evaluation.stats.Golden;
-import nl.vertelpunt.storypoint.definition.Question;
-import nl.vertelpunt.storypoint.definition.QuestionType;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,9 +17,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import nl.vertelpunt.evaluation.stats.Golden;
+import nl.vertelpunt.storypoint.definition.Question;
+import nl.vertelpunt.storypoint.definition.QuestionType;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The code that runs, end to end, against SciPy: the {@link Evaluator} (slider counts, its own pair loops,
@@ -58,7 +57,8 @@ class EvaluatorReferenceTest {
 
     static Stream<Arguments> runs() {
         return IntStream.range(0, FIXTURE.get("runs").size())
-                .mapToObj(i -> Arguments.of(FIXTURE.get("runs").get(i).get("name").asText(), i));
+                .mapToObj(
+                        i -> Arguments.of(FIXTURE.get("runs").get(i).get("name").asText(), i));
     }
 
     private static StoryPointDefinition definition() throws IOException {
@@ -78,12 +78,21 @@ class EvaluatorReferenceTest {
             for (int i = 0; i < answers.length; i++) {
                 JsonNode a = story.get("answers").get(columns.get(i).id());
                 QuestionType type = columns.get(i).type();
-                answers[i] = a == null ? null
-                        : (type == QuestionType.SLIDER || type == QuestionType.CHOICE) && a.isTextual() ? a.asText() : a.toString();
+                answers[i] = a == null
+                        ? null
+                        : (type == QuestionType.SLIDER || type == QuestionType.CHOICE) && a.isTextual()
+                                ? a.asText()
+                                : a.toString();
             }
             String id = story.get("id").asText();
-            builder.add(id, story.get("role").asText(), story.get("channel").asText(), answers, base.contains(id),
-                    subset.contains(id), comparison.contains(id));
+            builder.add(
+                    id,
+                    story.get("role").asText(),
+                    story.get("channel").asText(),
+                    answers,
+                    base.contains(id),
+                    subset.contains(id),
+                    comparison.contains(id));
         }
         return builder.build();
     }
@@ -97,9 +106,9 @@ class EvaluatorReferenceTest {
     private static JsonNode evaluate(int index) throws IOException {
         JsonNode run = FIXTURE.get("runs").get(index);
         StoryPointDefinition definition = definition();
-        EvaluationRequest request = JSON.treeToValue(run.get("request"), EvaluationRequest.class).normalized();
-        EvaluationResult result = Evaluator.evaluate(dataset(definition, run), request, definition, "test", p -> {
-        });
+        EvaluationRequest request =
+                JSON.treeToValue(run.get("request"), EvaluationRequest.class).normalized();
+        EvaluationResult result = Evaluator.evaluate(dataset(definition, run), request, definition, "test", p -> {});
         return JSON.valueToTree(result);
     }
 
@@ -109,10 +118,12 @@ class EvaluatorReferenceTest {
         JsonNode actual = evaluate(index);
         JsonNode expected = REFERENCE.get("runs").get(index);
         assertThat(expected.get("name").asText()).isEqualTo(name);
-        assertThat(actual.get("stories").asLong()).isEqualTo(expected.get("stories").asLong());
+        assertThat(actual.get("stories").asLong())
+                .isEqualTo(expected.get("stories").asLong());
         for (Iterator<Map.Entry<String, JsonNode>> it = expected.get("settings").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> setting = it.next();
-            assertThat(actual.get("settings").get(setting.getKey()).asDouble()).as("settings." + setting.getKey())
+            assertThat(actual.get("settings").get(setting.getKey()).asDouble())
+                    .as("settings." + setting.getKey())
                     .isEqualTo(setting.getValue().asDouble());
         }
         distributions(actual.get("distributions"), expected.get("distributions"));
@@ -120,62 +131,104 @@ class EvaluatorReferenceTest {
 
         JsonNode subset = actual.get("subset");
         JsonNode expectedSubset = expected.get("subset");
-        for (String count : List.of("subsetStories", "otherStories", "overlappingStories", "otherWithoutSubsetAnswer")) {
-            assertThat(subset.get(count).asLong()).as("subset." + count).isEqualTo(expectedSubset.get(count).asLong());
+        for (String count :
+                List.of("subsetStories", "otherStories", "overlappingStories", "otherWithoutSubsetAnswer")) {
+            assertThat(subset.get(count).asLong())
+                    .as("subset." + count)
+                    .isEqualTo(expectedSubset.get(count).asLong());
         }
-        assertThat(subset.get("overlapping").asBoolean()).isEqualTo(expectedSubset.get("overlapping").asBoolean());
+        assertThat(subset.get("overlapping").asBoolean())
+                .isEqualTo(expectedSubset.get("overlapping").asBoolean());
         assertThat(strings(subset.get("leftOutVariables"))).isEqualTo(strings(expectedSubset.get("leftOutVariables")));
-        family(name + " subset", subset.get("patterns"), subset.get("skipped"), expectedSubset.get("patterns"),
+        family(
+                name + " subset",
+                subset.get("patterns"),
+                subset.get("skipped"),
+                expectedSubset.get("patterns"),
                 expectedSubset.get("skipped"));
     }
 
-    private static void family(String run, JsonNode actualPatterns, JsonNode actualSkipped, JsonNode expectedPatterns,
-                               JsonNode expectedSkipped) {
+    private static void family(
+            String run,
+            JsonNode actualPatterns,
+            JsonNode actualSkipped,
+            JsonNode expectedPatterns,
+            JsonNode expectedSkipped) {
         Map<String, JsonNode> byKey = new TreeMap<>();
         actualPatterns.forEach(p -> byKey.put(EvaluationService.key(p), p));
         Map<String, String> skipped = new TreeMap<>();
-        actualSkipped.forEach(s -> skipped.put(s.get("kind").asText() + "|" + s.get("questions").get(0).asText() + "|"
-                + s.get("questions").get(1).asText(), s.get("reason").asText()));
+        actualSkipped.forEach(s -> skipped.put(
+                s.get("kind").asText() + "|" + s.get("questions").get(0).asText() + "|"
+                        + s.get("questions").get(1).asText(),
+                s.get("reason").asText()));
         Map<String, String> expectedReasons = new TreeMap<>();
-        expectedSkipped.fields().forEachRemaining(e -> expectedReasons.put(e.getKey(), e.getValue().asText()));
+        expectedSkipped
+                .fields()
+                .forEachRemaining(
+                        e -> expectedReasons.put(e.getKey(), e.getValue().asText()));
         List<String> expectedKeys = new ArrayList<>();
         expectedPatterns.fieldNames().forEachRemaining(expectedKeys::add);
         assertThat(byKey.keySet()).as(run + ": tested pairs").containsExactlyInAnyOrderElementsOf(expectedKeys);
         assertThat(skipped).as(run + ": skipped pairs and why").isEqualTo(expectedReasons);
-        expectedPatterns.fields().forEachRemaining(e -> pattern(run + " " + e.getKey(), byKey.get(e.getKey()), e.getValue()));
+        expectedPatterns
+                .fields()
+                .forEachRemaining(e -> pattern(run + " " + e.getKey(), byKey.get(e.getKey()), e.getValue()));
     }
 
     private static void pattern(String what, JsonNode actual, JsonNode expected) {
-        assertThat(actual.get("test").asText()).as(what + " test").isEqualTo(expected.get("test").asText());
+        assertThat(actual.get("test").asText())
+                .as(what + " test")
+                .isEqualTo(expected.get("test").asText());
         statistic(what + " statistic", actual.get("statistic"), expected.get("statistic"));
-        assertThat(String.valueOf(value(actual.get("df")))).as(what + " df").isEqualTo(String.valueOf(value(expected.get("df"))));
+        assertThat(String.valueOf(value(actual.get("df"))))
+                .as(what + " df")
+                .isEqualTo(String.valueOf(value(expected.get("df"))));
         probability(what + " p", actual.get("p"), expected.get("p"));
         probability(what + " q", actual.get("q"), expected.get("q"));
-        assertThat(actual.get("effectSize").get("name").asText()).isEqualTo(expected.get("effectSize").get("name").asText());
-        statistic(what + " effect size", actual.get("effectSize").get("value"), expected.get("effectSize").get("value"));
+        assertThat(actual.get("effectSize").get("name").asText())
+                .isEqualTo(expected.get("effectSize").get("name").asText());
+        statistic(
+                what + " effect size",
+                actual.get("effectSize").get("value"),
+                expected.get("effectSize").get("value"));
         statistic(what + " standardized effect", actual.get("standardizedEffect"), expected.get("standardizedEffect"));
-        assertThat(actual.get("n").asLong()).as(what + " n").isEqualTo(expected.get("n").asLong());
-        assertThat(actual.get("strong").asBoolean()).as(what + " strong").isEqualTo(expected.get("strong").asBoolean());
+        assertThat(actual.get("n").asLong())
+                .as(what + " n")
+                .isEqualTo(expected.get("n").asLong());
+        assertThat(actual.get("strong").asBoolean())
+                .as(what + " strong")
+                .isEqualTo(expected.get("strong").asBoolean());
         assertThat(value(actual.get("notes"))).as(what + " notes").isEqualTo(value(expected.get("notes")));
         if (present(expected.get("groups"))) {
-            assertThat(actual.get("groups")).as(what + " groups").hasSize(expected.get("groups").size());
+            assertThat(actual.get("groups"))
+                    .as(what + " groups")
+                    .hasSize(expected.get("groups").size());
             for (int g = 0; g < expected.get("groups").size(); g++) {
                 JsonNode group = expected.get("groups").get(g);
-                assertThat(actual.get("groups").get(g).get("category").asText()).isEqualTo(group.get("category").asText());
-                assertThat(actual.get("groups").get(g).get("tested").asBoolean()).as(what + " tested " + g)
+                assertThat(actual.get("groups").get(g).get("category").asText())
+                        .isEqualTo(group.get("category").asText());
+                assertThat(actual.get("groups").get(g).get("tested").asBoolean())
+                        .as(what + " tested " + g)
                         .isEqualTo(group.get("tested").asBoolean());
-                groupStats(what + " group " + group.get("category").asText(), actual.get("groups").get(g), group);
+                groupStats(
+                        what + " group " + group.get("category").asText(),
+                        actual.get("groups").get(g),
+                        group);
             }
         } else {
             assertThat(present(actual.get("groups"))).as(what + " groups").isFalse();
         }
         if (present(expected.get("pairwise"))) {
-            assertThat(actual.get("pairwise")).as(what + " pairwise").hasSize(expected.get("pairwise").size());
+            assertThat(actual.get("pairwise"))
+                    .as(what + " pairwise")
+                    .hasSize(expected.get("pairwise").size());
             for (int i = 0; i < expected.get("pairwise").size(); i++) {
                 JsonNode e = expected.get("pairwise").get(i);
                 JsonNode a = actual.get("pairwise").get(i);
-                String pair = what + " pairwise " + e.get("a").asText() + "-" + e.get("b").asText();
-                assertThat(a.get("a").asText() + "-" + a.get("b").asText()).isEqualTo(e.get("a").asText() + "-" + e.get("b").asText());
+                String pair = what + " pairwise " + e.get("a").asText() + "-"
+                        + e.get("b").asText();
+                assertThat(a.get("a").asText() + "-" + a.get("b").asText())
+                        .isEqualTo(e.get("a").asText() + "-" + e.get("b").asText());
                 statistic(pair + " U", a.get("u"), e.get("u"));
                 statistic(pair + " z", a.get("z"), e.get("z"));
                 probability(pair + " p", a.get("p"), e.get("p"));
@@ -190,18 +243,24 @@ class EvaluatorReferenceTest {
             JsonNode a = actual.get("table");
             assertThat(strings(a.get("rows"))).as(what + " rows").isEqualTo(strings(e.get("rows")));
             assertThat(strings(a.get("columns"))).as(what + " columns").isEqualTo(strings(e.get("columns")));
-            assertThat(a.get("counts").toString()).as(what + " counts").isEqualTo(e.get("counts").toString());
+            assertThat(a.get("counts").toString())
+                    .as(what + " counts")
+                    .isEqualTo(e.get("counts").toString());
             cells(what + " expected", a.get("expected"), e.get("expected"));
             cells(what + " adjusted residuals", a.get("adjustedResiduals"), e.get("adjustedResiduals"));
             statistic(what + " low expected share", a.get("lowExpectedShare"), e.get("lowExpectedShare"));
-            assertThat(a.get("lowExpectedWarning").asBoolean()).isEqualTo(e.get("lowExpectedWarning").asBoolean());
-            assertThat(strings(a.get("smallCategoriesLeftOut"))).as(what + " left out")
+            assertThat(a.get("lowExpectedWarning").asBoolean())
+                    .isEqualTo(e.get("lowExpectedWarning").asBoolean());
+            assertThat(strings(a.get("smallCategoriesLeftOut")))
+                    .as(what + " left out")
                     .isEqualTo(strings(e.get("smallCategoriesLeftOut")));
         } else {
             assertThat(present(actual.get("table"))).as(what + " table").isFalse();
         }
         if (present(expected.get("joint"))) {
-            assertThat(actual.get("joint").get("bins").toString()).as(what + " joint").isEqualTo(expected.get("joint").get("bins").toString());
+            assertThat(actual.get("joint").get("bins").toString())
+                    .as(what + " joint")
+                    .isEqualTo(expected.get("joint").get("bins").toString());
         }
     }
 
@@ -212,7 +271,9 @@ class EvaluatorReferenceTest {
             JsonNode e = expected.get(variable);
             assertThat(e).as("distribution of " + variable).isNotNull();
             for (String count : List.of("answered", "notApplicable", "unanswered", "notAsked")) {
-                assertThat(a.get(count).asLong()).as(variable + " " + count).isEqualTo(e.get(count).asLong());
+                assertThat(a.get(count).asLong())
+                        .as(variable + " " + count)
+                        .isEqualTo(e.get(count).asLong());
             }
             if (present(e.get("stats"))) {
                 groupStats("distribution " + variable, a.get("stats"), e.get("stats"));
@@ -222,24 +283,33 @@ class EvaluatorReferenceTest {
                     JsonNode ec = e.get("categories").get(k);
                     JsonNode ac = a.get("categories").get(k);
                     assertThat(ac.get("id").asText()).isEqualTo(ec.get("id").asText());
-                    assertThat(ac.get("count").asLong()).as(variable + " count").isEqualTo(ec.get("count").asLong());
+                    assertThat(ac.get("count").asLong())
+                            .as(variable + " count")
+                            .isEqualTo(ec.get("count").asLong());
                     statistic(variable + " share " + ec.get("id").asText(), ac.get("share"), ec.get("share"));
                 }
             }
             if (e.has("meanShares")) {
                 for (int k = 0; k < 3 && present(e.get("meanShares")); k++) {
-                    statistic(variable + " mean share " + k, a.get("meanShares").get(k), e.get("meanShares").get(k));
+                    statistic(
+                            variable + " mean share " + k,
+                            a.get("meanShares").get(k),
+                            e.get("meanShares").get(k));
                 }
             }
         }
     }
 
     private static void groupStats(String what, JsonNode actual, JsonNode expected) {
-        assertThat(actual.get("n").asLong()).as(what + " n").isEqualTo(expected.get("n").asLong());
+        assertThat(actual.get("n").asLong())
+                .as(what + " n")
+                .isEqualTo(expected.get("n").asLong());
         for (String field : List.of("mean", "median", "mode", "sd", "skewness", "kurtosis")) {
             statistic(what + " " + field, actual.get(field), expected.get(field));
         }
-        assertThat(actual.get("bins").toString()).as(what + " bins").isEqualTo(expected.get("bins").toString());
+        assertThat(actual.get("bins").toString())
+                .as(what + " bins")
+                .isEqualTo(expected.get("bins").toString());
     }
 
     private static void cells(String what, JsonNode actual, JsonNode expected) {
@@ -247,14 +317,19 @@ class EvaluatorReferenceTest {
         for (int r = 0; r < expected.size(); r++) {
             assertThat(actual.get(r)).as(what).hasSize(expected.get(r).size());
             for (int c = 0; c < expected.get(r).size(); c++) {
-                statistic(what + "[" + r + "][" + c + "]", actual.get(r).get(c), expected.get(r).get(c));
+                statistic(
+                        what + "[" + r + "][" + c + "]",
+                        actual.get(r).get(c),
+                        expected.get(r).get(c));
             }
         }
     }
 
     private static void statistic(String what, JsonNode actual, JsonNode expected) {
         if (!present(expected)) {
-            assertThat(present(actual)).as(what + " should be absent, was " + actual).isFalse();
+            assertThat(present(actual))
+                    .as(what + " should be absent, was " + actual)
+                    .isFalse();
             return;
         }
         if (!present(actual)) {
@@ -265,7 +340,9 @@ class EvaluatorReferenceTest {
 
     private static void probability(String what, JsonNode actual, JsonNode expected) {
         if (!present(expected)) {
-            assertThat(present(actual)).as(what + " should be absent, was " + actual).isFalse();
+            assertThat(present(actual))
+                    .as(what + " should be absent, was " + actual)
+                    .isFalse();
             return;
         }
         if (!present(actual)) {
@@ -350,11 +427,15 @@ class EvaluatorReferenceTest {
         // the first run asks for 3: the result reports 5, says so, and tests no group under 5 (regio=zuid has 3)
         JsonNode result = evaluate(0);
         assertThat(result.get("settings").get("minGroupSize").asInt()).isEqualTo(5);
-        assertThat(result.get("request").get("settings").get("minGroupSize").asInt()).isEqualTo(3);
+        assertThat(result.get("request").get("settings").get("minGroupSize").asInt())
+                .isEqualTo(3);
         assertThat(result.get("notes").toString()).contains("suppression threshold");
         for (JsonNode p : result.get("patterns")) {
-            p.path("groups").forEach(g -> assertThat(!g.get("tested").asBoolean() || g.get("n").asLong() >= 5)
-                    .as(EvaluationService.key(p) + " " + g.get("category")).isTrue());
+            p.path("groups")
+                    .forEach(g -> assertThat(
+                                    !g.get("tested").asBoolean() || g.get("n").asLong() >= 5)
+                            .as(EvaluationService.key(p) + " " + g.get("category"))
+                            .isTrue());
             p.path("table").path("counts").forEach(row -> {
                 long total = 0;
                 for (JsonNode cell : row) {
@@ -374,6 +455,7 @@ class EvaluatorReferenceTest {
         assertThat(Evaluator.keptCategories(new long[][] {{10, 10, 0}, {2, 2, 3}}, 5))
                 .isDeepEqualTo(new int[][] {{0}, {0, 1}});
         // nothing small: everything stays
-        assertThat(Evaluator.keptCategories(new long[][] {{5, 6}, {7, 8}}, 5)).isDeepEqualTo(new int[][] {{0, 1}, {0, 1}});
+        assertThat(Evaluator.keptCategories(new long[][] {{5, 6}, {7, 8}}, 5)).isDeepEqualTo(new int[][] {{0, 1}, {0, 1}
+        });
     }
 }

@@ -1,5 +1,9 @@
 package nl.vertelpunt.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import nl.vertelpunt.evaluation.stats.KruskalWallis;
 import nl.vertelpunt.evaluation.stats.KruskalWallisResult;
 import nl.vertelpunt.evaluation.stats.MannWhitneyResult;
@@ -10,11 +14,6 @@ import nl.vertelpunt.evaluation.stats.SpearmanCorrelation;
 import nl.vertelpunt.evaluation.stats.SpearmanResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Arrays;
-import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The evaluation computes from counts of the 101 slider values; these must give exactly what the
@@ -30,8 +29,13 @@ class SliderCountsTest {
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
             double u = random.nextDouble();
-            values[i] = u < 0.2 ? 0 : u < 0.35 ? 50 : u < 0.45 ? 100
-                    : Math.max(0, Math.min(100, Math.round(50 + shift + random.nextGaussian() * 25)));
+            values[i] = u < 0.2
+                    ? 0
+                    : u < 0.35
+                            ? 50
+                            : u < 0.45
+                                    ? 100
+                                    : Math.max(0, Math.min(100, Math.round(50 + shift + random.nextGaussian() * 25)));
         }
         return values;
     }
@@ -49,7 +53,8 @@ class SliderCountsTest {
             assertThat(actual).as(what).isNull();
         } else {
             assertThat(actual).as(what).isNotNull();
-            assertThat(Math.abs(actual - expected)).as(what + ": " + actual + " vs " + expected)
+            assertThat(Math.abs(actual - expected))
+                    .as(what + ": " + actual + " vs " + expected)
                     .isLessThanOrEqualTo(TOLERANCE * Math.max(1, Math.abs(expected)));
         }
     }
@@ -67,7 +72,9 @@ class SliderCountsTest {
         close(fromCounts.sd(), direct.standardDeviation(), "sd");
         close(fromCounts.skewness(), direct.skewness(), "skewness");
         close(fromCounts.kurtosis(), direct.kurtosis(), "kurtosis");
-        assertThat(fromCounts.bins()).containsExactly(Arrays.stream(direct.histogram()).asLongStream().toArray());
+        assertThat(fromCounts.bins())
+                .containsExactly(
+                        Arrays.stream(direct.histogram()).asLongStream().toArray());
     }
 
     @ParameterizedTest(name = "groups of {0}")

@@ -1,24 +1,22 @@
 package nl.vertelpunt.moderation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Finds the personal data in realistic Dutch story texts, at exactly the right spans, and nothing else. */
 class PersonalDataScannerTest {
 
     private final PersonalDataScanner scanner = new PersonalDataScanner(Set.of("Anna", "Sanne", "Lisa"));
 
-    record Expected(String kind, int start, int end) {
-    }
+    record Expected(String kind, int start, int end) {}
 
     @Test
     void shouldFindExactlyTheKnownSpansInTheFixture() throws IOException {
@@ -34,11 +32,15 @@ class PersonalDataScannerTest {
             for (JsonNode e : c.get("expected")) {
                 String value = e.get("value").asText();
                 int start = text.indexOf(value, from);
-                assertThat(start).as("fixture value '" + value + "' occurs in its text").isNotNegative();
+                assertThat(start)
+                        .as("fixture value '" + value + "' occurs in its text")
+                        .isNotNegative();
                 expected.add(new Expected(e.get("kind").asText(), start, start + value.length()));
                 from = start + value.length();
             }
-            List<Expected> actual = scanner.scan(text).stream().map(f -> new Expected(f.kind(), f.start(), f.end())).toList();
+            List<Expected> actual = scanner.scan(text).stream()
+                    .map(f -> new Expected(f.kind(), f.start(), f.end()))
+                    .toList();
             assertThat(actual).as(text).isEqualTo(expected);
         }
     }
@@ -51,6 +53,7 @@ class PersonalDataScannerTest {
         assertThat(PersonalDataScanner.elevenCheck("000000000")).isFalse();
         assertThat(PersonalDataScanner.ibanChecksum("NL91ABNA0417164300")).isTrue();
         assertThat(PersonalDataScanner.ibanChecksum("NL91ABNA0417164301")).isFalse();
-        assertThat(PersonalDataScanner.ibanChecksum("GB82 WEST 1234 5698 7654 32")).isTrue();
+        assertThat(PersonalDataScanner.ibanChecksum("GB82 WEST 1234 5698 7654 32"))
+                .isTrue();
     }
 }

@@ -1,29 +1,29 @@
 package nl.vertelpunt.story;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import nl.vertelpunt.testing.Database;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
 import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import nl.vertelpunt.testing.Database;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CsvRoundTripTest {
 
-    private static final String HEADER = "id,submitted_at,role,channel,language,title,text,gevolg,gehoord,op-tijd,themas,balans,tip,werkdruk\r\n";
+    private static final String HEADER =
+            "id,submitted_at,role,channel,language,title,text,gevolg,gehoord,op-tijd,themas,balans,tip,werkdruk\r\n";
 
     /** Written by hand in the exchange format: quotes, commas, CRLF and LF inside texts, emoji, '|' in a text answer. */
     static final String FILE = HEADER
@@ -40,30 +40,59 @@ class CsvRoundTripTest {
     AgroalDataSource dataSource;
 
     private static io.restassured.response.ValidatableResponse importCsv(String slug, byte[] body, String query) {
-        return asAdmin().contentType("text/csv; charset=UTF-8").body(body)
-                .post("/api/storypoints/" + slug + "/stories/import" + query).then().log().ifValidationFails();
+        return asAdmin()
+                .contentType("text/csv; charset=UTF-8")
+                .body(body)
+                .post("/api/storypoints/" + slug + "/stories/import" + query)
+                .then()
+                .log()
+                .ifValidationFails();
     }
 
     @Test
     void shouldExportExactlyTheBytesThatWereImported() {
         String slug = publishedStoryPoint("roundtrip");
         byte[] file = FILE.getBytes(StandardCharsets.UTF_8);
-        importCsv(slug, file, "").statusCode(200)
-                .body("rows", equalTo(4)).body("created", equalTo(4)).body("updated", equalTo(0)).body("dryRun", equalTo(false));
+        importCsv(slug, file, "")
+                .statusCode(200)
+                .body("rows", equalTo(4))
+                .body("created", equalTo(4))
+                .body("updated", equalTo(0))
+                .body("dryRun", equalTo(false));
 
-        byte[] exported = asAdmin().get("/api/storypoints/" + slug + "/stories.csv").then()
+        byte[] exported = asAdmin()
+                .get("/api/storypoints/" + slug + "/stories.csv")
+                .then()
                 .statusCode(200)
                 .contentType(containsString("text/csv"))
                 .header("Content-Disposition", containsString(slug + "-stories.csv"))
-                .extract().asByteArray();
+                .extract()
+                .asByteArray();
         assertThat(new String(exported, StandardCharsets.UTF_8)).isEqualTo(FILE);
         assertThat(exported).isEqualTo(file);
 
-        asAdmin().get("/api/storypoints/" + slug + "/stories/ext-001").then().statusCode(200)
+        asAdmin()
+                .get("/api/storypoints/" + slug + "/stories/ext-001")
+                .then()
+                .statusCode(200)
                 .body("channel", equalTo("import"))
-                .body("text", equalTo("We wachtten 9 maanden. De hulpverlener zei: \"Daar kan ik niets aan doen.\"\r\nToen hebben we zelf gebeld."))
-                .body("answers", equalTo(Map.of("gevolg", "zeer-negatief", "gehoord", "NA", "op-tijd", 0,
-                        "themas", java.util.List.of("school", "thuis"), "balans", java.util.List.of(10, 20, 70))));
+                .body(
+                        "text",
+                        equalTo(
+                                "We wachtten 9 maanden. De hulpverlener zei: \"Daar kan ik niets aan doen.\"\r\nToen hebben we zelf gebeld."))
+                .body(
+                        "answers",
+                        equalTo(Map.of(
+                                "gevolg",
+                                "zeer-negatief",
+                                "gehoord",
+                                "NA",
+                                "op-tijd",
+                                0,
+                                "themas",
+                                java.util.List.of("school", "thuis"),
+                                "balans",
+                                java.util.List.of(10, 20, 70))));
     }
 
     @Test
@@ -78,10 +107,14 @@ class CsvRoundTripTest {
     @Test
     void shouldOnlyCheckTheFileOnADryRun() {
         String slug = publishedStoryPoint("dryrun");
-        importCsv(slug, FILE.getBytes(StandardCharsets.UTF_8), "?dryRun=true").statusCode(200)
-                .body("rows", equalTo(4)).body("created", equalTo(4)).body("dryRun", equalTo(true));
+        importCsv(slug, FILE.getBytes(StandardCharsets.UTF_8), "?dryRun=true")
+                .statusCode(200)
+                .body("rows", equalTo(4))
+                .body("created", equalTo(4))
+                .body("dryRun", equalTo(true));
         assertThat(Database.storyCount(dataSource, slug)).isZero();
-        importCsv(slug, FILE.getBytes(StandardCharsets.UTF_8), "?dryRun=maybe").statusCode(400)
+        importCsv(slug, FILE.getBytes(StandardCharsets.UTF_8), "?dryRun=maybe")
+                .statusCode(400)
                 .body("errors[0].field", equalTo("dryRun"));
     }
 
@@ -95,14 +128,17 @@ class CsvRoundTripTest {
                 + "bad-4,2019-05-22T08:15:00Z,ouder\r\n"
                 + "bad-5,gisteren,ouder,fax,nl,,Tekst,,,,school|school,1|2|3,,\r\n"
                 + "ok-1,2019-05-23T08:15:00Z,ouder,,nl,,Dubbel,,,,,,,\r\n";
-        importCsv(slug, file.getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+        importCsv(slug, file.getBytes(StandardCharsets.UTF_8), "")
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("nothing was stored"))
                 .body("errors.line", hasItems(3, 6, 7, 8, 9))
                 .body("errors.find { it.line == 3 }.field", equalTo("gehoord"))
                 .body("errors.find { it.line == 6 }.field", equalTo("role"))
                 .body("errors.find { it.line == 7 }.field", equalTo("row"))
-                .body("errors.findAll { it.line == 8 }.field", hasItems("submitted_at", "channel", "themas[1]", "balans"))
+                .body(
+                        "errors.findAll { it.line == 8 }.field",
+                        hasItems("submitted_at", "channel", "themas[1]", "balans"))
                 .body("errors.find { it.line == 9 }.field", equalTo("id"));
         assertThat(Database.storyCount(dataSource, slug)).isZero();
     }
@@ -121,7 +157,8 @@ class CsvRoundTripTest {
         }
         // line 1 is the header, so the 2,500 good rows are lines 2..2501
         file.append("bad-2502,2019-05-21T08:15:00Z,ouder,,nl,,Een verhaal,positief,101,,,,,\r\n");
-        importCsv(slug, file.toString().getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+        importCsv(slug, file.toString().getBytes(StandardCharsets.UTF_8), "")
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("nothing was stored"))
                 .body("errors", hasSize(1))
@@ -141,14 +178,17 @@ class CsvRoundTripTest {
         for (int i = 1; i <= 1200; i++) {
             file.append(validRow("after-" + i));
         }
-        importCsv(slug, file.toString().getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+        importCsv(slug, file.toString().getBytes(StandardCharsets.UTF_8), "")
+                .statusCode(422)
                 .body("errors", hasSize(1))
                 .body("errors[0].line", equalTo(1202))
                 .body("errors[0].field", equalTo("role"));
         assertThat(Database.storyCount(dataSource, slug)).isZero();
         // and the same file without the bad row is stored whole
         String good = file.toString().replace("bad-1202,2019-05-21T08:15:00Z,opa,,nl,,Een verhaal,,,,,,,\r\n", "");
-        importCsv(slug, good.getBytes(StandardCharsets.UTF_8), "").statusCode(200).body("created", equalTo(2400));
+        importCsv(slug, good.getBytes(StandardCharsets.UTF_8), "")
+                .statusCode(200)
+                .body("created", equalTo(2400));
         assertThat(Database.storyCount(dataSource, slug)).isEqualTo(2400);
     }
 
@@ -161,15 +201,26 @@ class CsvRoundTripTest {
         StringBuilder file = new StringBuilder(HEADER);
         int second = 0;
         for (String id : ids) {
-            file.append(id).append(",2019-05-20T08:15:").append(String.format("%02d", second++))
+            file.append(id)
+                    .append(",2019-05-20T08:15:")
+                    .append(String.format("%02d", second++))
                     .append("Z,ouder,import,nl,,Een verhaal met een vreemd id,positief,50,,,,,\r\n");
         }
         byte[] bytes = file.toString().getBytes(StandardCharsets.UTF_8);
         importCsv(slug, bytes, "").statusCode(200).body("created", equalTo(ids.size()));
-        assertThat(asAdmin().get("/api/storypoints/" + slug + "/stories.csv").then().statusCode(200).extract().asByteArray())
+        assertThat(asAdmin()
+                        .get("/api/storypoints/" + slug + "/stories.csv")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray())
                 .isEqualTo(bytes);
         for (String id : List.of("_x1", "-7", ".hidden", "...", longest)) {
-            asAdmin().get("/api/storypoints/" + slug + "/stories/" + id).then().statusCode(200).body("id", equalTo(id));
+            asAdmin()
+                    .get("/api/storypoints/" + slug + "/stories/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("id", equalTo(id));
         }
         // a second import of the same file replaces, never duplicates
         importCsv(slug, bytes, "").statusCode(200).body("created", equalTo(0)).body("updated", equalTo(ids.size()));
@@ -188,7 +239,8 @@ class CsvRoundTripTest {
                 // these two fit the alphabet, but an address ending in /stories/.. would never reach the story
                 + validRow(".")
                 + validRow("..");
-        importCsv(slug, file.getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+        importCsv(slug, file.getBytes(StandardCharsets.UTF_8), "")
+                .statusCode(422)
                 .body("errors.line", equalTo(List.of(2, 3, 4, 5, 6, 7, 8)))
                 .body("errors.field", everyItem(equalTo("id")));
         assertThat(Database.storyCount(dataSource, slug)).isZero();
@@ -203,12 +255,19 @@ class CsvRoundTripTest {
         String file = HEADER + "emoji-1,2019-05-20T08:15:00Z,ouder,import,nl,," + longest + ",,,,,,,\r\n";
         byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
         importCsv(slug, bytes, "").statusCode(200).body("created", equalTo(1));
-        assertThat(asAdmin().get("/api/storypoints/" + slug + "/stories.csv").then().statusCode(200).extract().asByteArray())
+        assertThat(asAdmin()
+                        .get("/api/storypoints/" + slug + "/stories.csv")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray())
                 .isEqualTo(bytes);
-        assertThat(Database.queryInt(dataSource, "SELECT char_length(text) FROM story WHERE id = 'emoji-1'")).isEqualTo(20_000);
+        assertThat(Database.queryInt(dataSource, "SELECT char_length(text) FROM story WHERE id = 'emoji-1'"))
+                .isEqualTo(20_000);
 
         String tooLong = HEADER + "emoji-2,2019-05-20T08:15:00Z,ouder,import,nl,," + longest + smile + ",,,,,,,\r\n";
-        importCsv(slug, tooLong.getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+        importCsv(slug, tooLong.getBytes(StandardCharsets.UTF_8), "")
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("text"))
                 .body("errors[0].line", equalTo(2))
@@ -219,9 +278,12 @@ class CsvRoundTripTest {
     @Test
     void shouldRefuseAnUnknownColumnAndMissingRequiredColumns() {
         String slug = publishedStoryPoint("header");
-        importCsv(slug, "id,role,text,email\r\nx,ouder,Tekst,a@b.nl\r\n".getBytes(StandardCharsets.UTF_8), "").statusCode(422)
-                .body("errors[0].field", equalTo("email")).body("errors[0].line", equalTo(1));
-        importCsv(slug, "id,title\r\nx,Titel\r\n".getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+        importCsv(slug, "id,role,text,email\r\nx,ouder,Tekst,a@b.nl\r\n".getBytes(StandardCharsets.UTF_8), "")
+                .statusCode(422)
+                .body("errors[0].field", equalTo("email"))
+                .body("errors[0].line", equalTo(1));
+        importCsv(slug, "id,title\r\nx,Titel\r\n".getBytes(StandardCharsets.UTF_8), "")
+                .statusCode(422)
                 .body("errors.field", hasItems("role", "text"));
         importCsv(slug, new byte[0], "").statusCode(422);
         assertThat(Database.storyCount(dataSource, slug)).isZero();
@@ -232,30 +294,51 @@ class CsvRoundTripTest {
         String slug = publishedStoryPoint("encoding");
         byte[] latin1 = "id,role,text\r\nx,ouder,Caf\u00e9 en zo\r\n".getBytes(StandardCharsets.ISO_8859_1);
         importCsv(slug, latin1, "").statusCode(422).body("errors[0].message", containsString("UTF-8"));
-        importCsv(slug, "id,role,text\r\nx,ouder,\"open quote\r\n".getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+        importCsv(slug, "id,role,text\r\nx,ouder,\"open quote\r\n".getBytes(StandardCharsets.UTF_8), "")
+                .statusCode(422)
                 .body("errors[0].field", equalTo("file"));
         assertThat(Database.storyCount(dataSource, slug)).isZero();
-        asAdmin().contentType("text/plain").body("id,role,text\r\n").post("/api/storypoints/" + slug + "/stories/import")
-                .then().statusCode(415).contentType("application/problem+json");
+        asAdmin()
+                .contentType("text/plain")
+                .body("id,role,text\r\n")
+                .post("/api/storypoints/" + slug + "/stories/import")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
     }
 
     @Test
     void shouldGiveStoriesWithoutIdANewIdAndChannelImport() {
         String slug = publishedStoryPoint("noid");
         importCsv(slug, "role,text\r\nouder,Een verhaal zonder id\r\n".getBytes(StandardCharsets.UTF_8), "")
-                .statusCode(200).body("created", equalTo(1));
-        String csv = asAdmin().get("/api/storypoints/" + slug + "/stories.csv").then().statusCode(200).extract().asString();
+                .statusCode(200)
+                .body("created", equalTo(1));
+        String csv = asAdmin()
+                .get("/api/storypoints/" + slug + "/stories.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(2);
-        assertThat(lines[1]).matches("[0-9A-Z]{12},\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ,ouder,import,nl,,Een verhaal zonder id,,,,,,,");
+        assertThat(lines[1])
+                .matches(
+                        "[0-9A-Z]{12},\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ,ouder,import,nl,,Een verhaal zonder id,,,,,,,");
     }
 
     @Test
     void shouldListTheSampleInTheCsvHeaderInQuestionnaireOrder() {
-        String header = asAdmin().get("/api/storypoints/voordejeugd/stories.csv").then().statusCode(200)
-                .extract().asString().split("\r\n")[0];
-        assertThat(header).startsWith("id,submitted_at,role,channel,language,title,text,gevoel,gevolg,betrokken,")
-                .contains(",gehoord,").endsWith(",tip");
+        String header = asAdmin()
+                .get("/api/storypoints/voordejeugd/stories.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .split("\r\n")[0];
+        assertThat(header)
+                .startsWith("id,submitted_at,role,channel,language,title,text,gevoel,gevolg,betrokken,")
+                .contains(",gehoord,")
+                .endsWith(",tip");
         asAdmin().get("/api/storypoints/voordejeugd/versions").then().body("version", hasItem(1));
     }
 }

@@ -1,5 +1,11 @@
 package nl.vertelpunt.story;
 
+import static io.restassured.RestAssured.given;
+import static nl.vertelpunt.testing.Fixtures.aSubmission;
+import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -8,33 +14,26 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import nl.vertelpunt.testing.Database;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Test;
-import org.postgresql.util.PSQLException;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static nl.vertelpunt.testing.Fixtures.aSubmission;
-import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import nl.vertelpunt.testing.Database;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
 
 /** Storytellers are anonymous: nothing about their connection or device is kept, in the database or in the logs. */
 @QuarkusTest
@@ -65,12 +64,19 @@ class PrivacyTest {
                 .header("Cookie", "tracking=abc123")
                 .body(story)
                 .post("/api/storypoints/" + slug + "/stories")
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .header("Set-Cookie", (String) null)
-                .extract().path("id");
+                .extract()
+                .path("id");
         // a refused submission must not leave traces either
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", FORWARDED_IP).header("User-Agent", USER_AGENT)
-                .body(Map.of("role", "opa")).post("/api/storypoints/" + slug + "/stories").then().statusCode(422);
+        given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", FORWARDED_IP)
+                .header("User-Agent", USER_AGENT)
+                .body(Map.of("role", "opa"))
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(422);
 
         List<String> rows = Database.everyRowAsText(dataSource);
         assertThat(rows).anySatisfy(row -> assertThat(row).contains(id));
@@ -78,7 +84,9 @@ class PrivacyTest {
         assertThat(rows).noneSatisfy(row -> assertThat(row).contains(REAL_IP));
         assertThat(rows).noneSatisfy(row -> assertThat(row).contains("VertelpuntPrivacyProbe"));
         assertThat(rows).noneSatisfy(row -> assertThat(row).contains("abc123"));
-        assertThat(rows).filteredOn(row -> row.startsWith("story:")).noneSatisfy(row -> assertThat(row).contains("127.0.0.1"));
+        assertThat(rows)
+                .filteredOn(row -> row.startsWith("story:"))
+                .noneSatisfy(row -> assertThat(row).contains("127.0.0.1"));
 
         // a table's link is a secret: opening its page or its API must not put the token into the metrics
         String token = "tafeltoken" + UUID.randomUUID().toString().replace("-", "");
@@ -86,16 +94,25 @@ class PrivacyTest {
         given().get("/api/tables/" + token).then().statusCode(404);
         given().get("/werkplek/" + slug + "/verhalen/" + id).then().statusCode(200);
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).doesNotContain(token).contains("uri=\"/t/{token}\"");
-        assertThat(metrics).contains("vertelpunt_stories_received_total{channel=\"online\",storypoint=\"" + slug + "\"}")
-                .contains("vertelpunt_requests_refused_total").contains("agroal_")
-                .doesNotContain(FORWARDED_IP).doesNotContain(REAL_IP).doesNotContain("VertelpuntPrivacyProbe").doesNotContain(id);
+        assertThat(metrics)
+                .contains("vertelpunt_stories_received_total{channel=\"online\",storypoint=\"" + slug + "\"}")
+                .contains("vertelpunt_requests_refused_total")
+                .contains("agroal_")
+                .doesNotContain(FORWARDED_IP)
+                .doesNotContain(REAL_IP)
+                .doesNotContain("VertelpuntPrivacyProbe")
+                .doesNotContain(id);
 
         Path log = Path.of("target/quarkus-test.log");
         assertThat(log).exists();
         String logText = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(logText).doesNotContain(FORWARDED_IP).doesNotContain(REAL_IP).doesNotContain("VertelpuntPrivacyProbe")
+        assertThat(logText)
+                .doesNotContain(FORWARDED_IP)
+                .doesNotContain(REAL_IP)
+                .doesNotContain("VertelpuntPrivacyProbe")
                 .doesNotContain((String) story.get("text"));
     }
 
@@ -112,8 +129,10 @@ class PrivacyTest {
             assertThat(socket.getLocalAddress().getHostAddress()).isEqualTo(source);
             OutputStream out = socket.getOutputStream();
             out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost:" + RestAssured.port + "\r\n"
-                    + "Content-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + json.length + "\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
+                            + json.length + "\r\n"
+                            + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(json);
             out.flush();
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -126,16 +145,24 @@ class PrivacyTest {
     void shouldKeepTheConnectionsOwnAddressOutOfTheDatabaseTheLogAndTheMetrics() throws Exception {
         String slug = publishedStoryPoint("privacy-source");
         Map<String, Object> story = aSubmission();
-        assertThat(sendFrom(SOURCE_IP, "POST", "/api/storypoints/" + slug + "/stories", story)).isEqualTo(201);
+        assertThat(sendFrom(SOURCE_IP, "POST", "/api/storypoints/" + slug + "/stories", story))
+                .isEqualTo(201);
         assertThat(Database.storyCount(dataSource, slug)).isEqualTo(1);
         // the other public endpoints that key a counter by the address: a failed sign-in and a failed withdrawal
-        assertThat(sendFrom(SOURCE_IP, "POST", "/api/session", Map.of("username", "nobody-" + slug, "password", "wrong")))
+        assertThat(sendFrom(
+                        SOURCE_IP, "POST", "/api/session", Map.of("username", "nobody-" + slug, "password", "wrong")))
                 .isEqualTo(401);
-        assertThat(sendFrom(SOURCE_IP, "POST", "/api/storypoints/" + slug + "/withdrawals",
-                Map.of("receiptCode", "WRNG-WRNG-WRNG-WRNG"))).isEqualTo(422);
+        assertThat(sendFrom(
+                        SOURCE_IP,
+                        "POST",
+                        "/api/storypoints/" + slug + "/withdrawals",
+                        Map.of("receiptCode", "WRNG-WRNG-WRNG-WRNG")))
+                .isEqualTo(422);
 
-        assertThat(Database.everyRowAsText(dataSource)).noneSatisfy(row -> assertThat(row).contains(SOURCE_IP));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(Database.everyRowAsText(dataSource))
+                .noneSatisfy(row -> assertThat(row).contains(SOURCE_IP));
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).doesNotContain(SOURCE_IP);
         String logText = Files.readString(Path.of("target/quarkus-test.log"), StandardCharsets.UTF_8);
         assertThat(logText).doesNotContain(SOURCE_IP).doesNotContain((String) story.get("text"));
@@ -150,13 +177,16 @@ class PrivacyTest {
     void shouldKeepRowValuesOutOfDatabaseErrorMessagesAndTheLog() throws Exception {
         String marker = "Geheim verhaal " + UUID.randomUUID();
         String tooLong = marker + " " + "x".repeat(2001);
-        String insert = "INSERT INTO session_note (table_id, kind, text, created_at) VALUES (gen_random_uuid(), 'worry', ?, now())";
+        String insert =
+                "INSERT INTO session_note (table_id, kind, text, created_at) VALUES (gen_random_uuid(), 'worry', ?, now())";
 
         // the same statement on a connection with pgjdbc's defaults: the row's text is in the message
         Config config = ConfigProvider.getConfig();
-        try (Connection plain = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class));
-             PreparedStatement ps = plain.prepareStatement(insert)) {
+        try (Connection plain = DriverManager.getConnection(
+                        config.getValue("quarkus.datasource.jdbc.url", String.class),
+                        config.getValue("quarkus.datasource.username", String.class),
+                        config.getValue("quarkus.datasource.password", String.class));
+                PreparedStatement ps = plain.prepareStatement(insert)) {
             ps.setString(1, tooLong);
             SQLException e = (SQLException) catchThrowable(ps::executeUpdate);
             assertThat(e.getSQLState()).as("a CHECK violation").isEqualTo("23514");
@@ -164,17 +194,25 @@ class PrivacyTest {
         }
 
         // on the service's own connections the message names the constraint, not the row
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(insert)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(insert)) {
             ps.setString(1, tooLong);
             PSQLException e = (PSQLException) catchThrowable(ps::executeUpdate);
             assertThat(e.getSQLState()).isEqualTo("23514");
-            assertThat(e.getServerErrorMessage().getDetail()).as("the detail the server sent").contains(marker);
-            assertThat(e.getMessage()).contains("session_note").doesNotContain(marker).doesNotContain("Failing row");
+            assertThat(e.getServerErrorMessage().getDetail())
+                    .as("the detail the server sent")
+                    .contains(marker);
+            assertThat(e.getMessage())
+                    .contains("session_note")
+                    .doesNotContain(marker)
+                    .doesNotContain("Failing row");
         }
 
         // through Hibernate, which logs the message of every SQL error it sees
-        Throwable failure = catchThrowable(() -> QuarkusTransaction.requiringNew().run(() ->
-                em.createNativeQuery(insert.replace("?", "?1")).setParameter(1, tooLong).executeUpdate()));
+        Throwable failure = catchThrowable(() -> QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(insert.replace("?", "?1"))
+                        .setParameter(1, tooLong)
+                        .executeUpdate()));
         assertThat(failure).isNotNull();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             assertThat(String.valueOf(t.getMessage())).doesNotContain(marker);

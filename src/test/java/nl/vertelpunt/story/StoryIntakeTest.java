@@ -1,27 +1,5 @@
 package nl.vertelpunt.story;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import jakarta.inject.Inject;
-import nl.vertelpunt.testing.Database;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Stream;
-
 import static io.restassured.RestAssured.given;
 import static nl.vertelpunt.testing.Fixtures.aSubmission;
 import static nl.vertelpunt.testing.Fixtures.aSubmissionWith;
@@ -33,6 +11,27 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import nl.vertelpunt.testing.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 class StoryIntakeTest {
@@ -59,24 +58,42 @@ class StoryIntakeTest {
         answers.put("werkdruk", 100);
         story.put("answers", answers);
 
-        String id = submit(slug, story).then()
+        String id = submit(slug, story)
+                .then()
                 .statusCode(201)
                 .header("Location", endsWith("/api/storypoints/" + slug + "/stories/" + submitIdOf(story, slug)))
                 .body("id", matchesPattern("[0-9A-Z]{12}"))
                 .body("complete", equalTo(true))
                 .body("version", equalTo(1))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
-        asAdmin().get("/api/storypoints/" + slug + "/stories/" + id).then()
+        asAdmin()
+                .get("/api/storypoints/" + slug + "/stories/" + id)
+                .then()
                 .statusCode(200)
                 .body("role", equalTo("professional"))
                 .body("channel", equalTo("online"))
                 .body("title", equalTo("Eindelijk gehoord"))
                 .body("submittedAt", notNullValue())
                 // stored in questionnaire order, multichoice in option order
-                .body("answers", equalTo(Map.of("gevolg", "zeer-negatief", "gehoord", "NA", "op-tijd", 0,
-                        "themas", List.of("school", "thuis"), "balans", List.of(20, 30, 50),
-                        "tip", "Luister naar ouders, ook als het druk is.", "werkdruk", 100)))
+                .body(
+                        "answers",
+                        equalTo(Map.of(
+                                "gevolg",
+                                "zeer-negatief",
+                                "gehoord",
+                                "NA",
+                                "op-tijd",
+                                0,
+                                "themas",
+                                List.of("school", "thuis"),
+                                "balans",
+                                List.of(20, 30, 50),
+                                "tip",
+                                "Luister naar ouders, ook als het druk is.",
+                                "werkdruk",
+                                100)))
                 .body("answeredCount", equalTo(7));
     }
 
@@ -96,8 +113,11 @@ class StoryIntakeTest {
         answers.put("tip", "   ");
         story.put("answers", answers);
         String id = submit(slug, story).then().statusCode(201).extract().path("id");
-        asAdmin().get("/api/storypoints/" + slug + "/stories/" + id).then()
-                .body("answers", equalTo(Map.of("gevolg", "negatief"))).body("answeredCount", equalTo(1));
+        asAdmin()
+                .get("/api/storypoints/" + slug + "/stories/" + id)
+                .then()
+                .body("answers", equalTo(Map.of("gevolg", "negatief")))
+                .body("answeredCount", equalTo(1));
     }
 
     @Test
@@ -138,7 +158,10 @@ class StoryIntakeTest {
         String other = publishedStoryPoint("reuse-b");
         Map<String, Object> story = aSubmission();
         submit(first, story).then().statusCode(201);
-        submit(other, story).then().statusCode(409).contentType("application/problem+json")
+        submit(other, story)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("submissionId"));
         assertThat(Database.storyCount(dataSource, other)).isZero();
     }
@@ -198,12 +221,33 @@ class StoryIntakeTest {
                 Arguments.of("NA where not allowed", aSubmissionWith("op-tijd", "NA"), 422, "answers.op-tijd"),
                 Arguments.of("unknown option", aSubmissionWith("gevolg", "heel-goed"), 422, "answers.gevolg"),
                 Arguments.of("choice as list", aSubmissionWith("gevolg", List.of("positief")), 422, "answers.gevolg"),
-                Arguments.of("unknown multichoice option", aSubmissionWith("themas", List.of("school", "hobby")), 422, "answers.themas[1]"),
-                Arguments.of("duplicate options", aSubmissionWith("themas", List.of("school", "school")), 422, "answers.themas[1]"),
-                Arguments.of("too many options", aSubmissionWith("themas", List.of("school", "thuis", "werk")), 422, "answers.themas"),
-                Arguments.of("triad not summing to 100", aSubmissionWith("balans", List.of(30, 30, 30)), 422, "answers.balans"),
-                Arguments.of("triad with two values", aSubmissionWith("balans", List.of(50, 50)), 422, "answers.balans"),
-                Arguments.of("triad with a negative share", aSubmissionWith("balans", List.of(-10, 60, 50)), 422, "answers.balans"),
+                Arguments.of(
+                        "unknown multichoice option",
+                        aSubmissionWith("themas", List.of("school", "hobby")),
+                        422,
+                        "answers.themas[1]"),
+                Arguments.of(
+                        "duplicate options",
+                        aSubmissionWith("themas", List.of("school", "school")),
+                        422,
+                        "answers.themas[1]"),
+                Arguments.of(
+                        "too many options",
+                        aSubmissionWith("themas", List.of("school", "thuis", "werk")),
+                        422,
+                        "answers.themas"),
+                Arguments.of(
+                        "triad not summing to 100",
+                        aSubmissionWith("balans", List.of(30, 30, 30)),
+                        422,
+                        "answers.balans"),
+                Arguments.of(
+                        "triad with two values", aSubmissionWith("balans", List.of(50, 50)), 422, "answers.balans"),
+                Arguments.of(
+                        "triad with a negative share",
+                        aSubmissionWith("balans", List.of(-10, 60, 50)),
+                        422,
+                        "answers.balans"),
                 Arguments.of("text answer not a text", aSubmissionWith("tip", 12), 422, "answers.tip"),
                 Arguments.of("missing story text", noText, 422, "text"),
                 Arguments.of("blank story text", blankText, 422, "text"),
@@ -218,9 +262,11 @@ class StoryIntakeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badSubmissions")
-    void shouldRefuseBadInputNamingTheFieldAndStoreNothing(String name, Map<String, Object> body, int status, String field) {
+    void shouldRefuseBadInputNamingTheFieldAndStoreNothing(
+            String name, Map<String, Object> body, int status, String field) {
         String slug = publishedStoryPoint("bad");
-        submit(slug, body).then()
+        submit(slug, body)
+                .then()
                 .statusCode(status)
                 .contentType("application/problem+json")
                 .body("status", equalTo(status))
@@ -232,48 +278,101 @@ class StoryIntakeTest {
     void shouldRefuseABodyOver64KilobytesMalformedJsonAndOtherContentTypes() {
         String slug = publishedStoryPoint("raw");
         String huge = "{\"text\": \"" + "a".repeat(70 * 1024) + "\"}";
-        given().contentType(ContentType.JSON).body(huge).post("/api/storypoints/" + slug + "/stories").then()
-                .statusCode(413).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
-        given().contentType(ContentType.JSON).body("{\"role\": \"ouder\", ").post("/api/storypoints/" + slug + "/stories").then()
-                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
-        given().contentType(ContentType.JSON).body("[1, 2]").post("/api/storypoints/" + slug + "/stories").then()
-                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"))
+        given().contentType(ContentType.JSON)
+                .body(huge)
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+        given().contentType(ContentType.JSON)
+                .body("{\"role\": \"ouder\", ")
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+        given().contentType(ContentType.JSON)
+                .body("[1, 2]")
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"))
                 .body("errors[0].message", containsString("JSON object"));
-        given().contentType(ContentType.JSON).body("").post("/api/storypoints/" + slug + "/stories").then()
-                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"))
+        given().contentType(ContentType.JSON)
+                .body("")
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"))
                 .body("errors[0].message", containsString("empty"));
-        given().contentType(ContentType.JSON).body("\"een verhaal\"").post("/api/storypoints/" + slug + "/stories").then()
-                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
-        given().contentType(ContentType.JSON).body("{\"role\": \"ouder\"} {}").post("/api/storypoints/" + slug + "/stories").then()
-                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
-        given().contentType("text/plain").body("Mijn verhaal").post("/api/storypoints/" + slug + "/stories").then()
-                .statusCode(415).contentType("application/problem+json").body("errors[0].field", equalTo("Content-Type"));
-        given().contentType("application/x-www-form-urlencoded").formParam("text", "x").post("/api/storypoints/" + slug + "/stories").then()
-                .statusCode(415).contentType("application/problem+json").body("errors[0].field", equalTo("Content-Type"))
+        given().contentType(ContentType.JSON)
+                .body("\"een verhaal\"")
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+        given().contentType(ContentType.JSON)
+                .body("{\"role\": \"ouder\"} {}")
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+        given().contentType("text/plain")
+                .body("Mijn verhaal")
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Content-Type"));
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("text", "x")
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Content-Type"))
                 .body("errors[0].message", containsString("content type"));
-        given().body("{}".getBytes()).post("/api/storypoints/" + slug + "/stories").then()
-                .statusCode(415).contentType("application/problem+json").body("errors[0].field", equalTo("Content-Type"));
+        given().body("{}".getBytes())
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Content-Type"));
         assertThat(Database.storyCount(dataSource, slug)).isZero();
     }
 
     @Test
     void shouldAnswer404ForAnUnknownStoryPointNamingTheSlugAndStoreNothing() {
         Map<String, Object> story = aSubmission();
-        submit("bestaat-niet", story).then()
-                .statusCode(404).contentType("application/problem+json")
+        submit("bestaat-niet", story)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("slug"))
                 .body("errors[0].message", containsString("bestaat-niet"));
-        assertThat(Database.queryInt(dataSource, "SELECT count(*) FROM story WHERE submission_id = ?::uuid",
-                story.get("submissionId"))).isZero();
-        assertThat(Database.queryInt(dataSource, "SELECT count(*) FROM story_point WHERE slug = 'bestaat-niet'")).isZero();
+        assertThat(Database.queryInt(
+                        dataSource,
+                        "SELECT count(*) FROM story WHERE submission_id = ?::uuid",
+                        story.get("submissionId")))
+                .isZero();
+        assertThat(Database.queryInt(dataSource, "SELECT count(*) FROM story_point WHERE slug = 'bestaat-niet'"))
+                .isZero();
     }
 
     private static Response submitUtf8(String slug, Map<String, Object> story) throws Exception {
         // emoji as four UTF-8 bytes each, not as two \\u escapes of six bytes (Jackson's default)
         byte[] body = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-                .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build()
+                .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .build()
                 .writeValueAsBytes(story);
-        return given().contentType("application/json; charset=UTF-8").body(body).post("/api/storypoints/" + slug + "/stories");
+        return given().contentType("application/json; charset=UTF-8")
+                .body(body)
+                .post("/api/storypoints/" + slug + "/stories");
     }
 
     /** Limits count characters as PostgreSQL does (code points): an emoji is one character, not two UTF-16 units. */
@@ -286,13 +385,19 @@ class StoryIntakeTest {
         // 14,000 emoji: 28,000 UTF-16 units, 56,000 bytes, within the 64 KB of a submission
         longest.put("text", smile.repeat(14_000));
         String id = submitUtf8(slug, longest).then().statusCode(201).extract().path("id");
-        asAdmin().get("/api/storypoints/" + slug + "/stories/" + id).then().statusCode(200)
-                .body("title", equalTo(smile.repeat(200))).body("answers.tip", equalTo(smile.repeat(1000)));
+        asAdmin()
+                .get("/api/storypoints/" + slug + "/stories/" + id)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo(smile.repeat(200)))
+                .body("answers.tip", equalTo(smile.repeat(1000)));
 
         Map<String, Object> longTitle = aSubmission();
         longTitle.put("title", smile.repeat(201));
         submitUtf8(slug, longTitle).then().statusCode(422).body("errors[0].field", equalTo("title"));
-        submitUtf8(slug, aSubmissionWith("tip", smile.repeat(1001))).then().statusCode(422)
+        submitUtf8(slug, aSubmissionWith("tip", smile.repeat(1001)))
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("answers.tip"));
         assertThat(Database.storyCount(dataSource, slug)).isEqualTo(1);
     }
@@ -306,7 +411,12 @@ class StoryIntakeTest {
         gevolg.put("required", true);
         questions.set(0, gevolg);
         definition.put("questions", questions);
-        asAdmin().contentType(ContentType.JSON).body(definition).put("/api/storypoints/" + slug).then().statusCode(201);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(definition)
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(201);
 
         Map<String, Object> story = aSubmission();
         story.put("answers", Map.of("gehoord", 40));

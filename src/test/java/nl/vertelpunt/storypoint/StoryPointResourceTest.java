@@ -1,14 +1,5 @@
 package nl.vertelpunt.storypoint;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static nl.vertelpunt.testing.Fixtures.aDefinition;
 import static nl.vertelpunt.testing.Fixtures.aSubmission;
@@ -24,12 +15,21 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 @QuarkusTest
 class StoryPointResourceTest {
 
     @Test
     void shouldServeTheSampleStoryPointLoadedAtStartup() {
-        given().get("/api/storypoints/voordejeugd").then()
+        given().get("/api/storypoints/voordejeugd")
+                .then()
                 .statusCode(200)
                 .body("slug", equalTo("voordejeugd"))
                 .body("definition.roles.id", equalTo(List.of("jongere", "ouder", "professional")))
@@ -38,7 +38,9 @@ class StoryPointResourceTest {
                 .body("definition.crisisHelp.nl", containsString("0800-0113"))
                 .body("definition.crisisHelp.nl", containsString("0800-2000"))
                 .body("definition.crisisHelp.nl", containsString("112"))
-                .body("definition.questions.id", hasItems("gevolg", "gehoord", "juiste-hulp", "op-tijd", "duidelijk", "regio", "soort-hulp"))
+                .body(
+                        "definition.questions.id",
+                        hasItems("gevolg", "gehoord", "juiste-hulp", "op-tijd", "duidelijk", "regio", "soort-hulp"))
                 .body("definition.questions.find { it.id == 'gehoord' }.number", equalTo(12))
                 .body("definition.questions.find { it.id == 'gevolg' }.number", equalTo(2));
     }
@@ -46,11 +48,17 @@ class StoryPointResourceTest {
     @Test
     void shouldPublishANewStoryPointAsVersionOne() {
         String slug = uniqueSlug("publish");
-        asAdmin().contentType(ContentType.JSON).body(aDefinition(slug)).put("/api/storypoints/" + slug).then()
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(aDefinition(slug))
+                .put("/api/storypoints/" + slug)
+                .then()
                 .statusCode(201)
-                .body("version", equalTo(1)).body("created", equalTo(true));
+                .body("version", equalTo(1))
+                .body("created", equalTo(true));
 
-        given().get("/api/storypoints/" + slug).then()
+        given().get("/api/storypoints/" + slug)
+                .then()
                 .statusCode(200)
                 .body("version", equalTo(1))
                 .body("definition.questions", hasSize(7))
@@ -61,9 +69,15 @@ class StoryPointResourceTest {
     @Test
     void shouldChangeNothingWhenTheSameDefinitionIsPublishedAgain() {
         String slug = publishedStoryPoint("same");
-        asAdmin().contentType(ContentType.JSON).body(aDefinition(slug)).put("/api/storypoints/" + slug).then()
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(aDefinition(slug))
+                .put("/api/storypoints/" + slug)
+                .then()
                 .statusCode(200)
-                .body("changed", equalTo(false)).body("version", equalTo(1)).body("revision", equalTo(1));
+                .body("changed", equalTo(false))
+                .body("version", equalTo(1))
+                .body("revision", equalTo(1));
     }
 
     @Test
@@ -76,31 +90,63 @@ class StoryPointResourceTest {
         questions.set(2, Map.of("id", "op-tijd", "number", 13, "type", "text", "label", nl("Op tijd?")));
         changed.put("questions", questions);
 
-        asAdmin().contentType(ContentType.JSON).body(changed).put("/api/storypoints/" + slug).then()
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(changed)
+                .put("/api/storypoints/" + slug)
+                .then()
                 .statusCode(200)
-                .body("version", equalTo(1)).body("revision", equalTo(2)).body("changed", equalTo(true));
+                .body("version", equalTo(1))
+                .body("revision", equalTo(2))
+                .body("changed", equalTo(true));
         given().get("/api/storypoints/" + slug).then().body("definition.title.nl", equalTo("Een nieuwe titel"));
     }
 
     @Test
     void shouldMakeANewVersionOnceStoriesExistAndKeepTheirVersion() {
         String slug = publishedStoryPoint("versions");
-        String storyId = given().contentType(ContentType.JSON).body(aSubmission())
-                .post("/api/storypoints/" + slug + "/stories").then().statusCode(201)
-                .extract().path("id");
+        String storyId = given().contentType(ContentType.JSON)
+                .body(aSubmission())
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         Map<String, Object> changed = aDefinition(slug);
         changed.put("title", nl("Tweede versie"));
-        asAdmin().contentType(ContentType.JSON).body(changed).put("/api/storypoints/" + slug).then()
-                .statusCode(200).body("version", equalTo(2)).body("revision", equalTo(1));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(changed)
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2))
+                .body("revision", equalTo(1));
 
-        String second = given().contentType(ContentType.JSON).body(aSubmission())
-                .post("/api/storypoints/" + slug + "/stories").then().statusCode(201)
-                .body("version", equalTo(2)).extract().path("id");
+        String second = given().contentType(ContentType.JSON)
+                .body(aSubmission())
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(201)
+                .body("version", equalTo(2))
+                .extract()
+                .path("id");
 
-        asAdmin().get("/api/storypoints/" + slug + "/stories/" + storyId).then().statusCode(200).body("version", equalTo(1));
-        asAdmin().get("/api/storypoints/" + slug + "/stories/" + second).then().statusCode(200).body("version", equalTo(2));
-        asAdmin().get("/api/storypoints/" + slug + "/versions").then().statusCode(200)
+        asAdmin()
+                .get("/api/storypoints/" + slug + "/stories/" + storyId)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1));
+        asAdmin()
+                .get("/api/storypoints/" + slug + "/stories/" + second)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2));
+        asAdmin()
+                .get("/api/storypoints/" + slug + "/versions")
+                .then()
+                .statusCode(200)
                 .body("version", equalTo(List.of(1, 2)))
                 .body("definition.title.nl", equalTo(List.of("Vertel over de jeugdhulp", "Tweede versie")));
     }
@@ -108,15 +154,33 @@ class StoryPointResourceTest {
     @Test
     void shouldRefuseToChangeTheTypeOfAQuestionThatHasAnswers() {
         String slug = publishedStoryPoint("typechange");
-        given().contentType(ContentType.JSON).body(aSubmission()).post("/api/storypoints/" + slug + "/stories")
-                .then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(aSubmission())
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(201);
         Map<String, Object> changed = aDefinition(slug);
         List<Object> questions = new ArrayList<>((List<?>) changed.get("questions"));
-        questions.set(1, Map.of("id", "gehoord", "number", 12, "type", "choice", "label", nl("Gehoord?"),
-                "options", List.of(Map.of("id", "ja", "label", nl("Ja")), Map.of("id", "nee", "label", nl("Nee")))));
+        questions.set(
+                1,
+                Map.of(
+                        "id",
+                        "gehoord",
+                        "number",
+                        12,
+                        "type",
+                        "choice",
+                        "label",
+                        nl("Gehoord?"),
+                        "options",
+                        List.of(Map.of("id", "ja", "label", nl("Ja")), Map.of("id", "nee", "label", nl("Nee")))));
         changed.put("questions", questions);
 
-        asAdmin().contentType(ContentType.JSON).body(changed).put("/api/storypoints/" + slug).then()
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(changed)
+                .put("/api/storypoints/" + slug)
+                .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("questions[1].type"))
@@ -125,7 +189,8 @@ class StoryPointResourceTest {
     }
 
     /** A copy of the test definition with question {@code index} changed by {@code change}. */
-    private static Map<String, Object> withQuestion(String slug, int index, java.util.function.Consumer<Map<String, Object>> change) {
+    private static Map<String, Object> withQuestion(
+            String slug, int index, java.util.function.Consumer<Map<String, Object>> change) {
         Map<String, Object> definition = aDefinition(slug);
         List<Object> questions = new ArrayList<>((List<?>) definition.get("questions"));
         @SuppressWarnings("unchecked")
@@ -137,11 +202,19 @@ class StoryPointResourceTest {
     }
 
     private static io.restassured.response.ValidatableResponse publish(String slug, Map<String, Object> definition) {
-        return asAdmin().contentType(ContentType.JSON).body(definition).put("/api/storypoints/" + slug).then();
+        return asAdmin()
+                .contentType(ContentType.JSON)
+                .body(definition)
+                .put("/api/storypoints/" + slug)
+                .then();
     }
 
     private static void tell(String slug, Map<String, Object> story) {
-        given().contentType(ContentType.JSON).body(story).post("/api/storypoints/" + slug + "/stories").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(story)
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -150,28 +223,58 @@ class StoryPointResourceTest {
         tell(slug, aSubmissionWith("gevolg", "positief"));
 
         // gevolg (questions[0]) without 'positief', which a story chose
-        Map<String, Object> removed = withQuestion(slug, 0, q -> q.put("options", List.of(option("zeer-negatief", "Zeer negatief"),
-                option("negatief", "Negatief"), option("zeer-positief", "Zeer positief"))));
+        Map<String, Object> removed = withQuestion(
+                slug,
+                0,
+                q -> q.put(
+                        "options",
+                        List.of(
+                                option("zeer-negatief", "Zeer negatief"),
+                                option("negatief", "Negatief"),
+                                option("zeer-positief", "Zeer positief"))));
         publish(slug, removed)
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("errors", hasSize(1))
                 .body("errors[0].field", equalTo("questions[0].options"))
                 .body("errors[0].message", containsString("'positief'"))
                 .body("errors[0].message", containsString("\"retired\": true"));
-        given().get("/api/storypoints/" + slug).then().body("version", equalTo(1))
+        given().get("/api/storypoints/" + slug)
+                .then()
+                .body("version", equalTo(1))
                 .body("definition.questions[0].options.id", hasItem("positief"));
 
-        Map<String, Object> retired = withQuestion(slug, 0, q -> q.put("options", List.of(option("zeer-negatief", "Zeer negatief"),
-                option("negatief", "Negatief"), Map.of("id", "positief", "label", nl("Positief"), "retired", true),
-                option("zeer-positief", "Zeer positief"))));
+        Map<String, Object> retired = withQuestion(
+                slug,
+                0,
+                q -> q.put(
+                        "options",
+                        List.of(
+                                option("zeer-negatief", "Zeer negatief"),
+                                option("negatief", "Negatief"),
+                                Map.of("id", "positief", "label", nl("Positief"), "retired", true),
+                                option("zeer-positief", "Zeer positief"))));
         publish(slug, retired).statusCode(200).body("version", equalTo(2));
-        given().get("/api/storypoints/" + slug).then().body("definition.questions[0].options.find { it.id == 'positief' }.retired", equalTo(true));
+        given().get("/api/storypoints/" + slug)
+                .then()
+                .body("definition.questions[0].options.find { it.id == 'positief' }.retired", equalTo(true));
         // no longer offered on the form
-        given().contentType(ContentType.JSON).body(aSubmissionWith("gevolg", "positief")).post("/api/storypoints/" + slug + "/stories")
-                .then().statusCode(422).body("errors[0].field", equalTo("answers.gevolg"));
+        given().contentType(ContentType.JSON)
+                .body(aSubmissionWith("gevolg", "positief"))
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("answers.gevolg"));
         // an option nobody chose may go
-        Map<String, Object> unused = withQuestion(slug, 0, q -> q.put("options", List.of(option("zeer-negatief", "Zeer negatief"),
-                option("negatief", "Negatief"), Map.of("id", "positief", "label", nl("Positief"), "retired", true))));
+        Map<String, Object> unused = withQuestion(
+                slug,
+                0,
+                q -> q.put(
+                        "options",
+                        List.of(
+                                option("zeer-negatief", "Zeer negatief"),
+                                option("negatief", "Negatief"),
+                                Map.of("id", "positief", "label", nl("Positief"), "retired", true))));
         publish(slug, unused).statusCode(200).body("changed", equalTo(true));
     }
 
@@ -181,9 +284,12 @@ class StoryPointResourceTest {
         tell(slug, aSubmissionWith("themas", List.of("school", "werk")));
         // themas (questions[3]) without 'werk'
         publish(slug, withQuestion(slug, 3, q -> {
-            q.put("options", List.of(option("school", "School"), option("thuis", "Thuis")));
-            q.put("max", 2);
-        })).statusCode(409).body("errors[0].field", equalTo("questions[3].options")).body("errors[0].message", containsString("'werk'"));
+                    q.put("options", List.of(option("school", "School"), option("thuis", "Thuis")));
+                    q.put("max", 2);
+                }))
+                .statusCode(409)
+                .body("errors[0].field", equalTo("questions[3].options"))
+                .body("errors[0].message", containsString("'werk'"));
         given().get("/api/storypoints/" + slug).then().body("version", equalTo(1));
     }
 
@@ -193,15 +299,19 @@ class StoryPointResourceTest {
         String answeredNa = publishedStoryPoint("na-used");
         tell(answeredNa, aSubmissionWith("gehoord", "NA"));
         publish(answeredNa, withQuestion(answeredNa, 1, q -> q.remove("notApplicable")))
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("questions[1].notApplicable"))
                 .body("errors[0].message", containsString("not applicable"));
-        given().get("/api/storypoints/" + answeredNa).then().body("version", equalTo(1))
+        given().get("/api/storypoints/" + answeredNa)
+                .then()
+                .body("version", equalTo(1))
                 .body("definition.questions[1].notApplicable", equalTo(true));
 
         String answeredNumbers = publishedStoryPoint("na-unused");
         tell(answeredNumbers, aSubmissionWith("gehoord", 40));
-        publish(answeredNumbers, withQuestion(answeredNumbers, 1, q -> q.remove("notApplicable"))).statusCode(200)
+        publish(answeredNumbers, withQuestion(answeredNumbers, 1, q -> q.remove("notApplicable")))
+                .statusCode(200)
                 .body("version", equalTo(2));
     }
 
@@ -212,14 +322,19 @@ class StoryPointResourceTest {
         tell(slug, story);
         // gehoord (questions[1]) was answered 80: "Zeker NIET" .. "Zeker WEL"
         publish(slug, withQuestion(slug, 1, q -> {
-            q.put("left", nl("Zeker WEL"));
-            q.put("right", nl("Zeker NIET"));
-        })).statusCode(409).body("errors[0].field", equalTo("questions[1].left"));
+                    q.put("left", nl("Zeker WEL"));
+                    q.put("right", nl("Zeker NIET"));
+                }))
+                .statusCode(409)
+                .body("errors[0].field", equalTo("questions[1].left"));
         // balans (questions[4]): Hulp, Mensen, Regels
         publish(slug, withQuestion(slug, 4, q -> q.put("corners", List.of(nl("Regels"), nl("Hulp"), nl("Mensen")))))
-                .statusCode(409).body("errors[0].field", equalTo("questions[4].corners"));
+                .statusCode(409)
+                .body("errors[0].field", equalTo("questions[4].corners"));
         // relabelling is fine
-        publish(slug, withQuestion(slug, 1, q -> q.put("right", nl("Zeker wel")))).statusCode(200).body("version", equalTo(2));
+        publish(slug, withQuestion(slug, 1, q -> q.put("right", nl("Zeker wel"))))
+                .statusCode(200)
+                .body("version", equalTo(2));
     }
 
     @Test
@@ -229,79 +344,198 @@ class StoryPointResourceTest {
         bad.put("title", Map.of("en", "English only"));
         bad.put("colour", "blue");
         List<Object> questions = new ArrayList<>((List<?>) bad.get("questions"));
-        questions.add(Map.of("id", "gehoord", "number", 40, "type", "slider", "label", nl("Dubbel"),
-                "left", nl("a"), "right", nl("b")));
-        questions.add(Map.of("id", "keuze", "number", 41, "type", "choice", "label", nl("Keuze"),
-                "options", List.of(Map.of("id", "a", "label", nl("A")), Map.of("id", "a", "label", nl("A2")))));
-        questions.add(Map.of("id", "drie", "number", 42, "type", "triad", "label", nl("Drie"),
-                "corners", List.of(nl("a"), nl("b"))));
-        questions.add(Map.of("id", "voor", "number", 43, "type", "slider", "label", nl("Voor"),
-                "left", nl("a"), "right", nl("b"), "roles", List.of("opa")));
+        questions.add(Map.of(
+                "id",
+                "gehoord",
+                "number",
+                40,
+                "type",
+                "slider",
+                "label",
+                nl("Dubbel"),
+                "left",
+                nl("a"),
+                "right",
+                nl("b")));
+        questions.add(Map.of(
+                "id",
+                "keuze",
+                "number",
+                41,
+                "type",
+                "choice",
+                "label",
+                nl("Keuze"),
+                "options",
+                List.of(Map.of("id", "a", "label", nl("A")), Map.of("id", "a", "label", nl("A2")))));
+        questions.add(Map.of(
+                "id",
+                "drie",
+                "number",
+                42,
+                "type",
+                "triad",
+                "label",
+                nl("Drie"),
+                "corners",
+                List.of(nl("a"), nl("b"))));
+        questions.add(Map.of(
+                "id",
+                "voor",
+                "number",
+                43,
+                "type",
+                "slider",
+                "label",
+                nl("Voor"),
+                "left",
+                nl("a"),
+                "right",
+                nl("b"),
+                "roles",
+                List.of("opa")));
         questions.add(Map.of("id", "vorm", "number", 44, "type", "dial", "label", nl("?")));
         questions.add(Map.of("id", "role", "number", 45, "type", "text", "label", nl("Rol")));
         bad.put("questions", questions);
         bad.put("completeness", Map.of("minWords", -1, "minAnsweredQuestions", 2));
 
-        asAdmin().contentType(ContentType.JSON).body(bad).put("/api/storypoints/" + slug).then()
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(bad)
+                .put("/api/storypoints/" + slug)
+                .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("status", equalTo(422))
-                .body("errors.field", hasItems("title.nl", "colour", "questions[7].id", "questions[8].options[1].id",
-                        "questions[9].corners", "questions[10].roles[0]", "questions[11].type", "questions[12].id",
-                        "completeness.minWords"));
+                .body(
+                        "errors.field",
+                        hasItems(
+                                "title.nl",
+                                "colour",
+                                "questions[7].id",
+                                "questions[8].options[1].id",
+                                "questions[9].corners",
+                                "questions[10].roles[0]",
+                                "questions[11].type",
+                                "questions[12].id",
+                                "completeness.minWords"));
         given().get("/api/storypoints/" + slug).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void shouldRefuseADefinitionWhoseSlugDiffersFromTheAddress() {
         String slug = uniqueSlug("mismatch");
-        asAdmin().contentType(ContentType.JSON).body(aDefinition("other-" + slug)).put("/api/storypoints/" + slug).then()
-                .statusCode(422).body("errors[0].field", equalTo("slug"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(aDefinition("other-" + slug))
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("slug"));
     }
 
     @Test
     void shouldRefuseMalformedJsonAndWrongContentType() {
         String slug = uniqueSlug("malformed");
-        asAdmin().contentType(ContentType.JSON).body("{\"slug\": ").put("/api/storypoints/" + slug).then()
-                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
-        asAdmin().contentType(ContentType.JSON).body("{\"slug\": \"a\", \"slug\": \"b\"}").put("/api/storypoints/" + slug).then()
-                .statusCode(400).body("errors[0].message", containsString("Duplicate field"));
-        asAdmin().contentType(ContentType.TEXT).body("slug").put("/api/storypoints/" + slug).then()
-                .statusCode(415).contentType("application/problem+json").body("errors[0].field", equalTo("Content-Type"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body("{\"slug\": ")
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body("{\"slug\": \"a\", \"slug\": \"b\"}")
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(400)
+                .body("errors[0].message", containsString("Duplicate field"));
+        asAdmin()
+                .contentType(ContentType.TEXT)
+                .body("slug")
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Content-Type"));
     }
 
     @Test
     void shouldLetOnlyAdminsPublish() {
         String slug = uniqueSlug("auth");
-        given().contentType(ContentType.JSON).body(aDefinition(slug)).put("/api/storypoints/" + slug).then()
-                .statusCode(401).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body(aDefinition(slug))
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Basic"));
-        given().auth().preemptive().basic("admin", "wrong-password-123").contentType(ContentType.JSON)
-                .body(aDefinition(slug)).put("/api/storypoints/" + slug).then()
-                .statusCode(401).contentType("application/problem+json");
-        Map<String, Object> analyst = new HashMap<>(Map.of("username", "analyst-" + slug, "password", "analyst-password-1",
-                "roles", List.of("analyst")));
-        asAdmin().contentType(ContentType.JSON).body(analyst).post("/api/users").then().statusCode(201);
-        given().auth().preemptive().basic("analyst-" + slug, "analyst-password-1").contentType(ContentType.JSON)
-                .body(aDefinition(slug)).put("/api/storypoints/" + slug).then()
-                .statusCode(403).contentType("application/problem+json");
+        given().auth()
+                .preemptive()
+                .basic("admin", "wrong-password-123")
+                .contentType(ContentType.JSON)
+                .body(aDefinition(slug))
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        Map<String, Object> analyst = new HashMap<>(
+                Map.of("username", "analyst-" + slug, "password", "analyst-password-1", "roles", List.of("analyst")));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(analyst)
+                .post("/api/users")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .preemptive()
+                .basic("analyst-" + slug, "analyst-password-1")
+                .contentType(ContentType.JSON)
+                .body(aDefinition(slug))
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test
     void shouldAnswerUnknownStoryPointsWithProblemJson() {
-        given().get("/api/storypoints/does-not-exist").then()
-                .statusCode(404).contentType("application/problem+json")
-                .body("title", equalTo("Not found")).body("detail", containsString("does-not-exist"))
+        given().get("/api/storypoints/does-not-exist")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Not found"))
+                .body("detail", containsString("does-not-exist"))
                 .body("errors[0].field", equalTo("slug"));
     }
 
     /** Every endpoint with a story point's slug in its address, as "METHOD path" after the slug. */
     static List<String> endpointsWithASlug() {
-        return List.of("GET ", "GET /paper.pdf", "GET /versions", "POST /stories", "POST /withdrawals", "GET /stories/ABC",
-                "POST /stories/search", "GET /stories.csv", "GET /stories.xlsx", "POST /stories/import", "POST /imports",
-                "POST /dashboard", "GET /moderation/stories/ABC/flags", "POST /moderation/stories/ABC/redactions",
-                "POST /moderation/stories/ABC/flags/1/dismissal", "PUT /moderation/stories/ABC/visibility",
-                "GET /evaluations", "GET /cards", "GET /cards/deck.pdf", "GET /cards/deck.html", "GET /sessions", "GET /outcomes");
+        return List.of(
+                "GET ",
+                "GET /paper.pdf",
+                "GET /versions",
+                "POST /stories",
+                "POST /withdrawals",
+                "GET /stories/ABC",
+                "POST /stories/search",
+                "GET /stories.csv",
+                "GET /stories.xlsx",
+                "POST /stories/import",
+                "POST /imports",
+                "POST /dashboard",
+                "GET /moderation/stories/ABC/flags",
+                "POST /moderation/stories/ABC/redactions",
+                "POST /moderation/stories/ABC/flags/1/dismissal",
+                "PUT /moderation/stories/ABC/visibility",
+                "GET /evaluations",
+                "GET /cards",
+                "GET /cards/deck.pdf",
+                "GET /cards/deck.html",
+                "GET /sessions",
+                "GET /outcomes");
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
@@ -313,7 +547,8 @@ class StoryPointResourceTest {
         if (path.endsWith("/stories/import")) {
             request.contentType("text/csv").body("role,text\r\nouder,Een verhaal\r\n");
         } else if (path.endsWith("/imports")) {
-            request.multiPart("mapping", "{}", "application/json").multiPart("file", "a.csv", "Story\r\nx\r\n".getBytes(), "text/csv");
+            request.multiPart("mapping", "{}", "application/json")
+                    .multiPart("file", "a.csv", "Story\r\nx\r\n".getBytes(), "text/csv");
         } else if (path.endsWith("/stories")) {
             request.contentType(ContentType.JSON).body(aSubmission());
         } else if (path.endsWith("/withdrawals")) {
@@ -325,8 +560,12 @@ class StoryPointResourceTest {
         } else if (!method.equals("GET")) {
             request.contentType(ContentType.JSON).body(Map.of());
         }
-        request.request(method, path).then().log().ifValidationFails()
-                .statusCode(404).contentType("application/problem+json")
+        request.request(method, path)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("slug"))
                 .body("errors[0].message", containsString("bestaat-niet"));
     }

@@ -1,17 +1,7 @@
 package nl.vertelpunt.testing;
 
-import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
@@ -23,9 +13,17 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver (never a downloaded browser),
@@ -49,11 +47,23 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=nl-NL");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,900",
+                "--lang=nl-NL");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
@@ -76,7 +86,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** Waits until the page's main heading shows this text. */
@@ -94,7 +105,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement button(String text) {
-        return waitFor(By.xpath("//button[normalize-space()=\"" + text + "\"] | //a[normalize-space()=\"" + text + "\"]"));
+        return waitFor(
+                By.xpath("//button[normalize-space()=\"" + text + "\"] | //a[normalize-space()=\"" + text + "\"]"));
     }
 
     public void click(String buttonText) {
@@ -120,7 +132,8 @@ public final class Browser implements AutoCloseable {
      */
     public WebElement tabTo(String css) {
         for (int i = 0; i < 60; i++) {
-            if ((Boolean) script("return document.activeElement && document.activeElement.matches(arguments[0]);", css)) {
+            if ((Boolean)
+                    script("return document.activeElement && document.activeElement.matches(arguments[0]);", css)) {
                 return focused();
             }
             keys(Keys.TAB);
@@ -137,9 +150,15 @@ public final class Browser implements AutoCloseable {
             Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
             long width = Math.round(((Number) size.get("width")).doubleValue());
             long height = Math.round(((Number) size.get("height")).doubleValue());
-            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
-                    "format", "png", "captureBeyondViewport", true,
-                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            Map<String, Object> shot = driver.executeCdpCommand(
+                    "Page.captureScreenshot",
+                    Map.of(
+                            "format",
+                            "png",
+                            "captureBeyondViewport",
+                            true,
+                            "clip",
+                            Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
             Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -153,8 +172,8 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("axe-core is missing; run npm install in frontend/", e);
         }
-        String violations = (String) ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
+        String violations = (String) ((JavascriptExecutor) driver)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
                         + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
                         + ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
                         + " nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary)})))))"
@@ -171,7 +190,8 @@ public final class Browser implements AutoCloseable {
         long[] last = {0};
         try {
             new WebDriverWait(driver, Duration.ofSeconds(3), Duration.ofMillis(100)).until(d -> {
-                last[0] = (Long) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                last[0] = (Long)
+                        script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 return last[0] <= 0;
             });
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -191,11 +211,14 @@ public final class Browser implements AutoCloseable {
             long overflow = sidewaysOverflow();
             if (overflow > 0) {
                 // name what sticks out, to make the failure easy to fix
-                Object wide = script("const max = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]"
-                        + ".filter(e => e.getBoundingClientRect().right > max + 0.5).slice(-5)"
-                        + ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + e.className.trim().split(/\\s+/).join('.') : '')"
-                        + " + ' ' + Math.round(e.getBoundingClientRect().right) + 'px: ' + (e.textContent || '').trim().slice(0, 40)).join(' | ');");
-                assertThat(overflow).as(name + " fits " + w + " px without sideways scrolling; sticking out: " + wide).isLessThanOrEqualTo(0L);
+                Object wide = script(
+                        "const max = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]"
+                                + ".filter(e => e.getBoundingClientRect().right > max + 0.5).slice(-5)"
+                                + ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + e.className.trim().split(/\\s+/).join('.') : '')"
+                                + " + ' ' + Math.round(e.getBoundingClientRect().right) + 'px: ' + (e.textContent || '').trim().slice(0, 40)).join(' | ');");
+                assertThat(overflow)
+                        .as(name + " fits " + w + " px without sideways scrolling; sticking out: " + wide)
+                        .isLessThanOrEqualTo(0L);
             }
             if (w != 320) {
                 assertAccessible(name + " at " + w + " px");
@@ -209,7 +232,8 @@ public final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover temp folder is harmless
         }

@@ -1,11 +1,10 @@
 package nl.vertelpunt.testing;
 
 import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
-
-import java.net.URL;
 
 /** Base of browser tests: one headless Chromium per test class, and the address of the running service. */
 public abstract class BrowserTest {

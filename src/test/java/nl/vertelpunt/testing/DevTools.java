@@ -3,8 +3,6 @@ package nl.vertelpunt.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.openqa.selenium.chrome.ChromeDriver;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Switches the network off for the page <em>and its service worker</em> through the DevTools protocol: the
@@ -48,18 +47,27 @@ public final class DevTools implements AutoCloseable {
     /** Connects to the browser of a driver (through its debugger address) and attaches to every page and worker. */
     public static DevTools of(ChromeDriver driver) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> options = (Map<String, Object>) driver.getCapabilities().getCapability("goog:chromeOptions");
+        Map<String, Object> options =
+                (Map<String, Object>) driver.getCapabilities().getCapability("goog:chromeOptions");
         String address = (String) options.get("debuggerAddress");
         HttpClient http = HttpClient.newHttpClient();
         try {
-            String version = http.send(HttpRequest.newBuilder(URI.create("http://" + address + "/json/version")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String version = http.send(
+                            HttpRequest.newBuilder(URI.create("http://" + address + "/json/version"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             String url = JSON.readTree(version).get("webSocketDebuggerUrl").asText();
             Listener listener = new Listener();
-            WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(url), listener).get(10, TimeUnit.SECONDS);
+            WebSocket socket = http.newWebSocketBuilder()
+                    .buildAsync(URI.create(url), listener)
+                    .get(10, TimeUnit.SECONDS);
             DevTools tools = new DevTools(socket, driver);
             listener.tools = tools;
-            tools.call(null, "Target.setAutoAttach", Map.of("autoAttach", true, "waitForDebuggerOnStart", true, "flatten", true))
+            tools.call(
+                            null,
+                            "Target.setAutoAttach",
+                            Map.of("autoAttach", true, "waitForDebuggerOnStart", true, "flatten", true))
                     .get(10, TimeUnit.SECONDS);
             return tools;
         } catch (IOException e) {
@@ -74,7 +82,8 @@ public final class DevTools implements AutoCloseable {
         offline = off;
         // the page through chromedriver, which keeps its conditions over reloads and navigations
         if (off) {
-            org.openqa.selenium.chromium.ChromiumNetworkConditions conditions = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+            org.openqa.selenium.chromium.ChromiumNetworkConditions conditions =
+                    new org.openqa.selenium.chromium.ChromiumNetworkConditions();
             conditions.setOffline(true);
             driver.setNetworkConditions(conditions);
         } else {
@@ -92,7 +101,8 @@ public final class DevTools implements AutoCloseable {
         long end = System.nanoTime() + timeout.toNanos();
         while (!sessions.containsValue(type)) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("no " + type + " attached within " + timeout + "; attached: " + sessions.values());
+                throw new AssertionError(
+                        "no " + type + " attached within " + timeout + "; attached: " + sessions.values());
             }
             try {
                 Thread.sleep(50);
@@ -105,8 +115,10 @@ public final class DevTools implements AutoCloseable {
 
     private CompletableFuture<JsonNode> emulate(String session) {
         return call(session, "Network.enable", Map.of())
-                .thenCompose(ignored -> call(session, "Network.emulateNetworkConditions", Map.of(
-                        "offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1)));
+                .thenCompose(ignored -> call(
+                        session,
+                        "Network.emulateNetworkConditions",
+                        Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1)));
     }
 
     private CompletableFuture<JsonNode> call(String session, String method, Map<String, Object> params) {
@@ -128,7 +140,8 @@ public final class DevTools implements AutoCloseable {
 
     private void received(JsonNode message) {
         if (message.has("id")) {
-            CompletableFuture<JsonNode> answer = pending.remove(message.get("id").asInt());
+            CompletableFuture<JsonNode> answer =
+                    pending.remove(message.get("id").asInt());
             if (answer != null) {
                 answer.complete(message);
             }
@@ -139,7 +152,8 @@ public final class DevTools implements AutoCloseable {
             String session = message.at("/params/sessionId").asText();
             String type = message.at("/params/targetInfo/type").asText();
             boolean waiting = message.at("/params/waitingForDebugger").asBoolean();
-            CompletableFuture<JsonNode> ready = TYPES.contains(type) ? emulate(session) : CompletableFuture.completedFuture(null);
+            CompletableFuture<JsonNode> ready =
+                    TYPES.contains(type) ? emulate(session) : CompletableFuture.completedFuture(null);
             if (TYPES.contains(type)) {
                 sessions.put(session, type);
             }
@@ -161,7 +175,10 @@ public final class DevTools implements AutoCloseable {
             offline = false;
             driver.deleteNetworkConditions();
         }
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done")
+                .orTimeout(5, TimeUnit.SECONDS)
+                .exceptionally(e -> null)
+                .join();
     }
 
     private static final class Listener implements WebSocket.Listener {
@@ -171,6 +188,7 @@ public final class DevTools implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+
         private final StringBuilder text = new StringBuilder();
         private volatile DevTools tools;
 

@@ -2,8 +2,6 @@ package nl.vertelpunt.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import nl.vertelpunt.web.EmbeddedDatabase;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import nl.vertelpunt.web.EmbeddedDatabase;
 
 /**
  * Gives every {@code @QuarkusTest} the same kind of real PostgreSQL the service embeds, in a throw-away
@@ -44,7 +43,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             }
             if (folder != null) {
                 try (Stream<Path> files = Files.walk(folder)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         } catch (IOException e) {

@@ -1,21 +1,19 @@
 package nl.vertelpunt.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
-
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Waiting for pattern evaluations in tests. */
 public final class Evaluations {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-    private Evaluations() {
-    }
+    private Evaluations() {}
 
     /** Polls a run until it is done or failed (at most a minute) and returns its view. */
     public static JsonNode finished(String id) throws Exception {

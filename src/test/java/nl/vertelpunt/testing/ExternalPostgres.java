@@ -1,8 +1,6 @@
 package nl.vertelpunt.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import nl.vertelpunt.web.EmbeddedDatabase;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import nl.vertelpunt.web.EmbeddedDatabase;
 
 /**
  * A PostgreSQL server that service processes use as their external database, on a fixed port, which a
@@ -29,19 +28,28 @@ public final class ExternalPostgres implements AutoCloseable {
 
     /** The standard Quarkus datasource settings for a service process. */
     public Map<String, String> environment() {
-        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", EmbeddedDatabase.jdbcUrl(port),
-                "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", EmbeddedDatabase.readPassword(pgData));
+        return Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL",
+                EmbeddedDatabase.jdbcUrl(port),
+                "QUARKUS_DATASOURCE_USERNAME",
+                "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD",
+                EmbeddedDatabase.readPassword(pgData));
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(EmbeddedDatabase.jdbcUrl(port), "postgres", EmbeddedDatabase.readPassword(pgData));
+        return DriverManager.getConnection(
+                EmbeddedDatabase.jdbcUrl(port), "postgres", EmbeddedDatabase.readPassword(pgData));
     }
 
     /** Kills the postmaster with SIGKILL, as a crash would: only what was committed (and synced) survives. */
     public void crash() throws IOException, InterruptedException {
-        long pid = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).strip());
-        new ProcessBuilder("kill", "-KILL", Long.toString(pid)).inheritIO().start().waitFor();
+        long pid = Long.parseLong(
+                Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).strip());
+        new ProcessBuilder("kill", "-KILL", Long.toString(pid))
+                .inheritIO()
+                .start()
+                .waitFor();
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
         // its children (backends) end when they notice; wait until the port is free
         for (int i = 0; i < 100 && portOpen(); i++) {

@@ -2,7 +2,6 @@ package nl.vertelpunt.testing;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +16,7 @@ public final class Fixtures {
     public static final String ADMIN_PASSWORD = "admin-test-password";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A slug no other test uses. */
     public static String uniqueSlug(String prefix) {
@@ -44,30 +42,100 @@ public final class Fixtures {
         d.put("intro", nl("Deel een ervaring."));
         d.put("privacy", nl("Anoniem."));
         d.put("crisisHelp", nl("Bel 112 bij direct gevaar."));
-        d.put("roles", List.of(
-                Map.of("id", "jongere", "label", nl("Ja! Ik ben kind of jongere")),
-                Map.of("id", "ouder", "label", nl("Ja! Ik ben ouder of verzorger")),
-                Map.of("id", "professional", "label", nl("Ja! Ik ben professional"))));
+        d.put(
+                "roles",
+                List.of(
+                        Map.of("id", "jongere", "label", nl("Ja! Ik ben kind of jongere")),
+                        Map.of("id", "ouder", "label", nl("Ja! Ik ben ouder of verzorger")),
+                        Map.of("id", "professional", "label", nl("Ja! Ik ben professional"))));
         d.put("storyPrompt", nl("Mijn ervaring met de jeugdhulp gaat als volgt..."));
         d.put("completeness", Map.of("minWords", 5, "minAnsweredQuestions", 2));
         List<Object> questions = new ArrayList<>();
-        questions.add(Map.of("id", "gevolg", "number", 2, "type", "choice", "label", nl("Dit was voor het kind/gezin ..."),
-                "options", List.of(option("zeer-negatief", "Zeer negatief"), option("negatief", "Negatief"),
-                        option("positief", "Positief"), option("zeer-positief", "Zeer positief"))));
-        Map<String, Object> heard = new LinkedHashMap<>(Map.of("id", "gehoord", "number", 12, "type", "slider",
-                "label", nl("Gehoord voelen"), "left", nl("Zeker NIET"), "right", nl("Zeker WEL")));
+        questions.add(Map.of(
+                "id",
+                "gevolg",
+                "number",
+                2,
+                "type",
+                "choice",
+                "label",
+                nl("Dit was voor het kind/gezin ..."),
+                "options",
+                List.of(
+                        option("zeer-negatief", "Zeer negatief"),
+                        option("negatief", "Negatief"),
+                        option("positief", "Positief"),
+                        option("zeer-positief", "Zeer positief"))));
+        Map<String, Object> heard = new LinkedHashMap<>(Map.of(
+                "id",
+                "gehoord",
+                "number",
+                12,
+                "type",
+                "slider",
+                "label",
+                nl("Gehoord voelen"),
+                "left",
+                nl("Zeker NIET"),
+                "right",
+                nl("Zeker WEL")));
         heard.put("notApplicable", true);
         questions.add(heard);
-        questions.add(Map.of("id", "op-tijd", "number", 13, "type", "slider", "label", nl("Op tijd"),
-                "left", nl("Te laat"), "right", nl("Op tijd")));
-        questions.add(Map.of("id", "themas", "number", 5, "type", "multichoice", "label", nl("Thema's"), "max", 2,
-                "options", List.of(option("school", "School"), option("thuis", "Thuis"), option("werk", "Werk")),
-                "roles", List.of("ouder", "professional")));
-        questions.add(Map.of("id", "balans", "number", 7, "type", "triad", "label", nl("Balans"),
-                "corners", List.of(nl("Hulp"), nl("Mensen"), nl("Regels"))));
+        questions.add(Map.of(
+                "id",
+                "op-tijd",
+                "number",
+                13,
+                "type",
+                "slider",
+                "label",
+                nl("Op tijd"),
+                "left",
+                nl("Te laat"),
+                "right",
+                nl("Op tijd")));
+        questions.add(Map.of(
+                "id",
+                "themas",
+                "number",
+                5,
+                "type",
+                "multichoice",
+                "label",
+                nl("Thema's"),
+                "max",
+                2,
+                "options",
+                List.of(option("school", "School"), option("thuis", "Thuis"), option("werk", "Werk")),
+                "roles",
+                List.of("ouder", "professional")));
+        questions.add(Map.of(
+                "id",
+                "balans",
+                "number",
+                7,
+                "type",
+                "triad",
+                "label",
+                nl("Balans"),
+                "corners",
+                List.of(nl("Hulp"), nl("Mensen"), nl("Regels"))));
         questions.add(Map.of("id", "tip", "number", 20, "type", "text", "label", nl("Tip")));
-        questions.add(Map.of("id", "werkdruk", "number", 21, "type", "slider", "label", nl("Werkdruk"),
-                "left", nl("Laag"), "right", nl("Hoog"), "roles", List.of("professional")));
+        questions.add(Map.of(
+                "id",
+                "werkdruk",
+                "number",
+                21,
+                "type",
+                "slider",
+                "label",
+                nl("Werkdruk"),
+                "left",
+                nl("Laag"),
+                "right",
+                nl("Hoog"),
+                "roles",
+                List.of("professional")));
         d.put("questions", questions);
         return d;
     }
@@ -120,10 +188,17 @@ public final class Fixtures {
     public static String publishedSample(String prefix) {
         String slug = uniqueSlug(prefix);
         try {
-            com.fasterxml.jackson.databind.node.ObjectNode sample = (com.fasterxml.jackson.databind.node.ObjectNode)
-                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Path.of("samples/storypoints/voordejeugd.json").toFile());
+            com.fasterxml.jackson.databind.node.ObjectNode sample =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(java.nio.file.Path.of("samples/storypoints/voordejeugd.json")
+                                    .toFile());
             sample.put("slug", slug);
-            asAdmin().contentType("application/json").body(sample.toString()).put("/api/storypoints/" + slug).then().statusCode(201);
+            asAdmin()
+                    .contentType("application/json")
+                    .body(sample.toString())
+                    .put("/api/storypoints/" + slug)
+                    .then()
+                    .statusCode(201);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -133,8 +208,12 @@ public final class Fixtures {
     /** Publishes {@link #aDefinition(String)} under a fresh slug and returns the slug. */
     public static String publishedStoryPoint(String prefix) {
         String slug = uniqueSlug(prefix);
-        asAdmin().contentType("application/json").body(aDefinition(slug))
-                .put("/api/storypoints/" + slug).then().statusCode(201);
+        asAdmin()
+                .contentType("application/json")
+                .body(aDefinition(slug))
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(201);
         return slug;
     }
 }

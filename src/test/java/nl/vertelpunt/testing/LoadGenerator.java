@@ -33,8 +33,10 @@ public final class LoadGenerator implements AutoCloseable {
     /** A request without an answer after this long counts as a hang. */
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "load-generator");
         t.setDaemon(true);
@@ -71,23 +73,30 @@ public final class LoadGenerator implements AutoCloseable {
         }
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         UUID id = UUID.randomUUID();
-        String body = "{\"submissionId\":\"" + id + "\",\"role\":\"ouder\",\"text\":\"Een verhaal onder belasting, dat hoe dan ook "
-                + "bewaard moet blijven als het is bevestigd.\",\"answers\":{\"gehoord\":" + (id.hashCode() & 63) + "}}";
+        String body = "{\"submissionId\":\"" + id
+                + "\",\"role\":\"ouder\",\"text\":\"Een verhaal onder belasting, dat hoe dan ook "
+                + "bewaard moet blijven als het is bevestigd.\",\"answers\":{\"gehoord\":" + (id.hashCode() & 63)
+                + "}}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/storypoints/" + slug + "/stories"))
-                .timeout(TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         long started = System.nanoTime();
         try {
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 try {
                     if (response != null) {
                         slowestNanos.accumulateAndGet(System.nanoTime() - started, Math::max);
-                        statuses.computeIfAbsent(response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+                        statuses.computeIfAbsent(response.statusCode(), k -> new AtomicInteger())
+                                .incrementAndGet();
                         if (response.statusCode() == 201 || response.statusCode() == 200) {
                             acknowledged.add(id);
                         }
                     } else {
-                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure;
                         if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
                             timeouts.incrementAndGet();
                         } else {
@@ -144,8 +153,9 @@ public final class LoadGenerator implements AutoCloseable {
 
     /** A one-line account of the run, for assertion messages. */
     public String summary() {
-        return "statuses " + statuses() + ", acknowledged " + acknowledged.size() + ", unreachable " + unreachable() + ", timeouts "
-                + timeouts() + ", skipped " + skipped() + ", at most " + maxInFlight() + " in flight, slowest answer " + slowest();
+        return "statuses " + statuses() + ", acknowledged " + acknowledged.size() + ", unreachable " + unreachable()
+                + ", timeouts " + timeouts() + ", skipped " + skipped() + ", at most " + maxInFlight()
+                + " in flight, slowest answer " + slowest();
     }
 
     /** Stops sending and waits until every open request has its answer (or its timeout). */

@@ -1,18 +1,17 @@
 package nl.vertelpunt.testing;
 
+import static nl.vertelpunt.testing.Fixtures.asAdmin;
+import static nl.vertelpunt.testing.Fixtures.uniqueSlug;
+import static org.hamcrest.Matchers.equalTo;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
-import nl.vertelpunt.sample.PatternedStories;
-
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static nl.vertelpunt.testing.Fixtures.asAdmin;
-import static nl.vertelpunt.testing.Fixtures.uniqueSlug;
-import static org.hamcrest.Matchers.equalTo;
+import nl.vertelpunt.sample.PatternedStories;
 
 /**
  * A story point with generated stories that hold the planted patterns of {@link PatternedStories}, and a
@@ -24,16 +23,28 @@ public record Planted(String slug, String runId) {
 
     /** Publishes the story point, imports {@code count} stories and evaluates them. */
     /** Eight strong patterns of the planted story point, of every kind: enough cards for a session (and its warning). */
-    public static final List<String> EIGHT_CARD_PATTERNS = List.of("slider_by_choice|gehoord|gevolg", "slider_by_slider|gehoord|op-tijd",
-            "choice_by_choice|regio|soort-hulp", "slider_by_choice|duidelijk|role", "slider_by_choice|wachttijd|themas:wachten",
-            "slider_by_choice|op-tijd|gevolg", "slider_by_choice|samen|gevolg", "slider_by_choice|veilig|gevolg");
+    public static final List<String> EIGHT_CARD_PATTERNS = List.of(
+            "slider_by_choice|gehoord|gevolg",
+            "slider_by_slider|gehoord|op-tijd",
+            "choice_by_choice|regio|soort-hulp",
+            "slider_by_choice|duidelijk|role",
+            "slider_by_choice|wachttijd|themas:wachten",
+            "slider_by_choice|op-tijd|gevolg",
+            "slider_by_choice|samen|gevolg",
+            "slider_by_choice|veilig|gevolg");
 
     /** Drafts an observation card (as admin) from each pattern of this run; their ids, in order. */
     public List<String> draftCards(List<String> patterns) {
         List<String> ids = new ArrayList<>();
         for (String pattern : patterns) {
-            ids.add(asAdmin().contentType(ContentType.JSON).body(Map.of("runId", runId, "pattern", pattern))
-                    .post("/api/cards").then().statusCode(201).extract().path("id"));
+            ids.add(asAdmin()
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("runId", runId, "pattern", pattern))
+                    .post("/api/cards")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
         }
         return ids;
     }
@@ -46,19 +57,34 @@ public record Planted(String slug, String runId) {
     /** Publishes the story point and imports {@code count} stories; returns its slug. */
     public static String storyPoint(String prefix, int count, long seed) throws Exception {
         String slug = uniqueSlug(prefix);
-        asAdmin().contentType(ContentType.JSON).body(JSON.writeValueAsString(PatternedStories.definition(slug)))
-                .put("/api/storypoints/" + slug).then().statusCode(201);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(JSON.writeValueAsString(PatternedStories.definition(slug)))
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(201);
         StringWriter csv = new StringWriter();
         new PatternedStories(true, seed).write(csv, count);
-        asAdmin().contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
-                .post("/api/storypoints/" + slug + "/stories/import").then().statusCode(200).body("created", equalTo(count));
+        asAdmin()
+                .contentType("text/csv")
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/storypoints/" + slug + "/stories/import")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(count));
         return slug;
     }
 
     /** Runs an evaluation of every complete story and waits for it; returns the run's id. */
     public static String evaluate(String slug) throws Exception {
-        String run = asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", slug)).post("/api/evaluations").then()
-                .statusCode(202).extract().path("id");
+        String run = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("storyPoint", slug))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         if (!Evaluations.finished(run).get("status").asText().equals("done")) {
             throw new AssertionError("the evaluation of " + slug + " failed");
         }

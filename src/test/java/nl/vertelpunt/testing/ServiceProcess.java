@@ -55,8 +55,11 @@ public final class ServiceProcess implements AutoCloseable {
     public ServiceProcess start() throws IOException, InterruptedException {
         Path logs = Path.of("target/it-logs");
         Files.createDirectories(logs);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = new HashMap<>(environment);
         env.putIfAbsent("VERTELPUNT_DATA_DIR", dataDir.toString());
@@ -65,7 +68,8 @@ public final class ServiceProcess implements AutoCloseable {
         env.putIfAbsent("VERTELPUNT_STORYPOINTS_DIR", "samples/storypoints");
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+        builder.redirectOutput(
+                ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
         process = builder.start();
         waitUntilReady(Duration.ofSeconds(90));
         return this;
@@ -79,8 +83,11 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " stopped while starting; see target/it-logs/" + name + ".log");
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }

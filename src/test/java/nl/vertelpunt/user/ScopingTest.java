@@ -1,33 +1,32 @@
 package nl.vertelpunt.user;
 
+import static io.restassured.RestAssured.given;
+import static nl.vertelpunt.testing.Fixtures.aSubmission;
+import static nl.vertelpunt.testing.Fixtures.as;
+import static nl.vertelpunt.testing.Fixtures.asAdmin;
+import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
+import static nl.vertelpunt.testing.Fixtures.tablePlan;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import nl.vertelpunt.testing.Database;
-import nl.vertelpunt.testing.Planted;
-import org.hamcrest.Matcher;
-import org.junit.jupiter.api.Test;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static nl.vertelpunt.testing.Fixtures.aSubmission;
-import static nl.vertelpunt.testing.Fixtures.as;
-import static nl.vertelpunt.testing.Fixtures.asAdmin;
-import static nl.vertelpunt.testing.Fixtures.tablePlan;
-import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.hasItem;
+import nl.vertelpunt.testing.Database;
+import nl.vertelpunt.testing.Planted;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.Test;
 
 /**
  * An analyst and facilitator of story point A gets nothing of story point B: not its stories, searches,
@@ -55,30 +54,92 @@ class ScopingTest {
         String run = planted.runId();
         String pattern = Planted.EIGHT_CARD_PATTERNS.get(0);
         String card = planted.draftCards(List.of(pattern)).get(0);
-        asAdmin().contentType(ContentType.JSON).body(Map.of("pattern", Planted.EIGHT_CARD_PATTERNS.get(1)))
-                .post("/api/evaluations/" + run + "/selections").then().statusCode(200);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("pattern", Planted.EIGHT_CARD_PATTERNS.get(1)))
+                .post("/api/evaluations/" + run + "/selections")
+                .then()
+                .statusCode(200);
         Map<String, Object> flagged = aSubmission();
         flagged.put("answers", Map.of());
         flagged.put("text", "Mail me gerust op scoped.ouder@voorbeeld.nl als je vragen hebt over ons verhaal.");
-        String story = given().contentType(ContentType.JSON).body(flagged).post("/api/storypoints/" + theirs + "/stories")
-                .then().statusCode(201).extract().path("id");
-        long flag = asAdmin().get("/api/storypoints/" + theirs + "/moderation/stories/" + story + "/flags").then().statusCode(200)
-                .body("[0].kind", equalTo("email")).extract().jsonPath().getLong("[0].id");
-        String session = asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", theirs, "title", "Bijeenkomst B",
-                "heldOn", LocalDate.now().toString(), "online", true)).post("/api/sessions").then().statusCode(201).extract().path("id");
-        String told = Database.queryString(dataSource, "SELECT s.id FROM story s JOIN story_point p ON p.id = s.story_point_id "
-                + "WHERE p.slug = ? AND NOT s.flagged ORDER BY s.id LIMIT 1", theirs);
-        String table = asAdmin().contentType(ContentType.JSON).body(tablePlan("Tafel B", List.of(card), List.of(told)))
-                .post("/api/sessions/" + session + "/tables").then().statusCode(200).extract().path("tables[0].id");
-        String token = asAdmin().contentType(ContentType.JSON).body(Map.of("days", 1))
-                .post("/api/sessions/" + session + "/tables/" + table + "/link").then().statusCode(201).extract().path("token");
-        String proposal = asAdmin().contentType(ContentType.JSON).body(proposalInput("Voorstel B"))
-                .post("/api/sessions/" + session + "/proposals").then().statusCode(201).extract().path("id");
+        String story = given().contentType(ContentType.JSON)
+                .body(flagged)
+                .post("/api/storypoints/" + theirs + "/stories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        long flag = asAdmin()
+                .get("/api/storypoints/" + theirs + "/moderation/stories/" + story + "/flags")
+                .then()
+                .statusCode(200)
+                .body("[0].kind", equalTo("email"))
+                .extract()
+                .jsonPath()
+                .getLong("[0].id");
+        String session = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "storyPoint",
+                        theirs,
+                        "title",
+                        "Bijeenkomst B",
+                        "heldOn",
+                        LocalDate.now().toString(),
+                        "online",
+                        true))
+                .post("/api/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String told = Database.queryString(
+                dataSource,
+                "SELECT s.id FROM story s JOIN story_point p ON p.id = s.story_point_id "
+                        + "WHERE p.slug = ? AND NOT s.flagged ORDER BY s.id LIMIT 1",
+                theirs);
+        String table = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(tablePlan("Tafel B", List.of(card), List.of(told)))
+                .post("/api/sessions/" + session + "/tables")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("tables[0].id");
+        String token = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("days", 1))
+                .post("/api/sessions/" + session + "/tables/" + table + "/link")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
+        String proposal = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(proposalInput("Voorstel B"))
+                .post("/api/sessions/" + session + "/proposals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         int storiesOfB = Database.storyCount(dataSource, theirs);
 
         user = "scoped-" + mine;
-        asAdmin().contentType(ContentType.JSON).body(Map.of("username", user, "password", PASSWORD,
-                "roles", List.of("analyst", "facilitator"), "storyPoints", List.of(mine))).post("/api/users").then().statusCode(201);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username",
+                        user,
+                        "password",
+                        PASSWORD,
+                        "roles",
+                        List.of("analyst", "facilitator"),
+                        "storyPoints",
+                        List.of(mine)))
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         String base = "/api/storypoints/" + theirs;
         String moderation = base + "/moderation/stories/" + story;
 
@@ -88,8 +149,11 @@ class ScopingTest {
         refused(json().body(Map.of("q", "verhaal")).post(base + "/stories/search"));
         refused(me().get(base + "/stories.csv"));
         refused(me().get(base + "/stories.xlsx"));
-        refused(me().contentType("text/csv").body("role,text\r\nouder,Een verhaal van iemand anders\r\n").post(base + "/stories/import"));
-        refused(me().multiPart("mapping", "{}", "application/json").multiPart("file", "b.csv", "Story\r\nx\r\n".getBytes(), "text/csv")
+        refused(me().contentType("text/csv")
+                .body("role,text\r\nouder,Een verhaal van iemand anders\r\n")
+                .post(base + "/stories/import"));
+        refused(me().multiPart("mapping", "{}", "application/json")
+                .multiPart("file", "b.csv", "Story\r\nx\r\n".getBytes(), "text/csv")
                 .post(base + "/imports"));
         Map<String, Object> atATable = aSubmission();
         atATable.put("answers", Map.of());
@@ -115,9 +179,11 @@ class ScopingTest {
         refused(me().delete("/api/evaluations/" + run + "/selections?pattern=" + Planted.EIGHT_CARD_PATTERNS.get(1)));
 
         // B's cards
-        refused(json().body(Map.of("runId", run, "pattern", Planted.EIGHT_CARD_PATTERNS.get(2))).post("/api/cards"));
+        refused(json().body(Map.of("runId", run, "pattern", Planted.EIGHT_CARD_PATTERNS.get(2)))
+                .post("/api/cards"));
         refused(me().get("/api/cards/" + card));
-        refused(json().body(Map.of("version", 1, "title", "Overgenomen", "interpretations", List.of("x"), "stories", List.of()))
+        refused(json().body(Map.of(
+                        "version", 1, "title", "Overgenomen", "interpretations", List.of("x"), "stories", List.of()))
                 .put("/api/cards/" + card));
         refused(me().get("/api/cards/" + card + "/suggestions"));
         refused(me().get("/api/cards/" + card + "/revisions"));
@@ -126,10 +192,20 @@ class ScopingTest {
 
         // B's sessions, tables, links and proposals
         String sessions = "/api/sessions/" + session;
-        refused(json().body(Map.of("storyPoint", theirs, "title", "Stiekem", "heldOn", LocalDate.now().toString(), "online", true))
+        refused(json().body(Map.of(
+                        "storyPoint",
+                        theirs,
+                        "title",
+                        "Stiekem",
+                        "heldOn",
+                        LocalDate.now().toString(),
+                        "online",
+                        true))
                 .post("/api/sessions"));
         refused(me().get(sessions));
-        refused(json().body(Map.of("title", "Overgenomen", "heldOn", LocalDate.now().toString(), "online", true)).put(sessions));
+        refused(json().body(
+                        Map.of("title", "Overgenomen", "heldOn", LocalDate.now().toString(), "online", true))
+                .put(sessions));
         refused(json().body(tablePlan("Tafel 2", List.of(card), List.of())).post(sessions + "/tables"));
         refused(json().body(tablePlan("Hernoemd", List.of(card), List.of(told))).put(sessions + "/tables/" + table));
         refused(json().body(Map.of("days", 1)).post(sessions + "/tables/" + table + "/link"));
@@ -139,7 +215,8 @@ class ScopingTest {
         Map<String, Object> edit = new HashMap<>(proposalInput("Overgenomen"));
         edit.put("published", true);
         refused(json().body(edit).put("/api/proposals/" + proposal));
-        refused(json().body(Map.of("status", "dropped", "note", "Niet van ons.")).post("/api/proposals/" + proposal + "/updates"));
+        refused(json().body(Map.of("status", "dropped", "note", "Niet van ons."))
+                .post("/api/proposals/" + proposal + "/updates"));
         refused(me().delete("/api/proposals/" + proposal));
         refused(me().delete(sessions + "/tables/" + table));
         refused(me().delete(sessions));
@@ -148,33 +225,72 @@ class ScopingTest {
         refused(me().get("/api/storypoints/" + mine + "/stories/" + story));
         refused(me().get("/api/storypoints/" + mine + "/stories/" + told));
         refused(me().get("/api/storypoints/" + mine + "/moderation/stories/" + story + "/flags"));
-        refused(me().post("/api/storypoints/" + mine + "/moderation/stories/" + story + "/flags/" + flag + "/dismissal"));
-        me().get("/api/storypoints/" + mine + "/cards/deck.html?card=" + card).then()
-                .statusCode(anyOf(is(403), is(404), is(409), is(422))).contentType("application/problem+json");
-        String mySession = json().body(Map.of("storyPoint", mine, "title", "Bijeenkomst A", "heldOn", LocalDate.now().toString(),
-                "online", true)).post("/api/sessions").then().statusCode(201).extract().path("id");
-        json().body(tablePlan("Tafel A", List.of(card), List.of())).post("/api/sessions/" + mySession + "/tables").then()
-                .statusCode(422).body("errors[0].field", equalTo("cards[0]"));
-        json().body(tablePlan("Tafel A", List.of(), List.of(told))).post("/api/sessions/" + mySession + "/tables").then()
-                .statusCode(422).body("errors[0].field", equalTo("stories[0]"));
+        refused(me().post(
+                        "/api/storypoints/" + mine + "/moderation/stories/" + story + "/flags/" + flag + "/dismissal"));
+        me().get("/api/storypoints/" + mine + "/cards/deck.html?card=" + card)
+                .then()
+                .statusCode(anyOf(is(403), is(404), is(409), is(422)))
+                .contentType("application/problem+json");
+        String mySession = json().body(Map.of(
+                        "storyPoint",
+                        mine,
+                        "title",
+                        "Bijeenkomst A",
+                        "heldOn",
+                        LocalDate.now().toString(),
+                        "online",
+                        true))
+                .post("/api/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        json().body(tablePlan("Tafel A", List.of(card), List.of()))
+                .post("/api/sessions/" + mySession + "/tables")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("cards[0]"));
+        json().body(tablePlan("Tafel A", List.of(), List.of(told)))
+                .post("/api/sessions/" + mySession + "/tables")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("stories[0]"));
 
         // what the user sees of the list of story points, and that they work on their own
         me().get("/api/storypoints").then().statusCode(200).body("slug", equalTo(List.of(mine)));
-        json().body(Map.of()).post("/api/storypoints/" + mine + "/dashboard").then().statusCode(200);
+        json().body(Map.of())
+                .post("/api/storypoints/" + mine + "/dashboard")
+                .then()
+                .statusCode(200);
 
         // and nothing of B changed
         assertThat(Database.storyCount(dataSource, theirs)).isEqualTo(storiesOfB);
-        asAdmin().get("/api/evaluations/" + run).then().statusCode(200)
+        asAdmin()
+                .get("/api/evaluations/" + run)
+                .then()
+                .statusCode(200)
                 .body("selected", equalTo(List.of(Planted.EIGHT_CARD_PATTERNS.get(1))));
         asAdmin().get(base + "/cards").then().statusCode(200).body("", hasSize(1));
         asAdmin().get("/api/cards/" + card).then().statusCode(200).body("version", equalTo(1));
         asAdmin().get(moderation + "/flags").then().statusCode(200).body("[0].dismissed", equalTo(false));
-        asAdmin().get(base + "/stories/" + story).then().statusCode(200).body("hidden", equalTo(false))
+        asAdmin()
+                .get(base + "/stories/" + story)
+                .then()
+                .statusCode(200)
+                .body("hidden", equalTo(false))
                 .body("text", equalTo(flagged.get("text")));
-        asAdmin().get(sessions).then().statusCode(200).body("title", equalTo("Bijeenkomst B"))
-                .body("tables", hasSize(1)).body("tables[0].name", equalTo("Tafel B")).body("tables[0].linkActive", equalTo(true))
-                .body("proposals", hasSize(1)).body("proposals[0].title", equalTo("Voorstel B"))
-                .body("proposals[0].published", equalTo(false)).body("proposals[0].updates", hasSize(0));
+        asAdmin()
+                .get(sessions)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("Bijeenkomst B"))
+                .body("tables", hasSize(1))
+                .body("tables[0].name", equalTo("Tafel B"))
+                .body("tables[0].linkActive", equalTo(true))
+                .body("proposals", hasSize(1))
+                .body("proposals[0].title", equalTo("Voorstel B"))
+                .body("proposals[0].published", equalTo(false))
+                .body("proposals[0].updates", hasSize(0));
         given().get("/api/tables/" + token).then().statusCode(200);
         asAdmin().get(base + "/sessions").then().statusCode(200).body("title", not(hasItem("Stiekem")));
     }
@@ -193,7 +309,14 @@ class ScopingTest {
     }
 
     private static Map<String, Object> proposalInput(String title) {
-        return Map.of("title", title, "action", "Elk gezin krijgt één vaste contactpersoon.",
-                "goal", "Zodat ouders zich gehoord voelen.", "owner", "Teamleider");
+        return Map.of(
+                "title",
+                title,
+                "action",
+                "Elk gezin krijgt één vaste contactpersoon.",
+                "goal",
+                "Zodat ouders zich gehoord voelen.",
+                "owner",
+                "Teamleider");
     }
 }

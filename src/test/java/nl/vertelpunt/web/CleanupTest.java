@@ -1,22 +1,21 @@
 package nl.vertelpunt.web;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import nl.vertelpunt.testing.Database;
-import nl.vertelpunt.testing.Fixtures;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import nl.vertelpunt.testing.Database;
+import nl.vertelpunt.testing.Fixtures;
+import org.junit.jupiter.api.Test;
 
 /**
  * The scheduled clean-up removes ended workspace sessions, and one run at a time does it: while another run (on
@@ -35,7 +34,11 @@ class CleanupTest {
     private static String signIn() {
         String token = given().contentType(ContentType.JSON)
                 .body(Map.of("username", Fixtures.ADMIN, "password", Fixtures.ADMIN_PASSWORD))
-                .post("/api/session").then().statusCode(200).extract().cookie("vp_session");
+                .post("/api/session")
+                .then()
+                .statusCode(200)
+                .extract()
+                .cookie("vp_session");
         return Tokens.sha256(token);
     }
 
@@ -50,8 +53,12 @@ class CleanupTest {
 
     /** Moves a session's start and end back, as if it had started this long ago (its last request was just now). */
     private void startedAgo(String hash, String interval) {
-        update("UPDATE staff_session SET created_at = created_at - ?::interval, expires_at = expires_at - ?::interval "
-                + "WHERE token_hash = ?", interval, interval, hash);
+        update(
+                "UPDATE staff_session SET created_at = created_at - ?::interval, expires_at = expires_at - ?::interval "
+                        + "WHERE token_hash = ?",
+                interval,
+                interval,
+                hash);
     }
 
     private void update(String sql, String... params) {

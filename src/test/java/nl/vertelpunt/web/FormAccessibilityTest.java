@@ -1,18 +1,17 @@
 package nl.vertelpunt.web;
 
+import static nl.vertelpunt.testing.Fixtures.publishedSample;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import nl.vertelpunt.testing.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
-
-import java.util.List;
-
-import static nl.vertelpunt.testing.Fixtures.publishedSample;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Walks through every screen of the national sample form in Chromium, at 375 px (a phone) and 1280 px
@@ -33,7 +32,9 @@ class FormAccessibilityTest extends BrowserTest {
         for (int width : List.of(320, 375, 1280)) {
             browser.width(width);
             long overflow = browser.sidewaysOverflow();
-            assertThat(overflow).as(screen + " fits " + width + " px without sideways scrolling").isLessThanOrEqualTo(0L);
+            assertThat(overflow)
+                    .as(screen + " fits " + width + " px without sideways scrolling")
+                    .isLessThanOrEqualTo(0L);
             if (width != 320) {
                 browser.assertAccessible(screen + " at " + width + " px");
                 browser.screenshot(String.format("%02d-%s-%d", shot, screen, width));
@@ -45,7 +46,9 @@ class FormAccessibilityTest extends BrowserTest {
     void shouldReportViolationsWhenAPageHasThem() {
         browser.open("data:text/html,<html><body><img src='x.png'><button></button></body></html>");
         assertThatThrownBy(() -> browser.assertAccessible("a broken page"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("image-alt").hasMessageContaining("button-name");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("image-alt")
+                .hasMessageContaining("button-name");
     }
 
     @Test
@@ -65,7 +68,8 @@ class FormAccessibilityTest extends BrowserTest {
         browser.find("#story-text").sendKeys(Keys.TAB);
         browser.waitFor(By.cssSelector("#story-short"));
         check("story-with-hints");
-        browser.find("#story-text").sendKeys(" We wachtten lang, maar toen kwam er een hulpverlener die goed luisterde.");
+        browser.find("#story-text")
+                .sendKeys(" We wachtten lang, maar toen kwam er een hulpverlener die goed luisterde.");
         browser.find("#story-title").sendKeys("Eindelijk geholpen");
         browser.click("Verder");
 
@@ -81,7 +85,9 @@ class FormAccessibilityTest extends BrowserTest {
                 radios.get(radios.size() - 1).click();
             }
             check("questions-" + page);
-            boolean lastPage = !browser.driver().findElements(By.xpath("//button[normalize-space()='Bekijk en verstuur']")).isEmpty();
+            boolean lastPage = !browser.driver()
+                    .findElements(By.xpath("//button[normalize-space()='Bekijk en verstuur']"))
+                    .isEmpty();
             if (lastPage) {
                 browser.click("Bekijk en verstuur");
                 break;

@@ -1,11 +1,22 @@
 package nl.vertelpunt.web;
 
+import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import nl.vertelpunt.testing.BrowserTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.vertelpunt.testing.BrowserTest;
 import nl.vertelpunt.testing.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,18 +26,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The public form in a real browser (Debian's Chromium, headless) against the real service on the
@@ -64,9 +63,10 @@ class FormBrowserTest extends BrowserTest {
     private JsonNode storedStory(String slug) throws Exception {
         assertThat(Database.storyCount(dataSource, slug)).isEqualTo(1);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT json_build_object('role', s.role, 'channel', s.channel, "
-                     + "'title', s.title, 'text', s.text, 'answers', s.answers, 'language', s.language)::text "
-                     + "FROM story s JOIN story_point p ON p.id = s.story_point_id WHERE p.slug = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT json_build_object('role', s.role, 'channel', s.channel, "
+                                + "'title', s.title, 'text', s.text, 'answers', s.answers, 'language', s.language)::text "
+                                + "FROM story s JOIN story_point p ON p.id = s.story_point_id WHERE p.slug = ?")) {
             ps.setString(1, slug);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -76,7 +76,8 @@ class FormBrowserTest extends BrowserTest {
     }
 
     private static List<Integer> triadShares() {
-        Matcher m = Pattern.compile("Hulp: (\\d+)%, Mensen: (\\d+)%, Regels: (\\d+)%").matcher(browser.find(".triad-output").getText());
+        Matcher m = Pattern.compile("Hulp: (\\d+)%, Mensen: (\\d+)%, Regels: (\\d+)%")
+                .matcher(browser.find(".triad-output").getText());
         assertThat(m.find()).as("triad shares shown as numbers").isTrue();
         return List.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
     }
@@ -93,8 +94,10 @@ class FormBrowserTest extends BrowserTest {
         browser.find("#q-gevolg-positief").click();
         expected.put("gevolg", "positief");
         // the slider has no thumb and no value until touched
-        assertThat(browser.find("#q-gehoord .slider").getAttribute("data-state")).isEqualTo("untouched");
-        assertThat(browser.find("#q-gehoord-input").getAttribute("aria-valuetext")).isEqualTo("Nog niet ingevuld");
+        assertThat(browser.find("#q-gehoord .slider").getAttribute("data-state"))
+                .isEqualTo("untouched");
+        assertThat(browser.find("#q-gehoord-input").getAttribute("aria-valuetext"))
+                .isEqualTo("Nog niet ingevuld");
         switch (role) {
             case "jongere" -> {
                 browser.find("#q-gehoord-na").click();
@@ -108,7 +111,10 @@ class FormBrowserTest extends BrowserTest {
             }
             default -> {
                 WebElement slider = browser.find("#q-gehoord-input");
-                new Actions(browser.driver()).moveToElement(slider, -slider.getSize().width / 4, 0).click().perform();
+                new Actions(browser.driver())
+                        .moveToElement(slider, -slider.getSize().width / 4, 0)
+                        .click()
+                        .perform();
                 int value = Integer.parseInt(slider.getAttribute("value"));
                 assertThat(value).isBetween(15, 35);
                 expected.put("gehoord", value);
@@ -120,10 +126,14 @@ class FormBrowserTest extends BrowserTest {
         if (!role.equals("jongere")) {
             browser.find("#q-themas-school").click();
             browser.find("#q-themas-werk").click();
-            assertThat(browser.find("#q-themas-thuis").isEnabled()).as("max 2 options").isFalse();
+            assertThat(browser.find("#q-themas-thuis").isEnabled())
+                    .as("max 2 options")
+                    .isFalse();
             expected.put("themas", List.of("school", "werk"));
         } else {
-            assertThat(browser.findAll("#q-themas")).as("themas is not asked to youth").isEmpty();
+            assertThat(browser.findAll("#q-themas"))
+                    .as("themas is not asked to youth")
+                    .isEmpty();
         }
         WebElement triangle = browser.find(".triad-surface");
         new Actions(browser.driver()).moveToElement(triangle).click().perform();
@@ -140,7 +150,9 @@ class FormBrowserTest extends BrowserTest {
         }
         browser.click("Bekijk en verstuur");
         browser.waitForHeading("Klopt alles?");
-        assertThat(browser.find(".review-answers").getText()).contains("Op tijd").contains("Niet ingevuld");
+        assertThat(browser.find(".review-answers").getText())
+                .contains("Op tijd")
+                .contains("Niet ingevuld");
         browser.click("Verstuur mijn verhaal");
         browser.waitForHeading("Dank je wel!");
 
@@ -148,10 +160,13 @@ class FormBrowserTest extends BrowserTest {
         assertThat(story.get("role").asText()).isEqualTo(role);
         assertThat(story.get("channel").asText()).isEqualTo("online");
         assertThat(story.get("title").asText()).isEqualTo("Mijn titel");
-        assertThat(story.get("text").asText()).isEqualTo("Ik vertel hier wat er gebeurde toen we hulp zochten voor ons gezin.");
+        assertThat(story.get("text").asText())
+                .isEqualTo("Ik vertel hier wat er gebeurde toen we hulp zochten voor ons gezin.");
         assertThat(JSON.convertValue(story.get("answers"), Map.class)).isEqualTo(expected);
         assertThat(story.get("answers").has("op-tijd")).isFalse();
-        assertThat(browser.script("return localStorage.length;")).as("draft removed after success").isEqualTo(0L);
+        assertThat(browser.script("return localStorage.length;"))
+                .as("draft removed after success")
+                .isEqualTo(0L);
     }
 
     @Test
@@ -172,7 +187,8 @@ class FormBrowserTest extends BrowserTest {
         browser.tabTo("input[name='q-gevolg']");
         browser.keys(Keys.SPACE, Keys.ARROW_DOWN);
         browser.tabTo("#q-gehoord-input");
-        browser.keys(Keys.HOME, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        browser.keys(
+                Keys.HOME, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
         browser.tabTo("#q-op-tijd-input");
         browser.keys(Keys.PAGE_UP);
         browser.tabTo("button.next");
@@ -200,7 +216,9 @@ class FormBrowserTest extends BrowserTest {
         JsonNode answers = storedStory(slug).get("answers");
         assertThat(answers.get("gevolg").asText()).isEqualTo("negatief");
         assertThat(answers.get("gehoord").asInt()).isEqualTo(5);
-        assertThat(answers.get("op-tijd").asInt()).as("Page Up on an untouched slider starts from the middle").isEqualTo(60);
+        assertThat(answers.get("op-tijd").asInt())
+                .as("Page Up on an untouched slider starts from the middle")
+                .isEqualTo(60);
         assertThat(answers.get("themas").get(0).asText()).isEqualTo("thuis");
         assertThat(JSON.convertValue(answers.get("balans"), List.class)).isEqualTo(moved);
         assertThat(answers.get("tip").asText()).isEqualTo("Blijf luisteren");
@@ -221,7 +239,8 @@ class FormBrowserTest extends BrowserTest {
         assertThat(browser.find("#q-gevolg-negatief").isSelected()).isTrue();
         browser.click("Terug");
         browser.waitForHeading("Jouw ervaring");
-        assertThat(browser.find("#story-text").getAttribute("value")).isEqualTo("Dit verhaal mag niet verloren gaan als de pagina opnieuw laadt.");
+        assertThat(browser.find("#story-text").getAttribute("value"))
+                .isEqualTo("Dit verhaal mag niet verloren gaan als de pagina opnieuw laadt.");
         assertThat(browser.find("#story-title").getAttribute("value")).isEqualTo("Bewaard");
         browser.click("Verder");
         browser.click("Verder");
@@ -241,7 +260,8 @@ class FormBrowserTest extends BrowserTest {
         browser.click("Verder");
         browser.click("Bekijk en verstuur");
         browser.waitForHeading("Klopt alles?");
-        String draft = (String) browser.script("return localStorage.getItem('vertelpunt:draft:' + arguments[0]);", slug);
+        String draft =
+                (String) browser.script("return localStorage.getItem('vertelpunt:draft:' + arguments[0]);", slug);
         assertThat(draft).contains("submissionId");
 
         ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
@@ -251,7 +271,8 @@ class FormBrowserTest extends BrowserTest {
         browser.waitForHeading("Het versturen is niet gelukt");
         assertThat(browser.find("main").getText()).contains("Je verhaal is niet kwijt");
         assertThat(Database.storyCount(dataSource, slug)).isZero();
-        assertThat(browser.script("return localStorage.getItem('vertelpunt:draft:' + arguments[0]);", slug)).isEqualTo(draft);
+        assertThat(browser.script("return localStorage.getItem('vertelpunt:draft:' + arguments[0]);", slug))
+                .isEqualTo(draft);
 
         browser.driver().deleteNetworkConditions();
         browser.click("Probeer opnieuw te versturen");
@@ -263,7 +284,9 @@ class FormBrowserTest extends BrowserTest {
         browser.driver().navigate().refresh();
         browser.click("Ga verder met mijn verhaal");
         browser.waitForHeading("Klopt alles?");
-        new Actions(browser.driver()).doubleClick(browser.button("Verstuur mijn verhaal")).perform();
+        new Actions(browser.driver())
+                .doubleClick(browser.button("Verstuur mijn verhaal"))
+                .perform();
         browser.waitForHeading("Dank je wel!");
         assertThat(Database.storyCount(dataSource, slug)).isEqualTo(1);
     }
@@ -290,10 +313,15 @@ class FormBrowserTest extends BrowserTest {
         browser.waitForHeading("Jouw ervaring");
         browser.find("#story-text").sendKeys("Een robot vult elk veld in, ook het veld dat mensen niet zien.");
         // people do not see it, cannot tab to it, and screen readers skip it
-        assertThat((Boolean) browser.script("const r = document.getElementById('story-website').getBoundingClientRect();"
-                + " return r.right < 0 || r.bottom < 0;")).isTrue();
+        assertThat((Boolean)
+                        browser.script("const r = document.getElementById('story-website').getBoundingClientRect();"
+                                + " return r.right < 0 || r.bottom < 0;"))
+                .isTrue();
         assertThat(browser.find("#story-website").getAttribute("tabindex")).isEqualTo("-1");
-        assertThat((String) browser.script("return document.getElementById('story-website').closest('[aria-hidden]').getAttribute('aria-hidden');"))
+        assertThat(
+                        (String)
+                                browser.script(
+                                        "return document.getElementById('story-website').closest('[aria-hidden]').getAttribute('aria-hidden');"))
                 .isEqualTo("true");
         // a robot fills it in
         browser.script("const f = document.getElementById('story-website'); f.value = 'https://spam.example';"

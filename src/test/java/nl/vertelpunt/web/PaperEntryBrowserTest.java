@@ -1,20 +1,15 @@
 package nl.vertelpunt.web;
 
+import static nl.vertelpunt.testing.Fixtures.asAdmin;
+import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import nl.vertelpunt.testing.BrowserTest;
-import nl.vertelpunt.testing.Database;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,10 +18,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-
-import static nl.vertelpunt.testing.Fixtures.asAdmin;
-import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
-import static org.assertj.core.api.Assertions.assertThat;
+import nl.vertelpunt.testing.BrowserTest;
+import nl.vertelpunt.testing.Database;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Typing in paper forms (channel papier) in Chromium, with the keyboard alone: every question on one page,
@@ -46,7 +45,8 @@ class PaperEntryBrowserTest extends BrowserTest {
     private int shot;
 
     private static WebDriverWait waiting() {
-        return (WebDriverWait) new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
+        return (WebDriverWait) new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class);
     }
 
     private void check(String screen) {
@@ -54,7 +54,9 @@ class PaperEntryBrowserTest extends BrowserTest {
         for (int width : List.of(320, 375, 1280)) {
             browser.width(width);
             long overflow = browser.sidewaysOverflow();
-            assertThat(overflow).as(screen + " fits " + width + " px without sideways scrolling").isLessThanOrEqualTo(0L);
+            assertThat(overflow)
+                    .as(screen + " fits " + width + " px without sideways scrolling")
+                    .isLessThanOrEqualTo(0L);
             if (width != 320) {
                 browser.assertAccessible(screen + " at " + width + " px");
                 browser.screenshot(String.format("papier-%02d-%s-%d", shot, screen, width));
@@ -70,9 +72,10 @@ class PaperEntryBrowserTest extends BrowserTest {
 
     private JsonNode stored(String slug) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT json_agg(json_build_object('channel', s.channel, 'role', s.role, "
-                     + "'text', s.text, 'title', s.title, 'answers', s.answers, 'gathering', s.gathering, 'submittedAt', s.submitted_at) "
-                     + "ORDER BY s.text)::text FROM story s JOIN story_point p ON p.id = s.story_point_id WHERE p.slug = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT json_agg(json_build_object('channel', s.channel, 'role', s.role, "
+                                + "'text', s.text, 'title', s.title, 'answers', s.answers, 'gathering', s.gathering, 'submittedAt', s.submitted_at) "
+                                + "ORDER BY s.text)::text FROM story s JOIN story_point p ON p.id = s.story_point_id WHERE p.slug = ?")) {
             ps.setString(1, slug);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -85,8 +88,20 @@ class PaperEntryBrowserTest extends BrowserTest {
     void shouldTypeInPaperFormsWithTheKeyboardAndStoreThemWithChannelPapier() throws Exception {
         String slug = publishedStoryPoint("papier");
         String user = "papier-" + System.nanoTime();
-        asAdmin().contentType(ContentType.JSON).body(Map.of("username", user, "password", PASSWORD,
-                "roles", List.of("facilitator"), "storyPoints", List.of(slug))).post("/api/users").then().statusCode(201);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username",
+                        user,
+                        "password",
+                        PASSWORD,
+                        "roles",
+                        List.of("facilitator"),
+                        "storyPoints",
+                        List.of(slug)))
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         browser.driver().manage().deleteAllCookies();
         browser.width(1280);
         browser.open(base + "werkplek/" + slug + "/papier");
@@ -123,7 +138,8 @@ class PaperEntryBrowserTest extends BrowserTest {
         assertThat(browser.find("#q-werkdruk").isDisplayed()).isFalse();
         browser.keys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("paper-errors")));
-        assertThat(browser.find("#paper-errors").getText()).contains("7. Balans: drie hele getallen die samen 100 zijn");
+        assertThat(browser.find("#paper-errors").getText())
+                .contains("7. Balans: drie hele getallen die samen 100 zijn");
         assertThat(browser.focused().getAttribute("id")).isEqualTo("paper-errors");
         check("form-mistake");
         assertThat(Database.storyCount(dataSource, slug)).isZero();
@@ -131,7 +147,9 @@ class PaperEntryBrowserTest extends BrowserTest {
         assertThat(browser.focused().getAttribute("id")).isEqualTo("q-balans-0");
         browser.find("#q-balans-2").clear();
         browser.find("#q-balans-2").sendKeys("20", Keys.chord(Keys.CONTROL, Keys.ENTER));
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("paper-status"), "Je hebt nu 1 formulieren ingevoerd"));
+        waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("paper-status"), "Je hebt nu 1 formulieren ingevoerd"));
         // a clean form for the next one; the day and the gathering stay
         assertThat(browser.find("#story-text").getAttribute("value")).isEmpty();
         assertThat(browser.find("#q-gehoord-input").getAttribute("value")).isEmpty();
@@ -145,7 +163,9 @@ class PaperEntryBrowserTest extends BrowserTest {
         tabTo("q-gehoord-na");
         browser.keys(Keys.SPACE);
         browser.find("#paper-save").click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("paper-status"), "Je hebt nu 2 formulieren ingevoerd"));
+        waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("paper-status"), "Je hebt nu 2 formulieren ingevoerd"));
         check("form-saved");
 
         JsonNode stories = stored(slug);
@@ -159,8 +179,10 @@ class PaperEntryBrowserTest extends BrowserTest {
         assertThat(parent.get("title").asText()).isEqualTo("Elke week gebeld");
         assertThat(parent.get("gathering").asText()).isEqualTo("Wijkteam Noord, papieren formulieren");
         assertThat(parent.get("submittedAt").asText()).startsWith(today + "T12:00:00");
-        assertThat(parent.get("answers")).isEqualTo(JSON.readTree(
-                "{\"gevolg\": \"positief\", \"gehoord\": 85, \"themas\": [\"school\"], \"balans\": [50, 30, 20]}"));
+        assertThat(parent.get("answers"))
+                .isEqualTo(
+                        JSON.readTree(
+                                "{\"gevolg\": \"positief\", \"gehoord\": 85, \"themas\": [\"school\"], \"balans\": [50, 30, 20]}"));
         for (JsonNode story : stories) {
             assertThat(story.get("channel").asText()).isEqualTo("papier");
         }

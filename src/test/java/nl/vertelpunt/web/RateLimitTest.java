@@ -1,18 +1,17 @@
 package nl.vertelpunt.web;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static nl.vertelpunt.testing.Fixtures.aSubmission;
 import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Public limits without personal data: a per-address rate limit on submissions, sign-ins and withdrawals, and the
@@ -44,15 +43,28 @@ class RateLimitTest {
         String slug = publishedStoryPoint("ratelimit");
         Map<String, Object> bot = aSubmission();
         bot.put("website", "http://spam.example");
-        given().contentType(ContentType.JSON).body(bot).post("/api/storypoints/" + slug + "/stories").then()
-                .statusCode(422).body("errors[0].field", equalTo("website"));
+        given().contentType(ContentType.JSON)
+                .body(bot)
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("website"));
         for (int i = 0; i < 2; i++) {
             Map<String, Object> story = aSubmission();
             story.put("website", "");
-            given().contentType(ContentType.JSON).body(story).post("/api/storypoints/" + slug + "/stories").then().statusCode(201);
+            given().contentType(ContentType.JSON)
+                    .body(story)
+                    .post("/api/storypoints/" + slug + "/stories")
+                    .then()
+                    .statusCode(201);
         }
-        given().contentType(ContentType.JSON).body(aSubmission()).post("/api/storypoints/" + slug + "/stories").then()
-                .statusCode(429).contentType("application/problem+json").body("detail", containsString("nothing is lost"));
+        given().contentType(ContentType.JSON)
+                .body(aSubmission())
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .body("detail", containsString("nothing is lost"));
     }
 
     @Test
@@ -60,25 +72,48 @@ class RateLimitTest {
     void shouldNotCountTheQueueOfAVerteltafelAgainstTheAddress() {
         String slug = publishedStoryPoint("ratelimit-verteltafel");
         String facilitator = "vt-" + System.nanoTime();
-        nl.vertelpunt.testing.Fixtures.asAdmin().contentType(ContentType.JSON).body(Map.of("username", facilitator,
-                "password", "a-long-enough-password", "roles", java.util.List.of("facilitator"), "storyPoints", java.util.List.of(slug)))
-                .post("/api/users").then().statusCode(201);
+        nl.vertelpunt.testing.Fixtures.asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username",
+                        facilitator,
+                        "password",
+                        "a-long-enough-password",
+                        "roles",
+                        java.util.List.of("facilitator"),
+                        "storyPoints",
+                        java.util.List.of(slug)))
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         // this address is over its limit for anonymous stories
         for (int i = 0; i < 4; i++) {
             given().contentType(ContentType.JSON).body(aSubmission()).post("/api/storypoints/" + slug + "/stories");
         }
-        given().contentType(ContentType.JSON).body(aSubmission()).post("/api/storypoints/" + slug + "/stories").then().statusCode(429);
+        given().contentType(ContentType.JSON)
+                .body(aSubmission())
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(429);
         // a facilitator sending a queue from the same address is not refused
         for (int i = 0; i < 10; i++) {
             Map<String, Object> story = aSubmission();
             story.put("channel", "verteltafel");
-            nl.vertelpunt.testing.Fixtures.as(facilitator, "a-long-enough-password").contentType(ContentType.JSON).body(story)
-                    .post("/api/storypoints/" + slug + "/stories").then().statusCode(201);
+            nl.vertelpunt.testing.Fixtures.as(facilitator, "a-long-enough-password")
+                    .contentType(ContentType.JSON)
+                    .body(story)
+                    .post("/api/storypoints/" + slug + "/stories")
+                    .then()
+                    .statusCode(201);
         }
         // and pretending to be one does not get around the limit for anyone else: it is refused unsigned
         Map<String, Object> pretend = aSubmission();
         pretend.put("channel", "verteltafel");
-        given().contentType(ContentType.JSON).body(pretend).post("/api/storypoints/" + slug + "/stories").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(pretend)
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -87,16 +122,32 @@ class RateLimitTest {
         String slug = publishedStoryPoint("ratelimit-forwarded");
         String client = "198.51.100.11";
         for (int i = 0; i < 3; i++) {
-            given().header("X-Forwarded-For", forwardedFor("203.0.113." + i, client)).contentType(ContentType.JSON)
-                    .body(aSubmission()).post("/api/storypoints/" + slug + "/stories").then().statusCode(201);
+            given().header("X-Forwarded-For", forwardedFor("203.0.113." + i, client))
+                    .contentType(ContentType.JSON)
+                    .body(aSubmission())
+                    .post("/api/storypoints/" + slug + "/stories")
+                    .then()
+                    .statusCode(201);
         }
-        given().header("X-Forwarded-For", forwardedFor("203.0.113.99", client)).contentType(ContentType.JSON)
-                .body(aSubmission()).post("/api/storypoints/" + slug + "/stories").then().statusCode(429);
-        given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
-                .body(aSubmission()).post("/api/storypoints/" + slug + "/stories").then().statusCode(429);
+        given().header("X-Forwarded-For", forwardedFor("203.0.113.99", client))
+                .contentType(ContentType.JSON)
+                .body(aSubmission())
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(429);
+        given().header("X-Forwarded-For", client)
+                .contentType(ContentType.JSON)
+                .body(aSubmission())
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(429);
         // another client behind the same proxy (the same connection address) is not held back
-        given().header("X-Forwarded-For", forwardedFor(client, "198.51.100.12")).contentType(ContentType.JSON)
-                .body(aSubmission()).post("/api/storypoints/" + slug + "/stories").then().statusCode(201);
+        given().header("X-Forwarded-For", forwardedFor(client, "198.51.100.12"))
+                .contentType(ContentType.JSON)
+                .body(aSubmission())
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -105,16 +156,35 @@ class RateLimitTest {
         String client = "198.51.100.21";
         // 20 failed sign-ins per address (4 x the 5 per user name), each for another name, with forged entries in front
         for (int i = 0; i < 20; i++) {
-            given().header("X-Forwarded-For", forwardedFor("203.0.113." + i, client)).contentType(ContentType.JSON)
-                    .body(Map.of("username", "nobody-" + i, "password", "wrong")).post("/api/session").then().statusCode(401);
+            given().header("X-Forwarded-For", forwardedFor("203.0.113." + i, client))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("username", "nobody-" + i, "password", "wrong"))
+                    .post("/api/session")
+                    .then()
+                    .statusCode(401);
         }
-        given().header("X-Forwarded-For", forwardedFor("203.0.113.200", client)).contentType(ContentType.JSON)
-                .body(Map.of("username", nl.vertelpunt.testing.Fixtures.ADMIN, "password", nl.vertelpunt.testing.Fixtures.ADMIN_PASSWORD))
-                .post("/api/session").then().statusCode(429).contentType("application/problem+json");
+        given().header("X-Forwarded-For", forwardedFor("203.0.113.200", client))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username",
+                        nl.vertelpunt.testing.Fixtures.ADMIN,
+                        "password",
+                        nl.vertelpunt.testing.Fixtures.ADMIN_PASSWORD))
+                .post("/api/session")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json");
         // the staff member at another address behind the same proxy signs in
-        given().header("X-Forwarded-For", forwardedFor(client, "198.51.100.22")).contentType(ContentType.JSON)
-                .body(Map.of("username", nl.vertelpunt.testing.Fixtures.ADMIN, "password", nl.vertelpunt.testing.Fixtures.ADMIN_PASSWORD))
-                .post("/api/session").then().statusCode(200);
+        given().header("X-Forwarded-For", forwardedFor(client, "198.51.100.22"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username",
+                        nl.vertelpunt.testing.Fixtures.ADMIN,
+                        "password",
+                        nl.vertelpunt.testing.Fixtures.ADMIN_PASSWORD))
+                .post("/api/session")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -123,15 +193,25 @@ class RateLimitTest {
         String slug = publishedStoryPoint("ratelimit-withdrawal");
         String client = "198.51.100.31";
         for (int i = 0; i < 5; i++) {
-            given().header("X-Forwarded-For", forwardedFor("203.0.113." + i, client)).contentType(ContentType.JSON)
-                    .body(Map.of("receiptCode", "WRNG-WRNG-WRNG-000" + i)).post("/api/storypoints/" + slug + "/withdrawals")
-                    .then().statusCode(422);
+            given().header("X-Forwarded-For", forwardedFor("203.0.113." + i, client))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("receiptCode", "WRNG-WRNG-WRNG-000" + i))
+                    .post("/api/storypoints/" + slug + "/withdrawals")
+                    .then()
+                    .statusCode(422);
         }
-        given().header("X-Forwarded-For", forwardedFor("203.0.113.99", client)).contentType(ContentType.JSON)
-                .body(Map.of("receiptCode", "WRNG-WRNG-WRNG-0009")).post("/api/storypoints/" + slug + "/withdrawals")
-                .then().statusCode(429).contentType("application/problem+json");
-        given().header("X-Forwarded-For", forwardedFor(client, "198.51.100.32")).contentType(ContentType.JSON)
-                .body(Map.of("receiptCode", "WRNG-WRNG-WRNG-0010")).post("/api/storypoints/" + slug + "/withdrawals")
-                .then().statusCode(422);
+        given().header("X-Forwarded-For", forwardedFor("203.0.113.99", client))
+                .contentType(ContentType.JSON)
+                .body(Map.of("receiptCode", "WRNG-WRNG-WRNG-0009"))
+                .post("/api/storypoints/" + slug + "/withdrawals")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json");
+        given().header("X-Forwarded-For", forwardedFor(client, "198.51.100.32"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("receiptCode", "WRNG-WRNG-WRNG-0010"))
+                .post("/api/storypoints/" + slug + "/withdrawals")
+                .then()
+                .statusCode(422);
     }
 }

@@ -1,11 +1,24 @@
 package nl.vertelpunt.web;
 
+import static io.restassured.RestAssured.given;
+import static nl.vertelpunt.testing.Fixtures.asAdmin;
+import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import nl.vertelpunt.testing.Browser;
 import nl.vertelpunt.testing.Planted;
 import nl.vertelpunt.testing.WorkspaceTest;
@@ -18,20 +31,6 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static nl.vertelpunt.testing.Fixtures.asAdmin;
-import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A sense-making session from preparation to the storytellers' page, in Chromium against the real service:
@@ -58,16 +57,39 @@ class SessionBrowserTest extends WorkspaceTest {
         if (planted == null) {
             planted = Planted.create("bijeenkomst-ui", 500, 61);
             cards = planted.draftCards(Planted.EIGHT_CARD_PATTERNS);
-            JsonNode page = JSON.readTree(asAdmin().contentType(ContentType.JSON).body(Map.of("filter", Map.of(), "page", 0, "size", 10))
-                    .post("/api/storypoints/" + planted.slug() + "/stories/search").then().statusCode(200).extract().asString());
+            JsonNode page = JSON.readTree(asAdmin()
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("filter", Map.of(), "page", 0, "size", 10))
+                    .post("/api/storypoints/" + planted.slug() + "/stories/search")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
             storyIds = new ArrayList<>();
             page.get("stories").forEach(s -> storyIds.add(s.get("id").asText()));
             // one published card with a marked quote, for the storytellers' page
-            JsonNode first = JSON.readTree(asAdmin().get("/api/cards/" + cards.get(0)).then().statusCode(200).extract().asString());
-            asAdmin().contentType(ContentType.JSON).body(Map.of("version", first.get("version").asInt(),
-                            "title", "Gehoord worden en de gevolgen", "interpretations", List.of("Luisteren helpt.", "Het is andersom."),
-                            "stories", List.of(Map.of("id", first.at("/stories/0/id").asText(), "quoteStart", 0, "quoteEnd", 7)), "published", true))
-                    .put("/api/cards/" + cards.get(0)).then().statusCode(200);
+            JsonNode first = JSON.readTree(asAdmin()
+                    .get("/api/cards/" + cards.get(0))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+            asAdmin()
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "version",
+                            first.get("version").asInt(),
+                            "title",
+                            "Gehoord worden en de gevolgen",
+                            "interpretations",
+                            List.of("Luisteren helpt.", "Het is andersom."),
+                            "stories",
+                            List.of(Map.of("id", first.at("/stories/0/id").asText(), "quoteStart", 0, "quoteEnd", 7)),
+                            "published",
+                            true))
+                    .put("/api/cards/" + cards.get(0))
+                    .then()
+                    .statusCode(200);
         }
     }
 
@@ -81,7 +103,11 @@ class SessionBrowserTest extends WorkspaceTest {
     }
 
     private static JsonNode table(String token) throws Exception {
-        return JSON.readTree(given().get("/api/tables/" + token).then().statusCode(200).extract().asString());
+        return JSON.readTree(given().get("/api/tables/" + token)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 
     private static long noteId(String token, String text) throws Exception {
@@ -103,7 +129,9 @@ class SessionBrowserTest extends WorkspaceTest {
         box.findElement(By.xpath(".//label[normalize-space()='" + kind + "']")).click();
         box.findElement(By.cssSelector("textarea.note-text")).sendKeys(text);
         box.findElement(By.cssSelector("button.add-note")).click();
-        waitIn(b, 10).until(d -> b.findAll("#board li.note").stream().anyMatch(li -> li.getText().contains(text)));
+        waitIn(b, 10)
+                .until(d -> b.findAll("#board li.note").stream()
+                        .anyMatch(li -> li.getText().contains(text)));
     }
 
     @Test
@@ -116,15 +144,23 @@ class SessionBrowserTest extends WorkspaceTest {
         // the browser's locale, so the date is set as the picker would set it)
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
         browser.find("#new-session-title").sendKeys("Duidingsbijeenkomst Oost");
-        browser.script("const d = arguments[0]; d.value = arguments[1]; d.dispatchEvent(new Event('input', {bubbles: true}));"
-                + "d.dispatchEvent(new Event('change', {bubbles: true}));", browser.find("#new-session-date"), today.toString());
+        browser.script(
+                "const d = arguments[0]; d.value = arguments[1]; d.dispatchEvent(new Event('input', {bubbles: true}));"
+                        + "d.dispatchEvent(new Event('change', {bubbles: true}));",
+                browser.find("#new-session-date"),
+                today.toString());
         browser.find("#new-session-save").click();
         waitForText("#new-session-place-error", "Vul de plaats in");
         browser.find("#new-session-place").sendKeys("Wijkcentrum De Brug, Deventer");
         browser.find("#new-session-save").click();
         browser.waitForHeading("Duidingsbijeenkomst Oost");
         String session = browser.driver().getCurrentUrl().replaceAll(".*/bijeenkomsten/", "");
-        JsonNode planned = JSON.readTree(asAdmin().get("/api/sessions/" + session).then().statusCode(200).extract().asString());
+        JsonNode planned = JSON.readTree(asAdmin()
+                .get("/api/sessions/" + session)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(planned.get("heldOn").asText()).isEqualTo(today.toString());
         assertThat(planned.get("place").asText()).isEqualTo("Wijkcentrum De Brug, Deventer");
         assertThat(browser.find("#session-meta").getText()).endsWith("· Wijkcentrum De Brug, Deventer");
@@ -135,8 +171,9 @@ class SessionBrowserTest extends WorkspaceTest {
         assertThat(browser.focused().getAttribute("value")).isEqualTo("Tafel 1");
         browser.findAll(".table-form .card-choices input[type='checkbox']").forEach(WebElement::click);
         assertThat(browser.find("#table-new-card-advice").getText())
-                .isEqualTo("8 kaarten gekozen. Deze tafel heeft 8 kaarten. We raden er hoogstens 7 aan. Met te veel materiaal raken "
-                        + "deelnemers overweldigd en vallen ze terug op hun eigen verhalen.");
+                .isEqualTo(
+                        "8 kaarten gekozen. Deze tafel heeft 8 kaarten. We raden er hoogstens 7 aan. Met te veel materiaal raken "
+                                + "deelnemers overweldigd en vallen ze terug op hun eigen verhalen.");
         browser.find("#table-new-story-id").sendKeys(storyIds.get(0) + ", " + storyIds.get(1));
         browser.find(".table-form .add-story-id").click();
         browser.find(".table-form .stories-from-cards").click();
@@ -144,12 +181,18 @@ class SessionBrowserTest extends WorkspaceTest {
         browser.find(".table-form .save-table").click();
         WebElement warning = browser.waitFor(By.cssSelector(".session-table .warning[data-code='too-many-cards']"));
         assertThat(warning.getText()).startsWith("Deze tafel heeft 8 kaarten. We raden er hoogstens 7 aan.");
-        JsonNode withTable = JSON.readTree(asAdmin().get("/api/sessions/" + session).then().extract().asString());
+        JsonNode withTable = JSON.readTree(
+                asAdmin().get("/api/sessions/" + session).then().extract().asString());
         String tableId = withTable.at("/tables/0/id").asText();
         assertThat(withTable.at("/tables/0/cards").size()).isEqualTo(8);
         List<String> tableStories = new ArrayList<>();
-        withTable.at("/tables/0/stories").forEach(s -> tableStories.add(s.get("id").asText()));
-        assertThat(tableStories).startsWith(storyIds.get(0), storyIds.get(1)).hasSizeGreaterThan(2).doesNotHaveDuplicates();
+        withTable
+                .at("/tables/0/stories")
+                .forEach(s -> tableStories.add(s.get("id").asText()));
+        assertThat(tableStories)
+                .startsWith(storyIds.get(0), storyIds.get(1))
+                .hasSizeGreaterThan(2)
+                .doesNotHaveDuplicates();
         browser.checkScreen("sessie-02-tafel-te-vol");
 
         // fewer cards: the advice goes away
@@ -161,68 +204,95 @@ class SessionBrowserTest extends WorkspaceTest {
         assertThat(browser.find("#table-" + tableId + "-card-advice").getText()).isEqualTo("3 kaarten gekozen.");
         browser.find(".table-form .save-table").click();
         waitIn(browser, 10).until(d -> browser.findAll(".table-form").isEmpty());
-        assertThat(browser.findAll(".session-table .warning[data-code='too-many-cards']")).isEmpty();
+        assertThat(browser.findAll(".session-table .warning[data-code='too-many-cards']"))
+                .isEmpty();
         assertThat(browser.findAll(".session-table .table-cards li")).hasSize(3);
         // the stories of eight cards are still too many: that advice stays
         assertThat(tableStories.size()).isGreaterThan(20);
-        assertThat(browser.find(".session-table .warning[data-code='too-many-stories']").getText())
+        assertThat(browser.find(".session-table .warning[data-code='too-many-stories']")
+                        .getText())
                 .startsWith("Deze tafel heeft " + tableStories.size() + " verhalen. We raden er hoogstens 20 aan.");
 
         // the link, shown once, with a copy button and its expiry
-        browser.driver().executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        browser.driver()
+                .executeCdpCommand(
+                        "Browser.grantPermissions",
+                        Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
         browser.find("[data-table='" + tableId + "'] .make-link").click();
         WebElement url = browser.waitFor(By.id("link-url-" + tableId));
         String link = url.getAttribute("value");
         assertThat(link).matches(java.util.regex.Pattern.quote(base.toString()) + "t/[A-Za-z0-9_-]{43}");
         assertThat(browser.focused().getAttribute("id")).isEqualTo("link-url-" + tableId);
-        assertThat(browser.find(".link-once").getText()).contains("Je ziet deze link maar één keer.").contains("Deze link werkt tot");
+        assertThat(browser.find(".link-once").getText())
+                .contains("Je ziet deze link maar één keer.")
+                .contains("Deze link werkt tot");
         browser.find("[data-table='" + tableId + "'] .copy-link").click();
         waitForText("[data-table='" + tableId + "'] .copied", "Gekopieerd.");
-        String clipboard = (String) browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "navigator.clipboard.readText().then(done, e => done('failed: ' + e));");
+        String clipboard = (String) browser.driver()
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "navigator.clipboard.readText().then(done, e => done('failed: ' + e));");
         assertThat(clipboard).isEqualTo(link);
         String token = link.substring(link.lastIndexOf('/') + 1);
         browser.checkScreen("sessie-03-link");
         // not shown again, and kept nowhere in the browser
         browser.driver().navigate().refresh();
         browser.waitForHeading("Duidingsbijeenkomst Oost");
-        assertThat(browser.find("[data-table='" + tableId + "'] .link-state").getText()).startsWith("Er is een werkende link tot");
+        assertThat(browser.find("[data-table='" + tableId + "'] .link-state").getText())
+                .startsWith("Er is een werkende link tot");
         assertThat(browser.findAll("#link-url-" + tableId)).isEmpty();
-        assertThat((String) browser.script("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + JSON.stringify(history.state);"))
+        assertThat(
+                        (String)
+                                browser.script(
+                                        "return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + JSON.stringify(history.state);"))
                 .doesNotContain(token);
 
-        try (Browser laptop = new Browser(); Browser other = new Browser()) {
+        try (Browser laptop = new Browser();
+                Browser other = new Browser()) {
             // at the table, without an account
             laptop.open(link);
             laptop.waitForHeading("Tafel 1");
-            assertThat(laptop.find("main .meta").getText()).startsWith("Duidingsbijeenkomst Oost · ").endsWith("Wijkcentrum De Brug, Deventer");
+            assertThat(laptop.find("main .meta").getText())
+                    .startsWith("Duidingsbijeenkomst Oost · ")
+                    .endsWith("Wijkcentrum De Brug, Deventer");
             assertThat(laptop.findAll("article.table-card")).hasSize(3);
             assertThat(laptop.findAll("article.table-story")).hasSize(tableStories.size());
             WebElement firstCard = laptop.find("article.table-card");
             assertThat(firstCard.findElement(By.cssSelector("img.card-chart")).getAttribute("src"))
                     .endsWith("/api/tables/" + token + "/cards/" + cards.get(0) + "/chart.svg");
-            assertThat(firstCard.getText()).contains("Gehoord worden en de gevolgen").contains("Aantal verhalen")
-                    .contains("Twee manieren om dit te lezen").contains("Luisteren helpt.").contains("Het is andersom.")
-                    .contains("Typerende verhalen").contains("De gegevens op deze kaart zijn gedeeld door mensen");
-            assertThat(firstCard.findElement(By.cssSelector(".typical mark.quote")).getText()).isEqualTo("Verhaal");
+            assertThat(firstCard.getText())
+                    .contains("Gehoord worden en de gevolgen")
+                    .contains("Aantal verhalen")
+                    .contains("Twee manieren om dit te lezen")
+                    .contains("Luisteren helpt.")
+                    .contains("Het is andersom.")
+                    .contains("Typerende verhalen")
+                    .contains("De gegevens op deze kaart zijn gedeeld door mensen");
+            assertThat(firstCard
+                            .findElement(By.cssSelector(".typical mark.quote"))
+                            .getText())
+                    .isEqualTo("Verhaal");
             laptop.checkScreen("tafel-01-kaarten");
 
             noteOnCard(laptop, 0, "Wat verrast je?", "Wie zich niet gehoord voelt, ziet vaak negatieve gevolgen.");
             assertThat(laptop.find("#board [data-kind='surprise']").getText()).contains("Wie zich niet gehoord voelt");
             noteOnCard(laptop, 0, "Wat baart je zorgen?", "Ouders haken af als niemand luistert.");
             noteOnCard(laptop, 1, "Welke kansen zie je?", "Een vast aanspreekpunt per gezin.");
-            assertThat(laptop.find("article.table-card [data-card-notes]").getText()).contains("Notities bij deze kaart (2)");
+            assertThat(laptop.find("article.table-card [data-card-notes]").getText())
+                    .contains("Notities bij deze kaart (2)");
 
             // a second laptop at the same table sees those notes, and its note reaches the first without a reload
             other.open(link);
             other.waitForHeading("Tafel 1");
             assertThat(other.findAll("#board li.note")).hasSize(3);
             other.find("details.general-note summary").click();
-            other.find("details.general-note").findElement(By.xpath(".//label[normalize-space()='Anders']")).click();
+            other.find("details.general-note")
+                    .findElement(By.xpath(".//label[normalize-space()='Anders']"))
+                    .click();
             other.find("#note-text-general").sendKeys("Minder wisselingen van hulpverlener.");
             other.find("details.general-note button.add-note").click();
             waitForTextIn(other, "#note-status-general", "Je notitie is toegevoegd.");
-            waitIn(laptop, 15).until(d -> laptop.find("#board").getText().contains("Minder wisselingen van hulpverlener."));
+            waitIn(laptop, 15)
+                    .until(d -> laptop.find("#board").getText().contains("Minder wisselingen van hulpverlener."));
 
             // a proposal with an owner, made from one note
             long surprise = noteId(token, "Wie zich niet gehoord voelt, ziet vaak negatieve gevolgen.");
@@ -243,7 +313,9 @@ class SessionBrowserTest extends WorkspaceTest {
             assertThat(made.get("owner").asText()).isEqualTo("Teamleider wijkteam Oost");
             assertThat(made.get("notes").toString()).isEqualTo("[" + surprise + "]");
             WebElement zone = laptop.waitFor(By.cssSelector(".dropzone[data-proposal='" + proposal + "']"));
-            assertThat(zone.getText()).contains("Wie pakt de handschoen op?\nTeamleider wijkteam Oost").contains("Wie zich niet gehoord voelt");
+            assertThat(zone.getText())
+                    .contains("Wie pakt de handschoen op?\nTeamleider wijkteam Oost")
+                    .contains("Wie zich niet gehoord voelt");
 
             // the keyboard alternative: choose the proposal on the note, then "Verplaats"
             WebElement choice = laptop.find("#move-" + worry);
@@ -252,39 +324,62 @@ class SessionBrowserTest extends WorkspaceTest {
             laptop.keys(Keys.TAB);
             assertThat(laptop.focused().getAttribute("class")).contains("move-button");
             laptop.keys(Keys.ENTER);
-            waitIn(laptop, 10).until(d -> laptop.find(".dropzone[data-proposal='" + proposal + "']").getText().contains("Ouders haken af"));
+            waitIn(laptop, 10)
+                    .until(d -> laptop.find(".dropzone[data-proposal='" + proposal + "']")
+                            .getText()
+                            .contains("Ouders haken af"));
             assertThat(laptop.focused().getAttribute("id")).isEqualTo("move-" + worry);
-            assertThat(table(token).get("proposals").get(0).get("notes").toString()).isEqualTo("[" + surprise + "," + worry + "]");
+            assertThat(table(token).get("proposals").get(0).get("notes").toString())
+                    .isEqualTo("[" + surprise + "," + worry + "]");
 
             // a real drag with the mouse: the note's handle onto the proposal
             WebElement grip = laptop.find("li.note[data-note='" + chance + "'] .grip");
             laptop.script("document.getElementById('board').scrollIntoView({block: 'start'});");
             WebElement target = laptop.find(".dropzone[data-proposal='" + proposal + "'] h3");
-            new Actions(laptop.driver()).clickAndHold(grip).moveByOffset(8, 8).moveToElement(target).pause(Duration.ofMillis(100))
-                    .release().perform();
-            waitIn(laptop, 10).until(d -> laptop.find(".dropzone[data-proposal='" + proposal + "']").getText().contains("Een vast aanspreekpunt per gezin."));
+            new Actions(laptop.driver())
+                    .clickAndHold(grip)
+                    .moveByOffset(8, 8)
+                    .moveToElement(target)
+                    .pause(Duration.ofMillis(100))
+                    .release()
+                    .perform();
+            waitIn(laptop, 10)
+                    .until(d -> laptop.find(".dropzone[data-proposal='" + proposal + "']")
+                            .getText()
+                            .contains("Een vast aanspreekpunt per gezin."));
             JsonNode clustered = table(token).get("proposals").get(0);
             assertThat(clustered.get("notes").toString()).isEqualTo("[" + surprise + "," + worry + "," + chance + "]");
-            assertThat(laptop.find(".dropzone.loose").getText()).contains("Minder wisselingen").doesNotContain("Een vast aanspreekpunt");
+            assertThat(laptop.find(".dropzone.loose").getText())
+                    .contains("Minder wisselingen")
+                    .doesNotContain("Een vast aanspreekpunt");
             for (long note : List.of(surprise, worry, chance)) {
-                assertThat(new Select(laptop.find("#move-" + note)).getFirstSelectedOption().getText()).isEqualTo("Vast aanspreekpunt");
+                assertThat(new Select(laptop.find("#move-" + note))
+                                .getFirstSelectedOption()
+                                .getText())
+                        .isEqualTo("Vast aanspreekpunt");
             }
 
             // the proposal's texts, edited at the table
             assertThat(laptop.find("#proposal-cancel").isDisplayed()).isFalse();
-            laptop.find(".dropzone[data-proposal='" + proposal + "'] .edit-proposal").click();
+            laptop.find(".dropzone[data-proposal='" + proposal + "'] .edit-proposal")
+                    .click();
             assertThat(laptop.focused().getAttribute("id")).isEqualTo("proposal-title");
-            assertThat(laptop.find("#proposal-form-heading").getText()).isEqualTo("Voorstel aanpassen: Vast aanspreekpunt");
+            assertThat(laptop.find("#proposal-form-heading").getText())
+                    .isEqualTo("Voorstel aanpassen: Vast aanspreekpunt");
             assertThat(laptop.find("#proposal-owner").getAttribute("value")).isEqualTo("Teamleider wijkteam Oost");
             laptop.find("#proposal-owner").sendKeys(", samen met de GGD");
             laptop.find("#proposal-save").click();
             waitForTextIn(laptop, "#proposal-form-status", "Het voorstel is bewaard.");
-            waitForTextIn(laptop, ".dropzone[data-proposal='" + proposal + "'] .owner", "Teamleider wijkteam Oost, samen met de GGD");
+            waitForTextIn(
+                    laptop,
+                    ".dropzone[data-proposal='" + proposal + "'] .owner",
+                    "Teamleider wijkteam Oost, samen met de GGD");
             assertThat(table(token).get("proposals").get(0).get("notes").size()).isEqualTo(3);
             laptop.checkScreen("tafel-02-voorstel");
 
             // nothing about the participant's device is kept
-            assertThat((String) laptop.script("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie;"))
+            assertThat((String) laptop.script(
+                            "return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie;"))
                     .isEqualTo("{}{}");
 
             laptop.find("#proposal-title").sendKeys("Half af");
@@ -299,25 +394,42 @@ class SessionBrowserTest extends WorkspaceTest {
             // the facilitator follows up in the workspace: the notes, then a decision, and publication
             browser.driver().navigate().refresh();
             browser.waitForHeading("Duidingsbijeenkomst Oost");
-            assertThat(browser.find("[data-table='" + tableId + "'] .table-notes").getText())
-                    .contains("Notities van deze tafel (4)").contains("Wat verrast je?").contains("in voorstel: Vast aanspreekpunt");
+            assertThat(browser.find("[data-table='" + tableId + "'] .table-notes")
+                            .getText())
+                    .contains("Notities van deze tafel (4)")
+                    .contains("Wat verrast je?")
+                    .contains("in voorstel: Vast aanspreekpunt");
             WebElement article = browser.find("article.proposal[data-proposal='" + proposal + "']");
-            assertThat(article.getText()).contains("van Tafel 1").contains("Voorgesteld").contains("Teamleider wijkteam Oost, samen met de GGD");
+            assertThat(article.getText())
+                    .contains("van Tafel 1")
+                    .contains("Voorgesteld")
+                    .contains("Teamleider wijkteam Oost, samen met de GGD");
             article.findElement(By.cssSelector(".proposal-edit-box summary")).click();
             WebElement title = browser.find("#proposal-" + proposal + "-edit-title");
             title.clear();
             title.sendKeys("Eén vast aanspreekpunt");
-            article.findElement(By.cssSelector(".proposal-edit button[type='submit']")).click();
+            article.findElement(By.cssSelector(".proposal-edit button[type='submit']"))
+                    .click();
             waitForText("#proposal-" + proposal + "-status", "De teksten zijn bewaard.");
             new Select(browser.find("#proposal-" + proposal + "-new-status")).selectByVisibleText("Overgenomen");
-            browser.find("#proposal-" + proposal + "-update-note").sendKeys("Het college heeft het voorstel overgenomen.");
+            browser.find("#proposal-" + proposal + "-update-note")
+                    .sendKeys("Het college heeft het voorstel overgenomen.");
             browser.find("[data-proposal='" + proposal + "'] .add-update").click();
             waitForText("#proposal-" + proposal + "-status", "Vastgelegd: Overgenomen.");
-            assertThat(browser.find("[data-proposal='" + proposal + "'] .updates").getText())
-                    .contains("Overgenomen").contains("Het college heeft het voorstel overgenomen.").contains("admin");
+            assertThat(browser.find("[data-proposal='" + proposal + "'] .updates")
+                            .getText())
+                    .contains("Overgenomen")
+                    .contains("Het college heeft het voorstel overgenomen.")
+                    .contains("admin");
             browser.find("#proposal-" + proposal + "-published").click();
             waitForText("#proposal-" + proposal + "-status", "Het voorstel staat nu op de openbare pagina.");
-            JsonNode followed = JSON.readTree(asAdmin().get("/api/sessions/" + session).then().extract().asString()).get("proposals").get(0);
+            JsonNode followed = JSON.readTree(asAdmin()
+                            .get("/api/sessions/" + session)
+                            .then()
+                            .extract()
+                            .asString())
+                    .get("proposals")
+                    .get(0);
             assertThat(followed.get("title").asText()).isEqualTo("Eén vast aanspreekpunt");
             assertThat(followed.get("status").asText()).isEqualTo("adopted");
             assertThat(followed.get("published").asBoolean()).isTrue();
@@ -334,26 +446,34 @@ class SessionBrowserTest extends WorkspaceTest {
             assertThat(browser.focused().getText()).isEqualTo("Wachtlijst zichtbaar maken");
             browser.checkScreen("sessie-04-voorstellen");
 
-            // what the storytellers read: the published proposal with its status and update, the published card with its quote
+            // what the storytellers read: the published proposal with its status and update, the published card with
+            // its quote
             laptop.open(base + "v/" + planted.slug() + "/verhalen");
             laptop.waitForHeading("Wat is er met de verhalen gedaan?");
             String page = laptop.find("main").getText();
-            assertThat(page).contains("Eén vast aanspreekpunt").contains("Stand van zaken: Overgenomen. Er is besloten om dit te doen.")
+            assertThat(page)
+                    .contains("Eén vast aanspreekpunt")
+                    .contains("Stand van zaken: Overgenomen. Er is besloten om dit te doen.")
                     .contains("Wat gaan we doen?\nElk gezin krijgt één vaste contactpersoon.")
                     .contains("Wat levert het op?\nZodat ouders en jongeren zich gehoord voelen.")
                     .contains("Wie pakt het op?\nTeamleider wijkteam Oost, samen met de GGD")
                     .contains("Het college heeft het voorstel overgenomen.")
-                    .contains("Gehoord worden en de gevolgen").contains("“Verhaal”")
-                    .doesNotContain("Wachtlijst zichtbaar maken").doesNotContain("Ouders haken af").doesNotContain("admin");
-            assertThat(laptop.find(".outcome-updates time").getAttribute("datetime")).isEqualTo(today.toString());
+                    .contains("Gehoord worden en de gevolgen")
+                    .contains("“Verhaal”")
+                    .doesNotContain("Wachtlijst zichtbaar maken")
+                    .doesNotContain("Ouders haken af")
+                    .doesNotContain("admin");
+            assertThat(laptop.find(".outcome-updates time").getAttribute("datetime"))
+                    .isEqualTo(today.toString());
             laptop.checkScreen("verhalen-01-gepubliceerd");
 
             // links that do not work say so plainly: an unknown one, and one that expired while the page was open
             laptop.open(base + "t/deze-link-bestaat-helemaal-niet");
             laptop.waitForHeading("Deze link werkt niet");
             laptop.checkScreen("tafel-04-onbekend");
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "UPDATE session_table SET token_expires_at = now() - interval '1 minute' WHERE id = ?::uuid")) {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement(
+                            "UPDATE session_table SET token_expires_at = now() - interval '1 minute' WHERE id = ?::uuid")) {
                 ps.setString(1, tableId);
                 ps.executeUpdate();
             }
@@ -365,7 +485,9 @@ class SessionBrowserTest extends WorkspaceTest {
             // a new link for the table, and stopping it at once
             browser.driver().navigate().refresh();
             browser.waitForHeading("Duidingsbijeenkomst Oost");
-            assertThat(browser.find("[data-table='" + tableId + "'] .link-state").getText()).isEqualTo("Deze tafel heeft nog geen werkende link.");
+            assertThat(browser.find("[data-table='" + tableId + "'] .link-state")
+                            .getText())
+                    .isEqualTo("Deze tafel heeft nog geen werkende link.");
             browser.find("[data-table='" + tableId + "'] .make-link").click();
             String again = browser.waitFor(By.id("link-url-" + tableId)).getAttribute("value");
             assertThat(again).isNotEqualTo(link);
@@ -388,7 +510,8 @@ class SessionBrowserTest extends WorkspaceTest {
         browser.waitForHeading("Wat is er met de verhalen gedaan?");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/v/" + slug + "/verhalen");
         assertThat(browser.waitFor(By.id("outcomes-empty")).getText())
-                .startsWith("Er is nog niets gepubliceerd\nDe verhalen worden eerst samen gelezen en besproken in bijeenkomsten.");
+                .startsWith(
+                        "Er is nog niets gepubliceerd\nDe verhalen worden eerst samen gelezen en besproken in bijeenkomsten.");
         assertThat(browser.find("main").getText()).contains("Zo werkt het");
         browser.checkScreen("verhalen-02-leeg");
     }

@@ -1,19 +1,18 @@
 package nl.vertelpunt.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.TreeSet;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every interface text exists in Dutch and English, is not empty, and uses the same placeholders: the
@@ -25,8 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TranslationsTest {
 
     private static Map<String, String> load(String catalogue, String language) throws IOException {
-        return new ObjectMapper().readValue(Path.of("frontend/src/i18n", catalogue + language + ".json").toFile(), new TypeReference<>() {
-        });
+        return new ObjectMapper()
+                .readValue(
+                        Path.of("frontend/src/i18n", catalogue + language + ".json")
+                                .toFile(),
+                        new TypeReference<>() {});
     }
 
     private static Set<String> placeholders(String text) {

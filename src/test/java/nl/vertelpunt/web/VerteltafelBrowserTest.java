@@ -1,19 +1,13 @@
 package nl.vertelpunt.web;
 
+import static nl.vertelpunt.testing.Fixtures.asAdmin;
+import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import nl.vertelpunt.testing.BrowserTest;
-import nl.vertelpunt.testing.Database;
-import nl.vertelpunt.testing.DevTools;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,10 +19,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static nl.vertelpunt.testing.Fixtures.asAdmin;
-import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
-import static org.assertj.core.api.Assertions.assertThat;
+import nl.vertelpunt.testing.BrowserTest;
+import nl.vertelpunt.testing.Database;
+import nl.vertelpunt.testing.DevTools;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The verteltafel in Chromium against the real service: a facilitator takes three stories with the
@@ -52,13 +51,26 @@ class VerteltafelBrowserTest extends BrowserTest {
 
     private static String facilitator(String slug) {
         String name = "tafel-" + System.nanoTime();
-        asAdmin().contentType(ContentType.JSON).body(Map.of("username", name, "password", PASSWORD,
-                "roles", List.of("facilitator"), "storyPoints", List.of(slug))).post("/api/users").then().statusCode(201);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username",
+                        name,
+                        "password",
+                        PASSWORD,
+                        "roles",
+                        List.of("facilitator"),
+                        "storyPoints",
+                        List.of(slug)))
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         return name;
     }
 
     private static WebDriverWait waiting() {
-        return (WebDriverWait) new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
+        return (WebDriverWait) new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class);
     }
 
     private static void heading(String text) {
@@ -74,7 +86,9 @@ class VerteltafelBrowserTest extends BrowserTest {
         for (int width : List.of(320, 375, 1280)) {
             browser.width(width);
             long overflow = browser.sidewaysOverflow();
-            assertThat(overflow).as(screen + " fits " + width + " px without sideways scrolling").isLessThanOrEqualTo(0L);
+            assertThat(overflow)
+                    .as(screen + " fits " + width + " px without sideways scrolling")
+                    .isLessThanOrEqualTo(0L);
             if (width != 320) {
                 browser.assertAccessible(screen + " at " + width + " px");
                 browser.screenshot(String.format("verteltafel-%02d-%s-%d", shot, screen, width));
@@ -88,9 +102,10 @@ class VerteltafelBrowserTest extends BrowserTest {
         browser.driver().manage().deleteAllCookies();
         browser.width(1280);
         browser.open(base + "werkplek/" + slug + "/verteltafel");
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; const r = indexedDB.deleteDatabase('vertelpunt-verteltafel');"
-                        + " r.onsuccess = r.onerror = () => done(true); r.onblocked = () => done(false);");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1]; const r = indexedDB.deleteDatabase('vertelpunt-verteltafel');"
+                                + " r.onsuccess = r.onerror = () => done(true); r.onblocked = () => done(false);");
         browser.driver().navigate().refresh();
     }
 
@@ -112,8 +127,9 @@ class VerteltafelBrowserTest extends BrowserTest {
         while (browser.find("main h1").getText().equals("Vragen over jouw ervaring")) {
             String before = browser.find("main .progress-label").getText();
             browser.find("main .nav .next").click();
-            waiting().until(d -> !browser.find("main h1").getText().equals("Vragen over jouw ervaring")
-                    || !browser.find("main .progress-label").getText().equals(before));
+            waiting()
+                    .until(d -> !browser.find("main h1").getText().equals("Vragen over jouw ervaring")
+                            || !browser.find("main .progress-label").getText().equals(before));
         }
         heading("Voorlezen en controleren");
         assertThat(browser.find(".review-text").getText()).isEqualTo(text);
@@ -193,12 +209,15 @@ class VerteltafelBrowserTest extends BrowserTest {
      */
     private static void awaitReadyForOffline() {
         try {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(45)).ignoring(StaleElementReferenceException.class)
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(45))
+                    .ignoring(StaleElementReferenceException.class)
                     .until(ExpectedConditions.textToBe(By.id("offline-ready"), "Werkt ook zonder verbinding"));
-            assertThat(browser.script("return navigator.serviceWorker.controller !== null;")).as("controlled by the worker").isEqualTo(true);
+            assertThat(browser.script("return navigator.serviceWorker.controller !== null;"))
+                    .as("controlled by the worker")
+                    .isEqualTo(true);
         } catch (org.openqa.selenium.TimeoutException e) {
-            Object state = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
-                    "const done = arguments[arguments.length - 1];"
+            Object state = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
                             + "navigator.serviceWorker.getRegistration().then((r) => done(r === undefined ? 'no registration'"
                             + " : `scope ${r.scope}, installing ${r.installing?.state}, waiting ${r.waiting?.state}, active ${r.active?.state}`))"
                             + ".catch((x) => done('error ' + x));");
@@ -209,12 +228,13 @@ class VerteltafelBrowserTest extends BrowserTest {
     private List<List<String>> storedStories(String slug) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT s.channel, s.role, s.text, s.gathering FROM story s "
-                     + "JOIN story_point p ON p.id = s.story_point_id WHERE p.slug = ? ORDER BY s.text")) {
+                PreparedStatement ps = c.prepareStatement("SELECT s.channel, s.role, s.text, s.gathering FROM story s "
+                        + "JOIN story_point p ON p.id = s.story_point_id WHERE p.slug = ? ORDER BY s.text")) {
             ps.setString(1, slug);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3), String.valueOf(rs.getString(4))));
+                    rows.add(List.of(
+                            rs.getString(1), rs.getString(2), rs.getString(3), String.valueOf(rs.getString(4))));
                 }
             }
         }
@@ -247,14 +267,17 @@ class VerteltafelBrowserTest extends BrowserTest {
         String[] cached = {""};
         try {
             waiting().until(d -> {
-                cached[0] = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
-                        "const done = arguments[arguments.length - 1]; const slug = arguments[0];"
-                                + "caches.keys().then(async (names) => { const out = [];"
-                                + " for (const n of names) { const c = await caches.open(n);"
-                                + "  for (const r of await c.keys()) { out.push(new URL(r.url).pathname); } }"
-                                + " done(out.sort().join(' ')); }).catch((e) => done('error ' + e));", slug);
+                cached[0] = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                        .executeAsyncScript(
+                                "const done = arguments[arguments.length - 1]; const slug = arguments[0];"
+                                        + "caches.keys().then(async (names) => { const out = [];"
+                                        + " for (const n of names) { const c = await caches.open(n);"
+                                        + "  for (const r of await c.keys()) { out.push(new URL(r.url).pathname); } }"
+                                        + " done(out.sort().join(' ')); }).catch((e) => done('error ' + e));",
+                                slug);
                 List<String> paths = List.of(cached[0].split(" "));
-                return paths.contains("/api/storypoints/" + slug) && paths.contains("/werkplek/" + slug + "/verteltafel")
+                return paths.contains("/api/storypoints/" + slug)
+                        && paths.contains("/werkplek/" + slug + "/verteltafel")
                         && paths.stream().anyMatch(p -> p.startsWith("/assets/verteltafel-") && p.endsWith(".js"))
                         && paths.stream().anyMatch(p -> p.startsWith("/assets/verteltafel-") && p.endsWith(".css"));
             });
@@ -274,7 +297,8 @@ class VerteltafelBrowserTest extends BrowserTest {
             for (int i = 0; i < 3; i++) {
                 takeStory(roles.get(i), texts.get(i), i == 0);
                 heading("Nieuwe verteller");
-                assertThat(counter()).isEqualTo(i == 0 ? "1 verhaal nog niet verstuurd" : (i + 1) + " verhalen nog niet verstuurd");
+                assertThat(counter())
+                        .isEqualTo(i == 0 ? "1 verhaal nog niet verstuurd" : (i + 1) + " verhalen nog niet verstuurd");
             }
             assertThat(browser.find("#queue-count").getAttribute("aria-live")).isEqualTo("polite");
             check("offline-three-waiting");
@@ -283,26 +307,36 @@ class VerteltafelBrowserTest extends BrowserTest {
             // the queue on the device is encrypted: neither its records nor the browser's files hold a story
             String stored = indexedDbAsText();
             assertThat(stored).contains("queue: ").doesNotContain("error:");
-            assertThat(stored.split("\n")).filteredOn(line -> line.startsWith("queue: ")).hasSize(3);
+            assertThat(stored.split("\n"))
+                    .filteredOn(line -> line.startsWith("queue: "))
+                    .hasSize(3);
             for (String text : texts) {
                 assertThat(stored).doesNotContain(text).doesNotContain(text.substring(0, 20));
             }
-            assertThat(stored).doesNotContain(GATHERING).doesNotContain("jongere").doesNotContain("professional");
+            assertThat(stored)
+                    .doesNotContain(GATHERING)
+                    .doesNotContain("jongere")
+                    .doesNotContain("professional");
 
             // reload without a network: the service worker serves the page and its stored story point
             browser.driver().navigate().refresh();
             heading("Verteltafel ontgrendelen");
             assertThat(browser.find("#offline-copy").getText()).contains("zonder verbinding");
-            assertThat(browser.script("return navigator.serviceWorker.controller !== null;")).as("controlled by the worker").isEqualTo(true);
+            assertThat(browser.script("return navigator.serviceWorker.controller !== null;"))
+                    .as("controlled by the worker")
+                    .isEqualTo(true);
             devTools.awaitAttached("service_worker", Duration.ofSeconds(10));
             assertThat(browser.find("#offline-ready").getText()).isEqualTo("Werkt ook zonder verbinding");
             assertThat((Number) browser.script("return performance.getEntriesByType('navigation')[0].workerStart;"))
-                    .as("the page came through the worker").matches(n -> n.doubleValue() > 0);
+                    .as("the page came through the worker")
+                    .matches(n -> n.doubleValue() > 0);
             assertThat(browser.script("return navigator.onLine;")).as("online").isEqualTo(false);
             waiting().until(d -> counter().equals("3 verhalen nog niet verstuurd"));
             check("unlock-offline");
             for (String text : texts) {
-                assertThat(anyFileHolds(browser.profile(), text)).as("a file of the browser holds: " + text).isFalse();
+                assertThat(anyFileHolds(browser.profile(), text))
+                        .as("a file of the browser holds: " + text)
+                        .isFalse();
             }
             browser.find("#pin").sendKeys("000000", Keys.ENTER);
             waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("pin-error"), "klopt niet"));
@@ -316,10 +350,11 @@ class VerteltafelBrowserTest extends BrowserTest {
             devTools.offline(false);
             waiting().until(d -> counter().equals("Alle verhalen zijn verstuurd"));
         }
-        assertThat(storedStories(slug)).containsExactlyInAnyOrder(
-                List.of("verteltafel", "ouder", texts.get(1), GATHERING),
-                List.of("verteltafel", "professional", texts.get(2), GATHERING),
-                List.of("verteltafel", "jongere", texts.get(0), GATHERING));
+        assertThat(storedStories(slug))
+                .containsExactlyInAnyOrder(
+                        List.of("verteltafel", "ouder", texts.get(1), GATHERING),
+                        List.of("verteltafel", "professional", texts.get(2), GATHERING),
+                        List.of("verteltafel", "jongere", texts.get(0), GATHERING));
         assertThat(indexedDbAsText().split("\n")).noneMatch(line -> line.startsWith("queue: "));
         // with the queue empty, "Nu versturen" sends nothing more (a story sent twice is stored once because of its
         // submission id: StoryIntakeTest checks that at the API)
@@ -344,7 +379,9 @@ class VerteltafelBrowserTest extends BrowserTest {
         String text = "Ik durfde het pas te vertellen toen mijn coach naast me zat aan tafel.";
         takeStory("jongere", text, false);
         heading("Nieuwe verteller");
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".vt-problems"), "niet meer ingelogd"));
+        waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector(".vt-problems"), "niet meer ingelogd"));
         assertThat(counter()).isEqualTo("1 verhaal nog niet verstuurd");
         check("session-ended");
         assertThat(Database.storyCount(dataSource, slug)).isZero();

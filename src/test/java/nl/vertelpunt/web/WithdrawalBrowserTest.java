@@ -1,19 +1,18 @@
 package nl.vertelpunt.web;
 
+import static nl.vertelpunt.testing.Fixtures.asAdmin;
+import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
 import nl.vertelpunt.testing.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.time.Duration;
-import java.util.List;
-
-import static nl.vertelpunt.testing.Fixtures.asAdmin;
-import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The storyteller's receipt code and the withdrawal page, through the public pages only: share a story,
@@ -48,23 +47,36 @@ class WithdrawalBrowserTest extends BrowserTest {
 
         String code = browser.find("#receipt-code").getText();
         assertThat(code).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
-        assertThat(browser.find(".receipt").getText()).contains("Bewaar deze code: hiermee kun je je verhaal later intrekken.");
-        String id = asAdmin().contentType("application/json").body("{}").post("/api/storypoints/" + slug + "/stories/search")
-                .then().statusCode(200).extract().path("stories[0].id");
+        assertThat(browser.find(".receipt").getText())
+                .contains("Bewaar deze code: hiermee kun je je verhaal later intrekken.");
+        String id = asAdmin()
+                .contentType("application/json")
+                .body("{}")
+                .post("/api/storypoints/" + slug + "/stories/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("stories[0].id");
         check("thanks-with-code");
-        assertThat((String) browser.script("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie;"))
-                .doesNotContain(code).doesNotContain(code.replace("-", ""));
+        assertThat((String) browser.script(
+                        "return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie;"))
+                .doesNotContain(code)
+                .doesNotContain(code.replace("-", ""));
 
         browser.click("Zo trek je je verhaal in");
         browser.waitForHeading("Je verhaal intrekken");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/v/" + slug + "/intrekken");
-        assertThat((String) browser.script("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + JSON.stringify(history.state);"))
+        assertThat(
+                        (String)
+                                browser.script(
+                                        "return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + JSON.stringify(history.state);"))
                 .doesNotContain(code);
         check("enter-code");
 
         // a wrong code: told in plain words, the field marked
         browser.find("#receipt-input").sendKeys("AAAA-BBBB-CCCC-DDDD", Keys.ENTER);
-        browser.waitFor(By.xpath("//button[normalize-space()='Ja, trek mijn verhaal in']")).click();
+        browser.waitFor(By.xpath("//button[normalize-space()='Ja, trek mijn verhaal in']"))
+                .click();
         waitForText("#receipt-error", "Deze code kennen we niet");
         assertThat(browser.find("#receipt-input").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.focused().getAttribute("id")).isEqualTo("receipt-input");
@@ -91,7 +103,9 @@ class WithdrawalBrowserTest extends BrowserTest {
         browser.waitFor(By.xpath("//button[normalize-space()='Ja, trek mijn verhaal in']"));
         // the limit is 5 attempts per address in the window (2 s in tests): use them up just before confirming
         for (int i = 0; i < 5; i++) {
-            io.restassured.RestAssured.given().contentType("application/json").body("{\"receiptCode\": \"ZZZZ-ZZZZ-ZZZZ-ZZZ" + i + "\"}")
+            io.restassured.RestAssured.given()
+                    .contentType("application/json")
+                    .body("{\"receiptCode\": \"ZZZZ-ZZZZ-ZZZZ-ZZZ" + i + "\"}")
                     .post("/api/storypoints/" + slug + "/withdrawals");
         }
         browser.click("Ja, trek mijn verhaal in");

@@ -1,22 +1,21 @@
 package nl.vertelpunt.web;
 
+import static io.restassured.RestAssured.given;
+import static nl.vertelpunt.testing.Fixtures.asAdmin;
+import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.vertelpunt.testing.Evaluations;
 import nl.vertelpunt.testing.WorkspaceTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static nl.vertelpunt.testing.Fixtures.asAdmin;
-import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every page of the workspace in Chromium at 375 px (a phone) and 1280 px: axe-core must find no WCAG 2.x
@@ -34,7 +33,9 @@ class WorkspaceAccessibilityTest extends WorkspaceTest {
             browser.width(width);
             waitForCharts();
             long overflow = browser.sidewaysOverflow();
-            assertThat(overflow).as(screen + " fits " + width + " px without sideways scrolling").isLessThanOrEqualTo(0L);
+            assertThat(overflow)
+                    .as(screen + " fits " + width + " px without sideways scrolling")
+                    .isLessThanOrEqualTo(0L);
             if (width != 320) {
                 browser.assertAccessible(screen + " at " + width + " px");
                 browser.screenshot(String.format("werkplek-%02d-%s-%d", shot, screen, width));
@@ -57,14 +58,42 @@ class WorkspaceAccessibilityTest extends WorkspaceTest {
     void shouldHaveNoAccessibilityViolationsOnAnyWorkspacePage() throws Exception {
         patternedStoryPoint();
         String moderated = publishedStoryPoint("a11y-werkplek");
-        String story = given().contentType(ContentType.JSON).body(Map.of("submissionId", UUID.randomUUID().toString(),
-                        "role", "ouder", "language", "nl", "title", "Hulp van mevrouw Jansen",
-                        "text", "Mevrouw Jansen belde ons op 06-12345678. Daarna ging het veel beter met ons gezin en met school.",
-                        "answers", Map.of("gevolg", "positief", "gehoord", 80, "themas", List.of("school"), "balans", List.of(50, 30, 20))))
-                .post("/api/storypoints/" + moderated + "/stories").then().statusCode(201).extract().path("id");
-        String runId = asAdmin().contentType(ContentType.JSON).body(Map.of("storyPoint", patterned,
-                        "subset", Map.of("filter", Map.of("roles", List.of("professional")))))
-                .post("/api/evaluations").then().statusCode(202).extract().path("id");
+        String story = given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "submissionId",
+                        UUID.randomUUID().toString(),
+                        "role",
+                        "ouder",
+                        "language",
+                        "nl",
+                        "title",
+                        "Hulp van mevrouw Jansen",
+                        "text",
+                        "Mevrouw Jansen belde ons op 06-12345678. Daarna ging het veel beter met ons gezin en met school.",
+                        "answers",
+                        Map.of(
+                                "gevolg",
+                                "positief",
+                                "gehoord",
+                                80,
+                                "themas",
+                                List.of("school"),
+                                "balans",
+                                List.of(50, 30, 20))))
+                .post("/api/storypoints/" + moderated + "/stories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String runId = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "storyPoint", patterned, "subset", Map.of("filter", Map.of("roles", List.of("professional")))))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         JsonNode run = Evaluations.finished(runId);
         JsonNode result = run.get("result");
 
@@ -84,11 +113,19 @@ class WorkspaceAccessibilityTest extends WorkspaceTest {
         openPage("/" + patterned, "Dashboard");
         check("dashboard");
         browser.find("#filters-toggle").click();
-        browser.driver().findElement(By.xpath("//details[contains(@class,'filter-question')]/summary[normalize-space()='2. regio']")).click();
-        browser.driver().findElement(By.xpath("//details[contains(@class,'chart-table')]/summary")).click();
+        browser.driver()
+                .findElement(
+                        By.xpath("//details[contains(@class,'filter-question')]/summary[normalize-space()='2. regio']"))
+                .click();
+        browser.driver()
+                .findElement(By.xpath("//details[contains(@class,'chart-table')]/summary"))
+                .click();
         check("dashboard-filters-and-table");
 
-        openPage("/" + patterned + "/verhalen?q=Verhaal&filter=" + java.net.URLEncoder.encode("{\"roles\":[\"jongere\"],\"includeIncomplete\":true}", "UTF-8"), "Verhalen");
+        openPage(
+                "/" + patterned + "/verhalen?q=Verhaal&filter="
+                        + java.net.URLEncoder.encode("{\"roles\":[\"jongere\"],\"includeIncomplete\":true}", "UTF-8"),
+                "Verhalen");
         waitForText("#results", "verhalen gevonden");
         check("stories");
 
@@ -118,10 +155,12 @@ class WorkspaceAccessibilityTest extends WorkspaceTest {
         browser.open(workspace(address + "/patronen/" + rankOf(result.get("patterns"), "slider_by_slider", false)));
         browser.waitFor(By.id("joint-heading"));
         check("pattern-slider-by-slider");
-        browser.open(workspace(address + "/deelverzameling/" + rankOf(result.get("subset").get("patterns"), "subset", true)));
+        browser.open(workspace(
+                address + "/deelverzameling/" + rankOf(result.get("subset").get("patterns"), "subset", true)));
         browser.waitFor(By.id("groups-heading"));
         check("subset-slider");
-        browser.open(workspace(address + "/deelverzameling/" + rankOf(result.get("subset").get("patterns"), "subset", false)));
+        browser.open(workspace(
+                address + "/deelverzameling/" + rankOf(result.get("subset").get("patterns"), "subset", false)));
         browser.waitFor(By.id("residuals-heading"));
         check("subset-choice");
 

@@ -1,26 +1,25 @@
 package nl.vertelpunt.web;
 
+import static io.restassured.RestAssured.given;
+import static nl.vertelpunt.testing.Fixtures.asAdmin;
+import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.vertelpunt.testing.WorkspaceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static nl.vertelpunt.testing.Fixtures.asAdmin;
-import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The workspace (/werkplek) in Chromium against the real service: signing in, the dashboard with its
@@ -62,17 +61,22 @@ class WorkspaceBrowserTest extends WorkspaceTest {
         browser.find("#username").sendKeys(stranger);
         for (int i = 0; i < 5; i++) {
             browser.find("#password").sendKeys("wrong-" + i, Keys.ENTER);
-            waiting().until(d -> browser.find("#password").getAttribute("value").isEmpty() && browser.find("button[type='submit']").isEnabled());
+            waiting()
+                    .until(d -> browser.find("#password").getAttribute("value").isEmpty()
+                            && browser.find("button[type='submit']").isEnabled());
         }
         browser.find("#password").sendKeys("wrong-again", Keys.ENTER);
-        assertThat(waitForText("#login-error", "te vaak").getText()).matches("Je hebt te vaak een verkeerd wachtwoord ingevuld\\. Wacht \\d+ minuten en probeer het dan opnieuw\\.");
+        assertThat(waitForText("#login-error", "te vaak").getText())
+                .matches(
+                        "Je hebt te vaak een verkeerd wachtwoord ingevuld\\. Wacht \\d+ minuten en probeer het dan opnieuw\\.");
 
         browser.find("#username").clear();
         browser.find("#username").sendKeys("admin");
         browser.find("#password").sendKeys("admin-test-password", Keys.ENTER);
         browser.waitForHeading("Dashboard");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/werkplek/" + patterned);
-        assertThat(browser.driver().manage().getCookieNamed("vp_session").isHttpOnly()).isTrue();
+        assertThat(browser.driver().manage().getCookieNamed("vp_session").isHttpOnly())
+                .isTrue();
 
         browser.find("#sign-out").click();
         browser.waitForHeading("Inloggen op de werkplek");
@@ -99,12 +103,15 @@ class WorkspaceBrowserTest extends WorkspaceTest {
         assertThat(all).isEqualTo("Verhalen met deze filters: 1.200");
 
         browser.find("#filters-toggle").click();
-        WebElement region = browser.waitFor(By.xpath("//details[contains(@class,'filter-question')][summary[normalize-space()='2. regio']]"));
+        WebElement region = browser.waitFor(
+                By.xpath("//details[contains(@class,'filter-question')][summary[normalize-space()='2. regio']]"));
         region.findElement(By.tagName("summary")).click();
         region.findElement(By.xpath(".//label[normalize-space()='noord']")).click();
         browser.find("#filter-apply").click();
         waitForText(".active-filters", "2. regio: noord");
-        int noord = searchTotal(patterned, Map.of("filter", Map.of("answers", Map.of("regio", List.of("noord")), "includeIncomplete", true)));
+        int noord = searchTotal(
+                patterned,
+                Map.of("filter", Map.of("answers", Map.of("regio", List.of("noord")), "includeIncomplete", true)));
         String shown = browser.find("#results").getText();
         assertThat(shown).startsWith("Verhalen met deze filters: ").isNotEqualTo(all);
         // the dashboard rounds to multiples of 5
@@ -114,10 +121,16 @@ class WorkspaceBrowserTest extends WorkspaceTest {
 
         // the download links carry the filter; the browser downloads with its session
         String csvLink = browser.find("#export-csv").getAttribute("href");
-        assertThat(URLDecoder.decode(csvLink, StandardCharsets.UTF_8)).contains("/stories.csv?filter=").contains("\"regio\":[\"noord\"]");
-        assertThat(URLDecoder.decode(browser.find("#export-xlsx").getAttribute("href"), StandardCharsets.UTF_8)).contains("/stories.xlsx?filter=");
-        String csv = (String) browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed ' + e));", csvLink);
+        assertThat(URLDecoder.decode(csvLink, StandardCharsets.UTF_8))
+                .contains("/stories.csv?filter=")
+                .contains("\"regio\":[\"noord\"]");
+        assertThat(URLDecoder.decode(browser.find("#export-xlsx").getAttribute("href"), StandardCharsets.UTF_8))
+                .contains("/stories.xlsx?filter=");
+        String csv = (String) browser.driver()
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed ' + e));",
+                        csvLink);
         assertThat(csv).startsWith("id,submitted_at,role");
         assertThat(csv.lines().count() - 1).isEqualTo(noord);
 
@@ -130,21 +143,40 @@ class WorkspaceBrowserTest extends WorkspaceTest {
         browser.waitForHeading("Verhalen");
         waitForText(".active-filters", "Rol: Professional");
         assertThat(browser.find(".active-filters").getText()).contains("2. regio: noord");
-        int professionals = searchTotal(patterned, Map.of("filter",
-                Map.of("roles", List.of("professional"), "answers", Map.of("regio", List.of("noord")), "includeIncomplete", true)));
+        int professionals = searchTotal(
+                patterned,
+                Map.of(
+                        "filter",
+                        Map.of(
+                                "roles",
+                                List.of("professional"),
+                                "answers",
+                                Map.of("regio", List.of("noord")),
+                                "includeIncomplete",
+                                true)));
         assertThat(browser.find("#results").getText()).startsWith(professionals + " verhalen gevonden");
 
         // the same by keyboard: the table under a slider chart, one bin
         browser.driver().navigate().back();
         browser.waitForHeading("Dashboard");
-        WebElement table = browser.waitFor(By.xpath("//figure[.//h3[normalize-space()='8. gehoord']]//details[contains(@class,'chart-table')]"));
+        WebElement table = browser.waitFor(
+                By.xpath("//figure[.//h3[normalize-space()='8. gehoord']]//details[contains(@class,'chart-table')]"));
         table.findElement(By.tagName("summary")).sendKeys(Keys.ENTER);
         WebElement bin = table.findElement(By.xpath(".//tr[th[normalize-space()='90–100 (Helemaal wel)']]//a"));
         bin.sendKeys(Keys.ENTER);
         browser.waitForHeading("Verhalen");
         waitForText(".active-filters", "8. gehoord: van 90 tot en met 100");
-        int high = searchTotal(patterned, Map.of("filter", Map.of("answers", Map.of("regio", List.of("noord")),
-                "ranges", Map.of("gehoord", List.of(90, 100)), "includeIncomplete", true)));
+        int high = searchTotal(
+                patterned,
+                Map.of(
+                        "filter",
+                        Map.of(
+                                "answers",
+                                Map.of("regio", List.of("noord")),
+                                "ranges",
+                                Map.of("gehoord", List.of(90, 100)),
+                                "includeIncomplete",
+                                true)));
         assertThat(browser.find("#results").getText()).startsWith(high + " verhalen gevonden");
     }
 
@@ -162,32 +194,64 @@ class WorkspaceBrowserTest extends WorkspaceTest {
         waitForText("#run-status", "Klaar:");
         assertThat(progress.getAttribute("value")).isEqualTo("100");
         String runId = browser.driver().getCurrentUrl().replaceAll(".*/evaluaties/", "");
-        JsonNode run = JSON.readTree(asAdmin().get("/api/evaluations/" + runId).then().statusCode(200).extract().asString());
+        JsonNode run = JSON.readTree(asAdmin()
+                .get("/api/evaluations/" + runId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(run.at("/request/settings/minGroupSize").asInt()).isEqualTo(10);
         assertThat(run.at("/request/filter/includeIncomplete").asBoolean()).isFalse();
         assertThat(browser.find("#run-status").getText())
-                .isEqualTo("Klaar: " + run.at("/result/summary/strong").asInt() + " sterke patronen gevonden in " + run.at("/result/summary/tests").asInt() + " toetsen.");
+                .isEqualTo("Klaar: " + run.at("/result/summary/strong").asInt() + " sterke patronen gevonden in "
+                        + run.at("/result/summary/tests").asInt() + " toetsen.");
 
         // the planted pattern: gehoord rises with gevolg
-        browser.driver().findElement(By.xpath("//a[contains(@class,'pattern-link') and normalize-space()='8. gehoord × 1. gevolg']")).click();
+        browser.driver()
+                .findElement(
+                        By.xpath("//a[contains(@class,'pattern-link') and normalize-space()='8. gehoord × 1. gevolg']"))
+                .click();
         browser.waitForHeading("8. gehoord × 1. gevolg");
-        assertThat(browser.find("main").getText()).contains("Kruskal-Wallis H").contains("sterk patroon").contains("Groepen twee aan twee");
+        assertThat(browser.find("main").getText())
+                .contains("Kruskal-Wallis H")
+                .contains("sterk patroon")
+                .contains("Groepen twee aan twee");
         waitForCharts();
 
         WebElement select = browser.find(".select-area button");
         assertThat(select.getAttribute("aria-pressed")).isEqualTo("false");
         select.click();
         waiting().until(d -> "true".equals(browser.find(".select-area button").getAttribute("aria-pressed")));
-        JsonNode selected = JSON.readTree(asAdmin().get("/api/evaluations/" + runId).then().extract().asString()).get("selected");
+        JsonNode selected = JSON.readTree(asAdmin()
+                        .get("/api/evaluations/" + runId)
+                        .then()
+                        .extract()
+                        .asString())
+                .get("selected");
         assertThat(selected.toString()).contains("slider_by_choice|gehoord|gevolg");
 
         // the stories of one group: gevolg = zeer-positief that answered gehoord
-        browser.driver().findElement(By.xpath("//section[h2[starts-with(normalize-space(),'Groepen:')]]//tr[th[normalize-space()='zeer-positief']]//a")).click();
+        browser.driver()
+                .findElement(
+                        By.xpath(
+                                "//section[h2[starts-with(normalize-space(),'Groepen:')]]//tr[th[normalize-space()='zeer-positief']]//a"))
+                .click();
         browser.waitForHeading("Verhalen");
         waitForText(".active-filters", "1. gevolg: zeer-positief");
-        assertThat(browser.find(".active-filters").getText()).contains("8. gehoord: beantwoord").contains("Alleen volledige verhalen");
-        int group = searchTotal(patterned, Map.of("filter", Map.of("answers", Map.of("gevolg", List.of("zeer-positief")),
-                "ranges", Map.of("gehoord", List.of(0, 100)), "includeIncomplete", false)));
+        assertThat(browser.find(".active-filters").getText())
+                .contains("8. gehoord: beantwoord")
+                .contains("Alleen volledige verhalen");
+        int group = searchTotal(
+                patterned,
+                Map.of(
+                        "filter",
+                        Map.of(
+                                "answers",
+                                Map.of("gevolg", List.of("zeer-positief")),
+                                "ranges",
+                                Map.of("gehoord", List.of(0, 100)),
+                                "includeIncomplete",
+                                false)));
         assertThat(group).isPositive();
         assertThat(browser.find("#results").getText()).startsWith(group + " verhalen gevonden");
     }
@@ -195,16 +259,34 @@ class WorkspaceBrowserTest extends WorkspaceTest {
     @Test
     void shouldRedactFlaggedAndSelectedTextDismissAFlagAndHideTheStory() throws Exception {
         String slug = publishedStoryPoint("moderatie");
-        String text = "Mevrouw Jansen van het wijkteam belde ons op 06-12345678 en toen ging het eindelijk beter met ons gezin.";
-        Map<String, Object> story = Map.of("submissionId", UUID.randomUUID().toString(), "role", "ouder", "language", "nl",
-                "title", "Eindelijk hulp", "text", text, "answers", Map.of("gevolg", "positief", "gehoord", 80));
-        String id = given().contentType(ContentType.JSON).body(story).post("/api/storypoints/" + slug + "/stories")
-                .then().statusCode(201).extract().path("id");
+        String text =
+                "Mevrouw Jansen van het wijkteam belde ons op 06-12345678 en toen ging het eindelijk beter met ons gezin.";
+        Map<String, Object> story = Map.of(
+                "submissionId",
+                UUID.randomUUID().toString(),
+                "role",
+                "ouder",
+                "language",
+                "nl",
+                "title",
+                "Eindelijk hulp",
+                "text",
+                text,
+                "answers",
+                Map.of("gevolg", "positief", "gehoord", 80));
+        String id = given().contentType(ContentType.JSON)
+                .body(story)
+                .post("/api/storypoints/" + slug + "/stories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         signInAsAdmin();
         openPage("/" + slug + "/verhalen/" + id, "Eindelijk hulp");
         // every answer with its question, in words
         String answers = browser.find(".answers").getText();
-        assertThat(answers).contains("2. Dit was voor het kind/gezin ...\nPositief")
+        assertThat(answers)
+                .contains("2. Dit was voor het kind/gezin ...\nPositief")
                 .contains("12. Gehoord voelen\n80 van 100: dicht bij Zeker WEL")
                 .contains("13. Op tijd\nNiet ingevuld");
         List<WebElement> marks = browser.findAll(".story-text mark.flag");
@@ -227,7 +309,11 @@ class WorkspaceBrowserTest extends WorkspaceTest {
         waitForText(".story-text", "van het [verwijderd] belde");
 
         // the phone number is a false alarm here: dismiss it
-        browser.driver().findElement(By.xpath("//li[contains(@class,'flag-item')][.//mark[normalize-space()='06-12345678']]//button[normalize-space()='Geen persoonsgegeven']")).click();
+        browser.driver()
+                .findElement(
+                        By.xpath(
+                                "//li[contains(@class,'flag-item')][.//mark[normalize-space()='06-12345678']]//button[normalize-space()='Geen persoonsgegeven']"))
+                .click();
         waitForText("#story-status", "De melding is weg");
         assertThat(browser.findAll(".story-text mark.flag")).isEmpty();
 
@@ -235,10 +321,17 @@ class WorkspaceBrowserTest extends WorkspaceTest {
         waitForText("#story-status", "Het verhaal is verborgen.");
         assertThat(browser.find(".meta").getText()).contains("verborgen");
 
-        JsonNode stored = JSON.readTree(asAdmin().get("/api/storypoints/" + slug + "/stories/" + id).then().statusCode(200).extract().asString());
-        assertThat(stored.get("text").asText()).isEqualTo(
-                "Mevrouw [verwijderd] van het [verwijderd] belde ons op 06-12345678 en toen ging het eindelijk beter met ons gezin.")
-                .doesNotContain("Jansen").doesNotContain("wijkteam");
+        JsonNode stored = JSON.readTree(asAdmin()
+                .get("/api/storypoints/" + slug + "/stories/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(stored.get("text").asText())
+                .isEqualTo(
+                        "Mevrouw [verwijderd] van het [verwijderd] belde ons op 06-12345678 en toen ging het eindelijk beter met ons gezin.")
+                .doesNotContain("Jansen")
+                .doesNotContain("wijkteam");
         assertThat(stored.get("hidden").asBoolean()).isTrue();
         assertThat(stored.get("flagged").asBoolean()).isFalse();
     }
@@ -247,17 +340,27 @@ class WorkspaceBrowserTest extends WorkspaceTest {
     void shouldLetAnAdminCreateAnAnalystWhoSeesOnlyTheirStoryPoint() {
         signInAsAdmin();
         // a facilitator (or admin) reaches the verteltafel, the paper entry and the printable form from the list
-        assertThat(browser.findAll("a[href='/werkplek/" + patterned + "/verteltafel']")).hasSize(1);
-        assertThat(browser.findAll("a[href='/werkplek/" + patterned + "/papier']")).hasSize(1);
-        assertThat(browser.findAll("a[href='/api/storypoints/" + patterned + "/paper.pdf']")).hasSize(1);
+        assertThat(browser.findAll("a[href='/werkplek/" + patterned + "/verteltafel']"))
+                .hasSize(1);
+        assertThat(browser.findAll("a[href='/werkplek/" + patterned + "/papier']"))
+                .hasSize(1);
+        assertThat(browser.findAll("a[href='/api/storypoints/" + patterned + "/paper.pdf']"))
+                .hasSize(1);
         openPage("/gebruikers", "Gebruikers");
         String name = "analist-" + UUID.randomUUID().toString().substring(0, 8);
         browser.find("#new-username").sendKeys(name);
         browser.find("#new-password").sendKeys("een-lang-wachtwoord");
-        browser.driver().findElement(By.xpath("//fieldset[legend[normalize-space()='Vertelpunten']]//label[contains(normalize-space(),'(" + patterned + ")')]")).click();
+        browser.driver()
+                .findElement(By.xpath(
+                        "//fieldset[legend[normalize-space()='Vertelpunten']]//label[contains(normalize-space(),'("
+                                + patterned + ")')]"))
+                .click();
         browser.find("#create-user").click();
         waitForText("#users-status", "Gebruiker " + name + " is gemaakt.");
-        assertThat(browser.find("tr[data-user='" + name + "']").getText()).contains("analist").contains(patterned).contains("actief");
+        assertThat(browser.find("tr[data-user='" + name + "']").getText())
+                .contains("analist")
+                .contains(patterned)
+                .contains("actief");
 
         browser.find("#sign-out").click();
         browser.waitForHeading("Inloggen op de werkplek");
@@ -265,8 +368,10 @@ class WorkspaceBrowserTest extends WorkspaceTest {
         assertThat(browser.findAll(".card.point")).hasSize(1);
         assertThat(browser.find(".card.point").getText()).contains(patterned);
         assertThat(browser.findAll("a[href='/werkplek/gebruikers']")).isEmpty();
-        assertThat(browser.findAll("a[href='/werkplek/" + patterned + "/verteltafel']")).isEmpty();
-        assertThat(browser.findAll("a[href='/api/storypoints/" + patterned + "/paper.pdf']")).hasSize(1);
+        assertThat(browser.findAll("a[href='/werkplek/" + patterned + "/verteltafel']"))
+                .isEmpty();
+        assertThat(browser.findAll("a[href='/api/storypoints/" + patterned + "/paper.pdf']"))
+                .hasSize(1);
         browser.find("#sign-out").click();
         browser.waitForHeading("Inloggen op de werkplek");
 
@@ -275,9 +380,15 @@ class WorkspaceBrowserTest extends WorkspaceTest {
         openPage("/gebruikers", "Gebruikers");
         browser.find("tr[data-user='" + name + "'] button").click();
         browser.waitFor(By.id("enabled-" + name)).click();
-        browser.driver().findElement(By.xpath("//form[contains(@class,'user-edit')]//button[normalize-space()='Bewaar']")).click();
+        browser.driver()
+                .findElement(By.xpath("//form[contains(@class,'user-edit')]//button[normalize-space()='Bewaar']"))
+                .click();
         waitForText("#users-status", "De wijzigingen voor " + name + " zijn bewaard.");
         assertThat(browser.find("tr[data-user='" + name + "']").getText()).contains("uitgeschakeld");
-        asAdmin().get("/api/users/" + name).then().statusCode(200).body("enabled", org.hamcrest.Matchers.equalTo(false));
+        asAdmin()
+                .get("/api/users/" + name)
+                .then()
+                .statusCode(200)
+                .body("enabled", org.hamcrest.Matchers.equalTo(false));
     }
 }

@@ -1,7 +1,6 @@
 package nl.vertelpunt.card.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -20,24 +19,35 @@ import java.util.List;
  * @param stories         the typical stories with an excerpt and the marked quote, if any
  * @param provenance      where the numbers come from
  */
-public record CardDocument(String id, int version, String storyPointTitle, String title, String observation,
-                           List<String> interpretations, List<QuestionInfo> questions, JsonNode pattern,
-                           List<TypicalStory> stories, Provenance provenance) {
+public record CardDocument(
+        String id,
+        int version,
+        String storyPointTitle,
+        String title,
+        String observation,
+        List<String> interpretations,
+        List<QuestionInfo> questions,
+        JsonNode pattern,
+        List<TypicalStory> stories,
+        Provenance provenance) {
 
     /** The fixed note on every card. */
-    public static final String DISCLAIMER = "De gegevens op deze kaart zijn gedeeld door mensen die willen bijdragen aan het verbeteren "
-            + "van de jeugdhulp. Ze zijn niet representatief en daarvoor ook niet verzameld.";
+    public static final String DISCLAIMER =
+            "De gegevens op deze kaart zijn gedeeld door mensen die willen bijdragen aan het verbeteren "
+                    + "van de jeugdhulp. Ze zijn niet representatief en daarvoor ook niet verzameld.";
 
     /** A question (or the role, or one option of a multichoice question) of the pattern. */
-    public record QuestionInfo(String variable, Integer number, String label, String left, String right) {
-    }
+    public record QuestionInfo(String variable, Integer number, String label, String left, String right) {}
 
     /** A typical story on the card: its id, role, an excerpt, and a quote marked in it (or null). */
-    public record TypicalStory(String id, String role, String excerpt, String quote) {
-    }
+    public record TypicalStory(String id, String role, String excerpt, String quote) {}
 
     /** The evaluation the card comes from. */
-    public record Provenance(String runId, String fingerprint, String softwareVersion, Instant evaluatedAt, JsonNode settings,
-                             int stories) {
-    }
+    public record Provenance(
+            String runId,
+            String fingerprint,
+            String softwareVersion,
+            Instant evaluatedAt,
+            JsonNode settings,
+            int stories) {}
 }

@@ -5,7 +5,6 @@ import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.PageBox;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,8 +22,7 @@ public final class CardPdf {
         OpenHtmlLogging.install();
     }
 
-    private CardPdf() {
-    }
+    private CardPdf() {}
 
     /** The PDF of the HTML document. */
     public static byte[] render(String html) {
@@ -40,8 +38,10 @@ public final class CardPdf {
         builder.useFastMode();
         builder.withProducer("Vertelpunt");
         builder.useSVGDrawer(LiberationSans.svgDrawer());
-        builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-        builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        builder.useExternalResourceAccessControl(
+                (uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        builder.useExternalResourceAccessControl(
+                (uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         LiberationSans.register(builder);
         builder.withHtmlContent(html, null);
         builder.toStream(out);

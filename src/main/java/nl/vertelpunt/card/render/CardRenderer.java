@@ -9,8 +9,6 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * Renders a deck of observation cards as one HTML document and as a printable A4 PDF, one card per page. Both
@@ -89,7 +88,8 @@ public class CardRenderer {
                         densities[card]++;
                         denser.add(card);
                     } else {
-                        LOG.warnf("Card %s does not fit on one A4 page even at its densest; it goes on over the next page",
+                        LOG.warnf(
+                                "Card %s does not fit on one A4 page even at its densest; it goes on over the next page",
                                 cards.get(card).id());
                     }
                 }
@@ -147,8 +147,11 @@ public class CardRenderer {
         Matcher style = STYLE.matcher(html);
         while (style.find()) {
             try {
-                byte[] hash = MessageDigest.getInstance("SHA-256").digest(style.group(1).getBytes(StandardCharsets.UTF_8));
-                styles.append(" 'sha256-").append(Base64.getEncoder().encodeToString(hash)).append('\'');
+                byte[] hash = MessageDigest.getInstance("SHA-256")
+                        .digest(style.group(1).getBytes(StandardCharsets.UTF_8));
+                styles.append(" 'sha256-")
+                        .append(Base64.getEncoder().encodeToString(hash))
+                        .append('\'');
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
             }
@@ -200,17 +203,31 @@ public class CardRenderer {
         pattern.put("n", 40);
         ArrayNode groups = pattern.putArray("groups");
         for (String group : List.of("a", "b")) {
-            ObjectNode g = groups.addObject().put("category", group).put("label", "Groep " + group).put("n", 20)
-                    .put("mean", 50.0).put("median", 50.0).put("sd", 10.0).put("tested", true);
+            ObjectNode g = groups.addObject()
+                    .put("category", group)
+                    .put("label", "Groep " + group)
+                    .put("n", 20)
+                    .put("mean", 50.0)
+                    .put("median", 50.0)
+                    .put("sd", 10.0)
+                    .put("tested", true);
             ArrayNode bins = g.putArray("bins");
             for (int b = 0; b < 10; b++) {
                 bins.add(b == 4 || b == 5 ? 10 : 0);
             }
         }
-        return new CardDocument("opwarmen", 1, "Opwarmen", "Opwarmen", "Observatie", List.of("Eén", "Twee"),
-                List.of(new CardDocument.QuestionInfo("slider", 1, "Slider", "Links", "Rechts"),
+        return new CardDocument(
+                "opwarmen",
+                1,
+                "Opwarmen",
+                "Opwarmen",
+                "Observatie",
+                List.of("Eén", "Twee"),
+                List.of(
+                        new CardDocument.QuestionInfo("slider", 1, "Slider", "Links", "Rechts"),
                         new CardDocument.QuestionInfo("choice", 2, "Keuze", null, null)),
-                pattern, List.of(new CardDocument.TypicalStory("1", "ouder", "Een verhaal, met een citaat.", "citaat")),
+                pattern,
+                List.of(new CardDocument.TypicalStory("1", "ouder", "Een verhaal, met een citaat.", "citaat")),
                 new CardDocument.Provenance("opwarmen", "0", "0", Instant.EPOCH, null, 0));
     }
 }

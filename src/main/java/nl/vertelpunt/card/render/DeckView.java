@@ -1,7 +1,6 @@
 package nl.vertelpunt.card.render;
 
 import io.quarkus.qute.RawString;
-
 import java.util.List;
 
 /**
@@ -35,10 +34,24 @@ public record DeckView(String title, List<Card> cards) {
      * @param provenance      where the numbers come from
      * @param disclaimer      {@link CardDocument#DISCLAIMER}
      */
-    public record Card(String anchor, String density, String storyPointTitle, String title, String label, String questions,
-                       RawString chart, List<Fact> facts, List<Table> tables, List<String> notes, String observation,
-                       List<Interpretation> interpretations, List<Story> stories, List<Quote> quotes, List<String> moreStories,
-                       Provenance provenance, String disclaimer) {
+    public record Card(
+            String anchor,
+            String density,
+            String storyPointTitle,
+            String title,
+            String label,
+            String questions,
+            RawString chart,
+            List<Fact> facts,
+            List<Table> tables,
+            List<String> notes,
+            String observation,
+            List<Interpretation> interpretations,
+            List<Story> stories,
+            List<Quote> quotes,
+            List<String> moreStories,
+            Provenance provenance,
+            String disclaimer) {
 
         /** Whether the card has typical stories of any kind. */
         public boolean hasStories() {
@@ -47,16 +60,13 @@ public record DeckView(String title, List<Card> cards) {
     }
 
     /** A labelled value of the test. */
-    public record Fact(String label, String value) {
-    }
+    public record Fact(String label, String value) {}
 
     /** A small table of numbers. */
-    public record Table(String caption, List<String> head, List<Row> rows, String note) {
-    }
+    public record Table(String caption, List<String> head, List<Row> rows, String note) {}
 
     /** A row: its first cell is the row's header. */
-    public record Row(List<Cell> cells) {
-    }
+    public record Row(List<Cell> cells) {}
 
     /**
      * A cell.
@@ -67,12 +77,10 @@ public record DeckView(String title, List<Card> cards) {
      *               difference with p (Holm) ≤ 0.05, "leeg" for a group without statistics, "" otherwise
      * @param header whether the cell heads its row
      */
-    public record Cell(String text, String detail, String mark, boolean header) {
-    }
+    public record Cell(String text, String detail, String mark, boolean header) {}
 
     /** An interpretation; {@code empty} when the facilitator has not written it yet. */
-    public record Interpretation(String heading, String text, boolean empty) {
-    }
+    public record Interpretation(String heading, String text, boolean empty) {}
 
     /**
      * A typical story.
@@ -83,16 +91,13 @@ public record DeckView(String title, List<Card> cards) {
      * @param segments   the excerpt, the quote marked in it
      * @param shortened  whether the excerpt was shortened to fit the card
      */
-    public record Story(String id, String role, String looseQuote, List<Segment> segments, boolean shortened) {
-    }
+    public record Story(String id, String role, String looseQuote, List<Segment> segments, boolean shortened) {}
 
     /** A typical story shown by its marked quote only. */
-    public record Quote(String id, String role, String text) {
-    }
+    public record Quote(String id, String role, String text) {}
 
     /** A piece of an excerpt; {@code quote} when it is the marked quote. */
-    public record Segment(String text, boolean quote) {
-    }
+    public record Segment(String text, boolean quote) {}
 
     /**
      * Where the numbers come from.
@@ -105,7 +110,12 @@ public record DeckView(String title, List<Card> cards) {
      * @param evaluatedAt      when, in Dutch time
      * @param stories          how many stories were evaluated
      */
-    public record Provenance(String runId, String fingerprintShort, String fingerprint, String settings, String softwareVersion,
-                             String evaluatedAt, String stories) {
-    }
+    public record Provenance(
+            String runId,
+            String fingerprintShort,
+            String fingerprint,
+            String settings,
+            String softwareVersion,
+            String evaluatedAt,
+            String stories) {}
 }

@@ -3,18 +3,6 @@ package nl.vertelpunt.card.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.quarkus.qute.RawString;
-import nl.vertelpunt.card.render.CardDocument.QuestionInfo;
-import nl.vertelpunt.card.render.CardDocument.TypicalStory;
-import nl.vertelpunt.card.render.DeckView.Card;
-import nl.vertelpunt.card.render.DeckView.Cell;
-import nl.vertelpunt.card.render.DeckView.Fact;
-import nl.vertelpunt.card.render.DeckView.Interpretation;
-import nl.vertelpunt.card.render.DeckView.Provenance;
-import nl.vertelpunt.card.render.DeckView.Row;
-import nl.vertelpunt.card.render.DeckView.Segment;
-import nl.vertelpunt.card.render.DeckView.Story;
-import nl.vertelpunt.card.render.DeckView.Table;
-
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,6 +17,17 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.vertelpunt.card.render.CardDocument.QuestionInfo;
+import nl.vertelpunt.card.render.CardDocument.TypicalStory;
+import nl.vertelpunt.card.render.DeckView.Card;
+import nl.vertelpunt.card.render.DeckView.Cell;
+import nl.vertelpunt.card.render.DeckView.Fact;
+import nl.vertelpunt.card.render.DeckView.Interpretation;
+import nl.vertelpunt.card.render.DeckView.Provenance;
+import nl.vertelpunt.card.render.DeckView.Row;
+import nl.vertelpunt.card.render.DeckView.Segment;
+import nl.vertelpunt.card.render.DeckView.Story;
+import nl.vertelpunt.card.render.DeckView.Table;
 
 /**
  * Turns cards into what the deck template shows: Dutch labels and numbers, the chart, the statistics tables,
@@ -58,8 +57,7 @@ final class DeckViews {
      * print (mm), how many stories are shown with an excerpt, the longest excerpt, and how many pairwise tests
      * are shown.
      */
-    record Density(String css, double chartHeight, int storiesShown, int excerptMax, int pairsShown) {
-    }
+    record Density(String css, double chartHeight, int storiesShown, int excerptMax, int pairsShown) {}
 
     /** From normal to densest; {@code CardRenderer} takes the first at which a card fits on its page. */
     static final List<Density> DENSITIES = List.of(
@@ -69,10 +67,12 @@ final class DeckViews {
             new Density("dicht-3", 70, 0, 0, 3),
             new Density("dicht-3 dicht-4", 56, 0, 0, 2));
 
-    private static final Pattern SVG_SIZE = Pattern.compile("^(<svg [^>]*?viewBox=\"0 0 ([0-9.]+) ([0-9.]+)\"[^>]*?) width=\"[0-9.]+\" height=\"[0-9.]+\"");
+    private static final Pattern SVG_SIZE = Pattern.compile(
+            "^(<svg [^>]*?viewBox=\"0 0 ([0-9.]+) ([0-9.]+)\"[^>]*?) width=\"[0-9.]+\" height=\"[0-9.]+\"");
 
     private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm", Locale.forLanguageTag("nl"))
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(
+                    "d MMMM uuuu, HH:mm", Locale.forLanguageTag("nl"))
             .withZone(DUTCH_TIME);
     private static final Pattern LEFT_OUT = Pattern.compile("Left out of the test, fewer than (\\d+) answers: (.*)");
     private static final Map<String, String> SETTINGS = Map.of(
@@ -84,8 +84,7 @@ final class DeckViews {
             "minSpearman", "kleinste |ρ|",
             "minPairs", "kleinste aantal paren");
 
-    private DeckViews() {
-    }
+    private DeckViews() {}
 
     /** The view of a deck, each card at its density (an index into {@link #DENSITIES}). */
     static DeckView deck(List<CardDocument> cards, int[] densities) {
@@ -139,9 +138,13 @@ final class DeckViews {
         } else if (pattern.path("table").isObject()) {
             tables.add(contingency(pattern, questions, kind));
         }
-        List<TypicalStory> all = card.stories() == null ? List.of() : card.stories().stream().filter(Objects::nonNull).toList();
+        List<TypicalStory> all = card.stories() == null
+                ? List.of()
+                : card.stories().stream().filter(Objects::nonNull).toList();
         int shown = Math.min(density.storiesShown(), all.size());
-        List<Story> excerpts = all.subList(0, shown).stream().map(s -> story(s, density.excerptMax())).toList();
+        List<Story> excerpts = all.subList(0, shown).stream()
+                .map(s -> story(s, density.excerptMax()))
+                .toList();
         List<DeckView.Quote> quotes = new ArrayList<>();
         List<String> more = new ArrayList<>();
         for (TypicalStory s : all.subList(shown, all.size())) {
@@ -152,12 +155,24 @@ final class DeckViews {
                 quotes.add(new DeckView.Quote(Text.clean(s.id()), role(s), quote));
             }
         }
-        return new Card(anchor, density.css(), Text.clean(card.storyPointTitle()),
-                Text.clean(card.title()), "Kaart " + Text.clean(card.id()) + " · versie " + card.version(),
-                questionSentence(pattern, questions, kind), new RawString(printSize(SvgCharts.chart(card.id(), pattern, questions),
-                        density.chartHeight())),
-                facts(pattern), tables, notes(pattern), Text.clean(card.observation()), interpretations(card.interpretations()),
-                excerpts, quotes, more, provenance(card.provenance()), CardDocument.DISCLAIMER);
+        return new Card(
+                anchor,
+                density.css(),
+                Text.clean(card.storyPointTitle()),
+                Text.clean(card.title()),
+                "Kaart " + Text.clean(card.id()) + " · versie " + card.version(),
+                questionSentence(pattern, questions, kind),
+                new RawString(printSize(SvgCharts.chart(card.id(), pattern, questions), density.chartHeight())),
+                facts(pattern),
+                tables,
+                notes(pattern),
+                Text.clean(card.observation()),
+                interpretations(card.interpretations()),
+                excerpts,
+                quotes,
+                more,
+                provenance(card.provenance()),
+                CardDocument.DISCLAIMER);
     }
 
     /**
@@ -188,7 +203,8 @@ final class DeckViews {
         String sentence;
         if ("subset".equals(kind)) {
             QuestionInfo subset = SvgCharts.question(questions, variables.size() > 1 ? variables.get(1) : "subset");
-            String selection = subset.number() == null && "selectie".equals(subset.label()) ? "de selectie"
+            String selection = subset.number() == null && "selectie".equals(subset.label())
+                    ? "de selectie"
                     : "de selectie ‘" + Text.clean(subset.label()) + "’";
             sentence = first + ", vergeleken tussen " + selection + " en de andere verhalen";
         } else {
@@ -226,17 +242,21 @@ final class DeckViews {
             case "spearman" -> "t";
             default -> "";
         };
-        facts.add(new Fact("Toets", switch (test) {
-            case "mann-whitney" -> "Mann–Whitney U";
-            case "kruskal-wallis" -> "Kruskal–Wallis H";
-            case "chi-square" -> "χ² (Pearson)";
-            case "spearman" -> "Spearman (t-verdeling)";
-            default -> Text.clean(test);
-        }));
-        facts.add(new Fact("Toetsgrootheid", (symbol.isEmpty() ? "" : symbol + " = ")
-                + DutchFormat.statistic(pattern.get("statistic"), 2)));
+        facts.add(new Fact(
+                "Toets",
+                switch (test) {
+                    case "mann-whitney" -> "Mann–Whitney U";
+                    case "kruskal-wallis" -> "Kruskal–Wallis H";
+                    case "chi-square" -> "χ² (Pearson)";
+                    case "spearman" -> "Spearman (t-verdeling)";
+                    default -> Text.clean(test);
+                }));
+        facts.add(new Fact(
+                "Toetsgrootheid",
+                (symbol.isEmpty() ? "" : symbol + " = ") + DutchFormat.statistic(pattern.get("statistic"), 2)));
         if (pattern.path("df").isNumber()) {
-            facts.add(new Fact("Vrijheidsgraden", DutchFormat.integer(pattern.path("df").asLong())));
+            facts.add(new Fact(
+                    "Vrijheidsgraden", DutchFormat.integer(pattern.path("df").asLong())));
         }
         facts.add(new Fact("p", DutchFormat.p(DutchFormat.number(pattern.get("p")))));
         facts.add(new Fact("q (Benjamini–Hochberg)", DutchFormat.p(DutchFormat.number(pattern.get("q")))));
@@ -258,7 +278,9 @@ final class DeckViews {
     private static List<String> notes(JsonNode pattern) {
         List<String> notes = new ArrayList<>();
         Map<String, String> labels = new HashMap<>();
-        pattern.path("groups").forEach(g -> labels.put(g.path("category").asText(), Text.clean(g.path("label").asText())));
+        pattern.path("groups")
+                .forEach(g -> labels.put(
+                        g.path("category").asText(), Text.clean(g.path("label").asText())));
         for (JsonNode note : pattern.path("notes")) {
             String text = Text.clean(note.asText());
             Matcher leftOut = LEFT_OUT.matcher(text);
@@ -267,9 +289,11 @@ final class DeckViews {
                 for (String id : leftOut.group(2).split(", ")) {
                     names.add(labels.getOrDefault(id, id));
                 }
-                notes.add("Niet in de toets, minder dan " + leftOut.group(1) + " antwoorden: " + String.join(", ", names) + ".");
+                notes.add("Niet in de toets, minder dan " + leftOut.group(1) + " antwoorden: "
+                        + String.join(", ", names) + ".");
             } else if (text.startsWith("More than 20% of the expected counts are below 5")) {
-                notes.add("Meer dan 20% van de verwachte aantallen is kleiner dan 5: lees de toets met voorzichtigheid.");
+                notes.add(
+                        "Meer dan 20% van de verwachte aantallen is kleiner dan 5: lees de toets met voorzichtigheid.");
             } else {
                 notes.add(text);
             }
@@ -283,7 +307,10 @@ final class DeckViews {
         List<Row> rows = new ArrayList<>();
         for (JsonNode g : pattern.path("groups")) {
             boolean tested = !g.has("tested") || g.path("tested").asBoolean();
-            String label = Text.clean(g.path("label").isTextual() ? g.path("label").asText() : g.path("category").asText());
+            String label = Text.clean(
+                    g.path("label").isTextual()
+                            ? g.path("label").asText()
+                            : g.path("category").asText());
             String mark = g.path("mean").isNumber() ? "" : "leeg";
             rows.add(new Row(List.of(
                     new Cell(label, tested ? "" : "niet getoetst", mark, true),
@@ -295,22 +322,29 @@ final class DeckViews {
                     new Cell(DutchFormat.statistic(g.get("skewness"), 2), "", mark, false),
                     new Cell(DutchFormat.statistic(g.get("kurtosis"), 2), "", mark, false))));
         }
-        return new Table("Per groep", List.of("Groep", "n", "gemiddelde", "mediaan", "modus", "sd", "scheefheid", "kurtosis"),
-                rows, "Groepen onder 5 verhalen: aantal als ‘<5’, zonder statistieken (–). Kurtosis: exces.");
+        return new Table(
+                "Per groep",
+                List.of("Groep", "n", "gemiddelde", "mediaan", "modus", "sd", "scheefheid", "kurtosis"),
+                rows,
+                "Groepen onder 5 verhalen: aantal als ‘<5’, zonder statistieken (–). Kurtosis: exces.");
     }
 
     private static Table pairwise(JsonNode pattern, int shown) {
         Map<String, String> labels = new HashMap<>();
-        pattern.path("groups").forEach(g -> labels.put(g.path("category").asText(), Text.clean(g.path("label").asText())));
+        pattern.path("groups")
+                .forEach(g -> labels.put(
+                        g.path("category").asText(), Text.clean(g.path("label").asText())));
         List<JsonNode> pairs = new ArrayList<>();
         pattern.path("pairwise").forEach(pairs::add);
         // the pairs that differ most clearly first; the order of the evaluation where p (Holm) ties or is missing
-        pairs.sort(Comparator.comparingDouble(pair -> pair.path("pHolm").isNumber() ? pair.path("pHolm").asDouble()
-                : Double.POSITIVE_INFINITY));
+        pairs.sort(Comparator.comparingDouble(
+                pair -> pair.path("pHolm").isNumber() ? pair.path("pHolm").asDouble() : Double.POSITIVE_INFINITY));
         List<Row> rows = new ArrayList<>();
         for (JsonNode pair : pairs.subList(0, Math.min(shown, pairs.size()))) {
-            String a = labels.getOrDefault(pair.path("a").asText(), Text.clean(pair.path("a").asText()));
-            String b = labels.getOrDefault(pair.path("b").asText(), Text.clean(pair.path("b").asText()));
+            String a = labels.getOrDefault(
+                    pair.path("a").asText(), Text.clean(pair.path("a").asText()));
+            String b = labels.getOrDefault(
+                    pair.path("b").asText(), Text.clean(pair.path("b").asText()));
             Double holm = DutchFormat.number(pair.get("pHolm"));
             String mark = holm != null && holm <= 0.05 ? "vet" : "";
             rows.add(new Row(List.of(
@@ -321,8 +355,11 @@ final class DeckViews {
         }
         int left = pairs.size() - rows.size();
         String note = "Vet: verschil met p (Holm) ≤ 0,05. Positieve r: de eerste groep scoort hoger."
-                + (left > 0 ? " Nog " + left + (left == 1 ? " paar" : " paren") + " met een grotere p (Holm) niet getoond." : "");
-        return new Table("Paarsgewijs (Mann–Whitney)", List.of("Groepen", "p", "p (Holm)", "r (rank-biserieel)"), rows, note);
+                + (left > 0
+                        ? " Nog " + left + (left == 1 ? " paar" : " paren") + " met een grotere p (Holm) niet getoond."
+                        : "");
+        return new Table(
+                "Paarsgewijs (Mann–Whitney)", List.of("Groepen", "p", "p (Holm)", "r (rank-biserieel)"), rows, note);
     }
 
     private static Table contingency(JsonNode pattern, List<QuestionInfo> questions, String kind) {
@@ -331,29 +368,47 @@ final class DeckViews {
         pattern.path("questions").forEach(q -> variables.add(q.asText()));
         boolean subset = "subset".equals(kind);
         String rowVariable = variables.size() > 1 ? variables.get(subset ? 1 : 0) : "";
-        String corner = subset ? "Verhalen" : Text.clean(SvgCharts.question(questions, rowVariable).label());
+        String corner = subset
+                ? "Verhalen"
+                : Text.clean(SvgCharts.question(questions, rowVariable).label());
         List<String> head = new ArrayList<>();
         head.add(corner);
         for (int c = 0; c < table.path("columns").size(); c++) {
             JsonNode label = table.path("columnLabels").path(c);
-            head.add(Text.clean(label.isTextual() ? label.asText() : table.path("columns").path(c).asText()));
+            head.add(Text.clean(
+                    label.isTextual()
+                            ? label.asText()
+                            : table.path("columns").path(c).asText()));
         }
         List<Row> rows = new ArrayList<>();
         for (int r = 0; r < table.path("rows").size(); r++) {
             List<Cell> cells = new ArrayList<>();
             JsonNode label = table.path("rowLabels").path(r);
-            cells.add(new Cell(Text.clean(label.isTextual() ? label.asText() : table.path("rows").path(r).asText()), "", "", true));
+            cells.add(new Cell(
+                    Text.clean(
+                            label.isTextual()
+                                    ? label.asText()
+                                    : table.path("rows").path(r).asText()),
+                    "",
+                    "",
+                    true));
             for (int c = 0; c < table.path("columns").size(); c++) {
                 JsonNode residual = table.path("adjustedResiduals").path(r).path(c);
                 Double value = DutchFormat.number(residual);
                 String mark = value == null ? "" : value >= 2 ? "hoog" : value <= -2 ? "laag" : "";
-                String detail = value == null ? "" : "(" + (value > 0 ? "+" : "") + DutchFormat.decimal(value, 1)
-                        + (mark.equals("hoog") ? " ▲" : mark.equals("laag") ? " ▼" : "") + ")";
-                cells.add(new Cell(DutchFormat.count(table.path("counts").path(r).get(c)), detail, mark, false));
+                String detail = value == null
+                        ? ""
+                        : "(" + (value > 0 ? "+" : "") + DutchFormat.decimal(value, 1)
+                                + (mark.equals("hoog") ? " ▲" : mark.equals("laag") ? " ▼" : "") + ")";
+                cells.add(
+                        new Cell(DutchFormat.count(table.path("counts").path(r).get(c)), detail, mark, false));
             }
             rows.add(new Row(cells));
         }
-        return new Table("Aantallen verhalen (gecorrigeerd residu)", head, rows,
+        return new Table(
+                "Aantallen verhalen (gecorrigeerd residu)",
+                head,
+                rows,
                 "Residu ≥ 2 (▲) of ≤ −2 (▼): duidelijk meer of minder verhalen dan verwacht als de vragen los van elkaar "
                         + "stonden. Aantallen onder 5 staan als ‘<5’.");
     }
@@ -368,7 +423,8 @@ final class DeckViews {
         List<Interpretation> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             String text = Text.clean(all.get(i)).strip();
-            out.add(new Interpretation("Interpretatie " + (i + 1), text.isEmpty() ? "Nog niet ingevuld." : text, text.isEmpty()));
+            out.add(new Interpretation(
+                    "Interpretatie " + (i + 1), text.isEmpty() ? "Nog niet ingevuld." : text, text.isEmpty()));
         }
         return out;
     }
@@ -444,18 +500,30 @@ final class DeckViews {
 
     private static Provenance provenance(CardDocument.Provenance p) {
         if (p == null) {
-            return new Provenance(DutchFormat.NONE, DutchFormat.NONE, DutchFormat.NONE, DutchFormat.NONE, DutchFormat.NONE,
-                    DutchFormat.NONE, DutchFormat.NONE);
+            return new Provenance(
+                    DutchFormat.NONE,
+                    DutchFormat.NONE,
+                    DutchFormat.NONE,
+                    DutchFormat.NONE,
+                    DutchFormat.NONE,
+                    DutchFormat.NONE,
+                    DutchFormat.NONE);
         }
         String fingerprint = Text.clean(p.fingerprint()).strip();
         List<String> settings = new ArrayList<>();
         if (p.settings() != null) {
-            p.settings().fields().forEachRemaining(e -> settings.add(SETTINGS.getOrDefault(e.getKey(), Text.clean(e.getKey()))
-                    + " " + setting(e.getValue())));
+            p.settings()
+                    .fields()
+                    .forEachRemaining(e -> settings.add(
+                            SETTINGS.getOrDefault(e.getKey(), Text.clean(e.getKey())) + " " + setting(e.getValue())));
         }
-        return new Provenance(orNone(p.runId()), fingerprint.isEmpty() ? DutchFormat.NONE : fingerprint.substring(0, Math.min(12, fingerprint.length())),
-                fingerprint.isEmpty() ? DutchFormat.NONE : fingerprint, settings.isEmpty() ? DutchFormat.NONE : String.join(" · ", settings),
-                orNone(p.softwareVersion()), p.evaluatedAt() == null ? DutchFormat.NONE : WHEN.format(p.evaluatedAt()),
+        return new Provenance(
+                orNone(p.runId()),
+                fingerprint.isEmpty() ? DutchFormat.NONE : fingerprint.substring(0, Math.min(12, fingerprint.length())),
+                fingerprint.isEmpty() ? DutchFormat.NONE : fingerprint,
+                settings.isEmpty() ? DutchFormat.NONE : String.join(" · ", settings),
+                orNone(p.softwareVersion()),
+                p.evaluatedAt() == null ? DutchFormat.NONE : WHEN.format(p.evaluatedAt()),
                 DutchFormat.integer(p.stories()));
     }
 

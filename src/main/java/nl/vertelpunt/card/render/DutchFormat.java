@@ -1,7 +1,6 @@
 package nl.vertelpunt.card.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -15,8 +14,7 @@ final class DutchFormat {
     /** Shown where a statistic is undefined or was suppressed. */
     static final String NONE = "–";
 
-    private DutchFormat() {
-    }
+    private DutchFormat() {}
 
     /** The value with exactly {@code digits} decimals ("52,3"), or "–" for null and non-finite values. */
     static String decimal(Double value, int digits) {

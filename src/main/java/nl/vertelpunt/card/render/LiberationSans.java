@@ -8,11 +8,6 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.svgsupport.OpenHtmlGvtFont;
 import com.openhtmltopdf.svgsupport.PDFTranscoder.OpenHtmlFontResolver;
-import org.apache.batik.bridge.FontFace;
-import org.apache.batik.gvt.font.GVTFont;
-import org.apache.batik.gvt.font.GVTFontFace;
-import org.apache.batik.gvt.font.GVTFontFamily;
-
 import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.font.TextAttribute;
@@ -24,6 +19,10 @@ import java.text.AttributedCharacterIterator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.apache.batik.bridge.FontFace;
+import org.apache.batik.gvt.font.GVTFont;
+import org.apache.batik.gvt.font.GVTFontFace;
+import org.apache.batik.gvt.font.GVTFontFamily;
 
 /**
  * Liberation Sans (SIL Open Font License 1.1; metrics of Arial), read once from the classpath
@@ -44,6 +43,7 @@ final class LiberationSans {
 
     /** The four faces, in the order bold × italic (0 regular, 1 bold, 2 italic, 3 bold italic). */
     private static final String[] FILES = {"Regular", "Bold", "Italic", "BoldItalic"};
+
     private static final byte[][] FACES = new byte[FILES.length][];
 
     static {
@@ -51,7 +51,8 @@ final class LiberationSans {
             String path = "liberation/LiberationSans-" + FILES[i] + ".ttf";
             try (InputStream in = LiberationSans.class.getClassLoader().getResourceAsStream(path)) {
                 if (in == null) {
-                    throw new IllegalStateException(path + " is not on the classpath (com.github.librepdf:openpdf-fonts-extra)");
+                    throw new IllegalStateException(
+                            path + " is not on the classpath (com.github.librepdf:openpdf-fonts-extra)");
                 }
                 FACES[i] = in.readAllBytes();
             } catch (IOException e) {
@@ -60,8 +61,7 @@ final class LiberationSans {
         }
     }
 
-    private LiberationSans() {
-    }
+    private LiberationSans() {}
 
     /** The faces as PDFBox gets them for the page text: without glyph substitution. */
     private static final byte[][] PAGE_FACES = new byte[FACES.length][];
@@ -76,8 +76,13 @@ final class LiberationSans {
     static void register(PdfRendererBuilder builder) {
         for (int i = 0; i < PAGE_FACES.length; i++) {
             byte[] face = PAGE_FACES[i];
-            builder.useFont(() -> new ByteArrayInputStream(face), FAMILY, (i & 1) != 0 ? 700 : 400,
-                    (i & 2) != 0 ? FontStyle.ITALIC : FontStyle.NORMAL, true, EnumSet.of(FSFontUseCase.DOCUMENT));
+            builder.useFont(
+                    () -> new ByteArrayInputStream(face),
+                    FAMILY,
+                    (i & 1) != 0 ? 700 : 400,
+                    (i & 2) != 0 ? FontStyle.ITALIC : FontStyle.NORMAL,
+                    true,
+                    EnumSet.of(FSFontUseCase.DOCUMENT));
         }
     }
 
@@ -159,7 +164,8 @@ final class LiberationSans {
                     faces[i] = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(FACES[i]))
                             .deriveFont(((i & 1) != 0 ? Font.BOLD : 0) | ((i & 2) != 0 ? Font.ITALIC : 0), 1f);
                 } catch (FontFormatException | IOException e) {
-                    throw new IllegalStateException("Liberation Sans " + FILES[i] + " is not a usable TrueType font", e);
+                    throw new IllegalStateException(
+                            "Liberation Sans " + FILES[i] + " is not a usable TrueType font", e);
                 }
             }
         }
@@ -182,7 +188,8 @@ final class LiberationSans {
         @Override
         @SuppressWarnings("rawtypes")
         public GVTFont deriveFont(float size, Map attributes) {
-            boolean bold = attributes.get(TextAttribute.WEIGHT) instanceof Float weight && weight >= TextAttribute.WEIGHT_SEMIBOLD;
+            boolean bold = attributes.get(TextAttribute.WEIGHT) instanceof Float weight
+                    && weight >= TextAttribute.WEIGHT_SEMIBOLD;
             boolean italic = attributes.get(TextAttribute.POSTURE) instanceof Float posture && posture > 0;
             int face = (bold ? 1 : 0) + (italic ? 2 : 0);
             return new TextFont(outlines[face].deriveFont(size), faces[face].deriveFont(size));

@@ -3,9 +3,8 @@ package nl.vertelpunt.card.render;
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
-import org.jboss.logging.Logger;
-
 import java.util.logging.Level;
+import org.jboss.logging.Logger;
 
 /**
  * openhtmltopdf's log messages through JBoss Logging, in categories named after openhtmltopdf's own
@@ -14,8 +13,7 @@ import java.util.logging.Level;
  */
 final class OpenHtmlLogging implements XRLogger {
 
-    private OpenHtmlLogging() {
-    }
+    private OpenHtmlLogging() {}
 
     /** Installs this logger for openhtmltopdf (a JVM-wide setting of the library); idempotent. */
     static synchronized void install() {

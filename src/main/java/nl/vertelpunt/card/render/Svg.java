@@ -88,7 +88,9 @@ final class Svg {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("not a finite number: " + value);
         }
-        BigDecimal rounded = new BigDecimal(Double.toString(value)).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal rounded = new BigDecimal(Double.toString(value))
+                .setScale(2, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
         if (rounded.signum() == 0) {
             return "0";
         }
@@ -112,10 +114,13 @@ final class Svg {
             if (value == null) {
                 continue;
             }
-            String text = value instanceof Double d ? number(d)
-                    : value instanceof Float f ? number(f)
-                    : value instanceof Integer || value instanceof Long ? value.toString()
-                    : Text.escape(value.toString());
+            String text = value instanceof Double d
+                    ? number(d)
+                    : value instanceof Float f
+                            ? number(f)
+                            : value instanceof Integer || value instanceof Long
+                                    ? value.toString()
+                                    : Text.escape(value.toString());
             out.append(' ').append(attributes[i]).append("=\"").append(text).append('"');
         }
     }

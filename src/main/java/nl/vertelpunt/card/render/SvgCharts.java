@@ -1,12 +1,11 @@
 package nl.vertelpunt.card.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.vertelpunt.card.render.CardDocument.QuestionInfo;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import nl.vertelpunt.card.render.CardDocument.QuestionInfo;
 
 /**
  * The chart of an observation card as a standalone SVG document (a string), drawn from the pattern of an
@@ -42,8 +41,7 @@ public final class SvgCharts {
     private static final String SOFT_INK = "#333333";
     private static final String RULE = "#767676";
 
-    private SvgCharts() {
-    }
+    private SvgCharts() {}
 
     /** The chart of a card; see the class comment. */
     public static String chart(CardDocument card) {
@@ -109,9 +107,14 @@ public final class SvgCharts {
         String title = "‘" + sliderLabel + "’ per groep van " + groupingLabel;
 
         StringBuilder desc = new StringBuilder();
-        desc.append("Histogrammen van de antwoorden op de slider ‘").append(sliderLabel).append("’ (van 0, ‘")
-                .append(pole(slider.left(), "links")).append("’, tot 100, ‘").append(pole(slider.right(), "rechts"))
-                .append("’), één per groep van ").append(groupingLabel)
+        desc.append("Histogrammen van de antwoorden op de slider ‘")
+                .append(sliderLabel)
+                .append("’ (van 0, ‘")
+                .append(pole(slider.left(), "links"))
+                .append("’, tot 100, ‘")
+                .append(pole(slider.right(), "rechts"))
+                .append("’), één per groep van ")
+                .append(groupingLabel)
                 .append(", als aandeel van de groep per tien punten; de lijn is de mediaan.");
         for (Group group : groups) {
             desc.append(' ').append(group.label).append(": ");
@@ -139,11 +142,32 @@ public final class SvgCharts {
             svg.line(x, axisY + 2, x, axisY + 6, "stroke", INK, "stroke-width", 0.75);
             svg.text(x, axisY + 16, Integer.toString(v), "font-size", 9, "text-anchor", "middle", "fill", SOFT_INK);
         }
-        svg.text(PLOT_X, axisY + 31, "← " + Text.shorten(pole(slider.left(), "0"), 34), "font-size", 10, "font-weight", "bold");
-        svg.text(PLOT_X + PLOT_WIDTH, axisY + 31, Text.shorten(pole(slider.right(), "100"), 34) + " →", "font-size", 10,
-                "font-weight", "bold", "text-anchor", "end");
-        svg.text(0, axisY + 50, "Balk: aandeel van de groep per tien punten (0–9, 10–19 … 90–100). Lijn: mediaan.",
-                "font-size", 9, "fill", SOFT_INK);
+        svg.text(
+                PLOT_X,
+                axisY + 31,
+                "← " + Text.shorten(pole(slider.left(), "0"), 34),
+                "font-size",
+                10,
+                "font-weight",
+                "bold");
+        svg.text(
+                PLOT_X + PLOT_WIDTH,
+                axisY + 31,
+                Text.shorten(pole(slider.right(), "100"), 34) + " →",
+                "font-size",
+                10,
+                "font-weight",
+                "bold",
+                "text-anchor",
+                "end");
+        svg.text(
+                0,
+                axisY + 50,
+                "Balk: aandeel van de groep per tien punten (0–9, 10–19 … 90–100). Lijn: mediaan.",
+                "font-size",
+                9,
+                "fill",
+                SOFT_INK);
         return svg.close("svg").toString();
     }
 
@@ -155,24 +179,69 @@ public final class SvgCharts {
         }
         svg.text(0, top + 13 + lines.size() * 11.5, "n = " + group.n, "font-size", 9.5, "fill", SOFT_INK);
         if (!group.drawn()) {
-            svg.rect(PLOT_X, top + 6, PLOT_WIDTH, baseline - top - 6, "fill", "#f2f2f2", "stroke", "#8c8c8c",
-                    "stroke-width", 0.75, "stroke-dasharray", "3 3");
-            svg.text(PLOT_X + PLOT_WIDTH / 2, top + 25, group.emptyText(), "font-size", 10, "text-anchor", "middle",
-                    "font-style", "italic", "fill", SOFT_INK);
+            svg.rect(
+                    PLOT_X,
+                    top + 6,
+                    PLOT_WIDTH,
+                    baseline - top - 6,
+                    "fill",
+                    "#f2f2f2",
+                    "stroke",
+                    "#8c8c8c",
+                    "stroke-width",
+                    0.75,
+                    "stroke-dasharray",
+                    "3 3");
+            svg.text(
+                    PLOT_X + PLOT_WIDTH / 2,
+                    top + 25,
+                    group.emptyText(),
+                    "font-size",
+                    10,
+                    "text-anchor",
+                    "middle",
+                    "font-style",
+                    "italic",
+                    "fill",
+                    SOFT_INK);
             return;
         }
         double binWidth = PLOT_WIDTH / 10;
         if (maxShare > 0) {
             double gridY = baseline - BAR_MAX;
-            svg.line(PLOT_X, gridY, PLOT_X + PLOT_WIDTH, gridY, "stroke", "#b0b0b0", "stroke-width", 0.5,
-                    "stroke-dasharray", "2 2");
-            svg.text(PLOT_X + PLOT_WIDTH + 4, gridY + 3, DutchFormat.percent(maxShare), "font-size", 8.5, "fill", SOFT_INK);
+            svg.line(
+                    PLOT_X,
+                    gridY,
+                    PLOT_X + PLOT_WIDTH,
+                    gridY,
+                    "stroke",
+                    "#b0b0b0",
+                    "stroke-width",
+                    0.5,
+                    "stroke-dasharray",
+                    "2 2");
+            svg.text(
+                    PLOT_X + PLOT_WIDTH + 4,
+                    gridY + 3,
+                    DutchFormat.percent(maxShare),
+                    "font-size",
+                    8.5,
+                    "fill",
+                    SOFT_INK);
         }
         for (int b = 0; b < 10; b++) {
             double x = PLOT_X + b * binWidth;
             if (group.suppressed[b] != null) {
-                svg.text(x + binWidth / 2, baseline - 3, group.suppressed[b], "font-size", 8, "text-anchor", "middle",
-                        "fill", SOFT_INK);
+                svg.text(
+                        x + binWidth / 2,
+                        baseline - 3,
+                        group.suppressed[b],
+                        "font-size",
+                        8,
+                        "text-anchor",
+                        "middle",
+                        "fill",
+                        SOFT_INK);
                 continue;
             }
             double share = group.share(b);
@@ -180,7 +249,17 @@ public final class SvgCharts {
                 continue;
             }
             double h = Math.max(0.75, share / maxShare * BAR_MAX);
-            svg.rect(x + 1.5, baseline - h, binWidth - 3, h, "fill", "#a6a6a6", "stroke", "#3c3c3c", "stroke-width", 0.5);
+            svg.rect(
+                    x + 1.5,
+                    baseline - h,
+                    binWidth - 3,
+                    h,
+                    "fill",
+                    "#a6a6a6",
+                    "stroke",
+                    "#3c3c3c",
+                    "stroke-width",
+                    0.5);
         }
         svg.line(PLOT_X, baseline, PLOT_X + PLOT_WIDTH, baseline, "stroke", INK, "stroke-width", 0.75);
         if (group.median != null) {
@@ -188,8 +267,14 @@ public final class SvgCharts {
             svg.line(x, top + 13, x, baseline, "stroke", INK, "stroke-width", 2);
             svg.empty("path", "d", "M" + Svg.number(x - 4) + " " + Svg.number(top + 8) + "h8l-4 6z", "fill", INK);
             boolean right = x > PLOT_X + PLOT_WIDTH - 70;
-            svg.text(right ? x - 3 : x + 3, top + 7, "mediaan " + DutchFormat.decimal(group.median, 1), "font-size", 9,
-                    "text-anchor", right ? "end" : "start");
+            svg.text(
+                    right ? x - 3 : x + 3,
+                    top + 7,
+                    "mediaan " + DutchFormat.decimal(group.median, 1),
+                    "font-size",
+                    9,
+                    "text-anchor",
+                    right ? "end" : "start");
         }
     }
 
@@ -216,9 +301,17 @@ public final class SvgCharts {
 
         static Group of(JsonNode g) {
             JsonNode n = g.path("n");
-            String label = Text.clean(g.path("label").isTextual() ? g.path("label").asText() : g.path("category").asText());
-            Group group = new Group(label, DutchFormat.count(n), n.isNumber(), n.asLong(),
-                    !g.has("tested") || g.path("tested").asBoolean(), DutchFormat.number(g.get("median")));
+            String label = Text.clean(
+                    g.path("label").isTextual()
+                            ? g.path("label").asText()
+                            : g.path("category").asText());
+            Group group = new Group(
+                    label,
+                    DutchFormat.count(n),
+                    n.isNumber(),
+                    n.asLong(),
+                    !g.has("tested") || g.path("tested").asBoolean(),
+                    DutchFormat.number(g.get("median")));
             JsonNode bins = g.path("bins");
             for (int b = 0; b < 10; b++) {
                 JsonNode bin = bins.path(b);
@@ -264,8 +357,11 @@ public final class SvgCharts {
         boolean subset = "subset".equals(pattern.path("kind").asText());
         // choice × choice: rows are the first question; subset: rows are the two sides, columns the question
         String rowVariable = variables.size() > 1 ? variables.get(subset ? 1 : 0) : "";
-        String columnVariable = variables.isEmpty() ? "" : variables.get(subset ? 0 : Math.min(1, variables.size() - 1));
-        String rowLabel = subset ? "de selectie tegenover de andere verhalen" : "‘" + label(question(questions, rowVariable)) + "’";
+        String columnVariable =
+                variables.isEmpty() ? "" : variables.get(subset ? 0 : Math.min(1, variables.size() - 1));
+        String rowLabel = subset
+                ? "de selectie tegenover de andere verhalen"
+                : "‘" + label(question(questions, rowVariable)) + "’";
         String columnLabel = label(question(questions, columnVariable));
         List<String> rowNames = labels(table.path("rowLabels"), table.path("rows"));
         List<String> columnNames = labels(table.path("columnLabels"), table.path("columns"));
@@ -282,8 +378,11 @@ public final class SvgCharts {
         }
 
         String title = "‘" + columnLabel + "’ per groep van " + rowLabel;
-        StringBuilder desc = new StringBuilder("Per groep van ").append(rowLabel).append(" de verdeling over ‘")
-                .append(columnLabel).append("’, als aandeel van de verhalen in de groep.");
+        StringBuilder desc = new StringBuilder("Per groep van ")
+                .append(rowLabel)
+                .append(" de verdeling over ‘")
+                .append(columnLabel)
+                .append("’, als aandeel van de verhalen in de groep.");
         double top = 30;
         double axisY = top + rows * BAR_ROW;
 
@@ -297,19 +396,25 @@ public final class SvgCharts {
             }
             double[] s = new double[columns];
             for (int c = 0; c < columns; c++) {
-                s[c] = total == 0 || !cells.path(c).isNumber() ? 0 : Math.max(0, cells.path(c).asLong()) / (double) total;
+                s[c] = total == 0 || !cells.path(c).isNumber()
+                        ? 0
+                        : Math.max(0, cells.path(c).asLong()) / (double) total;
             }
             shares.add(s);
             shownTotals.add(new long[] {total});
         }
 
         for (int r = 0; r < rows; r++) {
-            desc.append(' ').append(rowNames.get(r)).append(" (n = ").append(DutchFormat.integer(shownTotals.get(r)[0]))
+            desc.append(' ')
+                    .append(rowNames.get(r))
+                    .append(" (n = ")
+                    .append(DutchFormat.integer(shownTotals.get(r)[0]))
                     .append("): ");
             List<String> parts = new ArrayList<>();
             for (int c = 0; c < columns; c++) {
                 JsonNode cell = table.path("counts").path(r).path(c);
-                String part = columnNames.get(c) + " " + (cell.isNumber() ? DutchFormat.percent(shares.get(r)[c]) : fewer(cell.asText()));
+                String part = columnNames.get(c) + " "
+                        + (cell.isNumber() ? DutchFormat.percent(shares.get(r)[c]) : fewer(cell.asText()));
                 int mark = mark(table, r, c);
                 if (mark > 0) {
                     part += " (meer dan verwacht)";
@@ -320,8 +425,9 @@ public final class SvgCharts {
             }
             desc.append(String.join(", ", parts)).append('.');
         }
-        desc.append(" Een omrande cel met ▲ of ▼ heeft duidelijk meer of minder verhalen dan verwacht als de twee vragen"
-                + " los van elkaar stonden (gecorrigeerd residu ten minste 2 of ten hoogste −2).");
+        desc.append(
+                " Een omrande cel met ▲ of ▼ heeft duidelijk meer of minder verhalen dan verwacht als de twee vragen"
+                        + " los van elkaar stonden (gecorrigeerd residu ten minste 2 of ten hoogste −2).");
 
         // legend layout first: its height decides the height of the chart
         List<double[]> legendAt = new ArrayList<>();
@@ -349,8 +455,14 @@ public final class SvgCharts {
             for (int l = 0; l < lines.size(); l++) {
                 svg.text(0, rowTop + 16 + l * 12, lines.get(l), "font-size", 10.5, "font-weight", "bold");
             }
-            svg.text(0, rowTop + 16 + lines.size() * 12 + 1, "n = " + DutchFormat.integer(shownTotals.get(r)[0]),
-                    "font-size", 9.5, "fill", SOFT_INK);
+            svg.text(
+                    0,
+                    rowTop + 16 + lines.size() * 12 + 1,
+                    "n = " + DutchFormat.integer(shownTotals.get(r)[0]),
+                    "font-size",
+                    9.5,
+                    "fill",
+                    SOFT_INK);
             double x = BAR_X;
             List<String> notDrawn = new ArrayList<>();
             List<double[]> outlines = new ArrayList<>();
@@ -373,8 +485,18 @@ public final class SvgCharts {
                 String percent = DutchFormat.percent(shares.get(r)[c]);
                 String label = markText.isEmpty() ? percent : percent + " " + markText;
                 if (w >= textWidth(label, 9.5) + 6) {
-                    svg.text(x + w / 2, barTop + 15, label, "font-size", 9.5, "text-anchor", "middle", "fill", ink,
-                            "font-weight", mark != 0 ? "bold" : null);
+                    svg.text(
+                            x + w / 2,
+                            barTop + 15,
+                            label,
+                            "font-size",
+                            9.5,
+                            "text-anchor",
+                            "middle",
+                            "fill",
+                            ink,
+                            "font-weight",
+                            mark != 0 ? "bold" : null);
                 } else if (!markText.isEmpty()) {
                     svg.text(x + w / 2, barTop - 1.5, markText, "font-size", 8.5, "text-anchor", "middle", "fill", INK);
                 }
@@ -384,12 +506,29 @@ public final class SvgCharts {
                 x += w;
             }
             for (double[] o : outlines) {
-                svg.rect(o[0] + 1, barTop + 1, Math.max(0.5, o[1] - 2), BAR_HEIGHT - 2, "fill", "none", "stroke", INK,
-                        "stroke-width", 2);
+                svg.rect(
+                        o[0] + 1,
+                        barTop + 1,
+                        Math.max(0.5, o[1] - 2),
+                        BAR_HEIGHT - 2,
+                        "fill",
+                        "none",
+                        "stroke",
+                        INK,
+                        "stroke-width",
+                        2);
             }
             if (!notDrawn.isEmpty()) {
-                svg.text(BAR_X, barTop + BAR_HEIGHT + 10, Text.shorten("Niet getekend, minder dan 5 verhalen: "
-                        + String.join(", ", notDrawn), 95), "font-size", 8.5, "font-style", "italic", "fill", SOFT_INK);
+                svg.text(
+                        BAR_X,
+                        barTop + BAR_HEIGHT + 10,
+                        Text.shorten("Niet getekend, minder dan 5 verhalen: " + String.join(", ", notDrawn), 95),
+                        "font-size",
+                        8.5,
+                        "font-style",
+                        "italic",
+                        "fill",
+                        SOFT_INK);
             }
         }
         svg.line(BAR_X, axisY + 2, BAR_X + BAR_WIDTH, axisY + 2, "stroke", INK, "stroke-width", 0.75);
@@ -404,10 +543,22 @@ public final class SvgCharts {
             svg.rect(at[0], at[1] - 10, 12, 12, "fill", fills[c], "stroke", INK, "stroke-width", 0.5);
             svg.text(at[0] + 17, at[1], Text.shorten(columnNames.get(c), 34), "font-size", 10);
         }
-        svg.text(0, notesY, "▲ / ▼ met dikke rand: duidelijk meer / minder verhalen dan verwacht als de twee vragen los van",
-                "font-size", 9, "fill", SOFT_INK);
-        svg.text(0, notesY + 12, "elkaar stonden (gecorrigeerd residu ≥ 2 of ≤ −2). Percentages van de getoonde aantallen.",
-                "font-size", 9, "fill", SOFT_INK);
+        svg.text(
+                0,
+                notesY,
+                "▲ / ▼ met dikke rand: duidelijk meer / minder verhalen dan verwacht als de twee vragen los van",
+                "font-size",
+                9,
+                "fill",
+                SOFT_INK);
+        svg.text(
+                0,
+                notesY + 12,
+                "elkaar stonden (gecorrigeerd residu ≥ 2 of ≤ −2). Percentages van de getoonde aantallen.",
+                "font-size",
+                9,
+                "fill",
+                SOFT_INK);
         return svg.close("svg").toString();
     }
 
@@ -430,8 +581,12 @@ public final class SvgCharts {
     private static String heatMap(String prefix, JsonNode pattern, List<QuestionInfo> questions) {
         JsonNode joint = pattern.path("joint");
         List<String> variables = variables(pattern);
-        QuestionInfo x = question(questions, joint.path("x").isTextual() ? joint.path("x").asText() : variables.isEmpty() ? "" : variables.get(0));
-        QuestionInfo y = question(questions, joint.path("y").isTextual() ? joint.path("y").asText() : variables.size() > 1 ? variables.get(1) : "");
+        QuestionInfo x = question(
+                questions,
+                joint.path("x").isTextual() ? joint.path("x").asText() : variables.isEmpty() ? "" : variables.get(0));
+        QuestionInfo y = question(
+                questions,
+                joint.path("y").isTextual() ? joint.path("y").asText() : variables.size() > 1 ? variables.get(1) : "");
         JsonNode bins = joint.path("bins");
         long max = 0;
         long minPositive = Long.MAX_VALUE;
@@ -458,11 +613,23 @@ public final class SvgCharts {
         String caption = "Spearman ρ = " + rho + " · n = " + n;
         String title = "‘" + label(y) + "’ tegenover ‘" + label(x) + "’";
 
-        StringBuilder desc = new StringBuilder("Warmtekaart van ").append(n).append(" verhalen die beide sliders beantwoordden: ")
-                .append("horizontaal ‘").append(label(x)).append("’ van 0 (‘").append(pole(x.left(), "links")).append("’) tot 100 (‘")
-                .append(pole(x.right(), "rechts")).append("’), verticaal ‘").append(label(y)).append("’ van 0 (‘")
-                .append(pole(y.left(), "onder")).append("’, onder) tot 100 (‘").append(pole(y.right(), "boven"))
-                .append("’, boven), in vakken van tien bij tien punten. Spearman ρ = ").append(rho)
+        StringBuilder desc = new StringBuilder("Warmtekaart van ")
+                .append(n)
+                .append(" verhalen die beide sliders beantwoordden: ")
+                .append("horizontaal ‘")
+                .append(label(x))
+                .append("’ van 0 (‘")
+                .append(pole(x.left(), "links"))
+                .append("’) tot 100 (‘")
+                .append(pole(x.right(), "rechts"))
+                .append("’), verticaal ‘")
+                .append(label(y))
+                .append("’ van 0 (‘")
+                .append(pole(y.left(), "onder"))
+                .append("’, onder) tot 100 (‘")
+                .append(pole(y.right(), "boven"))
+                .append("’, boven), in vakken van tien bij tien punten. Spearman ρ = ")
+                .append(rho)
                 .append(". Hoe donkerder een vak, hoe meer verhalen; het getal is het aantal verhalen.");
         if (anySuppressed) {
             desc.append(" Gearceerde vakken zonder getal hebben minder dan 5 verhalen.");
@@ -471,8 +638,13 @@ public final class SvgCharts {
             for (int i = 0; i < 10; i++) {
                 for (int j = 0; j < 10; j++) {
                     if (counts[i][j] == max) {
-                        desc.append(" De meeste verhalen (").append(DutchFormat.integer(max)).append(") liggen horizontaal bij ")
-                                .append(range(i)).append(" en verticaal bij ").append(range(j)).append('.');
+                        desc.append(" De meeste verhalen (")
+                                .append(DutchFormat.integer(max))
+                                .append(") liggen horizontaal bij ")
+                                .append(range(i))
+                                .append(" en verticaal bij ")
+                                .append(range(j))
+                                .append('.');
                         i = 10;
                         break;
                     }
@@ -499,8 +671,16 @@ public final class SvgCharts {
                 int level = count == 0 || max == 0 ? 255 : (int) Math.round(238 - count / (double) max * 198);
                 svg.rect(cx, cy, CELL, CELL, "fill", Svg.grey(level), "stroke", "#c8c8c8", "stroke-width", 0.5);
                 if (count > 0) {
-                    svg.text(cx + CELL / 2, cy + CELL / 2 + 3.5, DutchFormat.integer(count), "font-size", count >= 1000 ? 7.5 : 9,
-                            "text-anchor", "middle", "fill", level < 128 ? "#ffffff" : INK);
+                    svg.text(
+                            cx + CELL / 2,
+                            cy + CELL / 2 + 3.5,
+                            DutchFormat.integer(count),
+                            "font-size",
+                            count >= 1000 ? 7.5 : 9,
+                            "text-anchor",
+                            "middle",
+                            "fill",
+                            level < 128 ? "#ffffff" : INK);
                 }
             }
         }
@@ -513,17 +693,49 @@ public final class SvgCharts {
             svg.text(px, bottom + 12, Integer.toString(v), "font-size", 8.5, "text-anchor", "middle", "fill", SOFT_INK);
             svg.text(GRID_X - 4, py + 3, Integer.toString(v), "font-size", 8.5, "text-anchor", "end", "fill", SOFT_INK);
         }
-        svg.text(GRID_X, bottom + 27, "← " + Text.shorten(pole(x.left(), "0"), 26), "font-size", 10, "font-weight", "bold");
-        svg.text(GRID_X + 10 * CELL, bottom + 27, Text.shorten(pole(x.right(), "100"), 26) + " →", "font-size", 10,
-                "font-weight", "bold", "text-anchor", "end");
+        svg.text(
+                GRID_X,
+                bottom + 27,
+                "← " + Text.shorten(pole(x.left(), "0"), 26),
+                "font-size",
+                10,
+                "font-weight",
+                "bold");
+        svg.text(
+                GRID_X + 10 * CELL,
+                bottom + 27,
+                Text.shorten(pole(x.right(), "100"), 26) + " →",
+                "font-size",
+                10,
+                "font-weight",
+                "bold",
+                "text-anchor",
+                "end");
         List<String> topPole = Text.wrap("↑ " + pole(y.right(), "100"), 24, 3);
         for (int l = 0; l < topPole.size(); l++) {
-            svg.text(GRID_X - 26, GRID_Y + 10 + l * 12, topPole.get(l), "font-size", 10, "font-weight", "bold", "text-anchor", "end");
+            svg.text(
+                    GRID_X - 26,
+                    GRID_Y + 10 + l * 12,
+                    topPole.get(l),
+                    "font-size",
+                    10,
+                    "font-weight",
+                    "bold",
+                    "text-anchor",
+                    "end");
         }
         List<String> bottomPole = Text.wrap("↓ " + pole(y.left(), "0"), 24, 3);
         for (int l = 0; l < bottomPole.size(); l++) {
-            svg.text(GRID_X - 26, bottom - 4 - (bottomPole.size() - 1 - l) * 12, bottomPole.get(l), "font-size", 10,
-                    "font-weight", "bold", "text-anchor", "end");
+            svg.text(
+                    GRID_X - 26,
+                    bottom - 4 - (bottomPole.size() - 1 - l) * 12,
+                    bottomPole.get(l),
+                    "font-size",
+                    10,
+                    "font-weight",
+                    "bold",
+                    "text-anchor",
+                    "end");
         }
         // legend
         double lx = GRID_X + 10 * CELL + 26;
@@ -559,8 +771,14 @@ public final class SvgCharts {
      */
     private static void hatch(StringBuilder path, double x, double y, double size) {
         for (double d = 5; d < 2 * size; d += 5) {
-            path.append('M').append(Svg.number(x + Math.max(0, d - size))).append(' ').append(Svg.number(y + Math.min(size, d)))
-                    .append('L').append(Svg.number(x + Math.min(size, d))).append(' ').append(Svg.number(y + Math.max(0, d - size)));
+            path.append('M')
+                    .append(Svg.number(x + Math.max(0, d - size)))
+                    .append(' ')
+                    .append(Svg.number(y + Math.min(size, d)))
+                    .append('L')
+                    .append(Svg.number(x + Math.min(size, d)))
+                    .append(' ')
+                    .append(Svg.number(y + Math.max(0, d - size)));
         }
     }
 
@@ -578,9 +796,26 @@ public final class SvgCharts {
 
     private static Svg start(String prefix, double height, String title, String desc) {
         Svg svg = new Svg();
-        svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 " + Svg.number(WIDTH) + " " + Svg.number(height),
-                "width", WIDTH, "height", height, "role", "img", "aria-labelledby", prefix + "-titel " + prefix + "-beschrijving",
-                "font-family", FONT, "font-size", 11, "fill", INK);
+        svg.open(
+                "svg",
+                "xmlns",
+                "http://www.w3.org/2000/svg",
+                "viewBox",
+                "0 0 " + Svg.number(WIDTH) + " " + Svg.number(height),
+                "width",
+                WIDTH,
+                "height",
+                height,
+                "role",
+                "img",
+                "aria-labelledby",
+                prefix + "-titel " + prefix + "-beschrijving",
+                "font-family",
+                FONT,
+                "font-size",
+                11,
+                "fill",
+                INK);
         svg.element("title", title, "id", prefix + "-titel");
         svg.element("desc", desc, "id", prefix + "-beschrijving");
         return svg;
@@ -639,7 +874,9 @@ public final class SvgCharts {
 
     private static String effect(JsonNode pattern, String name) {
         JsonNode effect = pattern.path("effectSize");
-        return name.equals(effect.path("name").asText()) ? DutchFormat.statistic(effect.get("value"), 2) : DutchFormat.NONE;
+        return name.equals(effect.path("name").asText())
+                ? DutchFormat.statistic(effect.get("value"), 2)
+                : DutchFormat.NONE;
     }
 
     /** "minder dan 5 verhalen" for a suppressed count "&lt;5". */

@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /**
      * The text in Unicode normal form C (letters and accents composed, as the fonts expect) without characters XML

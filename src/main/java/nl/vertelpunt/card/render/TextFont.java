@@ -1,12 +1,11 @@
 package nl.vertelpunt.card.render;
 
-import org.apache.batik.gvt.font.GVTFont;
-import org.apache.batik.gvt.font.GVTGlyphVector;
-import org.apache.batik.gvt.font.GVTLineMetrics;
-
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.text.CharacterIterator;
+import org.apache.batik.gvt.font.GVTFont;
+import org.apache.batik.gvt.font.GVTGlyphVector;
+import org.apache.batik.gvt.font.GVTLineMetrics;
 
 /**
  * A chart font for Batik whose glyph vectors draw themselves as text ({@link TextGlyphVector}); everything else

@@ -1,11 +1,5 @@
 package nl.vertelpunt.card.render;
 
-import org.apache.batik.gvt.font.GVTFont;
-import org.apache.batik.gvt.font.GVTGlyphMetrics;
-import org.apache.batik.gvt.font.GVTGlyphVector;
-import org.apache.batik.gvt.text.GVTAttributedCharacterIterator;
-import org.apache.batik.gvt.text.TextPaintInfo;
-
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Shape;
@@ -15,6 +9,11 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.text.AttributedCharacterIterator;
+import org.apache.batik.gvt.font.GVTFont;
+import org.apache.batik.gvt.font.GVTGlyphMetrics;
+import org.apache.batik.gvt.font.GVTGlyphVector;
+import org.apache.batik.gvt.text.GVTAttributedCharacterIterator;
+import org.apache.batik.gvt.text.TextPaintInfo;
 
 /**
  * A run of chart text laid out by Batik that draws itself with {@link Graphics2D#drawString}, so that in the PDF

@@ -12,14 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import nl.vertelpunt.card.CardService;
 import nl.vertelpunt.card.render.SvgCharts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
 
 /** Observation cards: drafted from a pattern, edited by facilitators, versioned. */
 @Path("/api/cards")
@@ -35,11 +34,14 @@ public class CardResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Draft a card from a pattern of a finished evaluation (facilitators, analysts)",
+    @Operation(
+            summary = "Draft a card from a pattern of a finished evaluation (facilitators, analysts)",
             description = "The observation is drafted in Dutch and typical stories are suggested; edit them with PUT.")
     public Response create(CardService.NewCard request) {
         CardService.CardView card = cards.create(request);
-        return Response.created(URI.create("/api/cards/" + card.id())).entity(card).build();
+        return Response.created(URI.create("/api/cards/" + card.id()))
+                .entity(card)
+                .build();
     }
 
     @GET
@@ -52,7 +54,9 @@ public class CardResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Save an edit as the next version (send the version you edited; 409 when someone saved in between)")
+    @Operation(
+            summary =
+                    "Save an edit as the next version (send the version you edited; 409 when someone saved in between)")
     public CardService.CardView update(@PathParam("id") UUID id, CardService.CardEdit edit) {
         return cards.update(id, edit);
     }
@@ -68,7 +72,8 @@ public class CardResource {
     @GET
     @Path("/{id}/suggestions")
     @Operation(summary = "More typical stories for the card, not on it yet")
-    public List<CardService.Suggestion> suggestions(@PathParam("id") UUID id, @QueryParam("count") @DefaultValue("8") int count) {
+    public List<CardService.Suggestion> suggestions(
+            @PathParam("id") UUID id, @QueryParam("count") @DefaultValue("8") int count) {
         return cards.suggestions(id, count);
     }
 
@@ -77,7 +82,9 @@ public class CardResource {
     @Produces("image/svg+xml")
     @Operation(summary = "The card's chart as SVG, the same as on paper")
     public Response chart(@PathParam("id") UUID id) {
-        return Response.ok(SvgCharts.chart(cards.document(id))).type("image/svg+xml; charset=UTF-8").build();
+        return Response.ok(SvgCharts.chart(cards.document(id)))
+                .type("image/svg+xml; charset=UTF-8")
+                .build();
     }
 
     @GET

@@ -7,16 +7,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import nl.vertelpunt.card.CardService;
 import nl.vertelpunt.card.render.CardDocument;
 import nl.vertelpunt.card.render.CardRenderer;
 import nl.vertelpunt.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /** The observation cards of one story point, and their decks as PDF and HTML. */
 @Path("/api/storypoints/{slug}/cards")

@@ -18,8 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DashboardResource {
 
     /** The filter applied to every chart at once. */
-    public record DashboardRequest(StoryFilter filter) {
-    }
+    public record DashboardRequest(StoryFilter filter) {}
 
     private final DashboardService dashboards;
 
@@ -29,8 +28,11 @@ public class DashboardResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Stories over time, by role, channel and completeness, and every question's answers, for a filter",
-            description = "Counts under the story point suppression threshold show as <5; others are rounded to multiples of it.")
+    @Operation(
+            summary =
+                    "Stories over time, by role, channel and completeness, and every question's answers, for a filter",
+            description =
+                    "Counts under the story point suppression threshold show as <5; others are rounded to multiples of it.")
     public DashboardService.Dashboard dashboard(@PathParam("slug") String slug, DashboardRequest request) {
         return dashboards.dashboard(slug, request == null ? null : request.filter());
     }

@@ -8,13 +8,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
 import nl.vertelpunt.evaluation.EvaluationRequest;
 import nl.vertelpunt.evaluation.EvaluationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
-import java.util.UUID;
 
 /** Pattern evaluations: started by analysts, run in the background, read when done. */
 @Path("/api/evaluations")
@@ -29,17 +28,19 @@ public class EvaluationResource {
     }
 
     @POST
-        @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a pattern evaluation (analysts of the story point, admins)",
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Start a pattern evaluation (analysts of the story point, admins)",
             description = "202 with the run's id; follow its progress at the Location.")
     public Response start(EvaluationRequest request) {
         EvaluationService.RunView run = evaluations.start(request);
-        return Response.accepted(run).location(URI.create("/api/evaluations/" + run.id())).build();
+        return Response.accepted(run)
+                .location(URI.create("/api/evaluations/" + run.id()))
+                .build();
     }
 
     /** A pattern to select for a card, by its key. */
-    public record Selection(String pattern) {
-    }
+    public record Selection(String pattern) {}
 
     @POST
     @Path("/{id}/selections")
@@ -52,7 +53,8 @@ public class EvaluationResource {
     @jakarta.ws.rs.DELETE
     @Path("/{id}/selections")
     @Operation(summary = "Unselect a pattern (?pattern=kind|first|second)")
-    public EvaluationService.RunView unselect(@PathParam("id") UUID id, @jakarta.ws.rs.QueryParam("pattern") String pattern) {
+    public EvaluationService.RunView unselect(
+            @PathParam("id") UUID id, @jakarta.ws.rs.QueryParam("pattern") String pattern) {
         return evaluations.select(id, pattern, false);
     }
 
@@ -62,5 +64,4 @@ public class EvaluationResource {
     public EvaluationService.RunView get(@PathParam("id") UUID id) {
         return evaluations.get(id, true);
     }
-
 }

@@ -3,8 +3,7 @@ package nl.vertelpunt.evaluation.stats;
 /** Argument checks shared by the classes of this package; all throw {@link IllegalArgumentException}. */
 final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     static <T> T notNull(T value, String name) {
         if (value == null) {
@@ -17,7 +16,8 @@ final class Checks {
         notNull(values, name);
         for (int i = 0; i < values.length; i++) {
             if (Double.isNaN(values[i])) {
-                throw new IllegalArgumentException(name + "[" + i + "] is NaN; missing values must be removed by the caller");
+                throw new IllegalArgumentException(
+                        name + "[" + i + "] is NaN; missing values must be removed by the caller");
             }
         }
         return values;
@@ -25,7 +25,8 @@ final class Checks {
 
     static void sameLength(double[] a, double[] b, String names) {
         if (a.length != b.length) {
-            throw new IllegalArgumentException(names + " must have the same length, got " + a.length + " and " + b.length);
+            throw new IllegalArgumentException(
+                    names + " must have the same length, got " + a.length + " and " + b.length);
         }
     }
 }

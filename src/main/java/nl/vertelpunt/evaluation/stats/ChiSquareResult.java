@@ -17,9 +17,18 @@ package nl.vertelpunt.evaluation.stats;
  *                                    an empty table)
  * @param expectedBelowFiveWarning    whether that share exceeds 20% (the chi-square approximation is doubtful)
  */
-public record ChiSquareResult(int[] rows, int[] columns, long n, double statistic, int degreesOfFreedom,
-                              double pValue, double cramersV, double[][] expected, double[][] adjustedResiduals,
-                              double shareExpectedBelowFive, boolean expectedBelowFiveWarning) {
+public record ChiSquareResult(
+        int[] rows,
+        int[] columns,
+        long n,
+        double statistic,
+        int degreesOfFreedom,
+        double pValue,
+        double cramersV,
+        double[][] expected,
+        double[][] adjustedResiduals,
+        double shareExpectedBelowFive,
+        boolean expectedBelowFiveWarning) {
 
     /**
      * @throws IllegalArgumentException if an array is {@code null}

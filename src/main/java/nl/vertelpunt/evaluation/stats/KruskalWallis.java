@@ -20,8 +20,7 @@ package nl.vertelpunt.evaluation.stats;
  */
 public final class KruskalWallis {
 
-    private KruskalWallis() {
-    }
+    private KruskalWallis() {}
 
     /**
      * Tests whether the groups come from the same distribution.

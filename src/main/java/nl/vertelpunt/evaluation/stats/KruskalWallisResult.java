@@ -10,5 +10,5 @@ package nl.vertelpunt.evaluation.stats;
  * @param pValue           upper chi-square tail of {@code h} ({@code NaN} if undefined)
  * @param epsilonSquared   effect size {@code H / ((n^2 - 1)/(n + 1))} ({@code NaN} if undefined)
  */
-public record KruskalWallisResult(int groups, int n, double h, int degreesOfFreedom, double pValue, double epsilonSquared) {
-}
+public record KruskalWallisResult(
+        int groups, int n, double h, int degreesOfFreedom, double pValue, double epsilonSquared) {}

@@ -14,5 +14,4 @@ package nl.vertelpunt.evaluation.stats;
  *                     P(second larger); positive when the first group tends to have larger values
  *                     ({@code NaN} if a group is empty)
  */
-public record MannWhitneyResult(int n1, int n2, double u, double z, double pValue, double rankBiserial) {
-}
+public record MannWhitneyResult(int n1, int n2, double u, double z, double pValue, double rankBiserial) {}

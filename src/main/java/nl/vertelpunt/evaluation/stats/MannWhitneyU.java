@@ -31,8 +31,7 @@ package nl.vertelpunt.evaluation.stats;
  */
 public final class MannWhitneyU {
 
-    private MannWhitneyU() {
-    }
+    private MannWhitneyU() {}
 
     /**
      * Tests whether the values of {@code x} and {@code y} come from the same distribution.

@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Stable ascending order of a {@code double[]} without boxing. */
 final class Order {
 
-    private Order() {
-    }
+    private Order() {}
 
     /**
      * Returns the indices of {@code values} in ascending order of value; equal values keep their index order.

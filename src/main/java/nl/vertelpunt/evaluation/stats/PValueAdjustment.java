@@ -13,8 +13,7 @@ import java.util.Arrays;
  */
 public final class PValueAdjustment {
 
-    private PValueAdjustment() {
-    }
+    private PValueAdjustment() {}
 
     /**
      * Benjamini&ndash;Hochberg q-values: with the m non-NaN p-values sorted ascending,

@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class PairwiseMannWhitney {
 
-    private PairwiseMannWhitney() {
-    }
+    private PairwiseMannWhitney() {}
 
     /**
      * Compares all pairs of groups.

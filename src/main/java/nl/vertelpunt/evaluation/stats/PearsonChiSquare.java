@@ -29,8 +29,7 @@ public final class PearsonChiSquare {
     /** Share of small expected counts above which the result carries a warning. */
     static final double WARNING_SHARE = 0.2;
 
-    private PearsonChiSquare() {
-    }
+    private PearsonChiSquare() {}
 
     /**
      * Tests a contingency table.
@@ -52,8 +51,8 @@ public final class PearsonChiSquare {
         for (int i = 0; i < table.length; i++) {
             long[] row = Checks.notNull(table[i], "table[" + i + "]");
             if (row.length != columnCount) {
-                throw new IllegalArgumentException("table is ragged: row " + i + " has " + row.length
-                        + " columns, row 0 has " + columnCount);
+                throw new IllegalArgumentException(
+                        "table is ragged: row " + i + " has " + row.length + " columns, row 0 has " + columnCount);
             }
             for (int j = 0; j < columnCount; j++) {
                 if (row[j] < 0) {
@@ -93,13 +92,23 @@ public final class PearsonChiSquare {
         double share = r * c == 0 ? Double.NaN : (double) small / (r * c);
         boolean warning = share > WARNING_SHARE;
         if (r < 2 || c < 2) {
-            return new ChiSquareResult(rows, columns, n, Double.NaN, 0, Double.NaN, Double.NaN,
-                    expected, residuals, share, warning);
+            return new ChiSquareResult(
+                    rows, columns, n, Double.NaN, 0, Double.NaN, Double.NaN, expected, residuals, share, warning);
         }
         int df = (r - 1) * (c - 1);
         double cramersV = Math.sqrt(statistic / (total * (Math.min(r, c) - 1)));
-        return new ChiSquareResult(rows, columns, n, statistic, df, Tails.chiSquareUpper(statistic, df), cramersV,
-                expected, residuals, share, warning);
+        return new ChiSquareResult(
+                rows,
+                columns,
+                n,
+                statistic,
+                df,
+                Tails.chiSquareUpper(statistic, df),
+                cramersV,
+                expected,
+                residuals,
+                share,
+                warning);
     }
 
     private static int[] nonZero(long[] totals) {

@@ -18,7 +18,8 @@ public record RankSums(int[] sizes, double[] sums, double tieTerm) {
         Checks.notNull(sizes, "sizes");
         Checks.notNull(sums, "sums");
         if (sizes.length != sums.length) {
-            throw new IllegalArgumentException("sizes and sums must have the same length, got " + sizes.length + " and " + sums.length);
+            throw new IllegalArgumentException(
+                    "sizes and sums must have the same length, got " + sizes.length + " and " + sums.length);
         }
         for (int size : sizes) {
             if (size < 0) {

@@ -29,8 +29,7 @@ public final class SliderDescriptives {
     /** Number of histogram bins. */
     public static final int BINS = 10;
 
-    private SliderDescriptives() {
-    }
+    private SliderDescriptives() {}
 
     /**
      * Describes the present values of a slider.
@@ -54,8 +53,17 @@ public final class SliderDescriptives {
             sum += value;
         }
         if (n == 0) {
-            return new SliderSummary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, histogram);
+            return new SliderSummary(
+                    0,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    histogram);
         }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
@@ -90,7 +98,8 @@ public final class SliderDescriptives {
         }
         double size = n;
         double skewness = n < 3 ? Double.NaN : size / ((size - 1) * (size - 2)) * z3;
-        double kurtosis = n < 4 ? Double.NaN
+        double kurtosis = n < 4
+                ? Double.NaN
                 : size * (size + 1) / ((size - 1) * (size - 2) * (size - 3)) * z4
                         - 3 * (size - 1) * (size - 1) / ((size - 2) * (size - 3));
         return new SliderSummary(n, mean, median, mode, sd, skewness, kurtosis, min, max, histogram);

@@ -16,8 +16,17 @@ package nl.vertelpunt.evaluation.stats;
  * @param max               largest value ({@code NaN} if n = 0)
  * @param histogram         counts in the 10 bins [0,10), [10,20), ..., [80,90), [90,100]; they sum to n
  */
-public record SliderSummary(int n, double mean, double median, double mode, double standardDeviation,
-                            double skewness, double kurtosis, double min, double max, int[] histogram) {
+public record SliderSummary(
+        int n,
+        double mean,
+        double median,
+        double mode,
+        double standardDeviation,
+        double skewness,
+        double kurtosis,
+        double min,
+        double max,
+        int[] histogram) {
 
     /**
      * @throws IllegalArgumentException if {@code histogram} is {@code null}

@@ -150,7 +150,8 @@ public final class SortedColumn {
         Checks.notNull(groupOf, "groupOf");
         int n = order.length;
         if (groupOf.length != n) {
-            throw new IllegalArgumentException("groupOf must have one label per value, got " + groupOf.length + " for " + n);
+            throw new IllegalArgumentException(
+                    "groupOf must have one label per value, got " + groupOf.length + " for " + n);
         }
         int[] sizes = new int[groupCount];
         double[] sums = new double[groupCount];

@@ -20,8 +20,7 @@ public final class SpearmanCorrelation {
     /** Fewest pairs for which rho and its p-value are computed. */
     public static final int MIN_PAIRS = 10;
 
-    private SpearmanCorrelation() {
-    }
+    private SpearmanCorrelation() {}
 
     /**
      * Correlates paired values.

@@ -18,8 +18,7 @@ final class Tails {
     private static final NormalDistribution STANDARD_NORMAL =
             new NormalDistribution(null, 0, 1, NormalDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
 
-    private Tails() {
-    }
+    private Tails() {}
 
     /**
      * Two-sided p-value of a standard normal statistic, {@code 2 * Phi(-|z|)}, at most 1.

@@ -8,12 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import nl.vertelpunt.moderation.ModerationService;
 import nl.vertelpunt.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
 
 /** Moderation of a story point's stories: flags, redaction, hiding (analysts of the story point, admins). */
 @Path("/api/storypoints/{slug}/moderation/stories/{id}")
@@ -22,8 +21,7 @@ import java.util.List;
 public class ModerationResource {
 
     /** Whether a story is hidden from all analysis and exports. */
-    public record Visibility(Boolean hidden) {
-    }
+    public record Visibility(Boolean hidden) {}
 
     private final ModerationService moderation;
 
@@ -42,8 +40,8 @@ public class ModerationResource {
     @Path("/redactions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Redact a span of the title or text; the original is gone for good")
-    public ModerationService.State redact(@PathParam("slug") String slug, @PathParam("id") String id,
-                                          ModerationService.Redaction redaction) {
+    public ModerationService.State redact(
+            @PathParam("slug") String slug, @PathParam("id") String id, ModerationService.Redaction redaction) {
         return moderation.redact(slug, id, redaction);
     }
 
@@ -51,7 +49,8 @@ public class ModerationResource {
     @Path("/visibility")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Hide a story from all analysis and exports, or show it again")
-    public ModerationService.State visibility(@PathParam("slug") String slug, @PathParam("id") String id, Visibility visibility) {
+    public ModerationService.State visibility(
+            @PathParam("slug") String slug, @PathParam("id") String id, Visibility visibility) {
         if (visibility == null || visibility.hidden() == null) {
             throw ProblemException.invalid("hidden", "is required: true or false");
         }
@@ -61,7 +60,8 @@ public class ModerationResource {
     @POST
     @Path("/flags/{flag}/dismissal")
     @Operation(summary = "Dismiss a flag as a false alarm")
-    public ModerationService.State dismiss(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("flag") long flag) {
+    public ModerationService.State dismiss(
+            @PathParam("slug") String slug, @PathParam("id") String id, @PathParam("flag") long flag) {
         return moderation.dismiss(slug, id, flag);
     }
 }

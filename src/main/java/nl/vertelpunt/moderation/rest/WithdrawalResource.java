@@ -22,8 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WithdrawalResource {
 
     /** The receipt code shown once when the story was shared. */
-    public record Withdrawal(String receiptCode) {
-    }
+    public record Withdrawal(String receiptCode) {}
 
     private final ModerationService moderation;
     private final ClientAddress clients;
@@ -36,7 +35,8 @@ public class WithdrawalResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Withdraw a story with its receipt code: it is deleted for good (public, rate-limited)")
-    public Response withdraw(@PathParam("slug") String slug, Withdrawal withdrawal, @Context HttpServerRequest request) {
+    public Response withdraw(
+            @PathParam("slug") String slug, Withdrawal withdrawal, @Context HttpServerRequest request) {
         if (withdrawal == null) {
             throw ProblemException.malformed("body", "a JSON object with receiptCode is expected");
         }

@@ -22,7 +22,9 @@ public class OutcomeResource {
     }
 
     @GET
-    @Operation(summary = "Wat is er met de verhalen gedaan? Published proposals with their status and updates, and published cards with their quotes")
+    @Operation(
+            summary =
+                    "Wat is er met de verhalen gedaan? Published proposals with their status and updates, and published cards with their quotes")
     public OutcomeService.Outcomes get(@PathParam("slug") String slug) {
         return outcomes.outcomes(slug);
     }

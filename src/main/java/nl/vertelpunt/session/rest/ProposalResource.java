@@ -9,12 +9,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import nl.vertelpunt.session.Proposals;
 import nl.vertelpunt.session.SenseSessionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.UUID;
 
 /** Following up improvement proposals: wording, publication, decisions and progress. */
 @Path("/api/proposals")
@@ -39,7 +38,9 @@ public class ProposalResource {
     @POST
     @Path("/{id}/updates")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record what was decided or done: a status (proposed, adopted, in_progress, done, dropped) and a short note")
+    @Operation(
+            summary =
+                    "Record what was decided or done: a status (proposed, adopted, in_progress, done, dropped) and a short note")
     public Response update(@PathParam("id") UUID id, SenseSessionService.UpdateInput input) {
         return Response.status(201).entity(sessions.addUpdate(id, input)).build();
     }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
 import nl.vertelpunt.card.render.CardRenderer;
 import nl.vertelpunt.card.rest.Decks;
 import nl.vertelpunt.session.Proposals;
@@ -18,13 +20,12 @@ import nl.vertelpunt.session.SenseSessionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
-import java.util.UUID;
-
 /** Sense-making sessions for facilitators: tables, links and proposals. */
 @Path("/api/sessions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Sessions", description = "Duidingsbijeenkomsten: tables with a few cards and stories, notes, improvement proposals")
+@Tag(
+        name = "Sessions",
+        description = "Duidingsbijeenkomsten: tables with a few cards and stories, notes, improvement proposals")
 public class SessionResource {
 
     private final SenseSessionService sessions;
@@ -40,7 +41,9 @@ public class SessionResource {
     @Operation(summary = "Plan a session: story point, title, date, place or online (facilitators)")
     public Response create(SenseSessionService.SessionInput input) {
         SenseSessionService.SessionView view = sessions.create(input);
-        return Response.created(URI.create("/api/sessions/" + view.id())).entity(view).build();
+        return Response.created(URI.create("/api/sessions/" + view.id()))
+                .entity(view)
+                .build();
     }
 
     @GET
@@ -78,8 +81,8 @@ public class SessionResource {
     @Path("/{id}/tables/{table}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a table's name, cards and stories")
-    public SenseSessionService.SessionView updateTable(@PathParam("id") UUID id, @PathParam("table") UUID table,
-                                                       SenseSessionService.TablePlan plan) {
+    public SenseSessionService.SessionView updateTable(
+            @PathParam("id") UUID id, @PathParam("table") UUID table, SenseSessionService.TablePlan plan) {
         return sessions.updateTable(id, table, plan);
     }
 
@@ -94,7 +97,8 @@ public class SessionResource {
     @Path("/{id}/tables/{table}/link")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A new link for the table (the token is shown only now; an earlier link stops working)")
-    public Response link(@PathParam("id") UUID id, @PathParam("table") UUID table, SenseSessionService.LinkRequest request) {
+    public Response link(
+            @PathParam("id") UUID id, @PathParam("table") UUID table, SenseSessionService.LinkRequest request) {
         return Response.status(201).entity(sessions.link(id, table, request)).build();
     }
 

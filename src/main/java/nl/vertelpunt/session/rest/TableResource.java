@@ -10,13 +10,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import nl.vertelpunt.card.render.SvgCharts;
 import nl.vertelpunt.session.Proposals;
 import nl.vertelpunt.session.TableService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.UUID;
 
 /** A session table through its link: no account, the token in the path is the key. */
 @Path("/api/tables/{token}")
@@ -41,13 +40,17 @@ public class TableResource {
     @Produces("image/svg+xml")
     @Operation(summary = "The chart of one of the table's cards, as SVG")
     public Response chart(@PathParam("token") String token, @PathParam("card") UUID card) {
-        return Response.ok(SvgCharts.chart(tables.card(token, card))).type("image/svg+xml; charset=UTF-8").build();
+        return Response.ok(SvgCharts.chart(tables.card(token, card)))
+                .type("image/svg+xml; charset=UTF-8")
+                .build();
     }
 
     @POST
     @Path("/notes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a note: what surprises, worries or shows a chance (kind surprise, worry, chance, other), on a card or not")
+    @Operation(
+            summary =
+                    "Add a note: what surprises, worries or shows a chance (kind surprise, worry, chance, other), on a card or not")
     public Response addNote(@PathParam("token") String token, Proposals.NoteInput input) {
         return Response.status(201).entity(tables.addNote(token, input)).build();
     }
@@ -56,7 +59,8 @@ public class TableResource {
     @Path("/notes/{note}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move a note into a proposal's group (proposalId) or out of it (null)")
-    public Proposals.NoteView moveNote(@PathParam("token") String token, @PathParam("note") long note, TableService.NoteMove move) {
+    public Proposals.NoteView moveNote(
+            @PathParam("token") String token, @PathParam("note") long note, TableService.NoteMove move) {
         return tables.moveNote(token, note, move);
     }
 
@@ -71,7 +75,8 @@ public class TableResource {
     @POST
     @Path("/proposals")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Make an improvement proposal from notes: title, what we should do, so that what, and its owner")
+    @Operation(
+            summary = "Make an improvement proposal from notes: title, what we should do, so that what, and its owner")
     public Response propose(@PathParam("token") String token, Proposals.ProposalInput input) {
         return Response.status(201).entity(tables.propose(token, input)).build();
     }
@@ -80,8 +85,8 @@ public class TableResource {
     @Path("/proposals/{proposal}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rewrite a proposal of this table; with notes, those become its group")
-    public Proposals.ProposalView editProposal(@PathParam("token") String token, @PathParam("proposal") UUID proposal,
-                                               Proposals.ProposalInput input) {
+    public Proposals.ProposalView editProposal(
+            @PathParam("token") String token, @PathParam("proposal") UUID proposal, Proposals.ProposalInput input) {
         return tables.editProposal(token, proposal, input);
     }
 }

@@ -3,10 +3,6 @@ package nl.vertelpunt.story.imports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import nl.vertelpunt.story.AnswerValidator;
-import nl.vertelpunt.story.StoryCsv;
-import nl.vertelpunt.storypoint.definition.Question;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.vertelpunt.story.AnswerValidator;
+import nl.vertelpunt.story.StoryCsv;
+import nl.vertelpunt.storypoint.definition.Question;
 
 /**
  * The ways a question's answer is read from a row ({@code read} in the mapping). Each gives the answer
@@ -26,8 +25,7 @@ final class AnswerReads {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern WHOLE = Pattern.compile("\\d{1,9}");
 
-    private AnswerReads() {
-    }
+    private AnswerReads() {}
 
     /** Reads one question. */
     abstract static class AnswerRead {
@@ -66,16 +64,13 @@ final class AnswerReads {
     /** What to do with a cell that names no option. */
     sealed interface WriteIns {
         /** The row does not fit. */
-        record Refuse() implements WriteIns {
-        }
+        record Refuse() implements WriteIns {}
 
         /** The cell is left out. */
-        record Ignore() implements WriteIns {
-        }
+        record Ignore() implements WriteIns {}
 
         /** The cell's text answers a text question. */
-        record ToQuestion(String question) implements WriteIns {
-        }
+        record ToQuestion(String question) implements WriteIns {}
     }
 
     /**
@@ -94,16 +89,19 @@ final class AnswerReads {
         }
     }
 
-    private static void unknown(RowContext row, ColumnPart part, Question q, OptionNames names, WriteIns writeIns,
-                                String cell) {
+    private static void unknown(
+            RowContext row, ColumnPart part, Question q, OptionNames names, WriteIns writeIns, String cell) {
         if (writeIns instanceof WriteIns.ToQuestion to) {
             row.writeIn(to.question(), cell);
             part.example(cell, NODES.textNode(cell), "write-in, kept as text in '" + to.question() + "'");
         } else if (writeIns instanceof WriteIns.Ignore) {
             part.example(cell, null, "write-in, ignored");
         } else {
-            row.problem(part.name, q.id(), "'" + cell + "' is not an option of '" + q.id()
-                    + "' (" + String.join(", ", names.optionIds()) + ") and not in mapping.questions." + q.id() + ".values");
+            row.problem(
+                    part.name,
+                    q.id(),
+                    "'" + cell + "' is not an option of '" + q.id() + "' (" + String.join(", ", names.optionIds())
+                            + ") and not in mapping.questions." + q.id() + ".values");
         }
     }
 
@@ -136,10 +134,14 @@ final class AnswerReads {
                 case TEXT -> answer = NODES.textNode(cell);
                 case SLIDER -> {
                     answer = StoryCsv.answer(question, cell.strip());
-                    boolean valid = answer.isInt() ? answer.asInt() >= 0 && answer.asInt() <= 100
+                    boolean valid = answer.isInt()
+                            ? answer.asInt() >= 0 && answer.asInt() <= 100
                             : answer.asText().equals(AnswerValidator.NOT_APPLICABLE);
                     if (!valid) {
-                        row.problem(part.name, question.id(), "'" + cell.strip() + "' is not a whole number from 0 to 100 nor NA");
+                        row.problem(
+                                part.name,
+                                question.id(),
+                                "'" + cell.strip() + "' is not a whole number from 0 to 100 nor NA");
                         return null;
                     }
                 }
@@ -151,7 +153,9 @@ final class AnswerReads {
                     }
                     answer = option.get().isEmpty() ? null : NODES.textNode(option.get());
                 }
-                default -> throw new IllegalStateException("text does not read a " + question.type().id());
+                default ->
+                    throw new IllegalStateException(
+                            "text does not read a " + question.type().id());
             }
             part.example(cell, answer, null);
             return answer;
@@ -182,7 +186,10 @@ final class AnswerReads {
             for (String number : numbers) {
                 int n = WHOLE.matcher(number).matches() ? Integer.parseInt(number) : 0;
                 if (n < 1 || n > options.size()) {
-                    row.problem(part.name, question.id(), "'" + number + "' is not an option number from 1 to " + options.size());
+                    row.problem(
+                            part.name,
+                            question.id(),
+                            "'" + number + "' is not an option number from 1 to " + options.size());
                     return null;
                 }
                 chosen.add(options.get(n - 1));
@@ -280,7 +287,10 @@ final class AnswerReads {
                 } else if (cell.equalsIgnoreCase(no)) {
                     p.example(cell, null);
                 } else if (!cell.isEmpty()) {
-                    row.problem(p.name, question.id(), "'" + cell + "' is neither '" + yes + "' nor '" + no + "' (nor empty)");
+                    row.problem(
+                            p.name,
+                            question.id(),
+                            "'" + cell + "' is neither '" + yes + "' nor '" + no + "' (nor empty)");
                     ok = false;
                 }
             }
@@ -311,8 +321,11 @@ final class AnswerReads {
             boolean cellIsNa = na != null && cell.equalsIgnoreCase(na);
             if (naColumn != null && !naColumn.cell(row.cells).isBlank()) {
                 if (!cell.isEmpty() && !cellIsNa) {
-                    row.problem(columns(), question.id(), "has both a value ('" + cell + "') and not applicable ('"
-                            + naColumn.cell(row.cells).strip() + "' in " + naColumn.name + ")");
+                    row.problem(
+                            columns(),
+                            question.id(),
+                            "has both a value ('" + cell + "') and not applicable ('"
+                                    + naColumn.cell(row.cells).strip() + "' in " + naColumn.name + ")");
                     return null;
                 }
                 naColumn.example(naColumn.cell(row.cells), AnswerValidator.NOT_APPLICABLE);
@@ -327,8 +340,10 @@ final class AnswerReads {
             }
             Optional<BigDecimal> number = Scales.number(cell);
             if (number.isEmpty()) {
-                row.problem(value.name, question.id(), "'" + cell + "' is not a number"
-                        + (na == null ? "" : " nor '" + na + "'"));
+                row.problem(
+                        value.name,
+                        question.id(),
+                        "'" + cell + "' is not a number" + (na == null ? "" : " nor '" + na + "'"));
                 return null;
             }
             try {
@@ -336,8 +351,10 @@ final class AnswerReads {
                 value.example(cell, answer, null);
                 return answer;
             } catch (IllegalArgumentException e) {
-                row.problem(value.name, question.id(), "'" + cell + "' is " + e.getMessage()
-                        + " (mapping.questions." + question.id() + ".from)");
+                row.problem(
+                        value.name,
+                        question.id(),
+                        "'" + cell + "' is " + e.getMessage() + " (mapping.questions." + question.id() + ".from)");
                 return null;
             }
         }

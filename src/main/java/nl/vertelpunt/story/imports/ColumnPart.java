@@ -2,7 +2,6 @@ package nl.vertelpunt.story.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,8 +30,15 @@ final class ColumnPart {
     private final List<ImportReport.Example> notes = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
 
-    private ColumnPart(SourceFile.Header header, int index, String field, String question, String read, String option,
-                       Integer corner, String how) {
+    private ColumnPart(
+            SourceFile.Header header,
+            int index,
+            String field,
+            String question,
+            String read,
+            String option,
+            Integer corner,
+            String how) {
         this.index = index;
         this.name = header.names().get(index);
         this.position = header.isDuplicated(index) ? header.position(index) : null;
@@ -50,8 +56,14 @@ final class ColumnPart {
     }
 
     /** A column that (partly) answers a question. */
-    static ColumnPart answer(SourceFile.Header header, int index, String question, String read, String option,
-                             Integer corner, String how) {
+    static ColumnPart answer(
+            SourceFile.Header header,
+            int index,
+            String question,
+            String read,
+            String option,
+            Integer corner,
+            String how) {
         return new ColumnPart(header, index, null, question, read, option, corner, how);
     }
 
@@ -72,7 +84,8 @@ final class ColumnPart {
             return;
         }
         JsonNode shown = answer != null && answer.isTextual()
-                ? JsonNodeFactory.instance.textNode(shorten(answer.asText())) : answer;
+                ? JsonNodeFactory.instance.textNode(shorten(answer.asText()))
+                : answer;
         list.add(new ImportReport.Example(shorten(cell), shown, note));
     }
 
@@ -83,8 +96,8 @@ final class ColumnPart {
     ImportReport.ColumnUse use() {
         List<ImportReport.Example> all = new ArrayList<>(examples);
         all.addAll(notes);
-        return new ImportReport.ColumnUse(name, position, index + 1, field, question, read, option, corner, how, filled,
-                List.copyOf(all));
+        return new ImportReport.ColumnUse(
+                name, position, index + 1, field, question, read, option, corner, how, filled, List.copyOf(all));
     }
 
     private static String shorten(String s) {

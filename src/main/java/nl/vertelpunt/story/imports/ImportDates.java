@@ -19,8 +19,7 @@ final class ImportDates {
 
     static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
 
-    private ImportDates() {
-    }
+    private ImportDates() {}
 
     static Optional<Instant> parse(String cell) {
         String t = cell.strip();
@@ -36,7 +35,8 @@ final class ImportDates {
             // not a date, and not a date-time with an offset
         }
         try {
-            return Optional.of(LocalDateTime.parse(t).atZone(DUTCH_TIME).toInstant().truncatedTo(ChronoUnit.SECONDS));
+            return Optional.of(
+                    LocalDateTime.parse(t).atZone(DUTCH_TIME).toInstant().truncatedTo(ChronoUnit.SECONDS));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

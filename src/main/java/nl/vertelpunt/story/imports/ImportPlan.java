@@ -1,13 +1,12 @@
 package nl.vertelpunt.story.imports;
 
-import nl.vertelpunt.story.Channel;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.vertelpunt.story.Channel;
 
 /**
  * A mapping checked against a file's header and a story point's current definition: which column
@@ -22,8 +21,16 @@ import java.util.TreeSet;
  * @param channel  the channel every imported story gets
  * @param answers  how each mapped question is read, in mapping order
  */
-record ImportPlan(SourceFile.Header header, ColumnPart id, ColumnPart title, ColumnPart text, ColumnPart date,
-                  Lookup role, Lookup language, Channel channel, List<AnswerReads.AnswerRead> answers) {
+record ImportPlan(
+        SourceFile.Header header,
+        ColumnPart id,
+        ColumnPart title,
+        ColumnPart text,
+        ColumnPart date,
+        Lookup role,
+        Lookup language,
+        Channel channel,
+        List<AnswerReads.AnswerRead> answers) {
 
     /**
      * A story field that is fixed, or read from a column where a cell is first looked up in
@@ -47,7 +54,7 @@ record ImportPlan(SourceFile.Header header, ColumnPart id, ColumnPart title, Col
     /** Every column use, in file order (and mapping order within a column). */
     List<ColumnPart> parts() {
         List<ColumnPart> parts = new ArrayList<>();
-        for (ColumnPart p : new ColumnPart[]{id, role.column(), language.column(), date, title, text}) {
+        for (ColumnPart p : new ColumnPart[] {id, role.column(), language.column(), date, title, text}) {
             if (p != null) {
                 parts.add(p);
             }

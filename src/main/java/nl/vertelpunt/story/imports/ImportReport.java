@@ -2,7 +2,6 @@ package nl.vertelpunt.story.imports;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 
 /**
@@ -20,9 +19,16 @@ import java.util.List;
  * @param problemCount all problems found; {@code problems} lists at most the first 1000
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ImportReport(boolean dryRun, int rows, int created, int updated, int refused,
-                           List<ColumnUse> columns, List<UnusedColumn> unused,
-                           int problemCount, List<RowProblem> problems) {
+public record ImportReport(
+        boolean dryRun,
+        int rows,
+        int created,
+        int updated,
+        int refused,
+        List<ColumnUse> columns,
+        List<UnusedColumn> unused,
+        int problemCount,
+        List<RowProblem> problems) {
 
     /**
      * How one column is read.
@@ -40,9 +46,18 @@ public record ImportReport(boolean dryRun, int rows, int created, int updated, i
      * @param examples up to three different cells with the answer each gives, and up to three write-ins
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ColumnUse(String column, Integer position, int number, String field, String question, String read,
-                            String option, Integer corner, String how, int filled, List<Example> examples) {
-    }
+    public record ColumnUse(
+            String column,
+            Integer position,
+            int number,
+            String field,
+            String question,
+            String read,
+            String option,
+            Integer corner,
+            String how,
+            int filled,
+            List<Example> examples) {}
 
     /**
      * A cell and what it becomes.
@@ -51,13 +66,11 @@ public record ImportReport(boolean dryRun, int rows, int created, int updated, i
      * @param note   for write-ins: where the text goes, or that it is ignored
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Example(String cell, JsonNode answer, String note) {
-    }
+    public record Example(String cell, JsonNode answer, String note) {}
 
     /** A column the mapping does not read, and how many rows have something in it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record UnusedColumn(String column, Integer position, int number, int filled) {
-    }
+    public record UnusedColumn(String column, Integer position, int number, int filled) {}
 
     /**
      * A row that does not fit.
@@ -67,6 +80,5 @@ public record ImportReport(boolean dryRun, int rows, int created, int updated, i
      * @param question the question concerned, if any
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RowProblem(long line, String column, String question, String message) {
-    }
+    public record RowProblem(long line, String column, String question, String message) {}
 }

@@ -11,20 +11,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import nl.vertelpunt.story.AnswerValidator;
-import nl.vertelpunt.story.StoryDraft;
-import nl.vertelpunt.story.StoryRules;
-import nl.vertelpunt.moderation.Flagger;
-import nl.vertelpunt.story.StoryStore;
-import nl.vertelpunt.storypoint.Definitions;
-import nl.vertelpunt.storypoint.StoryPoint;
-import nl.vertelpunt.storypoint.StoryPointService;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-import nl.vertelpunt.user.Access;
-import nl.vertelpunt.web.FieldError;
-import nl.vertelpunt.web.ProblemException;
-import nl.vertelpunt.web.StorageException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,6 +25,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.vertelpunt.moderation.Flagger;
+import nl.vertelpunt.story.AnswerValidator;
+import nl.vertelpunt.story.StoryDraft;
+import nl.vertelpunt.story.StoryRules;
+import nl.vertelpunt.story.StoryStore;
+import nl.vertelpunt.storypoint.Definitions;
+import nl.vertelpunt.storypoint.StoryPoint;
+import nl.vertelpunt.storypoint.StoryPointService;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.user.Access;
+import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.ProblemException;
+import nl.vertelpunt.web.StorageException;
 
 /**
  * Imports story collections exported by other narrative tools (NarraFirma, SenseMaker-style tables) into
@@ -59,6 +58,7 @@ public class ImportService {
     static final int MAX_MAPPING_BYTES = 1 << 20;
     /** The most problems one answer lists. */
     static final int MAX_REPORTED_PROBLEMS = 1000;
+
     private static final int BATCH = 1000;
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -72,8 +72,13 @@ public class ImportService {
     private final Access access;
     private final Flagger flagger;
 
-    ImportService(AgroalDataSource dataSource, StoryStore store, StoryPointService storyPoints, Definitions definitions,
-                  Access access, Flagger flagger) {
+    ImportService(
+            AgroalDataSource dataSource,
+            StoryStore store,
+            StoryPointService storyPoints,
+            Definitions definitions,
+            Access access,
+            Flagger flagger) {
         this.flagger = flagger;
         this.dataSource = dataSource;
         this.store = store;
@@ -98,11 +103,12 @@ public class ImportService {
         try (Connection c = dataSource.getConnection()) {
             store.lockShared(c, point.id);
             StoryStore.Current current = store.current(c, point.id, null);
-            StoryPointDefinition definition = definitions.get(current.versionId(), current.revision(),
-                    () -> store.definitionJson(c, current.versionId()));
+            StoryPointDefinition definition = definitions.get(
+                    current.versionId(), current.revision(), () -> store.definitionJson(c, current.versionId()));
             try (SourceFile source = SourceFile.open(file, layout.separator(), layout.commentPrefix())) {
                 if (source.header() == null) {
-                    throw ProblemException.invalid(List.of(new FieldError("file", "has no header line: the first line must name the columns", 1L)));
+                    throw ProblemException.invalid(List.of(
+                            new FieldError("file", "has no header line: the first line must name the columns", 1L)));
                 }
                 ImportPlan plan = MappingReader.plan(root, source.header(), definition);
                 Map<String, Instant> stored = storedTimes(c, point.id);
@@ -125,21 +131,28 @@ public class ImportService {
             throw ProblemException.malformed("mapping", "could not be read");
         }
         if (bytes.length > MAX_MAPPING_BYTES) {
-            throw new ProblemException(413, "Request too large", "mapping: larger than " + MAX_MAPPING_BYTES / 1024 + " KB",
+            throw new ProblemException(
+                    413,
+                    "Request too large",
+                    "mapping: larger than " + MAX_MAPPING_BYTES / 1024 + " KB",
                     List.of(new FieldError("mapping", "larger than " + MAX_MAPPING_BYTES / 1024 + " KB")));
         }
         JsonNode root;
         try {
             root = bytes.length == 0 ? null : STRICT.readTree(bytes);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
             throw ProblemException.malformed("mapping", "not valid JSON" + where + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw ProblemException.malformed("mapping", "not valid JSON: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
-            throw ProblemException.malformed("mapping", "must be a JSON object such as {\"format\": \"narrafirma\", \"text\": \"Story text\", ...}");
+            throw ProblemException.malformed(
+                    "mapping",
+                    "must be a JSON object such as {\"format\": \"narrafirma\", \"text\": \"Story text\", ...}");
         }
         return root;
     }
@@ -152,7 +165,9 @@ public class ImportService {
             ps.setLong(1, pointId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    times.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+                    times.put(
+                            rs.getString(1),
+                            rs.getObject(2, OffsetDateTime.class).toInstant());
                 }
             }
         }
@@ -173,6 +188,7 @@ public class ImportService {
         private final Map<String, String> columnsOfQuestion = new HashMap<>();
         /** How many rows fill each column of the file. */
         private final int[] filled;
+
         private final DerivedIds derivedIds = new DerivedIds();
         private final Map<String, Long> seenIds = new HashMap<>();
         private final Map<String, List<Flagger.Flag>> flags = new HashMap<>();
@@ -186,8 +202,14 @@ public class ImportService {
         private PreparedStatement upsert;
         private int pending;
 
-        Run(Connection connection, long pointId, long versionId, StoryPointDefinition definition, ImportPlan plan,
-            Map<String, Instant> stored, boolean dryRun) {
+        Run(
+                Connection connection,
+                long pointId,
+                long versionId,
+                StoryPointDefinition definition,
+                ImportPlan plan,
+                Map<String, Instant> stored,
+                boolean dryRun) {
             this.connection = connection;
             this.pointId = pointId;
             this.versionId = versionId;
@@ -215,8 +237,11 @@ public class ImportService {
                     if (r.cells().size() != width) {
                         row.problem("row", null, "has " + r.cells().size() + " cells; the header has " + width);
                     } else if (undecodable >= 0) {
-                        row.problem(plan.header().names().get(undecodable), null, "'" + shorten(r.cells().get(undecodable))
-                                + "' is not valid UTF-8; save the file as UTF-8");
+                        row.problem(
+                                plan.header().names().get(undecodable),
+                                null,
+                                "'" + shorten(r.cells().get(undecodable))
+                                        + "' is not valid UTF-8; save the file as UTF-8");
                     } else {
                         for (ColumnPart p : parts) {
                             p.count(row.cells);
@@ -248,9 +273,12 @@ public class ImportService {
                 upsert.close();
                 store.replaceFlags(connection, pointId, flags);
             }
-            List<ImportReport.ColumnUse> columns = parts.stream().map(ColumnPart::use).toList();
-            List<ImportReport.UnusedColumn> unused = plan.unused().stream().map(this::unusedColumn).toList();
-            return new ImportReport(dryRun, rows, created, updated, refused, columns, unused, problemCount, List.copyOf(problems));
+            List<ImportReport.ColumnUse> columns =
+                    parts.stream().map(ColumnPart::use).toList();
+            List<ImportReport.UnusedColumn> unused =
+                    plan.unused().stream().map(this::unusedColumn).toList();
+            return new ImportReport(
+                    dryRun, rows, created, updated, refused, columns, unused, problemCount, List.copyOf(problems));
         }
 
         private void row(RowContext row) throws SQLException {
@@ -265,15 +293,19 @@ public class ImportService {
             }
             Long earlier = seenIds.putIfAbsent(id, row.line);
             if (earlier != null) {
-                row.problem(column(plan.id(), "id"), null, "'" + id + "' is also the id of the story on line " + earlier);
+                row.problem(
+                        column(plan.id(), "id"), null, "'" + id + "' is also the id of the story on line " + earlier);
             }
             Instant submittedAt = stored.getOrDefault(id, now);
             String dateCell = cell(plan.date(), cells);
             if (dateCell != null && !dateCell.isBlank()) {
                 Instant date = ImportDates.parse(dateCell).orElse(null);
                 if (date == null) {
-                    row.problem(plan.date().name, null, "'" + dateCell.strip() + "' is not an ISO date (2021-07-28) "
-                            + "or date-time (2021-07-28T10:15:00+02:00)");
+                    row.problem(
+                            plan.date().name,
+                            null,
+                            "'" + dateCell.strip() + "' is not an ISO date (2021-07-28) "
+                                    + "or date-time (2021-07-28T10:15:00+02:00)");
                 } else {
                     submittedAt = date;
                 }
@@ -289,8 +321,8 @@ public class ImportService {
                     answers.put(question, JsonNodeFactory.instance.textNode(String.join(", ", texts))));
             String role = plan.role().value(cells);
             String language = plan.language().value(cells);
-            StoryRules.Incoming in = new StoryRules.Incoming(id, null, role, plan.channel(), language, title, text,
-                    answers, submittedAt, null);
+            StoryRules.Incoming in = new StoryRules.Incoming(
+                    id, null, role, plan.channel(), language, title, text, answers, submittedAt, null);
             List<FieldError> ruleErrors = new ArrayList<>();
             StoryDraft draft = StoryRules.check(definition, in, "answers.", AnswerValidator.Mode.IMPORT, ruleErrors);
             ruleErrors.forEach(e -> translate(e, row));
@@ -370,8 +402,11 @@ public class ImportService {
 
         private ImportReport.UnusedColumn unusedColumn(int index) {
             SourceFile.Header header = plan.header();
-            return new ImportReport.UnusedColumn(header.names().get(index),
-                    header.isDuplicated(index) ? header.position(index) : null, index + 1, filled[index]);
+            return new ImportReport.UnusedColumn(
+                    header.names().get(index),
+                    header.isDuplicated(index) ? header.position(index) : null,
+                    index + 1,
+                    filled[index]);
         }
 
         private static FieldError fieldError(ImportReport.RowProblem p) {

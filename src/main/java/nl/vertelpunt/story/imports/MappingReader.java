@@ -1,14 +1,8 @@
 package nl.vertelpunt.story.imports;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import nl.vertelpunt.story.Channel;
-import nl.vertelpunt.storypoint.definition.Option;
-import nl.vertelpunt.storypoint.definition.Question;
-import nl.vertelpunt.storypoint.definition.QuestionType;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-import nl.vertelpunt.web.FieldError;
-import nl.vertelpunt.web.ProblemException;
+import static java.util.Map.entry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static java.util.Map.entry;
+import nl.vertelpunt.story.Channel;
+import nl.vertelpunt.storypoint.definition.Option;
+import nl.vertelpunt.storypoint.definition.Question;
+import nl.vertelpunt.storypoint.definition.QuestionType;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.ProblemException;
 
 /**
  * Checks an import mapping strictly against the file's header and the story point's current
@@ -52,13 +51,24 @@ final class MappingReader {
     }
 
     /** What is needed to read the file at all. */
-    record Layout(Format format, char separator, String commentPrefix) {
-    }
+    record Layout(Format format, char separator, String commentPrefix) {}
 
     static final String PREFIX = "mapping";
-    private static final Set<String> TOP_FIELDS = Set.of("format", "separator", "commentPrefix", "id", "title", "text",
-            "date", "language", "languages", "role", "channel", "questions");
-    static final List<String> READS = List.of("text", "index", "columns", "delimited", "yesno", "scale", "triad", "writein");
+    private static final Set<String> TOP_FIELDS = Set.of(
+            "format",
+            "separator",
+            "commentPrefix",
+            "id",
+            "title",
+            "text",
+            "date",
+            "language",
+            "languages",
+            "role",
+            "channel",
+            "questions");
+    static final List<String> READS =
+            List.of("text", "index", "columns", "delimited", "yesno", "scale", "triad", "writein");
     private static final Map<String, Set<QuestionType>> FITS = Map.of(
             "text", Set.of(QuestionType.CHOICE, QuestionType.TEXT, QuestionType.SLIDER),
             "index", Set.of(QuestionType.CHOICE, QuestionType.MULTICHOICE),
@@ -105,8 +115,10 @@ final class MappingReader {
         if (formatNode == null || formatNode.isNull()) {
             errors.add(new FieldError(path("format"), "is required: \"narrafirma\" or \"columns\""));
         } else {
-            format = Arrays.stream(Format.values()).filter(f -> formatNode.isTextual() && f.id.equals(formatNode.asText()))
-                    .findFirst().orElse(null);
+            format = Arrays.stream(Format.values())
+                    .filter(f -> formatNode.isTextual() && f.id.equals(formatNode.asText()))
+                    .findFirst()
+                    .orElse(null);
             if (format == null) {
                 errors.add(new FieldError(path("format"), "must be \"narrafirma\" or \"columns\""));
             }
@@ -115,7 +127,8 @@ final class MappingReader {
         JsonNode sep = root.get("separator");
         if (sep != null && !sep.isNull()) {
             if (!sep.isTextual() || sep.asText().length() != 1 || "\"\r\n".contains(sep.asText())) {
-                errors.add(new FieldError(path("separator"), "must be one character such as \",\" or \";\" (not a quote or a line end)"));
+                errors.add(new FieldError(
+                        path("separator"), "must be one character such as \",\" or \";\" (not a quote or a line end)"));
             } else {
                 separator = sep.asText().charAt(0);
             }
@@ -126,7 +139,8 @@ final class MappingReader {
             if (comment.isNull()) {
                 commentPrefix = null;
             } else if (!comment.isTextual()) {
-                errors.add(new FieldError(path("commentPrefix"), "must be a text such as \";\", or \"\" or null for none"));
+                errors.add(new FieldError(
+                        path("commentPrefix"), "must be a text such as \";\", or \"\" or null for none"));
             } else {
                 commentPrefix = comment.asText().isEmpty() ? null : comment.asText();
             }
@@ -143,19 +157,22 @@ final class MappingReader {
     }
 
     static ProblemException refused(List<FieldError> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " problems in the mapping; see errors. Nothing was stored";
         return new ProblemException(422, "Mapping refused", detail, errors);
     }
 
     private ImportPlan plan() {
-        ColumnPart id = fieldColumn("id", "kept as the story id; an empty cell gets an id made from the story's title and text");
+        ColumnPart id = fieldColumn(
+                "id", "kept as the story id; an empty cell gets an id made from the story's title and text");
         ColumnPart title = fieldColumn("title", "the story's title as is");
         ColumnPart text = fieldColumn("text", "the story text as is; every row needs one");
         if (root.get("text") == null || root.get("text").isNull()) {
             error(path("text"), "is required: the column with the story texts");
         }
-        ColumnPart date = fieldColumn("date", "an ISO date (midnight, Dutch time) or date-time; empty means the import time");
+        ColumnPart date =
+                fieldColumn("date", "an ISO date (midnight, Dutch time) or date-time; empty means the import time");
         ImportPlan.Lookup role = role();
         ImportPlan.Lookup language = language();
         Channel channel = channel();
@@ -179,7 +196,10 @@ final class MappingReader {
         JsonNode node = root.get("role");
         List<String> roleIds = definition.roles().stream().map(r -> r.id()).toList();
         if (node == null || node.isNull()) {
-            error(p, "is required: {\"column\": \"<column>\", \"values\": {\"<cell>\": \"<role>\"}} or {\"fixed\": \"<role>\"}; roles are " + roleIds);
+            error(
+                    p,
+                    "is required: {\"column\": \"<column>\", \"values\": {\"<cell>\": \"<role>\"}} or {\"fixed\": \"<role>\"}; roles are "
+                            + roleIds);
             return new ImportPlan.Lookup(null, null, Map.of());
         }
         if (!node.isObject()) {
@@ -201,7 +221,10 @@ final class MappingReader {
             }
             return new ImportPlan.Lookup(fixed.asText(), null, Map.of());
         }
-        Map<String, String> values = stringMap(node.get("values"), field(p, "values"), v -> definition.hasRole(v),
+        Map<String, String> values = stringMap(
+                node.get("values"),
+                field(p, "values"),
+                v -> definition.hasRole(v),
                 "is not a role of this story point; roles are " + roleIds);
         Integer index = uniqueColumn(node.get("column"), field(p, "column"));
         String how = (values.isEmpty() ? "" : "a cell is looked up in values (" + describe(values) + "), otherwise ")
@@ -245,7 +268,8 @@ final class MappingReader {
         Integer index = uniqueColumn(column, p);
         String how = (values.isEmpty() ? "" : "a cell is looked up in languages (" + describe(values) + "), otherwise ")
                 + "taken as a language code (" + String.join(", ", sorted(offered)) + "); empty means nl";
-        return new ImportPlan.Lookup(null, index == null ? null : ColumnPart.field(header, index, "language", how), values);
+        return new ImportPlan.Lookup(
+                null, index == null ? null : ColumnPart.field(header, index, "language", how), values);
     }
 
     private Channel channel() {
@@ -255,7 +279,10 @@ final class MappingReader {
         }
         Optional<Channel> channel = node.isTextual() ? Channel.fromId(node.asText()) : Optional.empty();
         if (channel.isEmpty()) {
-            error(path("channel"), "must be one of " + Arrays.stream(Channel.values()).map(Channel::id).toList());
+            error(
+                    path("channel"),
+                    "must be one of "
+                            + Arrays.stream(Channel.values()).map(Channel::id).toList());
             return Channel.IMPORT;
         }
         return channel.get();
@@ -278,8 +305,12 @@ final class MappingReader {
             String p = path("questions." + e.getKey());
             Optional<Question> question = definition.question(e.getKey());
             if (question.isEmpty()) {
-                error(p, "is not a question of this story point's current version; questions are "
-                        + definition.questions().stream().map(Question::id).toList());
+                error(
+                        p,
+                        "is not a question of this story point's current version; questions are "
+                                + definition.questions().stream()
+                                        .map(Question::id)
+                                        .toList());
                 continue;
             }
             AnswerReads.AnswerRead read = question(question.get(), e.getValue(), p);
@@ -296,7 +327,8 @@ final class MappingReader {
             return null;
         }
         JsonNode readNode = spec.get("read");
-        String fitting = READS.stream().filter(r -> FITS.get(r).contains(q.type())).collect(Collectors.joining(", "));
+        String fitting =
+                READS.stream().filter(r -> FITS.get(r).contains(q.type())).collect(Collectors.joining(", "));
         if (readNode == null || readNode.isNull()) {
             error(field(p, "read"), "is required; a " + q.type().id() + " question is read with " + fitting);
             return null;
@@ -307,8 +339,10 @@ final class MappingReader {
             return null;
         }
         if (!FITS.get(read).contains(q.type())) {
-            error(field(p, "read"), "'" + read + "' does not fit question '" + q.id() + "', a " + q.type().id()
-                    + " question; that is read with " + fitting);
+            error(
+                    field(p, "read"),
+                    "'" + read + "' does not fit question '" + q.id() + "', a "
+                            + q.type().id() + " question; that is read with " + fitting);
             return null;
         }
         List<String> settings = new ArrayList<>(SETTINGS.get(read));
@@ -342,7 +376,8 @@ final class MappingReader {
         }
         String how = switch (q.type()) {
             case TEXT -> "the cell's text is the answer as is";
-            case SLIDER -> "a whole number from 0 to 100" + (q.allowsNotApplicable() ? ", or NA for not applicable" : "");
+            case SLIDER ->
+                "a whole number from 0 to 100" + (q.allowsNotApplicable() ? ", or NA for not applicable" : "");
             default -> lookupHow(names, q) + "; " + writeInsHow(writeIns);
         };
         ColumnPart part = ColumnPart.answer(header, index, q.id(), "text", null, null, how);
@@ -356,7 +391,9 @@ final class MappingReader {
         if (optionsNode == null || optionsNode.isNull()) {
             q.options().forEach(o -> options.add(o.id()));
         } else if (!optionsNode.isArray() || optionsNode.isEmpty()) {
-            error(field(p, "options"), "must be a list of option ids of '" + q.id() + "' in the order the file numbers them");
+            error(
+                    field(p, "options"),
+                    "must be a list of option ids of '" + q.id() + "' in the order the file numbers them");
         } else {
             for (int i = 0; i < optionsNode.size(); i++) {
                 JsonNode o = optionsNode.get(i);
@@ -379,7 +416,8 @@ final class MappingReader {
         if (index == null) {
             return null;
         }
-        StringBuilder how = new StringBuilder(delimiter == null ? "an option number: " : "option numbers split by '" + delimiter + "': ");
+        StringBuilder how = new StringBuilder(
+                delimiter == null ? "an option number: " : "option numbers split by '" + delimiter + "': ");
         for (int i = 0; i < options.size(); i++) {
             how.append(i == 0 ? "" : ", ").append(i + 1).append(" = ").append(options.get(i));
         }
@@ -390,8 +428,10 @@ final class MappingReader {
     private AnswerReads.AnswerRead columns(Question q, JsonNode spec, String p) {
         boolean byHeader = spec.has("column");
         if (byHeader == spec.has("columns")) {
-            error(p, "needs exactly one of column (every column with that header, options named by the comment row) "
-                    + "and columns (a list of {\"column\", \"position\", \"option\"})");
+            error(
+                    p,
+                    "needs exactly one of column (every column with that header, options named by the comment row) "
+                            + "and columns (a list of {\"column\", \"position\", \"option\"})");
             return null;
         }
         int before = errors.size();
@@ -420,22 +460,37 @@ final class MappingReader {
                 }
                 Optional<String> option = names.lookup(name);
                 if (option.isEmpty()) {
-                    error(field(p, "values"), "'" + name + "', the option the comment row names for " + where
-                            + ", is not an option of '" + q.id() + "' (" + optionIds(q) + "); map it in values");
+                    error(
+                            field(p, "values"),
+                            "'" + name + "', the option the comment row names for " + where + ", is not an option of '"
+                                    + q.id() + "' (" + optionIds(q) + "); map it in values");
                 } else if (!option.get().isEmpty()) {
                     if (optionFrom.putIfAbsent(option.get(), where) != null) {
-                        error(field(p, "values"), "option '" + option.get() + "' would be read from both "
-                                + optionFrom.get(option.get()) + " and " + where);
+                        error(
+                                field(p, "values"),
+                                "option '" + option.get() + "' would be read from both " + optionFrom.get(option.get())
+                                        + " and " + where);
                     }
-                    parts.add(ColumnPart.answer(header, index, q.id(), "columns", option.get(), null,
-                            "a non-empty cell chooses '" + option.get() + "' (named '" + name + "' in the comment row)"));
+                    parts.add(ColumnPart.answer(
+                            header,
+                            index,
+                            q.id(),
+                            "columns",
+                            option.get(),
+                            null,
+                            "a non-empty cell chooses '" + option.get() + "' (named '" + name
+                                    + "' in the comment row)"));
                 }
             }
             if (!unnamed.isEmpty()) {
-                error(cp, (header.optionRow() == null ? "the file has no comment row under the header to name the options of "
-                        : "the comment row under the header names no option for ") + "column"
-                        + (unnamed.size() == 1 ? " " : "s ") + String.join(", ", unnamed)
-                        + "; list the columns with their options in 'columns' instead");
+                error(
+                        cp,
+                        (header.optionRow() == null
+                                        ? "the file has no comment row under the header to name the options of "
+                                        : "the comment row under the header names no option for ")
+                                + "column"
+                                + (unnamed.size() == 1 ? " " : "s ") + String.join(", ", unnamed)
+                                + "; list the columns with their options in 'columns' instead");
             }
         } else {
             if (spec.has("values")) {
@@ -443,7 +498,9 @@ final class MappingReader {
             }
             JsonNode list = spec.get("columns");
             if (!list.isArray() || list.isEmpty()) {
-                error(field(p, "columns"), "must be a list of {\"column\": \"<header>\", \"position\": <n>, \"option\": \"<option id>\"}");
+                error(
+                        field(p, "columns"),
+                        "must be a list of {\"column\": \"<header>\", \"position\": <n>, \"option\": \"<option id>\"}");
                 return null;
             }
             for (int i = 0; i < list.size(); i++) {
@@ -456,8 +513,12 @@ final class MappingReader {
                 onlyKnown(entry, ep, List.of("column", "position", "option"), "of a column entry");
                 Integer index = positionedColumn(entry, ep);
                 JsonNode option = entry.get("option");
-                if (option == null || !option.isTextual() || q.option(option.asText()).isEmpty()) {
-                    error(field(ep, "option"), option == null ? "is required: the option id this column chooses" : notAnOption(q, option));
+                if (option == null
+                        || !option.isTextual()
+                        || q.option(option.asText()).isEmpty()) {
+                    error(
+                            field(ep, "option"),
+                            option == null ? "is required: the option id this column chooses" : notAnOption(q, option));
                     continue;
                 }
                 if (index == null) {
@@ -465,10 +526,18 @@ final class MappingReader {
                 }
                 String where = "column " + (index + 1);
                 if (optionFrom.putIfAbsent(option.asText(), where) != null) {
-                    error(field(ep, "option"), "option '" + option.asText() + "' is already read from " + optionFrom.get(option.asText()));
+                    error(
+                            field(ep, "option"),
+                            "option '" + option.asText() + "' is already read from " + optionFrom.get(option.asText()));
                     continue;
                 }
-                parts.add(ColumnPart.answer(header, index, q.id(), "columns", option.asText(), null,
+                parts.add(ColumnPart.answer(
+                        header,
+                        index,
+                        q.id(),
+                        "columns",
+                        option.asText(),
+                        null,
                         "a non-empty cell chooses '" + option.asText() + "'"));
             }
         }
@@ -487,7 +556,8 @@ final class MappingReader {
         if (index == null) {
             return null;
         }
-        String how = "option names split by '" + delimiter + "'; each " + lookupHow(names, q) + "; " + writeInsHow(writeIns);
+        String how =
+                "option names split by '" + delimiter + "'; each " + lookupHow(names, q) + "; " + writeInsHow(writeIns);
         ColumnPart part = ColumnPart.answer(header, index, q.id(), "delimited", null, null, how);
         return new AnswerReads.Delimited(q, part, delimiter, names, writeIns);
     }
@@ -519,7 +589,13 @@ final class MappingReader {
                 }
                 continue;
             }
-            parts.add(ColumnPart.answer(header, index, q.id(), "yesno", e.getKey(), null,
+            parts.add(ColumnPart.answer(
+                    header,
+                    index,
+                    q.id(),
+                    "yesno",
+                    e.getKey(),
+                    null,
                     "'" + yes + "' chooses '" + e.getKey() + "'; empty or '" + no + "' does not"));
         }
         return parts.isEmpty() ? null : new AnswerReads.YesNo(q, parts, yes, no);
@@ -531,9 +607,14 @@ final class MappingReader {
         BigDecimal to = BigDecimal.valueOf(100);
         JsonNode range = spec.get("from");
         if (range != null && !range.isNull()) {
-            if (!range.isArray() || range.size() != 2 || !range.get(0).isNumber() || !range.get(1).isNumber()
+            if (!range.isArray()
+                    || range.size() != 2
+                    || !range.get(0).isNumber()
+                    || !range.get(1).isNumber()
                     || range.get(0).decimalValue().compareTo(range.get(1).decimalValue()) == 0) {
-                error(field(p, "from"), "must be two different numbers [low end, high end], the file's range, e.g. [1, 10]");
+                error(
+                        field(p, "from"),
+                        "must be two different numbers [low end, high end], the file's range, e.g. [1, 10]");
             } else {
                 from = range.get(0).decimalValue();
                 to = range.get(1).decimalValue();
@@ -559,14 +640,17 @@ final class MappingReader {
         String how = from.compareTo(BigDecimal.ZERO) == 0 && to.compareTo(BigDecimal.valueOf(100)) == 0
                 ? "a number from 0 to 100, rounded to a whole number"
                 : "a number from " + low + " to " + high + ", rescaled linearly to 0..100 and rounded ("
-                + from.stripTrailingZeros().toPlainString() + " becomes 0, " + to.stripTrailingZeros().toPlainString() + " becomes 100)";
+                        + from.stripTrailingZeros().toPlainString() + " becomes 0, "
+                        + to.stripTrailingZeros().toPlainString() + " becomes 100)";
         if (na != null) {
             how += "; '" + na + "' means not applicable (NA)";
         }
         how += "; empty means unanswered";
         ColumnPart value = ColumnPart.answer(header, index, q.id(), "scale", null, null, how);
-        ColumnPart naPart = naIndex == null ? null : ColumnPart.answer(header, naIndex, q.id(), "scale", null, null,
-                "a non-empty cell means not applicable (NA)");
+        ColumnPart naPart = naIndex == null
+                ? null
+                : ColumnPart.answer(
+                        header, naIndex, q.id(), "scale", null, null, "a non-empty cell means not applicable (NA)");
         return new AnswerReads.Scale(q, value, naPart, from, to, na);
     }
 
@@ -592,7 +676,13 @@ final class MappingReader {
                 error(ep, "is already the column of another corner");
                 continue;
             }
-            parts.add(ColumnPart.answer(header, index, q.id(), "triad", null, i + 1,
+            parts.add(ColumnPart.answer(
+                    header,
+                    index,
+                    q.id(),
+                    "triad",
+                    null,
+                    i + 1,
                     "the share of corner " + (i + 1) + " in percent; the three are scaled to add up to 100 "
                             + "(they must add up to 100 ± 1) and rounded by largest remainder"));
         }
@@ -604,15 +694,18 @@ final class MappingReader {
         if (index == null) {
             return null;
         }
-        return new AnswerReads.WriteIn(q, ColumnPart.answer(header, index, q.id(), "writein", null, null,
-                "the cell's text is the answer (kept as text)"));
+        return new AnswerReads.WriteIn(
+                q,
+                ColumnPart.answer(
+                        header, index, q.id(), "writein", null, null, "the cell's text is the answer (kept as text)"));
     }
 
     // ---- parts of reads -------------------------------------------------------------------------------
 
     private AnswerReads.OptionNames optionNames(Question q, JsonNode values, String p) {
-        Set<String> ids = q.options() == null ? Set.of() : q.options().stream().map(Option::id)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> ids = q.options() == null
+                ? Set.of()
+                : q.options().stream().map(Option::id).collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, String> map = new LinkedHashMap<>();
         if (values == null || values.isNull()) {
             return new AnswerReads.OptionNames(map, ids);
@@ -646,8 +739,13 @@ final class MappingReader {
             JsonNode target = node.get("question");
             Optional<Question> q = target.isTextual() ? definition.question(target.asText()) : Optional.empty();
             if (q.isEmpty() || q.get().type() != QuestionType.TEXT) {
-                error(field(p, "question"), "must be a text question of this story point; text questions are "
-                        + definition.questions().stream().filter(t -> t.type() == QuestionType.TEXT).map(Question::id).toList());
+                error(
+                        field(p, "question"),
+                        "must be a text question of this story point; text questions are "
+                                + definition.questions().stream()
+                                        .filter(t -> t.type() == QuestionType.TEXT)
+                                        .map(Question::id)
+                                        .toList());
                 return new AnswerReads.WriteIns.Refuse();
             }
             writeInTargets.add(Map.entry(target.asText(), p));
@@ -666,7 +764,9 @@ final class MappingReader {
         for (Map.Entry<String, String> target : writeInTargets) {
             String other = filledBy.putIfAbsent(target.getKey(), target.getValue());
             if (other != null) {
-                error(field(target.getValue(), "question"), "'" + target.getKey() + "' is already answered by " + other);
+                error(
+                        field(target.getValue(), "question"),
+                        "'" + target.getKey() + "' is already answered by " + other);
             }
         }
     }
@@ -677,7 +777,9 @@ final class MappingReader {
             return ",";
         }
         if (!node.isTextual() || node.asText().isEmpty()) {
-            error(field(p, "delimiter"), "must be a non-empty text such as \",\" or \" \" (a space splits on any white space)");
+            error(
+                    field(p, "delimiter"),
+                    "must be a non-empty text such as \",\" or \" \" (a space splits on any white space)");
             return ",";
         }
         return node.asText();
@@ -685,7 +787,10 @@ final class MappingReader {
 
     private void requireNotApplicable(Question q, String p) {
         if (!q.allowsNotApplicable()) {
-            error(p, "question '" + q.id() + "' does not allow not applicable (its definition has no \"notApplicable\": true)");
+            error(
+                    p,
+                    "question '" + q.id()
+                            + "' does not allow not applicable (its definition has no \"notApplicable\": true)");
         }
     }
 
@@ -714,7 +819,8 @@ final class MappingReader {
         return node.asText().strip();
     }
 
-    private Map<String, String> stringMap(JsonNode node, String p, java.util.function.Predicate<String> valid, String invalid) {
+    private Map<String, String> stringMap(
+            JsonNode node, String p, java.util.function.Predicate<String> valid, String invalid) {
         Map<String, String> map = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return map;
@@ -761,9 +867,11 @@ final class MappingReader {
             return null;
         }
         if (indexes.size() > 1) {
-            error(p, "'" + name + "' is the header of " + indexes.size() + " columns (numbers "
-                    + indexes.stream().map(i -> String.valueOf(i + 1)).collect(Collectors.joining(", "))
-                    + "); only read 'columns' reads columns that share a header");
+            error(
+                    p,
+                    "'" + name + "' is the header of " + indexes.size() + " columns (numbers "
+                            + indexes.stream().map(i -> String.valueOf(i + 1)).collect(Collectors.joining(", "))
+                            + "); only read 'columns' reads columns that share a header");
             return null;
         }
         return indexes.get(0);
@@ -778,21 +886,27 @@ final class MappingReader {
         }
         List<Integer> indexes = header.indexesOf(column.asText());
         if (indexes.isEmpty()) {
-            error(field(p, "column"), "'" + column.asText() + "' is not a column of the file" + suggestion(column.asText()));
+            error(
+                    field(p, "column"),
+                    "'" + column.asText() + "' is not a column of the file" + suggestion(column.asText()));
             return null;
         }
         JsonNode position = entry.get("position");
         if (position == null || position.isNull()) {
             if (indexes.size() > 1) {
-                error(field(p, "position"), "is required: '" + column.asText() + "' is the header of "
-                        + indexes.size() + " columns; 1 is the first of them");
+                error(
+                        field(p, "position"),
+                        "is required: '" + column.asText() + "' is the header of " + indexes.size()
+                                + " columns; 1 is the first of them");
                 return null;
             }
             return indexes.get(0);
         }
         if (!position.isInt() || position.asInt() < 1 || position.asInt() > indexes.size()) {
-            error(field(p, "position"), "must be a whole number from 1 to " + indexes.size()
-                    + ", which of the columns headed '" + column.asText() + "' it is");
+            error(
+                    field(p, "position"),
+                    "must be a whole number from 1 to " + indexes.size() + ", which of the columns headed '"
+                            + column.asText() + "' it is");
             return null;
         }
         return indexes.get(position.asInt() - 1);
@@ -800,8 +914,11 @@ final class MappingReader {
 
     private String suggestion(String name) {
         String wanted = squash(name);
-        return header.names().stream().filter(n -> squash(n).equals(wanted)).findFirst()
-                .map(n -> " (did you mean '" + n + "'?)").orElse("");
+        return header.names().stream()
+                .filter(n -> squash(n).equals(wanted))
+                .findFirst()
+                .map(n -> " (did you mean '" + n + "'?)")
+                .orElse("");
     }
 
     private static String squash(String s) {
@@ -811,7 +928,9 @@ final class MappingReader {
     // ---- messages -------------------------------------------------------------------------------------
 
     private static String lookupHow(AnswerReads.OptionNames names, Question q) {
-        return (names.values().isEmpty() ? "" : "cell looked up in values (" + describe(names.values()) + "), otherwise ")
+        return (names.values().isEmpty()
+                        ? ""
+                        : "cell looked up in values (" + describe(names.values()) + "), otherwise ")
                 + "taken as an option id (" + optionIds(q) + ")";
     }
 
@@ -819,12 +938,14 @@ final class MappingReader {
         if (writeIns instanceof AnswerReads.WriteIns.ToQuestion to) {
             return "other texts (write-ins) are kept as text in '" + to.question() + "'";
         }
-        return writeIns instanceof AnswerReads.WriteIns.Ignore ? "other texts (write-ins) are ignored"
+        return writeIns instanceof AnswerReads.WriteIns.Ignore
+                ? "other texts (write-ins) are ignored"
                 : "other texts are refused";
     }
 
     private static String describe(Map<String, String> values) {
-        return values.entrySet().stream().map(e -> e.getKey() + " \u2192 " + (e.getValue() == null ? "no answer" : e.getValue()))
+        return values.entrySet().stream()
+                .map(e -> e.getKey() + " \u2192 " + (e.getValue() == null ? "no answer" : e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 

@@ -13,8 +13,7 @@ final class Scales {
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d{1,12}([.,]\\d{1,12})?");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private Scales() {
-    }
+    private Scales() {}
 
     /** A decimal number such as {@code 7}, {@code 33.3} or {@code 33,3} (a decimal comma is accepted); empty when the text is none. */
     static Optional<BigDecimal> number(String text) {
@@ -36,6 +35,9 @@ final class Scales {
         if (value.compareTo(low) < 0 || value.compareTo(high) > 0) {
             throw new IllegalArgumentException("outside " + low.toPlainString() + ".." + high.toPlainString());
         }
-        return value.subtract(from).multiply(HUNDRED).divide(to.subtract(from), 0, RoundingMode.HALF_UP).intValueExact();
+        return value.subtract(from)
+                .multiply(HUNDRED)
+                .divide(to.subtract(from), 0, RoundingMode.HALF_UP)
+                .intValueExact();
     }
 }

@@ -1,9 +1,5 @@
 package nl.vertelpunt.story.imports;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * An exported story file, read as it streams: UTF-8 with or without a byte order mark, RFC 4180 quoting
@@ -184,9 +183,14 @@ final class SourceFile implements Closeable {
     }
 
     private static Reader reader(InputStream body) throws IOException {
-        PushbackReader reader = new PushbackReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1);
+        PushbackReader reader = new PushbackReader(
+                new InputStreamReader(
+                        body,
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPLACE)
+                                .onUnmappableCharacter(CodingErrorAction.REPLACE)),
+                1);
         int first = reader.read();
         if (first != -1 && first != '\uFEFF') {
             reader.unread(first);

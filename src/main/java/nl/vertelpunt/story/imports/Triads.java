@@ -17,10 +17,10 @@ final class Triads {
 
     /** How far the exported shares may add up from 100 and still be accepted. */
     static final BigDecimal TOLERANCE = BigDecimal.ONE;
+
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private Triads() {
-    }
+    private Triads() {}
 
     /**
      * @param shares three non-negative shares adding up to 100 ± {@link #TOLERANCE}
@@ -39,8 +39,8 @@ final class Triads {
             sum = sum.add(s);
         }
         if (sum.subtract(HUNDRED).abs().compareTo(TOLERANCE) > 0) {
-            throw new IllegalArgumentException("the shares add up to " + sum.stripTrailingZeros().toPlainString()
-                    + ", not 100 (± 1)");
+            throw new IllegalArgumentException(
+                    "the shares add up to " + sum.stripTrailingZeros().toPlainString() + ", not 100 (± 1)");
         }
         int[] result = new int[3];
         BigDecimal[] remainders = new BigDecimal[3];

@@ -25,8 +25,10 @@ public class FilterParameter {
             return mapper.readValue(json, StoryFilter.class);
         } catch (JsonProcessingException e) {
             String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-                    ? nl.vertelpunt.web.JsonPaths.of(m.getPath()) : "";
-            throw ProblemException.malformed(where.isEmpty() || where.equals("body") ? "filter" : "filter." + where,
+                    ? nl.vertelpunt.web.JsonPaths.of(m.getPath())
+                    : "";
+            throw ProblemException.malformed(
+                    where.isEmpty() || where.equals("body") ? "filter" : "filter." + where,
                     e.getOriginalMessage() == null ? "not a valid filter" : e.getOriginalMessage());
         }
     }

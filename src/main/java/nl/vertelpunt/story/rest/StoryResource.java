@@ -11,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.net.URI;
 import nl.vertelpunt.story.StorySearchService;
 import nl.vertelpunt.story.StoryService;
 import nl.vertelpunt.story.StoryTransferService;
@@ -23,9 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.InputStream;
-import java.net.URI;
-
 /** Story intake (public), and reading, exporting and importing stories (staff). */
 @Path("/api/storypoints/{slug}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,15 +36,29 @@ public class StoryResource {
 
     /** The shape of a submission, for the API description. */
     @Schema(name = "StorySubmission")
-    public record SubmissionDoc(String submissionId, String role, String language, String title, String text,
-                                java.util.Map<String, Object> answers,
-                                @Schema(description = "online (default); verteltafel or papier only for a signed-in facilitator of the story point or an admin")
-                                String channel,
-                                @Schema(description = "verteltafel and papier: the gathering's label, at most 100 characters", maxLength = 100)
-                                String gathering,
-                                @Schema(description = "verteltafel and papier: the day the story was told or the paper form was written (default today)", format = "date")
-                                String toldOn) {
-    }
+    public record SubmissionDoc(
+            String submissionId,
+            String role,
+            String language,
+            String title,
+            String text,
+            java.util.Map<String, Object> answers,
+
+            @Schema(
+                    description =
+                            "online (default); verteltafel or papier only for a signed-in facilitator of the story point or an admin")
+            String channel,
+
+            @Schema(
+                    description = "verteltafel and papier: the gathering's label, at most 100 characters",
+                    maxLength = 100)
+            String gathering,
+
+            @Schema(
+                    description =
+                            "verteltafel and papier: the day the story was told or the paper form was written (default today)",
+                    format = "date")
+            String toldOn) {}
 
     private final StoryService stories;
     private final StoryTransferService transfer;
@@ -54,8 +67,13 @@ public class StoryResource {
     private final nl.vertelpunt.web.RateLimits rateLimits;
     private final io.quarkus.security.identity.SecurityIdentity identity;
 
-    StoryResource(StoryService stories, StoryTransferService transfer, StorySearchService searches, FilterParameter filters,
-                  nl.vertelpunt.web.RateLimits rateLimits, io.quarkus.security.identity.SecurityIdentity identity) {
+    StoryResource(
+            StoryService stories,
+            StoryTransferService transfer,
+            StorySearchService searches,
+            FilterParameter filters,
+            nl.vertelpunt.web.RateLimits rateLimits,
+            io.quarkus.security.identity.SecurityIdentity identity) {
         this.identity = identity;
         this.rateLimits = rateLimits;
         this.stories = stories;
@@ -67,13 +85,21 @@ public class StoryResource {
     @POST
     @Path("/stories")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Share a story (public)",
+    @Operation(
+            summary = "Share a story (public)",
             description = "201 with the new story's id; 200 with the same id when this submissionId was stored before. "
                     + "Stories of a verteltafel or from paper (channel) are sent by a signed-in facilitator of the story point "
                     + "or an admin (with the session cookie also with X-CSRF-Token); they are not counted against the "
                     + "per-address limit and get no receipt code.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionDoc.class)))
-    public Response submit(@PathParam("slug") String slug, InputStream body, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubmissionDoc.class)))
+    public Response submit(
+            @PathParam("slug") String slug,
+            InputStream body,
+            @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
         com.fasterxml.jackson.databind.JsonNode submission = JsonBodies.readObject(body, MAX_SUBMISSION_BYTES);
         if (StoryService.staffChannel(submission)) {
             // sent by staff (checked by the service): a verteltafel's queue of 30 stories from one address is fine,
@@ -86,7 +112,9 @@ public class StoryResource {
         if (!receipt.created()) {
             return Response.ok(receipt).build();
         }
-        return Response.created(URI.create("/api/storypoints/" + slug + "/stories/" + receipt.id())).entity(receipt).build();
+        return Response.created(URI.create("/api/storypoints/" + slug + "/stories/" + receipt.id()))
+                .entity(receipt)
+                .build();
     }
 
     private void requireCsrfToken(String header) {
@@ -94,11 +122,18 @@ public class StoryResource {
             return; // the service answers 401
         }
         String expected = identity.getAttribute(nl.vertelpunt.user.session.SessionAuthenticationMechanism.CSRF);
-        if (expected != null && (header == null || !java.security.MessageDigest.isEqual(
-                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8), header.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
-            throw new ProblemException(403, "Forbidden", "X-CSRF-Token: a story sent with the session cookie needs the "
-                    + "session's CSRF token. Reload the page and try again.",
-                    java.util.List.of(new nl.vertelpunt.web.FieldError(nl.vertelpunt.user.session.CsrfFilter.HEADER,
+        if (expected != null
+                && (header == null
+                        || !java.security.MessageDigest.isEqual(
+                                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                header.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+            throw new ProblemException(
+                    403,
+                    "Forbidden",
+                    "X-CSRF-Token: a story sent with the session cookie needs the "
+                            + "session's CSRF token. Reload the page and try again.",
+                    java.util.List.of(new nl.vertelpunt.web.FieldError(
+                            nl.vertelpunt.user.session.CsrfFilter.HEADER,
                             "is missing or not the token of this session")));
         }
     }
@@ -113,10 +148,14 @@ public class StoryResource {
     @GET
     @Path("/stories.csv")
     @Produces("text/csv")
-    @Operation(summary = "Stories as CSV in the exchange format (analysts of this story point, admins)",
-            description = "All stories, or those that pass ?filter={...} (JSON, as in evaluations). Hidden stories are never exported. Logged.")
+    @Operation(
+            summary = "Stories as CSV in the exchange format (analysts of this story point, admins)",
+            description =
+                    "All stories, or those that pass ?filter={...} (JSON, as in evaluations). Hidden stories are never exported. Logged.")
     public Response exportCsv(@PathParam("slug") String slug, @QueryParam("filter") String filter) {
-        return download(transfer.export(slug, filters.parse(filter), StoryTransferService.Format.CSV), "text/csv; charset=UTF-8");
+        return download(
+                transfer.export(slug, filters.parse(filter), StoryTransferService.Format.CSV),
+                "text/csv; charset=UTF-8");
     }
 
     @GET
@@ -124,14 +163,17 @@ public class StoryResource {
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @Operation(summary = "Stories as an Excel workbook, with a sheet that explains the questions (analysts, admins)")
     public Response exportXlsx(@PathParam("slug") String slug, @QueryParam("filter") String filter) {
-        return download(transfer.export(slug, filters.parse(filter), StoryTransferService.Format.XLSX),
+        return download(
+                transfer.export(slug, filters.parse(filter), StoryTransferService.Format.XLSX),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
     @POST
     @Path("/stories/search")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Search stories: full text (Dutch), filters, moderation state, paging (staff of this story point)")
+    @Operation(
+            summary =
+                    "Search stories: full text (Dutch), filters, moderation state, paging (staff of this story point)")
     public StorySearchService.Page search(@PathParam("slug") String slug, StorySearchService.Search search) {
         return searches.search(slug, search);
     }
@@ -147,12 +189,12 @@ public class StoryResource {
     @Path("/stories/import")
     @RolesAllowed(StaffRole.ADMIN)
     @Consumes("text/csv")
-    @Operation(summary = "Import stories from CSV in the exchange format (admin)",
+    @Operation(
+            summary = "Import stories from CSV in the exchange format (admin)",
             description = "All rows are checked first; if any is wrong nothing is stored and 422 lists every bad line. "
                     + "With dryRun=true the file is only checked.")
-    public StoryTransferService.ImportReport importCsv(@PathParam("slug") String slug,
-                                                      @QueryParam("dryRun") String dryRun,
-                                                      InputStream body) {
+    public StoryTransferService.ImportReport importCsv(
+            @PathParam("slug") String slug, @QueryParam("dryRun") String dryRun, InputStream body) {
         if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
             throw ProblemException.malformed("dryRun", "must be true or false");
         }

@@ -1,9 +1,9 @@
 package nl.vertelpunt.storypoint.definition;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import nl.vertelpunt.web.FieldError;
-import nl.vertelpunt.web.JsonBodies;
+import static nl.vertelpunt.web.JsonPaths.field;
+import static nl.vertelpunt.web.JsonPaths.index;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import static nl.vertelpunt.web.JsonPaths.field;
-import static nl.vertelpunt.web.JsonPaths.index;
+import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.JsonBodies;
 
 /**
  * Checks a story point definition document strictly and lists every problem with the place where it
@@ -28,14 +27,25 @@ public final class DefinitionValidator {
     /** Names that are columns of the story CSV format or analysis variables of their own. */
     public static final Set<String> RESERVED_QUESTION_IDS =
             Set.of("id", "submitted_at", "role", "channel", "language", "title", "text");
+
     private static final int MAX_TEXT = 5000;
     private static final int MAX_QUESTIONS = 200;
     private static final int MAX_OPTIONS = 100;
     private static final int MAX_ROLES = 20;
 
-    private static final Set<String> TOP_FIELDS = Set.of("slug", "title", "intro", "privacy", "crisisHelp", "roles",
-            "storyPrompt", "completeness", "questions", "suppressionThreshold");
-    private static final Set<String> COMMON_QUESTION_FIELDS = Set.of("id", "number", "type", "label", "help", "required", "roles");
+    private static final Set<String> TOP_FIELDS = Set.of(
+            "slug",
+            "title",
+            "intro",
+            "privacy",
+            "crisisHelp",
+            "roles",
+            "storyPrompt",
+            "completeness",
+            "questions",
+            "suppressionThreshold");
+    private static final Set<String> COMMON_QUESTION_FIELDS =
+            Set.of("id", "number", "type", "label", "help", "required", "roles");
     private static final Map<QuestionType, Set<String>> TYPE_FIELDS = Map.of(
             QuestionType.SLIDER, Set.of("left", "right", "notApplicable"),
             QuestionType.CHOICE, Set.of("options"),
@@ -45,8 +55,7 @@ public final class DefinitionValidator {
 
     private final List<FieldError> errors = new ArrayList<>();
 
-    private DefinitionValidator() {
-    }
+    private DefinitionValidator() {}
 
     /** Every problem in the document; empty when it is a valid definition. */
     public static List<FieldError> validate(JsonNode root) {
@@ -76,8 +85,12 @@ public final class DefinitionValidator {
         int questionCount = questions(root.get("questions"), roleIds);
         completeness(root.get("completeness"), questionCount);
         JsonNode threshold = root.get("suppressionThreshold");
-        if (threshold != null && !threshold.isNull() && (!JsonBodies.isInteger(threshold) || threshold.asInt() < 1 || threshold.asInt() > 100)) {
-            error("suppressionThreshold", "must be a whole number from 1 to 100 (groups smaller than it are hidden in aggregates)");
+        if (threshold != null
+                && !threshold.isNull()
+                && (!JsonBodies.isInteger(threshold) || threshold.asInt() < 1 || threshold.asInt() > 100)) {
+            error(
+                    "suppressionThreshold",
+                    "must be a whole number from 1 to 100 (groups smaller than it are hidden in aggregates)");
         }
     }
 
@@ -155,7 +168,8 @@ public final class DefinitionValidator {
         QuestionType type = null;
         if (typeNode == null || typeNode.isNull()) {
             error(field(path, "type"), "is required");
-        } else if (!typeNode.isTextual() || QuestionType.fromId(typeNode.asText()).isEmpty()) {
+        } else if (!typeNode.isTextual()
+                || QuestionType.fromId(typeNode.asText()).isEmpty()) {
             error(field(path, "type"), "must be one of slider, choice, multichoice, triad, text");
         } else {
             type = QuestionType.fromId(typeNode.asText()).orElseThrow();
@@ -176,7 +190,8 @@ public final class DefinitionValidator {
             case MULTICHOICE -> {
                 int count = options(q.get("options"), field(path, "options"), 1);
                 JsonNode max = q.get("max");
-                if (max != null && !max.isNull()
+                if (max != null
+                        && !max.isNull()
                         && (!JsonBodies.isInteger(max) || max.asInt() < 1 || (count > 0 && max.asInt() > count))) {
                     error(field(path, "max"), "must be a whole number from 1 to the number of options");
                 }
@@ -284,7 +299,9 @@ public final class DefinitionValidator {
             return null;
         }
         if (!id.isTextual() || !ID.matcher(id.asText()).matches()) {
-            error(field(path, "id"), "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            error(
+                    field(path, "id"),
+                    "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
             return null;
         }
         return id.asText();

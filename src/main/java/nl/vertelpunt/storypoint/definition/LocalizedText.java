@@ -2,7 +2,6 @@ package nl.vertelpunt.storypoint.definition;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

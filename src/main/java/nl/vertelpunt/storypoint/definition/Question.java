@@ -1,7 +1,6 @@
 package nl.vertelpunt.storypoint.definition;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +44,8 @@ public record Question(
     }
 
     public Optional<Option> option(String optionId) {
-        return options == null ? Optional.empty() : options.stream().filter(o -> o.id().equals(optionId)).findFirst();
+        return options == null
+                ? Optional.empty()
+                : options.stream().filter(o -> o.id().equals(optionId)).findFirst();
     }
 }

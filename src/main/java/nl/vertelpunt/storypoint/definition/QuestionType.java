@@ -1,7 +1,6 @@
 package nl.vertelpunt.storypoint.definition;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Arrays;
 import java.util.Optional;
 

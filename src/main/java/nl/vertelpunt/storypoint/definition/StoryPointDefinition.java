@@ -2,7 +2,6 @@ package nl.vertelpunt.storypoint.definition;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

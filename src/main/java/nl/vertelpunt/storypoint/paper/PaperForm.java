@@ -3,6 +3,10 @@ package nl.vertelpunt.storypoint.paper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import nl.vertelpunt.card.render.CardPdf;
 import nl.vertelpunt.storypoint.StoryPointService;
 import nl.vertelpunt.storypoint.definition.LocalizedText;
@@ -11,11 +15,6 @@ import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.Role;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.web.ProblemException;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The printable form of a story point, for a group without devices: A4, the welcome and privacy texts, the
@@ -50,35 +49,74 @@ public class PaperForm {
         StoryPointService.VersionView current = storyPoints.current(slug);
         String language = lang == null || lang.isBlank() ? "nl" : lang;
         if (!current.definition().languages().contains(language)) {
-            throw ProblemException.invalid("lang", "must be one of the story point's languages: "
-                    + String.join(", ", current.definition().languages()));
+            throw ProblemException.invalid(
+                    "lang",
+                    "must be one of the story point's languages: "
+                            + String.join(", ", current.definition().languages()));
         }
-        return Templates.form(view(current.slug(), current.version(), current.definition(), language)).render();
+        return Templates.form(view(current.slug(), current.version(), current.definition(), language))
+                .render();
     }
 
     static PaperView view(String slug, int version, StoryPointDefinition d, String lang) {
         Map<String, String> t = PaperTexts.of(lang);
-        List<PaperView.QuestionView> questions = d.questions().stream().map(q -> question(d, q, lang, t)).toList();
-        return new PaperView(lang, slug, version, text(d.title(), lang), text(d.intro(), lang), text(d.privacy(), lang),
-                text(d.crisisHelp(), lang), d.roles().stream().map(r -> text(r.label(), lang)).toList(),
-                text(d.storyPrompt(), lang), questions, t);
+        List<PaperView.QuestionView> questions =
+                d.questions().stream().map(q -> question(d, q, lang, t)).toList();
+        return new PaperView(
+                lang,
+                slug,
+                version,
+                text(d.title(), lang),
+                text(d.intro(), lang),
+                text(d.privacy(), lang),
+                text(d.crisisHelp(), lang),
+                d.roles().stream().map(r -> text(r.label(), lang)).toList(),
+                text(d.storyPrompt(), lang),
+                questions,
+                t);
     }
 
-    private static PaperView.QuestionView question(StoryPointDefinition d, Question q, String lang, Map<String, String> t) {
-        String onlyFor = q.roles() == null ? null : t.get("onlyFor") + " " + d.roles().stream()
-                .filter(r -> q.roles().contains(r.id())).map(Role::label).map(l -> l.in(lang)).collect(Collectors.joining(", "));
-        List<String> options = q.options() == null ? List.of()
-                : q.options().stream().filter(Option::offered).map(o -> o.label().in(lang)).toList();
+    private static PaperView.QuestionView question(
+            StoryPointDefinition d, Question q, String lang, Map<String, String> t) {
+        String onlyFor = q.roles() == null
+                ? null
+                : t.get("onlyFor") + " "
+                        + d.roles().stream()
+                                .filter(r -> q.roles().contains(r.id()))
+                                .map(Role::label)
+                                .map(l -> l.in(lang))
+                                .collect(Collectors.joining(", "));
+        List<String> options = q.options() == null
+                ? List.of()
+                : q.options().stream()
+                        .filter(Option::offered)
+                        .map(o -> o.label().in(lang))
+                        .toList();
         String instruction = switch (q.type()) {
             case SLIDER -> t.get("slider");
             case CHOICE -> t.get("choice");
-            case MULTICHOICE -> q.max() == null ? t.get("multichoice") : t.get("multichoiceMax").replace("{max}", String.valueOf(q.max()));
+            case MULTICHOICE ->
+                q.max() == null
+                        ? t.get("multichoice")
+                        : t.get("multichoiceMax").replace("{max}", String.valueOf(q.max()));
             case TRIAD -> t.get("triad");
             case TEXT -> t.get("text");
         };
-        return new PaperView.QuestionView(q.number(), q.type().id(), text(q.label(), lang), text(q.help(), lang), q.mustBeAnswered(),
-                onlyFor, instruction, text(q.left(), lang), text(q.right(), lang), q.allowsNotApplicable(), rows(options),
-                q.corners() == null ? List.of() : q.corners().stream().map(c -> c.in(lang)).toList());
+        return new PaperView.QuestionView(
+                q.number(),
+                q.type().id(),
+                text(q.label(), lang),
+                text(q.help(), lang),
+                q.mustBeAnswered(),
+                onlyFor,
+                instruction,
+                text(q.left(), lang),
+                text(q.right(), lang),
+                q.allowsNotApplicable(),
+                rows(options),
+                q.corners() == null
+                        ? List.of()
+                        : q.corners().stream().map(c -> c.in(lang)).toList());
     }
 
     /** Options in rows: one per row, or two per row (reading left to right) when there are many. */

@@ -12,12 +12,16 @@ final class PaperTexts {
             Map.entry("rolesTitle", "Wie ben je?"),
             Map.entry("roles", "Zet een kruisje bij wat past."),
             Map.entry("storyTitle", "Je verhaal"),
-            Map.entry("storyHint", "Schrijf op wat je hebt meegemaakt. Kort of lang, het mag allebei. Schrijf liever geen namen, "
-                    + "adressen of telefoonnummers op."),
+            Map.entry(
+                    "storyHint",
+                    "Schrijf op wat je hebt meegemaakt. Kort of lang, het mag allebei. Schrijf liever geen namen, "
+                            + "adressen of telefoonnummers op."),
             Map.entry("titleLine", "Titel (als je wilt)"),
             Map.entry("storyMore", "Je verhaal (verder)"),
             Map.entry("questionsTitle", "Vragen over je verhaal"),
-            Map.entry("questionsIntro", "Wil of kun je een vraag niet beantwoorden? Sla hem dan over, behalve als er ‘moet je invullen’ bij staat."),
+            Map.entry(
+                    "questionsIntro",
+                    "Wil of kun je een vraag niet beantwoorden? Sla hem dan over, behalve als er ‘moet je invullen’ bij staat."),
             Map.entry("required", "moet je invullen"),
             Map.entry("onlyFor", "Alleen voor:"),
             Map.entry("slider", "Zet een kruisje op de lijn, waar jij vindt dat het past."),
@@ -40,12 +44,16 @@ final class PaperTexts {
             Map.entry("rolesTitle", "Who are you?"),
             Map.entry("roles", "Tick what fits."),
             Map.entry("storyTitle", "Your story"),
-            Map.entry("storyHint", "Write down what happened to you. Short or long, both are fine. Please do not write names, "
-                    + "addresses or phone numbers."),
+            Map.entry(
+                    "storyHint",
+                    "Write down what happened to you. Short or long, both are fine. Please do not write names, "
+                            + "addresses or phone numbers."),
             Map.entry("titleLine", "Title (if you like)"),
             Map.entry("storyMore", "Your story (continued)"),
             Map.entry("questionsTitle", "Questions about your story"),
-            Map.entry("questionsIntro", "If you do not want to or cannot answer a question, skip it, unless it says ‘required’."),
+            Map.entry(
+                    "questionsIntro",
+                    "If you do not want to or cannot answer a question, skip it, unless it says ‘required’."),
             Map.entry("required", "required"),
             Map.entry("onlyFor", "Only for:"),
             Map.entry("slider", "Put a cross on the line where you think it fits."),
@@ -55,14 +63,14 @@ final class PaperTexts {
             Map.entry("multichoiceMax", "Choose what fits, at most {max}."),
             Map.entry("triad", "Put a dot in the triangle. The closer to a corner, the more that fits."),
             Map.entry("text", "Write your answer on the lines."),
-            Map.entry("thanks", "Thank you for your story! Please hand this form back to the person who gave it to you."),
+            Map.entry(
+                    "thanks", "Thank you for your story! Please hand this form back to the person who gave it to you."),
             Map.entry("forStaff", "For the facilitator: typed in on"),
             Map.entry("version", "version"),
             Map.entry("page", "page"),
             Map.entry("of", "of"));
 
-    private PaperTexts() {
-    }
+    private PaperTexts() {}
 
     static Map<String, String> of(String lang) {
         return "en".equals(lang) ? EN : NL;

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
 import nl.vertelpunt.user.Access;
 import nl.vertelpunt.user.UserService;
 import nl.vertelpunt.user.session.SessionAuthenticationMechanism;
@@ -24,9 +26,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
-import java.util.Set;
-
 /** Signing in and out of the web workspace with a session cookie. */
 @Path("/api/session")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,12 +33,10 @@ import java.util.Set;
 public class SessionResource {
 
     /** What the sign-in form sends. */
-    public record Login(String username, String password) {
-    }
+    public record Login(String username, String password) {}
 
     /** Who is signed in, and the token to send in {@code X-CSRF-Token} with every change. */
-    public record SessionView(String username, Set<String> roles, List<String> storyPoints, String csrfToken) {
-    }
+    public record SessionView(String username, Set<String> roles, List<String> storyPoints, String csrfToken) {}
 
     private final SessionService sessions;
     private final UserService users;
@@ -48,8 +45,13 @@ public class SessionResource {
     private final ClientAddress clients;
     private final boolean secureCookie;
 
-    SessionResource(SessionService sessions, UserService users, Access access, SecurityIdentity identity, ClientAddress clients,
-                    @ConfigProperty(name = "vertelpunt.session.secure-cookie", defaultValue = "true") boolean secureCookie) {
+    SessionResource(
+            SessionService sessions,
+            UserService users,
+            Access access,
+            SecurityIdentity identity,
+            ClientAddress clients,
+            @ConfigProperty(name = "vertelpunt.session.secure-cookie", defaultValue = "true") boolean secureCookie) {
         this.sessions = sessions;
         this.users = users;
         this.access = access;
@@ -67,8 +69,10 @@ public class SessionResource {
         }
         // the address only keys an in-memory counter of failed attempts; it is never stored or logged
         SessionService.Started started = sessions.login(login.username(), login.password(), clients.of(request));
-        return Response.ok(view(started.session().staff().username(), started.session().csrfToken()))
-                .cookie(cookie(started.token(), -1)).build();
+        return Response.ok(view(
+                        started.session().staff().username(), started.session().csrfToken()))
+                .cookie(cookie(started.token(), -1))
+                .build();
     }
 
     @GET
@@ -91,7 +95,13 @@ public class SessionResource {
     }
 
     private NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(SessionService.COOKIE).value(value).path("/").httpOnly(true).secure(secureCookie)
-                .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+        return new NewCookie.Builder(SessionService.COOKIE)
+                .value(value)
+                .path("/")
+                .httpOnly(true)
+                .secure(secureCookie)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .maxAge(maxAge)
+                .build();
     }
 }

@@ -11,14 +11,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
 import nl.vertelpunt.user.Access;
 import nl.vertelpunt.user.StaffRole;
 import nl.vertelpunt.user.UserService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
-import java.util.List;
 
 /** Staff accounts: admins create users and assign them to story points. */
 @Path("/api")
@@ -57,7 +56,9 @@ public class UserResource {
     @Operation(summary = "Create a user (admin)")
     public Response create(UserService.UserInput input) {
         UserService.UserView user = users.create(input);
-        return Response.created(URI.create("/api/users/" + user.username())).entity(user).build();
+        return Response.created(URI.create("/api/users/" + user.username()))
+                .entity(user)
+                .build();
     }
 
     @GET

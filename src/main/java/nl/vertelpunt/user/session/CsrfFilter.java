@@ -5,12 +5,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
 import nl.vertelpunt.web.ProblemException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 /**
  * Every changing request (POST, PUT, PATCH, DELETE) that is signed in through the session cookie must
@@ -24,8 +23,8 @@ public class CsrfFilter {
 
     public static final String HEADER = "X-CSRF-Token";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
-    private static final java.util.regex.Pattern PUBLIC = java.util.regex.Pattern.compile(
-            "/api/storypoints/[^/]+/(stories|withdrawals)|/api/tables/.*");
+    private static final java.util.regex.Pattern PUBLIC =
+            java.util.regex.Pattern.compile("/api/storypoints/[^/]+/(stories|withdrawals)|/api/tables/.*");
 
     private final CurrentIdentityAssociation identities;
 
@@ -35,9 +34,12 @@ public class CsrfFilter {
 
     @ServerRequestFilter
     public Uni<Response> check(ContainerRequestContext request) {
-        if (SAFE.contains(request.getMethod()) || !request.getCookies().containsKey(SessionService.COOKIE)
-                || request.getHeaderString("Authorization") != null || request.getUriInfo().getPath().equals("/api/session")
-                && request.getMethod().equals("POST") || PUBLIC.matcher(request.getUriInfo().getPath()).matches()) {
+        if (SAFE.contains(request.getMethod())
+                || !request.getCookies().containsKey(SessionService.COOKIE)
+                || request.getHeaderString("Authorization") != null
+                || request.getUriInfo().getPath().equals("/api/session")
+                        && request.getMethod().equals("POST")
+                || PUBLIC.matcher(request.getUriInfo().getPath()).matches()) {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity().map(identity -> refusal(identity, request.getHeaderString(HEADER)));
@@ -48,9 +50,12 @@ public class CsrfFilter {
         if (expected == null) {
             return null;
         }
-        if (header != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8))) {
+        if (header != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8))) {
             return null;
         }
-        throw ProblemException.forbidden("This change needs the page's CSRF token (header " + HEADER + "). Reload the page and try again.");
+        throw ProblemException.forbidden(
+                "This change needs the page's CSRF token (header " + HEADER + "). Reload the page and try again.");
     }
 }

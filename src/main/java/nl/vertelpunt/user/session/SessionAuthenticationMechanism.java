@@ -15,9 +15,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import nl.vertelpunt.user.DatabaseIdentityProvider;
-
 import java.util.Set;
+import nl.vertelpunt.user.DatabaseIdentityProvider;
 
 /** Signs in web workspace users by their session cookie (scripts keep using HTTP Basic). */
 @ApplicationScoped
@@ -41,9 +40,11 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         if (cookie == null || cookie.getValue().isEmpty()) {
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
-        return identityProviderManager.authenticate(new SessionTokenRequest(cookie.getValue()))
+        return identityProviderManager
+                .authenticate(new SessionTokenRequest(cookie.getValue()))
                 // an expired or unknown session is simply not signed in (Basic may still sign in)
-                .onFailure(AuthenticationFailedException.class).recoverWithNull();
+                .onFailure(AuthenticationFailedException.class)
+                .recoverWithNull();
     }
 
     @Override

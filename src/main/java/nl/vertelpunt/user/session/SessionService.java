@@ -3,17 +3,16 @@ package nl.vertelpunt.user.session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import nl.vertelpunt.user.AppUser;
-import nl.vertelpunt.user.UserService;
-import nl.vertelpunt.web.Tokens;
-import nl.vertelpunt.web.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import nl.vertelpunt.user.AppUser;
+import nl.vertelpunt.user.UserService;
+import nl.vertelpunt.web.ProblemException;
+import nl.vertelpunt.web.Tokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sessions of the web workspace, kept in the database so that every replica knows them. The cookie holds
@@ -27,13 +26,10 @@ public class SessionService {
     public static final String COOKIE = "vp_session";
 
     /** A signed-in session: who, and the token every changing request must echo in {@code X-CSRF-Token}. */
-    public record Session(UserService.Staff staff, String csrfToken) {
-    }
+    public record Session(UserService.Staff staff, String csrfToken) {}
 
     /** A new session: the cookie's token and the session. */
-    public record Started(String token, Session session) {
-    }
-
+    public record Started(String token, Session session) {}
 
     private final EntityManager em;
     private final UserService users;
@@ -42,11 +38,14 @@ public class SessionService {
     private final Throttle byUser;
     private final Throttle byAddress;
 
-    SessionService(EntityManager em, UserService users, Throttles throttles,
-                   @ConfigProperty(name = "vertelpunt.session.idle", defaultValue = "2h") Duration idle,
-                   @ConfigProperty(name = "vertelpunt.session.maximum", defaultValue = "12h") Duration maximum,
-                   @ConfigProperty(name = "vertelpunt.session.login-attempts", defaultValue = "5") int attempts,
-                   @ConfigProperty(name = "vertelpunt.session.login-window", defaultValue = "10m") Duration window) {
+    SessionService(
+            EntityManager em,
+            UserService users,
+            Throttles throttles,
+            @ConfigProperty(name = "vertelpunt.session.idle", defaultValue = "2h") Duration idle,
+            @ConfigProperty(name = "vertelpunt.session.maximum", defaultValue = "12h") Duration maximum,
+            @ConfigProperty(name = "vertelpunt.session.login-attempts", defaultValue = "5") int attempts,
+            @ConfigProperty(name = "vertelpunt.session.login-window", defaultValue = "10m") Duration window) {
         this.em = em;
         this.users = users;
         this.idle = idle;
@@ -58,13 +57,14 @@ public class SessionService {
     /** Signs in; 401 for wrong credentials, 429 after too many failed attempts (for the name or the address). */
     public Started login(String username, String password, String clientAddress) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-            throw ProblemException.invalid(List.of(new nl.vertelpunt.web.FieldError(username == null || username.isBlank()
-                    ? "username" : "password", "is required")));
+            throw ProblemException.invalid(List.of(new nl.vertelpunt.web.FieldError(
+                    username == null || username.isBlank() ? "username" : "password", "is required")));
         }
         String userKey = username.toLowerCase(java.util.Locale.ROOT);
         long wait = Math.max(byUser.blockedFor(userKey), byAddress.blockedFor(clientAddress));
         if (wait > 0) {
-            throw ProblemException.tooManyAttempts("Too many failed sign-ins. Try again in " + wait + " seconds.", wait);
+            throw ProblemException.tooManyAttempts(
+                    "Too many failed sign-ins. Try again in " + wait + " seconds.", wait);
         }
         Optional<UserService.Staff> staff = users.authenticate(username, password);
         if (staff.isEmpty()) {
@@ -76,10 +76,15 @@ public class SessionService {
         String token = Tokens.random(32);
         String csrf = Tokens.random(24);
         Instant now = Instant.now();
-        em.createNativeQuery("INSERT INTO staff_session (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?4, ?5)")
-                .setParameter(1, Tokens.sha256(token)).setParameter(2, staff.get().id()).setParameter(3, csrf)
-                .setParameter(4, now).setParameter(5, now.plus(maximum)).executeUpdate();
+        em.createNativeQuery(
+                        "INSERT INTO staff_session (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) "
+                                + "VALUES (?1, ?2, ?3, ?4, ?4, ?5)")
+                .setParameter(1, Tokens.sha256(token))
+                .setParameter(2, staff.get().id())
+                .setParameter(3, csrf)
+                .setParameter(4, now)
+                .setParameter(5, now.plus(maximum))
+                .executeUpdate();
         return new Started(token, new Session(staff.get(), csrf));
     }
 
@@ -90,8 +95,11 @@ public class SessionService {
         }
         String hash = Tokens.sha256(token);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT s.user_id, s.csrf_token, s.last_seen_at, s.expires_at FROM staff_session s "
-                + "WHERE s.token_hash = ?1").setParameter(1, hash).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT s.user_id, s.csrf_token, s.last_seen_at, s.expires_at FROM staff_session s "
+                                + "WHERE s.token_hash = ?1")
+                .setParameter(1, hash)
+                .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -100,7 +108,9 @@ public class SessionService {
         Instant lastSeen = Tokens.instant(row[2]);
         Instant expires = Tokens.instant(row[3]);
         if (now.isAfter(expires) || now.isAfter(lastSeen.plus(idle))) {
-            em.createNativeQuery("DELETE FROM staff_session WHERE token_hash = ?1").setParameter(1, hash).executeUpdate();
+            em.createNativeQuery("DELETE FROM staff_session WHERE token_hash = ?1")
+                    .setParameter(1, hash)
+                    .executeUpdate();
             return Optional.empty();
         }
         AppUser user = AppUser.findById(((Number) row[0]).longValue());
@@ -109,15 +119,20 @@ public class SessionService {
         }
         if (now.isAfter(lastSeen.plusSeconds(60))) {
             em.createNativeQuery("UPDATE staff_session SET last_seen_at = ?1 WHERE token_hash = ?2")
-                    .setParameter(1, now).setParameter(2, hash).executeUpdate();
+                    .setParameter(1, now)
+                    .setParameter(2, hash)
+                    .executeUpdate();
         }
-        return Optional.of(new Session(new UserService.Staff(user.id, user.username, Set.copyOf(user.roles),
-                Set.copyOf(user.storyPointIds)), (String) row[1]));
+        return Optional.of(new Session(
+                new UserService.Staff(user.id, user.username, Set.copyOf(user.roles), Set.copyOf(user.storyPointIds)),
+                (String) row[1]));
     }
 
     public void logout(String token) {
         if (token != null) {
-            em.createNativeQuery("DELETE FROM staff_session WHERE token_hash = ?1").setParameter(1, Tokens.sha256(token)).executeUpdate();
+            em.createNativeQuery("DELETE FROM staff_session WHERE token_hash = ?1")
+                    .setParameter(1, Tokens.sha256(token))
+                    .executeUpdate();
         }
     }
 
@@ -125,9 +140,8 @@ public class SessionService {
     public int removeExpired() {
         Instant now = Instant.now();
         return em.createNativeQuery("DELETE FROM staff_session WHERE expires_at < ?1 OR last_seen_at < ?2")
-                .setParameter(1, now).setParameter(2, now.minus(idle)).executeUpdate();
+                .setParameter(1, now)
+                .setParameter(2, now.minus(idle))
+                .executeUpdate();
     }
-
-
-
 }

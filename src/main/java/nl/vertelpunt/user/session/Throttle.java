@@ -17,8 +17,7 @@ public final class Throttle {
     /** How often (at most) a call sweeps ended windows out of memory. */
     public static final Duration SWEEP_INTERVAL = Duration.ofSeconds(5);
 
-    private record Window(long start, int count) {
-    }
+    private record Window(long start, int count) {}
 
     private final int limit;
     private final long windowMillis;
@@ -52,7 +51,8 @@ public final class Throttle {
     /** Counts one attempt for the key. */
     public void count(String key) {
         long now = clock.millis();
-        windows.compute(key, (k, w) -> w == null || ended(w, now) ? new Window(now, 1) : new Window(w.start(), w.count() + 1));
+        windows.compute(
+                key, (k, w) -> w == null || ended(w, now) ? new Window(now, 1) : new Window(w.start(), w.count() + 1));
         sweepIfDue(now);
     }
 

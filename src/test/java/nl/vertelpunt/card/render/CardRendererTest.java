@@ -1,7 +1,16 @@
 package nl.vertelpunt.card.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -16,16 +25,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * The deck through the checked Qute template, as HTML and as PDF. A {@code @QuarkusTest} because a
@@ -48,7 +47,9 @@ class CardRendererTest {
 
         for (CardDocument card : CARDS) {
             assertThat(page).contains(escaped(card.title()), escaped(card.observation()));
-            card.interpretations().stream().filter(i -> !i.isBlank()).forEach(i -> assertThat(page).contains(escaped(i)));
+            card.interpretations().stream()
+                    .filter(i -> !i.isBlank())
+                    .forEach(i -> assertThat(page).contains(escaped(i)));
             card.stories().forEach(s -> assertThat(page).contains(escaped(s.id())));
         }
         assertThat(count(page, CardDocument.DISCLAIMER)).isEqualTo(CARDS.size());
@@ -77,9 +78,20 @@ class CardRendererTest {
     void shouldMarkTheQuoteInTheExcerptAndShowTheQuestions() {
         String page = html();
 
-        assertThat(page).contains("<mark>“Ik ga niets beslissen zonder jullie.” Dat was voor het eerst in een jaar dat ik me gehoord voelde.</mark>");
-        assertThat(page).contains("De slider ‘Gehoord voelen’ (vraag 12) in combinatie met ‘Dit was voor het kind of gezin …’ (vraag 2).");
-        assertThat(page).contains("Kruskal–Wallis H", "H = 41,39", "&lt;\u00a00,001", "ε² = 0,21", "Cramérs V = 0,19", "Spearman ρ = 0,64");
+        assertThat(page)
+                .contains(
+                        "<mark>“Ik ga niets beslissen zonder jullie.” Dat was voor het eerst in een jaar dat ik me gehoord voelde.</mark>");
+        assertThat(page)
+                .contains(
+                        "De slider ‘Gehoord voelen’ (vraag 12) in combinatie met ‘Dit was voor het kind of gezin …’ (vraag 2).");
+        assertThat(page)
+                .contains(
+                        "Kruskal–Wallis H",
+                        "H = 41,39",
+                        "&lt;\u00a00,001",
+                        "ε² = 0,21",
+                        "Cramérs V = 0,19",
+                        "Spearman ρ = 0,64");
         assertThat(page).contains("Neutraal <span class=\"rest\">niet getoetst</span>");
         assertThat(page).contains("(ingekort)");
     }
@@ -102,7 +114,9 @@ class CardRendererTest {
                 CardDocument card = CARDS.get(i);
                 String text = pageText(document, i + 1);
                 assertThat(text).contains(flat(card.title()), flat(card.observation()), flat(CardDocument.DISCLAIMER));
-                card.interpretations().stream().filter(s -> !s.isBlank()).forEach(s -> assertThat(text).contains(flat(s)));
+                card.interpretations().stream()
+                        .filter(s -> !s.isBlank())
+                        .forEach(s -> assertThat(text).contains(flat(s)));
                 card.stories().forEach(s -> assertThat(text).contains(s.id()));
             }
         }
@@ -113,8 +127,18 @@ class CardRendererTest {
         try (PDDocument document = Loader.loadPDF(pdf())) {
             String text = flat(new PDFTextStripper().getText(document));
 
-            assertThat(text).contains("één", "écht", "naïef", "€25", "ĳzeren", "“Ik ga niets beslissen zonder jullie.”", "‘zeker niet’",
-                    "Kruskal–Wallis", "ε² = 0,21", "ρ = 0,64");
+            assertThat(text)
+                    .contains(
+                            "één",
+                            "écht",
+                            "naïef",
+                            "€25",
+                            "ĳzeren",
+                            "“Ik ga niets beslissen zonder jullie.”",
+                            "‘zeker niet’",
+                            "Kruskal–Wallis",
+                            "ε² = 0,21",
+                            "ρ = 0,64");
         }
     }
 
@@ -133,11 +157,19 @@ class CardRendererTest {
     @Test
     void shouldSetChartLabelsAsRealTextInTheEmbeddedFont() throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf())) {
-            assertThat(pageText(document, 1)).contains("Zeer negatief", "n = 45", "mediaan 10,0", "minder dan 5 verhalen",
-                    "← Zeker NIET", "Zeker WEL →");
+            assertThat(pageText(document, 1))
+                    .contains(
+                            "Zeer negatief",
+                            "n = 45",
+                            "mediaan 10,0",
+                            "minder dan 5 verhalen",
+                            "← Zeker NIET",
+                            "Zeker WEL →");
             assertThat(pageText(document, 2)).contains("Jongere <18 & \"pleegzorg\">");
-            assertThat(pageText(document, 3)).contains("40% ▲", "Lichte hulp, zoals opvoedadvies", "Pleegzorg <of> verblijf & meer");
-            assertThat(pageText(document, 4)).contains("Spearman ρ = 0,64 · n = 240", "Aantal verhalen", "minder dan 5");
+            assertThat(pageText(document, 3))
+                    .contains("40% ▲", "Lichte hulp, zoals opvoedadvies", "Pleegzorg <of> verblijf & meer");
+            assertThat(pageText(document, 4))
+                    .contains("Spearman ρ = 0,64 · n = 240", "Aantal verhalen", "minder dan 5");
         }
     }
 
@@ -187,8 +219,12 @@ class CardRendererTest {
 
     @Test
     void shouldPrintADeckOfMaximalAndShortCardsOneCardPerPageAndSetOnlyTheFullOnesDenser() throws IOException {
-        List<CardDocument> deck = List.of(CardFixtures.heardByConsequence(), CardFixtures.maximal("vol-1"), CardFixtures.onTimeByRole(),
-                CardFixtures.maximal("vol-2"), CardFixtures.consequenceByKindOfHelp());
+        List<CardDocument> deck = List.of(
+                CardFixtures.heardByConsequence(),
+                CardFixtures.maximal("vol-1"),
+                CardFixtures.onTimeByRole(),
+                CardFixtures.maximal("vol-2"),
+                CardFixtures.consequenceByKindOfHelp());
         byte[] bytes = renderer.pdf(deck);
         write("deck-vol.pdf", bytes);
 
@@ -222,13 +258,18 @@ class CardRendererTest {
             texts.add(CardDocument.DISCLAIMER);
             PdfText text = PdfText.of(document, page);
             for (String expected : texts) {
-                assertThat(text.smallestSize(expected)).as("\"" + expected + "\" on page " + page).isPresent()
-                        .hasValueSatisfying(size -> assertThat(size).as("size of \"" + expected + "\"").isGreaterThanOrEqualTo(6.95f));
+                assertThat(text.smallestSize(expected))
+                        .as("\"" + expected + "\" on page " + page)
+                        .isPresent()
+                        .hasValueSatisfying(size -> assertThat(size)
+                                .as("size of \"" + expected + "\"")
+                                .isGreaterThanOrEqualTo(6.95f));
             }
             for (int other = 1; other <= deck.size(); other++) {
                 if (other != page) {
-                    assertThat(PdfText.of(document, other).contains(card.observation())).as("observation of page " + page
-                            + " on page " + other).isFalse();
+                    assertThat(PdfText.of(document, other).contains(card.observation()))
+                            .as("observation of page " + page + " on page " + other)
+                            .isFalse();
                 }
             }
         }
@@ -242,8 +283,9 @@ class CardRendererTest {
     void shouldGiveAContentSecurityPolicyThatAllowsOnlyTheDecksOwnStyle() throws Exception {
         String page = html();
         String style = page.substring(page.indexOf("<style>") + 7, page.indexOf("</style>"));
-        String hash = java.util.Base64.getEncoder().encodeToString(
-                java.security.MessageDigest.getInstance("SHA-256").digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String hash = java.util.Base64.getEncoder()
+                .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
         String policy = CardRenderer.contentSecurityPolicy(page);
 
@@ -298,7 +340,11 @@ class CardRendererTest {
     }
 
     private static String escaped(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     private static int count(String text, String part) {

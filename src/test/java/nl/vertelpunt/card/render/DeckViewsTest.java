@@ -1,15 +1,14 @@
 package nl.vertelpunt.card.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
 import nl.vertelpunt.card.render.CardDocument.TypicalStory;
 import nl.vertelpunt.card.render.DeckView.Card;
 import nl.vertelpunt.card.render.DeckView.Segment;
 import nl.vertelpunt.card.render.DeckView.Story;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the template gets from a card: plain JUnit, no container. */
 class DeckViewsTest {
@@ -17,30 +16,39 @@ class DeckViewsTest {
     @Test
     void shouldDescribeTheQuestionsWithTheirNumbers() {
         assertThat(DeckViews.card(CardFixtures.heardByConsequence()).questions())
-                .isEqualTo("De slider ‘Gehoord voelen’ (vraag 12) in combinatie met ‘Dit was voor het kind of gezin …’ (vraag 2).");
+                .isEqualTo(
+                        "De slider ‘Gehoord voelen’ (vraag 12) in combinatie met ‘Dit was voor het kind of gezin …’ (vraag 2).");
         assertThat(DeckViews.card(CardFixtures.onTimeByRole()).questions())
                 .isEqualTo("De slider ‘De hulp kwam op tijd’ (vraag 9) in combinatie met ‘Rol van de verteller’.");
         assertThat(DeckViews.card(CardFixtures.subsetSlider()).questions())
-                .isEqualTo("De slider ‘Gehoord voelen’ (vraag 12), vergeleken tussen de selectie ‘Regio Twente tegenover de rest’ "
-                        + "en de andere verhalen.");
+                .isEqualTo(
+                        "De slider ‘Gehoord voelen’ (vraag 12), vergeleken tussen de selectie ‘Regio Twente tegenover de rest’ "
+                                + "en de andere verhalen.");
     }
 
     @Test
     void shouldMarkTheQuoteInAShortExcerpt() {
-        Story story = DeckViews.story(new TypicalStory("7", "ouder", "Ze belde terug. Vanaf dat moment vertrouwde ik haar.",
+        Story story = DeckViews.story(new TypicalStory(
+                "7",
+                "ouder",
+                "Ze belde terug. Vanaf dat moment vertrouwde ik haar.",
                 "Vanaf dat moment vertrouwde ik haar."));
 
-        assertThat(story.segments()).containsExactly(new Segment("Ze belde terug. ", false),
-                new Segment("Vanaf dat moment vertrouwde ik haar.", true));
+        assertThat(story.segments())
+                .containsExactly(
+                        new Segment("Ze belde terug. ", false),
+                        new Segment("Vanaf dat moment vertrouwde ik haar.", true));
         assertThat(story.shortened()).isFalse();
         assertThat(story.looseQuote()).isEmpty();
     }
 
     @Test
     void shouldShortenALongExcerptAroundItsQuoteAndKeepTheQuoteWhole() {
-        Story story = DeckViews.story(new TypicalStory("1074", "ouder", CardFixtures.LONG_EXCERPT, CardFixtures.LONG_QUOTE));
+        Story story =
+                DeckViews.story(new TypicalStory("1074", "ouder", CardFixtures.LONG_EXCERPT, CardFixtures.LONG_QUOTE));
 
-        String shown = String.join("", story.segments().stream().map(Segment::text).toList());
+        String shown =
+                String.join("", story.segments().stream().map(Segment::text).toList());
         assertThat(story.shortened()).isTrue();
         assertThat(story.segments()).contains(new Segment(CardFixtures.LONG_QUOTE, true));
         assertThat(shown).startsWith("… ").endsWith(" …");
@@ -52,7 +60,8 @@ class DeckViewsTest {
 
     @Test
     void shouldShowAQuoteThatIsNotInTheExcerptAboveIt() {
-        Story story = DeckViews.story(new TypicalStory("8", "jongere", "Het ging eindelijk beter.", "Een citaat van elders"));
+        Story story =
+                DeckViews.story(new TypicalStory("8", "jongere", "Het ging eindelijk beter.", "Een citaat van elders"));
 
         assertThat(story.looseQuote()).isEqualTo("Een citaat van elders");
         assertThat(story.segments()).containsExactly(new Segment("Het ging eindelijk beter.", false));
@@ -65,8 +74,17 @@ class DeckViewsTest {
         for (int i = 1; i <= 6; i++) {
             stories.add(new TypicalStory("V-" + i, "ouder", "Verhaal " + i, null));
         }
-        Card card = DeckViews.card(new CardDocument(base.id(), base.version(), base.storyPointTitle(), base.title(),
-                base.observation(), base.interpretations(), base.questions(), base.pattern(), stories, base.provenance()));
+        Card card = DeckViews.card(new CardDocument(
+                base.id(),
+                base.version(),
+                base.storyPointTitle(),
+                base.title(),
+                base.observation(),
+                base.interpretations(),
+                base.questions(),
+                base.pattern(),
+                stories,
+                base.provenance()));
 
         assertThat(card.stories()).extracting(Story::id).containsExactly("V-1", "V-2", "V-3", "V-4");
         assertThat(card.moreStories()).containsExactly("V-5 (ouder)", "V-6 (ouder)");
@@ -77,10 +95,23 @@ class DeckViewsTest {
         CardDocument base = CardFixtures.heardByConsequence();
         List<TypicalStory> stories = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
-            stories.add(new TypicalStory("V-" + i, "ouder", "Verhaal " + i + ", met een zin die telt.", i % 2 == 0 ? "een zin die telt" : null));
+            stories.add(new TypicalStory(
+                    "V-" + i,
+                    "ouder",
+                    "Verhaal " + i + ", met een zin die telt.",
+                    i % 2 == 0 ? "een zin die telt" : null));
         }
-        Card card = DeckViews.card(new CardDocument(base.id(), base.version(), base.storyPointTitle(), base.title(),
-                base.observation(), base.interpretations(), base.questions(), base.pattern(), stories, base.provenance()));
+        Card card = DeckViews.card(new CardDocument(
+                base.id(),
+                base.version(),
+                base.storyPointTitle(),
+                base.title(),
+                base.observation(),
+                base.interpretations(),
+                base.questions(),
+                base.pattern(),
+                stories,
+                base.provenance()));
 
         assertThat(card.stories()).extracting(Story::id).containsExactly("V-1", "V-2", "V-3", "V-4");
         assertThat(card.quotes()).containsExactly(new DeckView.Quote("V-6", "ouder", "een zin die telt"));
@@ -94,28 +125,51 @@ class DeckViewsTest {
         for (DeckViews.Density density : DeckViews.DENSITIES) {
             Card card = DeckViews.card(full, density, "kaart-vol");
             List<String> shown = new ArrayList<>();
-            card.stories().forEach(s -> shown.add(s.id() + " " + s.looseQuote()
-                    + String.join("", s.segments().stream().filter(Segment::quote).map(Segment::text).toList())));
+            card.stories()
+                    .forEach(s -> shown.add(s.id() + " " + s.looseQuote()
+                            + String.join(
+                                    "",
+                                    s.segments().stream()
+                                            .filter(Segment::quote)
+                                            .map(Segment::text)
+                                            .toList())));
             card.quotes().forEach(q -> shown.add(q.id() + " " + q.text()));
 
-            assertThat(card.stories()).as(density.css()).hasSize(Math.min(density.storiesShown(), full.stories().size()));
+            assertThat(card.stories())
+                    .as(density.css())
+                    .hasSize(Math.min(density.storiesShown(), full.stories().size()));
             for (TypicalStory story : full.stories()) {
                 assertThat(shown).as(density.css()).contains(story.id() + " " + story.quote());
             }
-            card.stories().forEach(s -> assertThat(String.join("", s.segments().stream().map(Segment::text).toList()).length())
-                    .isLessThanOrEqualTo(Math.max(density.excerptMax(), full.stories().get(0).quote().length()) + 4));
+            card.stories()
+                    .forEach(s -> assertThat(String.join(
+                                            "",
+                                            s.segments().stream()
+                                                    .map(Segment::text)
+                                                    .toList())
+                                    .length())
+                            .isLessThanOrEqualTo(Math.max(
+                                            density.excerptMax(),
+                                            full.stories().get(0).quote().length())
+                                    + 4));
         }
-        assertThat(DeckViews.card(full, DeckViews.DENSITIES.get(DeckViews.DENSITIES.size() - 1), "kaart-vol").density())
+        assertThat(DeckViews.card(full, DeckViews.DENSITIES.get(DeckViews.DENSITIES.size() - 1), "kaart-vol")
+                        .density())
                 .isEqualTo("dicht-3 dicht-4");
     }
 
     @Test
     void shouldSizeTheChartForPrintKeepingItsProportions() {
-        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 320\" width=\"640\" height=\"320\" role=\"img\"><g/></svg>";
+        String svg =
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 320\" width=\"640\" height=\"320\" role=\"img\"><g/></svg>";
 
-        assertThat(DeckViews.printSize(svg, 100)).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 320\" width=\"146mm\" height=\"73mm\" role=\"img\">");
+        assertThat(DeckViews.printSize(svg, 100))
+                .startsWith(
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 320\" width=\"146mm\" height=\"73mm\" role=\"img\">");
         // higher than allowed at full width: narrower, same proportions
-        assertThat(DeckViews.printSize(svg, 50)).contains(" width=\"100mm\" height=\"50mm\"").endsWith("<g/></svg>");
+        assertThat(DeckViews.printSize(svg, 50))
+                .contains(" width=\"100mm\" height=\"50mm\"")
+                .endsWith("<g/></svg>");
     }
 
     @Test
@@ -148,8 +202,13 @@ class DeckViewsTest {
         Card card = DeckViews.card(CardFixtures.consequenceByKindOfHelp());
 
         DeckView.Table table = card.tables().get(0);
-        assertThat(table.head()).containsExactly("Dit was voor het kind of gezin …", "Lichte hulp, zoals opvoedadvies",
-                "Hulp thuis of op afspraak", "Pleegzorg <of> verblijf & meer", "Jeugdbescherming");
+        assertThat(table.head())
+                .containsExactly(
+                        "Dit was voor het kind of gezin …",
+                        "Lichte hulp, zoals opvoedadvies",
+                        "Hulp thuis of op afspraak",
+                        "Pleegzorg <of> verblijf & meer",
+                        "Jeugdbescherming");
         DeckView.Cell cell = table.rows().get(0).cells().get(4);
         assertThat(cell.text()).isEqualTo("30");
         assertThat(cell.detail()).isEqualTo("(+4,9 ▲)");
@@ -159,7 +218,8 @@ class DeckViewsTest {
 
     @Test
     void shouldGiveTheProvenanceInDutchTime() {
-        DeckView.Provenance provenance = DeckViews.card(CardFixtures.heardByTrust()).provenance();
+        DeckView.Provenance provenance =
+                DeckViews.card(CardFixtures.heardByTrust()).provenance();
 
         assertThat(provenance.evaluatedAt()).isEqualTo("20 november 2026, 14:45");
         assertThat(provenance.fingerprintShort()).isEqualTo("9b2e6c1f0a7d");

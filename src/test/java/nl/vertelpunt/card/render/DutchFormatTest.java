@@ -1,9 +1,9 @@
 package nl.vertelpunt.card.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Dutch numbers on cards. */
 class DutchFormatTest {

@@ -1,13 +1,12 @@
 package nl.vertelpunt.card.render;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
 /**
  * The text of a PDF page as PDFBox reads it, with the printed size of every glyph, for tests that check that a text
@@ -19,8 +18,7 @@ import java.util.Optional;
 public final class PdfText {
 
     /** The glyphs of one reading, whitespace left out, and the size of each in points. */
-    private record Reading(String glyphs, List<Float> sizes) {
-    }
+    private record Reading(String glyphs, List<Float> sizes) {}
 
     private final List<Reading> readings;
 
@@ -31,7 +29,9 @@ public final class PdfText {
     /** Reads page {@code page} (from 1). */
     public static PdfText of(PDDocument document, int page) throws IOException {
         float width = document.getPage(page - 1).getMediaBox().getWidth();
-        return new PdfText(List.of(read(document, page, false, 0, width), read(document, page, true, 0, width / 2),
+        return new PdfText(List.of(
+                read(document, page, false, 0, width),
+                read(document, page, true, 0, width / 2),
                 read(document, page, true, width / 2, width)));
     }
 
@@ -59,7 +59,8 @@ public final class PdfText {
         return Optional.empty();
     }
 
-    private static Reading read(PDDocument document, int page, boolean byPosition, float fromX, float toX) throws IOException {
+    private static Reading read(PDDocument document, int page, boolean byPosition, float fromX, float toX)
+            throws IOException {
         StringBuilder glyphs = new StringBuilder();
         List<Float> sizes = new ArrayList<>();
         PDFTextStripper stripper = new PDFTextStripper() {

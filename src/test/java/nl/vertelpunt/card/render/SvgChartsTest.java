@@ -1,8 +1,15 @@
 package nl.vertelpunt.card.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -10,14 +17,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The charts as SVG documents: plain JUnit, no container. */
 class SvgChartsTest {
@@ -45,8 +44,17 @@ class SvgChartsTest {
     @ParameterizedTest
     @MethodSource("cards")
     void shouldGiveTheSameBytesForTheSameInput(CardDocument card) {
-        CardDocument copy = new CardDocument(card.id(), card.version(), card.storyPointTitle(), card.title(), card.observation(),
-                card.interpretations(), card.questions(), card.pattern().deepCopy(), card.stories(), card.provenance());
+        CardDocument copy = new CardDocument(
+                card.id(),
+                card.version(),
+                card.storyPointTitle(),
+                card.title(),
+                card.observation(),
+                card.interpretations(),
+                card.questions(),
+                card.pattern().deepCopy(),
+                card.stories(),
+                card.provenance());
 
         assertThat(SvgCharts.chart(copy)).isEqualTo(SvgCharts.chart(card));
     }
@@ -69,12 +77,14 @@ class SvgChartsTest {
 
         assertThat(texts(svg)).contains("minder dan 5 verhalen");
         // five groups: four drawn with a median marker, the "<5" group without one
-        assertThat(texts(svg).stream().filter(t -> t.startsWith("mediaan ")).count()).isEqualTo(4);
+        assertThat(texts(svg).stream().filter(t -> t.startsWith("mediaan ")).count())
+                .isEqualTo(4);
     }
 
     @Test
     void shouldNeverPlotASuppressedBinAsABar() throws Exception {
-        ObjectNode pattern = (ObjectNode) CardFixtures.heardByConsequence().pattern().deepCopy();
+        ObjectNode pattern =
+                (ObjectNode) CardFixtures.heardByConsequence().pattern().deepCopy();
         // one group, every bin suppressed but one
         ObjectNode only = (ObjectNode) pattern.path("groups").get(0);
         ArrayNode bins = only.putArray("bins");
@@ -87,7 +97,8 @@ class SvgChartsTest {
         }
         pattern.putArray("groups").add(only);
 
-        Document svg = parse(SvgCharts.chart("x", pattern, CardFixtures.heardByConsequence().questions()));
+        Document svg = parse(
+                SvgCharts.chart("x", pattern, CardFixtures.heardByConsequence().questions()));
 
         List<Element> bars = new ArrayList<>();
         NodeList rects = svg.getElementsByTagName("rect");
@@ -124,13 +135,16 @@ class SvgChartsTest {
 
         List<String> texts = texts(svg);
         // five residuals beyond ±2 in the fixture; the one of a "<5" cell has no segment to mark
-        long up = texts.stream().filter(t -> t.contains("▲")).count() - 1;   // minus the explanation line
+        long up = texts.stream().filter(t -> t.contains("▲")).count() - 1; // minus the explanation line
         long down = texts.stream().filter(t -> t.contains("▼")).count() - 1;
         assertThat(up).isEqualTo(2);
         assertThat(down).isEqualTo(2);
         assertThat(outlines(svg)).isEqualTo(4);
-        assertThat(texts).anyMatch(t -> t.startsWith("Niet getekend, minder dan 5 verhalen: Pleegzorg <of> verblijf & meer (<5)"));
-        assertThat(texts).contains("Lichte hulp, zoals opvoedadvies", "Jeugdbescherming", "Zeer negatief", "Zeer positief");
+        assertThat(texts)
+                .anyMatch(
+                        t -> t.startsWith("Niet getekend, minder dan 5 verhalen: Pleegzorg <of> verblijf & meer (<5)"));
+        assertThat(texts)
+                .contains("Lichte hulp, zoals opvoedadvies", "Jeugdbescherming", "Zeer negatief", "Zeer positief");
         assertThat(text(svg, "desc")).contains("Jeugdbescherming 40% (meer dan verwacht)");
     }
 

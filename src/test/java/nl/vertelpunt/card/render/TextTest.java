@@ -1,8 +1,8 @@
 package nl.vertelpunt.card.render;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** User text on its way into XML. */
 class TextTest {
@@ -22,7 +22,8 @@ class TextTest {
 
     @Test
     void shouldEscapeMarkupCharacters() {
-        assertThat(Text.escape("<a href=\"x\">'&'</a>")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assertThat(Text.escape("<a href=\"x\">'&'</a>"))
+                .isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     }
 
     @Test
@@ -33,7 +34,8 @@ class TextTest {
 
     @Test
     void shouldWrapAtSpacesAndEndTheLastLineWithAnEllipsis() {
-        assertThat(Text.wrap("Zeer negatief voor het kind of gezin", 14, 2)).containsExactly("Zeer negatief", "voor het kind…");
+        assertThat(Text.wrap("Zeer negatief voor het kind of gezin", 14, 2))
+                .containsExactly("Zeer negatief", "voor het kind…");
         assertThat(Text.wrap("Kort", 14, 2)).containsExactly("Kort");
     }
 }

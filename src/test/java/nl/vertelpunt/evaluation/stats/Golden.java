@@ -16,8 +16,7 @@ public final class Golden {
     static final double RELATIVE = 1e-9;
     static final double ABSOLUTE_NEAR_ZERO = 1e-12;
 
-    private Golden() {
-    }
+    private Golden() {}
 
     /** Asserts a statistic; {@code what} names the case and the quantity. */
     public static void assertStatistic(String what, double expected, double actual) {
@@ -55,7 +54,10 @@ public final class Golden {
     }
 
     static boolean statisticAgrees(double expected, double actual) {
-        if (Double.isNaN(expected) || Double.isNaN(actual) || Double.isInfinite(expected) || Double.isInfinite(actual)) {
+        if (Double.isNaN(expected)
+                || Double.isNaN(actual)
+                || Double.isInfinite(expected)
+                || Double.isInfinite(actual)) {
             return Double.compare(expected, actual) == 0;
         }
         return Math.abs(actual - expected) <= Math.max(RELATIVE * Math.abs(expected), ABSOLUTE_NEAR_ZERO);
@@ -72,7 +74,8 @@ public final class Golden {
     }
 
     private static String difference(double expected, double actual) {
-        return expected == 0 || Double.isNaN(expected) || Double.isNaN(actual) ? ""
+        return expected == 0 || Double.isNaN(expected) || Double.isNaN(actual)
+                ? ""
                 : " (relative difference " + Math.abs(actual - expected) / Math.abs(expected) + ")";
     }
 }

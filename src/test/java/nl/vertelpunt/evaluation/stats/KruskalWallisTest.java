@@ -1,19 +1,18 @@
 package nl.vertelpunt.evaluation.stats;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.Arrays;
-import java.util.Random;
-import java.util.stream.Stream;
-
 import static nl.vertelpunt.evaluation.stats.Golden.assertProbability;
 import static nl.vertelpunt.evaluation.stats.Golden.assertStatistic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class KruskalWallisTest {
 
@@ -36,12 +35,17 @@ class KruskalWallisTest {
         KruskalWallisResult result = KruskalWallis.test(groups(reference));
 
         JsonNode expected = reference.get("expected");
-        assertThat(result.groups()).as(name + " groups").isEqualTo(expected.get("groups").intValue());
+        assertThat(result.groups())
+                .as(name + " groups")
+                .isEqualTo(expected.get("groups").intValue());
         assertThat(result.n()).as(name + " n").isEqualTo(expected.get("n").intValue());
-        assertThat(result.degreesOfFreedom()).as(name + " df").isEqualTo(expected.get("degreesOfFreedom").intValue());
+        assertThat(result.degreesOfFreedom())
+                .as(name + " df")
+                .isEqualTo(expected.get("degreesOfFreedom").intValue());
         assertStatistic(name + " H", Reference.number(expected.get("h")), result.h());
         assertProbability(name + " p", Reference.number(expected.get("pValue")), result.pValue());
-        assertStatistic(name + " epsilon-squared", Reference.number(expected.get("epsilonSquared")), result.epsilonSquared());
+        assertStatistic(
+                name + " epsilon-squared", Reference.number(expected.get("epsilonSquared")), result.epsilonSquared());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -100,7 +104,8 @@ class KruskalWallisTest {
         int[] groupOf = random.ints(column.length, -1, 4).toArray();
 
         KruskalWallisResult direct = KruskalWallis.test(MannWhitneyUTest.split(column, groupOf, 4));
-        KruskalWallisResult reused = KruskalWallis.fromRankSums(SortedColumn.of(column).rankSums(groupOf, 4));
+        KruskalWallisResult reused =
+                KruskalWallis.fromRankSums(SortedColumn.of(column).rankSums(groupOf, 4));
         assertThat(reused).isEqualTo(direct);
     }
 
@@ -108,7 +113,8 @@ class KruskalWallisTest {
     void shouldRejectFewerThanTwoGroups() {
         assertThatThrownBy(() -> KruskalWallis.test(new double[] {1, 2})).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> KruskalWallis.test((double[][]) null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> KruskalWallis.test(new double[] {1}, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KruskalWallis.test(new double[] {1}, null))
+                .isInstanceOf(IllegalArgumentException.class);
         RankSums one = new RankSums(new int[] {3}, new double[] {6}, 0);
         assertThatThrownBy(() -> KruskalWallis.fromRankSums(one)).isInstanceOf(IllegalArgumentException.class);
     }

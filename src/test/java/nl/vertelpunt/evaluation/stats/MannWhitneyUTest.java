@@ -1,19 +1,18 @@
 package nl.vertelpunt.evaluation.stats;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.Arrays;
-import java.util.Random;
-import java.util.stream.Stream;
-
 import static nl.vertelpunt.evaluation.stats.Golden.assertProbability;
 import static nl.vertelpunt.evaluation.stats.Golden.assertStatistic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MannWhitneyUTest {
 
@@ -94,7 +93,8 @@ class MannWhitneyUTest {
 
         assertThat(result.n1()).isEqualTo(2);
         assertThat(result.n2()).isZero();
-        assertThat(new double[] {result.u(), result.z(), result.pValue(), result.rankBiserial()}).containsOnly(Double.NaN);
+        assertThat(new double[] {result.u(), result.z(), result.pValue(), result.rankBiserial()})
+                .containsOnly(Double.NaN);
     }
 
     @Test
@@ -105,15 +105,18 @@ class MannWhitneyUTest {
         double[][] groups = split(column, groupOf, 2);
 
         MannWhitneyResult direct = MannWhitneyU.test(groups[0], groups[1]);
-        MannWhitneyResult reused = MannWhitneyU.fromRankSums(SortedColumn.of(column).rankSums(groupOf, 2));
+        MannWhitneyResult reused =
+                MannWhitneyU.fromRankSums(SortedColumn.of(column).rankSums(groupOf, 2));
         assertThat(reused).isEqualTo(direct);
     }
 
     @Test
     void shouldRejectProgrammingErrors() {
-        assertThatThrownBy(() -> MannWhitneyU.test(null, new double[] {1})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MannWhitneyU.test(null, new double[] {1}))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MannWhitneyU.test(new double[] {1, Double.NaN}, new double[] {1}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NaN");
         RankSums three = new RankSums(new int[] {1, 1, 1}, new double[] {1, 2, 3}, 0);
         assertThatThrownBy(() -> MannWhitneyU.fromRankSums(three)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MannWhitneyU.fromRankSums(null)).isInstanceOf(IllegalArgumentException.class);
@@ -124,8 +127,10 @@ class MannWhitneyUTest {
         double[][] split = new double[groups][];
         for (int g = 0; g < groups; g++) {
             final int group = g;
-            split[g] = java.util.stream.IntStream.range(0, column.length).filter(i -> groupOf[i] == group)
-                    .mapToDouble(i -> column[i]).toArray();
+            split[g] = java.util.stream.IntStream.range(0, column.length)
+                    .filter(i -> groupOf[i] == group)
+                    .mapToDouble(i -> column[i])
+                    .toArray();
         }
         return split;
     }

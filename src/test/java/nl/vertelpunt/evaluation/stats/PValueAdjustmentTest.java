@@ -1,17 +1,16 @@
 package nl.vertelpunt.evaluation.stats;
 
+import static nl.vertelpunt.evaluation.stats.Golden.assertProbabilities;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.Random;
-import java.util.stream.Stream;
-
-import static nl.vertelpunt.evaluation.stats.Golden.assertProbabilities;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PValueAdjustmentTest {
 
@@ -24,7 +23,9 @@ class PValueAdjustmentTest {
     void shouldMatchScipyBenjaminiHochberg(String name, JsonNode reference) {
         double[] p = Reference.numbers(reference.get("input").get("pValues"));
 
-        assertProbabilities(name + " BH q", Reference.numbers(reference.get("expected").get("benjaminiHochberg")),
+        assertProbabilities(
+                name + " BH q",
+                Reference.numbers(reference.get("expected").get("benjaminiHochberg")),
                 PValueAdjustment.benjaminiHochberg(p));
     }
 
@@ -33,7 +34,8 @@ class PValueAdjustmentTest {
     void shouldMatchHolmOfTheReferenceScript(String name, JsonNode reference) {
         double[] p = Reference.numbers(reference.get("input").get("pValues"));
 
-        assertProbabilities(name + " Holm", Reference.numbers(reference.get("expected").get("holm")), PValueAdjustment.holm(p));
+        assertProbabilities(
+                name + " Holm", Reference.numbers(reference.get("expected").get("holm")), PValueAdjustment.holm(p));
     }
 
     @Test
@@ -58,7 +60,9 @@ class PValueAdjustmentTest {
                 }
                 assertThat(q[i]).isBetween(p[i], 1.0);
                 assertThat(holm[i]).isBetween(p[i], 1.0);
-                assertThat(holm[i]).as("Holm controls the FWER, so it is never below BH").isGreaterThanOrEqualTo(q[i]);
+                assertThat(holm[i])
+                        .as("Holm controls the FWER, so it is never below BH")
+                        .isGreaterThanOrEqualTo(q[i]);
                 for (int j = 0; j < p.length; j++) {
                     if (!Double.isNaN(p[j]) && p[i] <= p[j]) {
                         assertThat(q[i]).isLessThanOrEqualTo(q[j]);
@@ -98,8 +102,10 @@ class PValueAdjustmentTest {
     @Test
     void shouldRejectValuesThatAreNoProbabilities() {
         assertThatThrownBy(() -> PValueAdjustment.benjaminiHochberg(new double[] {0.5, 1.5}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pValues[1]");
-        assertThatThrownBy(() -> PValueAdjustment.holm(new double[] {-0.1})).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pValues[1]");
+        assertThatThrownBy(() -> PValueAdjustment.holm(new double[] {-0.1}))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PValueAdjustment.holm(null)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -115,10 +121,13 @@ class PValueAdjustmentTest {
         double[] p = new double[random.nextInt(1, 40)];
         for (int i = 0; i < p.length; i++) {
             double draw = random.nextDouble();
-            p[i] = draw < 0.1 ? Double.NaN
-                    : draw < 0.2 ? Math.pow(10, -random.nextInt(1, 15))
-                    : draw < 0.3 ? 0.05 // exact ties
-                    : random.nextDouble();
+            p[i] = draw < 0.1
+                    ? Double.NaN
+                    : draw < 0.2
+                            ? Math.pow(10, -random.nextInt(1, 15))
+                            : draw < 0.3
+                                    ? 0.05 // exact ties
+                                    : random.nextDouble();
         }
         return p;
     }

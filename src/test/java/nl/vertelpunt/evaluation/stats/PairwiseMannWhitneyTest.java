@@ -1,18 +1,17 @@
 package nl.vertelpunt.evaluation.stats;
 
+import static nl.vertelpunt.evaluation.stats.Golden.assertProbability;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.List;
-import java.util.Random;
-import java.util.stream.Stream;
-
-import static nl.vertelpunt.evaluation.stats.Golden.assertProbability;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PairwiseMannWhitneyTest {
 
@@ -31,10 +30,16 @@ class PairwiseMannWhitneyTest {
             JsonNode pair = pairs.get(i);
             PairwiseComparison comparison = comparisons.get(i);
             String what = name + " pair (" + pair.get("first") + ", " + pair.get("second") + ")";
-            assertThat(comparison.first()).as(what + " first").isEqualTo(pair.get("first").intValue());
-            assertThat(comparison.second()).as(what + " second").isEqualTo(pair.get("second").intValue());
+            assertThat(comparison.first())
+                    .as(what + " first")
+                    .isEqualTo(pair.get("first").intValue());
+            assertThat(comparison.second())
+                    .as(what + " second")
+                    .isEqualTo(pair.get("second").intValue());
             MannWhitneyUTest.assertMatches(what, pair.get("expected"), comparison.test());
-            assertProbability(what + " Holm p", Reference.number(pair.get("expected").get("holmPValue")),
+            assertProbability(
+                    what + " Holm p",
+                    Reference.number(pair.get("expected").get("holmPValue")),
                     comparison.holmPValue());
         }
     }
@@ -46,20 +51,23 @@ class PairwiseMannWhitneyTest {
             if (Double.isNaN(comparison.test().pValue())) {
                 assertThat(comparison.holmPValue()).as(name).isNaN();
             } else {
-                assertThat(comparison.holmPValue()).as(name).isBetween(comparison.test().pValue(), 1.0);
+                assertThat(comparison.holmPValue())
+                        .as(name)
+                        .isBetween(comparison.test().pValue(), 1.0);
             }
         }
     }
 
     @Test
     void shouldLeavePairsWithoutATestOutOfTheHolmFamily() {
-        List<PairwiseComparison> comparisons = PairwiseMannWhitney.test(new double[] {1, 2, 3}, new double[0],
-                new double[] {4, 5, 6});
+        List<PairwiseComparison> comparisons =
+                PairwiseMannWhitney.test(new double[] {1, 2, 3}, new double[0], new double[] {4, 5, 6});
 
         assertThat(comparisons.get(0).holmPValue()).isNaN();
         assertThat(comparisons.get(2).holmPValue()).isNaN();
         // the only defined test is a family of one: Holm leaves it unchanged
-        assertThat(comparisons.get(1).holmPValue()).isEqualTo(comparisons.get(1).test().pValue());
+        assertThat(comparisons.get(1).holmPValue())
+                .isEqualTo(comparisons.get(1).test().pValue());
     }
 
     @Test
@@ -85,7 +93,8 @@ class PairwiseMannWhitneyTest {
 
     @Test
     void shouldRejectFewerThanTwoGroups() {
-        assertThatThrownBy(() -> PairwiseMannWhitney.test(new double[] {1})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PairwiseMannWhitney.test(new double[] {1}))
+                .isInstanceOf(IllegalArgumentException.class);
         SortedColumn column = SortedColumn.of(new double[] {1, 2});
         assertThatThrownBy(() -> PairwiseMannWhitney.test(column, new int[] {0, 0}, 1))
                 .isInstanceOf(IllegalArgumentException.class);

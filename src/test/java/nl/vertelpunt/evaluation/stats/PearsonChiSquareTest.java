@@ -1,18 +1,17 @@
 package nl.vertelpunt.evaluation.stats;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.stream.Stream;
-
 import static nl.vertelpunt.evaluation.stats.Golden.assertProbability;
 import static nl.vertelpunt.evaluation.stats.Golden.assertStatistic;
 import static nl.vertelpunt.evaluation.stats.Golden.assertStatistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PearsonChiSquareTest {
 
@@ -31,18 +30,27 @@ class PearsonChiSquareTest {
 
         JsonNode expected = reference.get("expected");
         assertThat(result.rows()).as(name + " kept rows").containsExactly(Reference.ints(expected.get("rows")));
-        assertThat(result.columns()).as(name + " kept columns").containsExactly(Reference.ints(expected.get("columns")));
+        assertThat(result.columns())
+                .as(name + " kept columns")
+                .containsExactly(Reference.ints(expected.get("columns")));
         assertThat(result.n()).as(name + " n").isEqualTo(expected.get("n").longValue());
-        assertThat(result.degreesOfFreedom()).as(name + " df").isEqualTo(expected.get("degreesOfFreedom").intValue());
+        assertThat(result.degreesOfFreedom())
+                .as(name + " df")
+                .isEqualTo(expected.get("degreesOfFreedom").intValue());
         assertStatistic(name + " chi2", Reference.number(expected.get("statistic")), result.statistic());
         assertProbability(name + " p", Reference.number(expected.get("pValue")), result.pValue());
         assertStatistic(name + " Cramer's V", Reference.number(expected.get("cramersV")), result.cramersV());
         assertStatistics(name + " expected", Reference.matrix(expected.get("expected")), result.expected());
-        assertStatistics(name + " adjusted residuals", Reference.matrix(expected.get("adjustedResiduals")),
+        assertStatistics(
+                name + " adjusted residuals",
+                Reference.matrix(expected.get("adjustedResiduals")),
                 result.adjustedResiduals());
-        assertStatistic(name + " share of expected < 5", Reference.number(expected.get("shareExpectedBelowFive")),
+        assertStatistic(
+                name + " share of expected < 5",
+                Reference.number(expected.get("shareExpectedBelowFive")),
                 result.shareExpectedBelowFive());
-        assertThat(result.expectedBelowFiveWarning()).as(name + " warning")
+        assertThat(result.expectedBelowFiveWarning())
+                .as(name + " warning")
                 .isEqualTo(expected.get("expectedBelowFiveWarning").booleanValue());
     }
 
@@ -85,8 +93,11 @@ class PearsonChiSquareTest {
         assertThat(result.columns()).containsExactly(0, 2);
         assertThat(result.degreesOfFreedom()).isEqualTo(1);
         assertThat(result.expected()).hasDimensions(2, 2);
-        assertThat(result).usingRecursiveComparison()
-                .isEqualTo(withKept(PearsonChiSquare.test(new long[][] {{5, 3}, {2, 7}}), new int[] {1, 2}, new int[] {0, 2}));
+        assertThat(result)
+                .usingRecursiveComparison()
+                .isEqualTo(withKept(PearsonChiSquare.test(new long[][] {{5, 3}, {2, 7}}), new int[] {1, 2}, new int[] {
+                    0, 2
+                }));
     }
 
     @Test
@@ -157,16 +168,27 @@ class PearsonChiSquareTest {
         assertThatThrownBy(() -> PearsonChiSquare.test(new long[0][])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PearsonChiSquare.test(new long[][] {{}})).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PearsonChiSquare.test(new long[][] {{1, 2}, {3}}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ragged");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ragged");
         assertThatThrownBy(() -> PearsonChiSquare.test(new long[][] {{1, -2}, {3, 4}}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("negative");
         assertThatThrownBy(() -> PearsonChiSquare.test(new long[][] {{1, 2}, null}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static ChiSquareResult withKept(ChiSquareResult result, int[] rows, int[] columns) {
-        return new ChiSquareResult(rows, columns, result.n(), result.statistic(), result.degreesOfFreedom(),
-                result.pValue(), result.cramersV(), result.expected(), result.adjustedResiduals(),
-                result.shareExpectedBelowFive(), result.expectedBelowFiveWarning());
+        return new ChiSquareResult(
+                rows,
+                columns,
+                result.n(),
+                result.statistic(),
+                result.degreesOfFreedom(),
+                result.pValue(),
+                result.cramersV(),
+                result.expected(),
+                result.adjustedResiduals(),
+                result.shareExpectedBelowFive(),
+                result.expectedBelowFiveWarning());
     }
 }

@@ -1,18 +1,17 @@
 package nl.vertelpunt.evaluation.stats;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.Random;
-import java.util.stream.Stream;
-
 import static nl.vertelpunt.evaluation.stats.Golden.assertStatistic;
 import static nl.vertelpunt.evaluation.stats.Golden.assertStatistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RankingTest {
 
@@ -33,14 +32,17 @@ class RankingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void shouldRankSubsetsOfASortedColumnAsScipyRanksTheSubsetAlone(String name, JsonNode reference) {
-        SortedColumn column = SortedColumn.of(Reference.numbers(reference.get("input").get("values")));
+        SortedColumn column =
+                SortedColumn.of(Reference.numbers(reference.get("input").get("values")));
         for (JsonNode subset : reference.get("subsets")) {
             int[] indices = Reference.ints(subset.get("indices"));
             Ranking ranking = column.rank(indices);
 
             String what = name + " subset " + subset.get("indices");
-            assertStatistics(what + " ranks", Reference.numbers(subset.get("expected").get("ranks")), ranking.ranks());
-            assertStatistic(what + " tie term", Reference.number(subset.get("expected").get("tieTerm")), ranking.tieTerm());
+            assertStatistics(
+                    what + " ranks", Reference.numbers(subset.get("expected").get("ranks")), ranking.ranks());
+            assertStatistic(
+                    what + " tie term", Reference.number(subset.get("expected").get("tieTerm")), ranking.tieTerm());
         }
     }
 
@@ -50,7 +52,10 @@ class RankingTest {
         double[] values = heapedSlider(random, 2_000);
         SortedColumn column = SortedColumn.of(values);
         for (int round = 0; round < 20; round++) {
-            int[] indices = random.ints(0, values.length).distinct().limit(random.nextInt(1, 600)).toArray();
+            int[] indices = random.ints(0, values.length)
+                    .distinct()
+                    .limit(random.nextInt(1, 600))
+                    .toArray();
             double[] subset = new double[indices.length];
             for (int j = 0; j < indices.length; j++) {
                 subset[j] = values[indices[j]];
@@ -144,31 +149,39 @@ class RankingTest {
     @Test
     void shouldRejectMissingValuesAndNull() {
         assertThatThrownBy(() -> Ranking.of(new double[] {1, Double.NaN}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("values[1] is NaN");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("values[1] is NaN");
         assertThatThrownBy(() -> SortedColumn.of(null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SortedColumn.of(new double[] {1}).rank(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SortedColumn.of(new double[] {1}).rank(null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void shouldRejectRepeatedAndOutOfRangeIndices() {
         SortedColumn column = SortedColumn.of(new double[] {5, 6, 7});
         assertThatThrownBy(() -> column.rank(new int[] {0, 2, 0}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than once");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than once");
         assertThatThrownBy(() -> column.rank(new int[] {3}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outside");
         assertThatThrownBy(() -> column.rank(new int[] {-1}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outside");
     }
 
     @Test
     void shouldRejectGroupLabelsThatDoNotFit() {
         SortedColumn column = SortedColumn.of(new double[] {5, 6, 7});
         assertThatThrownBy(() -> column.rankSums(new int[] {0, 1, 2}, 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label 2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("label 2");
         assertThatThrownBy(() -> column.rankSums(new int[] {0, -2, 1}, 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label -2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("label -2");
         assertThatThrownBy(() -> column.rankSums(new int[] {0, 1}, 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one label per value");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one label per value");
         assertThatThrownBy(() -> column.rankSums(new int[] {0, 0, 0}, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -2,14 +2,13 @@ package nl.vertelpunt.evaluation.stats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.params.provider.Arguments;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The golden values of {@code src/test/resources/stats/reference.json}, written by
@@ -20,8 +19,7 @@ final class Reference {
 
     private static final JsonNode ROOT = load();
 
-    private Reference() {
-    }
+    private Reference() {}
 
     private static JsonNode load() {
         try (InputStream in = Reference.class.getResourceAsStream("/stats/reference.json")) {
@@ -40,7 +38,8 @@ final class Reference {
 
     /** The cases of a section as (name, case) arguments of a parameterized test. */
     static Stream<Arguments> cases(String section) {
-        return caseList(section).stream().map(node -> Arguments.of(node.get("name").asText(), node));
+        return caseList(section).stream()
+                .map(node -> Arguments.of(node.get("name").asText(), node));
     }
 
     static List<JsonNode> caseList(String section) {
@@ -55,7 +54,9 @@ final class Reference {
 
     /** The case of a section with the given name. */
     static JsonNode named(String section, String name) {
-        return caseList(section).stream().filter(node -> node.get("name").asText().equals(name)).findFirst()
+        return caseList(section).stream()
+                .filter(node -> node.get("name").asText().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no case '" + name + "' in section " + section));
     }
 

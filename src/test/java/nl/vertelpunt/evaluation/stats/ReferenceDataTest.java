@@ -1,14 +1,13 @@
 package nl.vertelpunt.evaluation.stats;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The golden values themselves: where they come from, and that they differ from SciPy only where documented. */
 class ReferenceDataTest {
@@ -26,8 +25,8 @@ class ReferenceDataTest {
 
     @Test
     void shouldCoverEveryStatistic() {
-        for (String section : List.of("ranks", "descriptives", "mannWhitney", "kruskalWallis", "chiSquare", "spearman",
-                "adjustment")) {
+        for (String section : List.of(
+                "ranks", "descriptives", "mannWhitney", "kruskalWallis", "chiSquare", "spearman", "adjustment")) {
             assertThat(Reference.caseList(section)).as(section).hasSizeGreaterThanOrEqualTo(5);
         }
         assertThat(Reference.root().get("tails").size()).isEqualTo(3);
@@ -36,8 +35,8 @@ class ReferenceDataTest {
     @Test
     void shouldDeviateFromScipyOnlyWhereTheDeviationIsDocumented() {
         List<String> problems = new ArrayList<>();
-        for (String section : List.of("ranks", "descriptives", "mannWhitney", "kruskalWallis", "chiSquare", "spearman",
-                "adjustment")) {
+        for (String section : List.of(
+                "ranks", "descriptives", "mannWhitney", "kruskalWallis", "chiSquare", "spearman", "adjustment")) {
             for (JsonNode c : Reference.caseList(section)) {
                 String name = section + " '" + c.get("name").asText() + "'";
                 check(name, c, problems);
@@ -51,12 +50,26 @@ class ReferenceDataTest {
 
     @Test
     void shouldDocumentTheDeliberateDeviations() {
-        assertThat(Reference.named("mannWhitney", "all values identical").get("deviations").has("pValue")).isTrue();
-        assertThat(Reference.named("descriptives", "n=3, kurtosis undefined").get("deviations").has("kurtosis")).isTrue();
-        assertThat(Reference.named("chiSquare", "a single non-empty row").get("deviations").has("pValue")).isTrue();
-        assertThat(Reference.named("spearman", "n=9 is refused").get("deviations").has("rho")).isTrue();
-        assertThat(Reference.named("spearman", "perfect positive n=10, where SciPy rounds rho").get("deviations")
-                .has("pValue")).isTrue();
+        assertThat(Reference.named("mannWhitney", "all values identical")
+                        .get("deviations")
+                        .has("pValue"))
+                .isTrue();
+        assertThat(Reference.named("descriptives", "n=3, kurtosis undefined")
+                        .get("deviations")
+                        .has("kurtosis"))
+                .isTrue();
+        assertThat(Reference.named("chiSquare", "a single non-empty row")
+                        .get("deviations")
+                        .has("pValue"))
+                .isTrue();
+        assertThat(Reference.named("spearman", "n=9 is refused")
+                        .get("deviations")
+                        .has("rho"))
+                .isTrue();
+        assertThat(Reference.named("spearman", "perfect positive n=10, where SciPy rounds rho")
+                        .get("deviations")
+                        .has("pValue"))
+                .isTrue();
     }
 
     /** Each quantity SciPy reports must equal the expected one, unless a deviation names it; and vice versa. */

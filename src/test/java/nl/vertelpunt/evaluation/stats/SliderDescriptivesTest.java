@@ -1,18 +1,17 @@
 package nl.vertelpunt.evaluation.stats;
 
+import static nl.vertelpunt.evaluation.stats.Golden.assertStatistic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.Arrays;
-import java.util.Random;
-import java.util.stream.Stream;
-
-import static nl.vertelpunt.evaluation.stats.Golden.assertStatistic;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SliderDescriptivesTest {
 
@@ -23,7 +22,8 @@ class SliderDescriptivesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void shouldMatchScipyDescriptives(String name, JsonNode reference) {
-        SliderSummary summary = SliderDescriptives.of(Reference.numbers(reference.get("input").get("values")));
+        SliderSummary summary =
+                SliderDescriptives.of(Reference.numbers(reference.get("input").get("values")));
 
         JsonNode expected = reference.get("expected");
         assertThat(summary.n()).as(name + " n").isEqualTo(expected.get("n").intValue());
@@ -35,13 +35,16 @@ class SliderDescriptivesTest {
         assertStatistic(name + " kurtosis", Reference.number(expected.get("kurtosis")), summary.kurtosis());
         assertStatistic(name + " min", Reference.number(expected.get("min")), summary.min());
         assertStatistic(name + " max", Reference.number(expected.get("max")), summary.max());
-        assertThat(summary.histogram()).as(name + " histogram").containsExactly(Reference.ints(expected.get("histogram")));
+        assertThat(summary.histogram())
+                .as(name + " histogram")
+                .containsExactly(Reference.ints(expected.get("histogram")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void shouldCountEveryValueInExactlyOneHistogramBin(String name, JsonNode reference) {
-        SliderSummary summary = SliderDescriptives.of(Reference.numbers(reference.get("input").get("values")));
+        SliderSummary summary =
+                SliderDescriptives.of(Reference.numbers(reference.get("input").get("values")));
 
         assertThat(Arrays.stream(summary.histogram()).sum()).as(name).isEqualTo(summary.n());
     }
@@ -65,8 +68,11 @@ class SliderDescriptivesTest {
     void shouldSumHistogramToNForManyRandomSliders() {
         Random random = new Random(5);
         for (int round = 0; round < 50; round++) {
-            double[] values = random.doubles(random.nextInt(0, 500), 0, 100.000001).map(v -> Math.min(v, 100)).toArray();
-            assertThat(Arrays.stream(SliderDescriptives.of(values).histogram()).sum()).isEqualTo(values.length);
+            double[] values = random.doubles(random.nextInt(0, 500), 0, 100.000001)
+                    .map(v -> Math.min(v, 100))
+                    .toArray();
+            assertThat(Arrays.stream(SliderDescriptives.of(values).histogram()).sum())
+                    .isEqualTo(values.length);
         }
     }
 
@@ -74,11 +80,17 @@ class SliderDescriptivesTest {
     void shouldReturnNaNSkewnessAndKurtosisBelowTheirMinimumSizeWhereScipyReturnsBiasedEstimates() {
         JsonNode three = Reference.named("descriptives", "n=3, kurtosis undefined");
         JsonNode two = Reference.named("descriptives", "n=2, skewness and kurtosis undefined");
-        assertThat(Reference.number(three.get("scipy").get("kurtosis"))).as("SciPy's biased kurtosis").isFinite();
-        assertThat(Reference.number(two.get("scipy").get("skewness"))).as("SciPy's biased skewness").isFinite();
+        assertThat(Reference.number(three.get("scipy").get("kurtosis")))
+                .as("SciPy's biased kurtosis")
+                .isFinite();
+        assertThat(Reference.number(two.get("scipy").get("skewness")))
+                .as("SciPy's biased skewness")
+                .isFinite();
 
-        SliderSummary n3 = SliderDescriptives.of(Reference.numbers(three.get("input").get("values")));
-        SliderSummary n2 = SliderDescriptives.of(Reference.numbers(two.get("input").get("values")));
+        SliderSummary n3 =
+                SliderDescriptives.of(Reference.numbers(three.get("input").get("values")));
+        SliderSummary n2 =
+                SliderDescriptives.of(Reference.numbers(two.get("input").get("values")));
         SliderSummary n4 = SliderDescriptives.of(new double[] {10, 20, 20, 90});
         assertThat(n3.skewness()).isFinite();
         assertThat(n3.kurtosis()).isNaN();
@@ -114,22 +126,35 @@ class SliderDescriptivesTest {
         SliderSummary summary = SliderDescriptives.of(new double[0]);
 
         assertThat(summary.n()).isZero();
-        assertThat(new double[] {summary.mean(), summary.median(), summary.mode(), summary.standardDeviation(),
-                summary.skewness(), summary.kurtosis(), summary.min(), summary.max()}).containsOnly(Double.NaN);
+        assertThat(new double[] {
+                    summary.mean(),
+                    summary.median(),
+                    summary.mode(),
+                    summary.standardDeviation(),
+                    summary.skewness(),
+                    summary.kurtosis(),
+                    summary.min(),
+                    summary.max()
+                })
+                .containsOnly(Double.NaN);
         assertThat(summary.histogram()).hasSize(10).containsOnly(0);
     }
 
     @Test
     void shouldTakeTheSmallestOfEquallyFrequentValuesAsMode() {
-        assertThat(SliderDescriptives.of(new double[] {100, 0, 100, 50, 0}).mode()).isZero();
+        assertThat(SliderDescriptives.of(new double[] {100, 0, 100, 50, 0}).mode())
+                .isZero();
     }
 
     @Test
     void shouldRejectValuesOutsideTheSliderRange() {
-        assertThatThrownBy(() -> SliderDescriptives.of(new double[] {50, -1})).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SliderDescriptives.of(new double[] {50, -1}))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("values[1]");
-        assertThatThrownBy(() -> SliderDescriptives.of(new double[] {100.5})).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SliderDescriptives.of(new double[] {Double.NaN})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SliderDescriptives.of(new double[] {100.5}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SliderDescriptives.of(new double[] {Double.NaN}))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SliderDescriptives.of(null)).isInstanceOf(IllegalArgumentException.class);
     }
 

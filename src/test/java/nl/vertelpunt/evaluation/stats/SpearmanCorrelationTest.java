@@ -1,20 +1,19 @@
 package nl.vertelpunt.evaluation.stats;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.Arrays;
-import java.util.Random;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
-
 import static nl.vertelpunt.evaluation.stats.Golden.assertProbability;
 import static nl.vertelpunt.evaluation.stats.Golden.assertStatistic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SpearmanCorrelationTest {
 
@@ -31,7 +30,9 @@ class SpearmanCorrelationTest {
 
         JsonNode expected = reference.get("expected");
         assertThat(result.n()).as(name + " n").isEqualTo(expected.get("n").intValue());
-        assertThat(result.outcome().name()).as(name + " outcome").isEqualTo(expected.get("outcome").asText());
+        assertThat(result.outcome().name())
+                .as(name + " outcome")
+                .isEqualTo(expected.get("outcome").asText());
         assertStatistic(name + " rho", Reference.number(expected.get("rho")), result.rho());
         assertStatistic(name + " t", Reference.number(expected.get("t")), result.t());
         assertProbability(name + " p", Reference.number(expected.get("pValue")), result.pValue());
@@ -53,9 +54,12 @@ class SpearmanCorrelationTest {
     @Test
     void shouldRefuseNinePairsWhereScipyComputesAValue() {
         JsonNode reference = Reference.named("spearman", "n=9 is refused");
-        assertThat(Reference.number(reference.get("scipy").get("pValue"))).as("SciPy's p for 9 pairs").isFinite();
+        assertThat(Reference.number(reference.get("scipy").get("pValue")))
+                .as("SciPy's p for 9 pairs")
+                .isFinite();
 
-        SpearmanResult result = SpearmanCorrelation.test(Reference.numbers(reference.get("input").get("x")),
+        SpearmanResult result = SpearmanCorrelation.test(
+                Reference.numbers(reference.get("input").get("x")),
                 Reference.numbers(reference.get("input").get("y")));
         assertThat(result.outcome()).isEqualTo(SpearmanResult.Outcome.TOO_FEW_PAIRS);
         assertThat(result.n()).isEqualTo(9);
@@ -65,7 +69,8 @@ class SpearmanCorrelationTest {
 
     @Test
     void shouldComputeFromTenPairs() {
-        SpearmanResult result = SpearmanCorrelation.test(new double[] {0, 50, 50, 100, 20, 50, 80, 100, 0, 30},
+        SpearmanResult result = SpearmanCorrelation.test(
+                new double[] {0, 50, 50, 100, 20, 50, 80, 100, 0, 30},
                 new double[] {10, 40, 60, 90, 20, 50, 50, 100, 0, 50});
 
         assertThat(SpearmanCorrelation.MIN_PAIRS).isEqualTo(10);
@@ -93,9 +98,15 @@ class SpearmanCorrelationTest {
             double[] y = Arrays.stream(x).map(v -> 3 * v + 1).toArray();
             double[] reversed = Arrays.stream(x).map(v -> -v).toArray();
 
-            assertThat(SpearmanCorrelation.test(x, y).rho()).as("rho for n = %d", n).isEqualTo(1.0);
-            assertThat(SpearmanCorrelation.test(x, y).pValue()).as("p for n = %d", n).isZero();
-            assertThat(SpearmanCorrelation.test(x, reversed).rho()).as("reversed rho for n = %d", n).isEqualTo(-1.0);
+            assertThat(SpearmanCorrelation.test(x, y).rho())
+                    .as("rho for n = %d", n)
+                    .isEqualTo(1.0);
+            assertThat(SpearmanCorrelation.test(x, y).pValue())
+                    .as("p for n = %d", n)
+                    .isZero();
+            assertThat(SpearmanCorrelation.test(x, reversed).rho())
+                    .as("reversed rho for n = %d", n)
+                    .isEqualTo(-1.0);
         }
     }
 
@@ -114,7 +125,8 @@ class SpearmanCorrelationTest {
     void shouldReportNoVariationForAConstantVariable() {
         double[] constant = new double[12];
         Arrays.fill(constant, 50);
-        SpearmanResult result = SpearmanCorrelation.test(constant, IntStream.range(0, 12).asDoubleStream().toArray());
+        SpearmanResult result = SpearmanCorrelation.test(
+                constant, IntStream.range(0, 12).asDoubleStream().toArray());
 
         assertThat(result.outcome()).isEqualTo(SpearmanResult.Outcome.NO_VARIATION);
         assertThat(result.rho()).isNaN();
@@ -141,12 +153,16 @@ class SpearmanCorrelationTest {
         double[] bValues = present(b, bPresent, bPosition);
         SortedColumn aColumn = SortedColumn.of(aValues);
         SortedColumn bColumn = SortedColumn.of(bValues);
-        int[] both = IntStream.range(0, rows).filter(row -> aPresent[row] && bPresent[row]).toArray();
+        int[] both = IntStream.range(0, rows)
+                .filter(row -> aPresent[row] && bPresent[row])
+                .toArray();
         int[] aIndices = Arrays.stream(both).map(row -> aPosition[row]).toArray();
         int[] bIndices = Arrays.stream(both).map(row -> bPosition[row]).toArray();
 
-        SpearmanResult reused = SpearmanCorrelation.fromRanks(aColumn.rank(aIndices).ranks(), bColumn.rank(bIndices).ranks());
-        SpearmanResult direct = SpearmanCorrelation.test(Arrays.stream(both).mapToDouble(row -> a[row]).toArray(),
+        SpearmanResult reused = SpearmanCorrelation.fromRanks(
+                aColumn.rank(aIndices).ranks(), bColumn.rank(bIndices).ranks());
+        SpearmanResult direct = SpearmanCorrelation.test(
+                Arrays.stream(both).mapToDouble(row -> a[row]).toArray(),
                 Arrays.stream(both).mapToDouble(row -> b[row]).toArray());
         assertThat(reused).isEqualTo(direct);
         assertThat(reused.outcome()).isEqualTo(SpearmanResult.Outcome.COMPUTED);
@@ -155,12 +171,16 @@ class SpearmanCorrelationTest {
     @Test
     void shouldRejectProgrammingErrors() {
         assertThatThrownBy(() -> SpearmanCorrelation.test(new double[10], new double[11]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same length");
-        assertThatThrownBy(() -> SpearmanCorrelation.test(null, new double[10])).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("same length");
+        assertThatThrownBy(() -> SpearmanCorrelation.test(null, new double[10]))
+                .isInstanceOf(IllegalArgumentException.class);
         double[] withNaN = new double[10];
         withNaN[3] = Double.NaN;
-        assertThatThrownBy(() -> SpearmanCorrelation.test(withNaN, new double[10])).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SpearmanCorrelation.fromRanks(new double[10], null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SpearmanCorrelation.test(withNaN, new double[10]))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SpearmanCorrelation.fromRanks(new double[10], null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** The present values of a variable; {@code position[row]} is the row's index among them. */

@@ -1,11 +1,11 @@
 package nl.vertelpunt.evaluation.stats;
 
+import static nl.vertelpunt.evaluation.stats.Golden.assertProbability;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.junit.jupiter.api.Test;
-
-import static nl.vertelpunt.evaluation.stats.Golden.assertProbability;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TailsTest {
 
@@ -18,7 +18,8 @@ class TailsTest {
         for (JsonNode c : tails("chiSquare")) {
             double x = c.get("x").doubleValue();
             int df = c.get("df").intValue();
-            assertProbability("chi2.sf(" + x + ", " + df + ")", Reference.number(c.get("p")), Tails.chiSquareUpper(x, df));
+            assertProbability(
+                    "chi2.sf(" + x + ", " + df + ")", Reference.number(c.get("p")), Tails.chiSquareUpper(x, df));
         }
     }
 
@@ -35,7 +36,9 @@ class TailsTest {
         for (JsonNode c : tails("correlation")) {
             double r = c.get("r").doubleValue();
             int df = c.get("df").intValue();
-            assertProbability("2 t.sf(|t(r=" + r + ")|, " + df + ")", Reference.number(c.get("p")),
+            assertProbability(
+                    "2 t.sf(|t(r=" + r + ")|, " + df + ")",
+                    Reference.number(c.get("p")),
                     Tails.correlationTwoSided(r, df));
         }
     }
@@ -52,7 +55,8 @@ class TailsTest {
         double scipy = Reference.number(tiny.get("p"));
 
         assertThat(scipy).isLessThan(1e-18);
-        assertThat(1 - new ChiSquaredDistribution(null, 3).cumulativeProbability(90.0)).isZero();
+        assertThat(1 - new ChiSquaredDistribution(null, 3).cumulativeProbability(90.0))
+                .isZero();
         assertProbability("chi2.sf(90, 3)", scipy, Tails.chiSquareUpper(90.0, 3));
     }
 

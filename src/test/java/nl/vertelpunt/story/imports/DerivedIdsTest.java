@@ -1,9 +1,9 @@
 package nl.vertelpunt.story.imports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import nl.vertelpunt.storypoint.definition.DefinitionValidator;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class DerivedIdsTest {
 

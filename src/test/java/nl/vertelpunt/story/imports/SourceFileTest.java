@@ -1,19 +1,19 @@
 package nl.vertelpunt.story.imports;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SourceFileTest {
 
     private static SourceFile open(String text, char separator, String commentPrefix) throws Exception {
-        return SourceFile.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), separator, commentPrefix);
+        return SourceFile.open(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), separator, commentPrefix);
     }
 
     private static List<SourceFile.Row> rows(SourceFile file) throws Exception {
@@ -52,7 +52,9 @@ class SourceFileTest {
     void shouldReadTheFirstDataRowWhenNoCommentRowFollowsTheHeader() throws Exception {
         try (SourceFile file = open("a;b\n1;2\n3;4\n", ';', null)) {
             assertThat(file.header().optionRow()).isNull();
-            assertThat(rows(file)).extracting(SourceFile.Row::cells).containsExactly(List.of("1", "2"), List.of("3", "4"));
+            assertThat(rows(file))
+                    .extracting(SourceFile.Row::cells)
+                    .containsExactly(List.of("1", "2"), List.of("3", "4"));
         }
     }
 
@@ -75,7 +77,8 @@ class SourceFileTest {
     void shouldSayWhereTheFileStopsBeingCsvOrUtf8() throws Exception {
         try (SourceFile file = open("a,b\r\n1,2\r\n3,\"open\r\n", ',', null)) {
             file.next();
-            assertThatThrownBy(file::next).isInstanceOf(SourceFile.Unreadable.class)
+            assertThatThrownBy(file::next)
+                    .isInstanceOf(SourceFile.Unreadable.class)
                     .hasMessageContaining("not valid CSV")
                     .satisfies(e -> assertThat(((SourceFile.Unreadable) e).line).isEqualTo(3));
         }
@@ -84,6 +87,7 @@ class SourceFileTest {
         assertThat(rows).extracting(SourceFile.Row::undecodableCell).containsExactly(-1, 1);
         byte[] badHeader = "Caf\u00e9,b\r\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> SourceFile.open(new ByteArrayInputStream(badHeader), ',', null))
-                .isInstanceOf(SourceFile.Unreadable.class).hasMessageContaining("not valid UTF-8");
+                .isInstanceOf(SourceFile.Unreadable.class)
+                .hasMessageContaining("not valid UTF-8");
     }
 }

@@ -1,16 +1,15 @@
 package nl.vertelpunt.story.imports;
 
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 
 class TriadsTest {
 
     private static int[] normalize(String a, String b, String c) {
-        return Triads.normalize(new BigDecimal[]{new BigDecimal(a), new BigDecimal(b), new BigDecimal(c)});
+        return Triads.normalize(new BigDecimal[] {new BigDecimal(a), new BigDecimal(b), new BigDecimal(c)});
     }
 
     @Test

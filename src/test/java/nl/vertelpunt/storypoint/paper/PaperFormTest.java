@@ -1,25 +1,24 @@
 package nl.vertelpunt.storypoint.paper;
 
+import static io.restassured.RestAssured.given;
+import static nl.vertelpunt.testing.Fixtures.publishedSample;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static nl.vertelpunt.testing.Fixtures.publishedSample;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.data.Offset.offset;
-import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 class PaperFormTest {
@@ -46,14 +45,19 @@ class PaperFormTest {
     @Test
     void shouldPrintThePromptEveryRoleAndEveryQuestionWithItsScaleOrOptions() throws Exception {
         String slug = publishedSample("paper");
-        JsonPath point = given().get("/api/storypoints/" + slug).then().statusCode(200).extract().jsonPath();
+        JsonPath point = given().get("/api/storypoints/" + slug)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Response response = given().get("/api/storypoints/" + slug + "/paper.pdf");
         response.then().statusCode(200).contentType("application/pdf");
         Files.createDirectories(Path.of("target/screenshots"));
         Files.write(Path.of("target/screenshots/papier-voordejeugd.pdf"), response.asByteArray());
         String text = textOf(response.asByteArray());
 
-        assertThat(text).contains(flat(point.getString("definition.title.nl")))
+        assertThat(text)
+                .contains(flat(point.getString("definition.title.nl")))
                 .contains(flat(point.getString("definition.storyPrompt.nl")))
                 .contains("Je verhaal (verder)")
                 .contains(slug + ", versie " + point.getInt("version"));
@@ -69,12 +73,18 @@ class PaperFormTest {
             assertThat(text).as("question " + i).contains(label);
             switch (point.getString(q + "type")) {
                 case "slider" -> {
-                    assertThat(text).as(label).contains(flat(point.getString(q + "left.nl"))).contains(flat(point.getString(q + "right.nl")));
+                    assertThat(text)
+                            .as(label)
+                            .contains(flat(point.getString(q + "left.nl")))
+                            .contains(flat(point.getString(q + "right.nl")));
                     notApplicable += point.getBoolean(q + "notApplicable") ? 1 : 0;
                 }
-                case "choice", "multichoice" -> point.getList(q + "options.label.nl", String.class)
-                        .forEach(option -> assertThat(text).as(label).contains(flat(option)));
-                case "triad" -> point.getList(q + "corners.nl", String.class).forEach(corner -> assertThat(text).as(label).contains(flat(corner)));
+                case "choice", "multichoice" ->
+                    point.getList(q + "options.label.nl", String.class)
+                            .forEach(option -> assertThat(text).as(label).contains(flat(option)));
+                case "triad" ->
+                    point.getList(q + "corners.nl", String.class)
+                            .forEach(corner -> assertThat(text).as(label).contains(flat(corner)));
                 case "text" -> assertThat(text).contains("Schrijf je antwoord op de lijnen.");
                 default -> throw new AssertionError("unknown type in " + label);
             }
@@ -82,17 +92,25 @@ class PaperFormTest {
         // "don't know" only where the question allows it; role-specific questions say for whom
         assertThat(notApplicable).isPositive();
         assertThat(text.split("Weet ik niet / niet van toepassing", -1)).hasSize(notApplicable + 1);
-        assertThat(text).contains("13. " + flat(point.getString("definition.questions.find { it.id == 'vertrouwen' }.label.nl"))
-                + " (Alleen voor: Ja! Ik ben kind of jongere, Ja! Ik ben ouder of verzorger)");
+        assertThat(text)
+                .contains("13. " + flat(point.getString("definition.questions.find { it.id == 'vertrouwen' }.label.nl"))
+                        + " (Alleen voor: Ja! Ik ben kind of jongere, Ja! Ik ben ouder of verzorger)");
     }
 
     @Test
     void shouldPrintInEnglishWhenTheStoryPointOffersIt() throws Exception {
         String slug = publishedSample("paper-en");
-        JsonPath point = given().get("/api/storypoints/" + slug).then().extract().jsonPath();
-        String text = textOf(given().queryParam("lang", "en").get("/api/storypoints/" + slug + "/paper.pdf").then()
-                .statusCode(200).extract().asByteArray());
-        assertThat(text).contains(flat(point.getString("definition.title.en"))).contains("Questions about your story")
+        JsonPath point =
+                given().get("/api/storypoints/" + slug).then().extract().jsonPath();
+        String text = textOf(given().queryParam("lang", "en")
+                .get("/api/storypoints/" + slug + "/paper.pdf")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
+        assertThat(text)
+                .contains(flat(point.getString("definition.title.en")))
+                .contains("Questions about your story")
                 .contains("2. " + flat(point.getString("definition.questions.find { it.id == 'gevolg' }.label.en")))
                 .doesNotContain("Vragen over je verhaal");
     }
@@ -100,9 +118,16 @@ class PaperFormTest {
     @Test
     void shouldRefuseALanguageTheStoryPointDoesNotHaveAndAnUnknownStoryPoint() {
         String slug = publishedSample("paper-lang");
-        given().queryParam("lang", "fr").get("/api/storypoints/" + slug + "/paper.pdf").then().statusCode(422)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("lang"));
-        given().get("/api/storypoints/bestaat-niet/paper.pdf").then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("lang", "fr")
+                .get("/api/storypoints/" + slug + "/paper.pdf")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("lang"));
+        given().get("/api/storypoints/bestaat-niet/paper.pdf")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -1,13 +1,12 @@
 package nl.vertelpunt.user.session;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The in-memory throttle limits attempts and forgets a key soon after its window ends (plain JUnit, a clock of its own). */
 class ThrottleTest {
@@ -62,8 +61,12 @@ class ThrottleTest {
 
         clock.advance(Duration.ofSeconds(1).plus(Throttle.SWEEP_INTERVAL));
         throttle.blockedFor("198.51.100.3");
-        assertThat(throttle.remembers("198.51.100.1")).as("gone from memory after its window").isFalse();
-        assertThat(throttle.remembers("198.51.100.2")).as("its window has not ended").isTrue();
+        assertThat(throttle.remembers("198.51.100.1"))
+                .as("gone from memory after its window")
+                .isFalse();
+        assertThat(throttle.remembers("198.51.100.2"))
+                .as("its window has not ended")
+                .isTrue();
         assertThat(throttle.size()).isEqualTo(1);
     }
 
@@ -81,7 +84,9 @@ class ThrottleTest {
         throttle.count("198.51.100.5"); // sweeps: 198.51.100.4 has two seconds left
         clock.advance(Duration.ofSeconds(2));
         throttle.count("198.51.100.5"); // 198.51.100.4 has ended, but the last sweep was two seconds ago
-        assertThat(throttle.remembers("198.51.100.4")).as("swept at the next due call, not on every call").isTrue();
+        assertThat(throttle.remembers("198.51.100.4"))
+                .as("swept at the next due call, not on every call")
+                .isTrue();
         clock.advance(Throttle.SWEEP_INTERVAL);
         throttle.blockedFor("198.51.100.5");
         assertThat(throttle.remembers("198.51.100.4")).isFalse();

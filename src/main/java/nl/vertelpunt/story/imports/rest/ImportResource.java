@@ -9,6 +9,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.util.List;
 import nl.vertelpunt.story.imports.ImportReport;
 import nl.vertelpunt.story.imports.ImportService;
 import nl.vertelpunt.user.StaffRole;
@@ -20,13 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.util.List;
 
 /** Imports of story collections exported by other narrative tools (admin). */
 @Path("/api/storypoints/{slug}/imports")
@@ -47,13 +46,18 @@ public class ImportResource {
     @POST
     @RolesAllowed(StaffRole.ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import stories exported by NarraFirma or a SenseMaker-style tool (admin)",
-            description = "multipart/form-data with the parts 'mapping' (JSON: how to read the file into the story point's "
-                    + "questions) and 'file' (the exported CSV, UTF-8). Every row is checked first; if any does not fit "
-                    + "nothing is stored and 422 lists every bad line. With dryRun=true nothing is stored and the answer "
-                    + "explains how each column is read and lists every row that does not fit.")
-    public ImportReport importStories(@PathParam("slug") String slug, @QueryParam("dryRun") String dryRun,
-                                      @RestForm("mapping") FileUpload mapping, @RestForm("file") FileUpload file) {
+    @Operation(
+            summary = "Import stories exported by NarraFirma or a SenseMaker-style tool (admin)",
+            description =
+                    "multipart/form-data with the parts 'mapping' (JSON: how to read the file into the story point's "
+                            + "questions) and 'file' (the exported CSV, UTF-8). Every row is checked first; if any does not fit "
+                            + "nothing is stored and 422 lists every bad line. With dryRun=true nothing is stored and the answer "
+                            + "explains how each column is read and lists every row that does not fit.")
+    public ImportReport importStories(
+            @PathParam("slug") String slug,
+            @QueryParam("dryRun") String dryRun,
+            @RestForm("mapping") FileUpload mapping,
+            @RestForm("file") FileUpload file) {
         if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
             throw ProblemException.malformed("dryRun", "must be true or false");
         }
@@ -61,10 +65,11 @@ public class ImportResource {
             throw ProblemException.malformed("mapping", "is required: a part named 'mapping' with the mapping as JSON");
         }
         if (file == null) {
-            throw ProblemException.malformed("file", "is required: a part named 'file' with the exported stories as CSV");
+            throw ProblemException.malformed(
+                    "file", "is required: a part named 'file' with the exported stories as CSV");
         }
         try (InputStream m = Files.newInputStream(mapping.uploadedFile());
-             InputStream f = Files.newInputStream(file.uploadedFile())) {
+                InputStream f = Files.newInputStream(file.uploadedFile())) {
             return imports.importStories(slug, m, f, "true".equals(dryRun));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -79,11 +84,17 @@ public class ImportResource {
     @ServerExceptionMapper
     public Response unreadableBody(IOException e) {
         if (e instanceof FileSystemException) {
-            return Response.status(500).type(Problem.MEDIA_TYPE).entity(Problem.of(500, "Internal error",
-                    "Something went wrong on our side. Nothing was stored.", List.of())).build();
+            return Response.status(500)
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(
+                            500, "Internal error", "Something went wrong on our side. Nothing was stored.", List.of()))
+                    .build();
         }
         String message = "the multipart/form-data body could not be read: it was cut short or is malformed";
-        return Response.status(400).type(Problem.MEDIA_TYPE).entity(Problem.of(400, "Malformed request",
-                "body: " + message, List.of(new FieldError("body", message)))).build();
+        return Response.status(400)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(
+                        400, "Malformed request", "body: " + message, List.of(new FieldError("body", message))))
+                .build();
     }
 }
