@@ -1,6 +1,7 @@
 package nl.vertelpunt.card;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -267,7 +268,7 @@ public final class ObservationDrafter {
     }
 
     private static JsonNode category(JsonNode table, String ids, String labels, int index) {
-        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+        return JsonNodeFactory.instance
                 .objectNode()
                 .put("category", table.path(ids).path(index).asText())
                 .put(

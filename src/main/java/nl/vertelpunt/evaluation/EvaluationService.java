@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -245,7 +246,7 @@ public class EvaluationService {
                 .getResultList();
     }
 
-    private jakarta.persistence.EntityManager em() {
+    private EntityManager em() {
         return EvaluationRun.getEntityManager();
     }
 

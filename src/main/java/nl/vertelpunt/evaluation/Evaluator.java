@@ -1,11 +1,15 @@
 package nl.vertelpunt.evaluation;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.DoubleConsumer;
+import java.util.stream.IntStream;
 import nl.vertelpunt.evaluation.Dataset.CategoricalVariable;
 import nl.vertelpunt.evaluation.Dataset.SliderVariable;
 import nl.vertelpunt.evaluation.EvaluationResult.Category;
@@ -466,14 +470,14 @@ final class Evaluator {
         int[] columnsUsed = compose(keptColumns, chi.columns());
         List<String> leftOut = new ArrayList<>();
         for (int r = 0; r < full.length; r++) {
-            if (total(full[r]) > 0 && java.util.Arrays.binarySearch(rowsUsed, r) < 0) {
+            if (total(full[r]) > 0 && Arrays.binarySearch(rowsUsed, r) < 0) {
                 leftOut.add(x.name() + "=" + x.categories().get(r));
             }
         }
         boolean[] allRows = new boolean[full.length];
-        java.util.Arrays.fill(allRows, true);
+        Arrays.fill(allRows, true);
         for (int c = 0; c < full[0].length; c++) {
-            if (columnTotal(full, c, allRows) > 0 && java.util.Arrays.binarySearch(columnsUsed, c) < 0) {
+            if (columnTotal(full, c, allRows) > 0 && Arrays.binarySearch(columnsUsed, c) < 0) {
                 leftOut.add(y.name() + "=" + y.categories().get(c));
             }
         }
@@ -529,8 +533,8 @@ final class Evaluator {
     static int[][] keptCategories(long[][] table, int minimum) {
         boolean[] row = new boolean[table.length];
         boolean[] column = new boolean[table[0].length];
-        java.util.Arrays.fill(row, true);
-        java.util.Arrays.fill(column, true);
+        Arrays.fill(row, true);
+        Arrays.fill(column, true);
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -576,9 +580,7 @@ final class Evaluator {
     }
 
     private static int[] indices(boolean[] kept) {
-        return java.util.stream.IntStream.range(0, kept.length)
-                .filter(i -> kept[i])
-                .toArray();
+        return IntStream.range(0, kept.length).filter(i -> kept[i]).toArray();
     }
 
     /** Indices into the original table of the rows (or columns) that the test kept of the reduced table. */
@@ -847,9 +849,7 @@ final class Evaluator {
             for (int j = 0; j < cells[i].length; j++) {
                 double v = cells[i][j];
                 out[i][j] = Double.isFinite(v)
-                        ? new java.math.BigDecimal(v)
-                                .round(new java.math.MathContext(12))
-                                .doubleValue()
+                        ? new BigDecimal(v).round(new MathContext(12)).doubleValue()
                         : 0;
             }
         }

@@ -3,6 +3,7 @@ package nl.vertelpunt.sample;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import nl.vertelpunt.story.StoryCsv;
@@ -254,9 +255,7 @@ public final class PatternedStories {
     }
 
     private static List<Option> options(String[] ids) {
-        return java.util.Arrays.stream(ids)
-                .map(id -> new Option(id, text(id), null))
-                .toList();
+        return Arrays.stream(ids).map(id -> new Option(id, text(id), null)).toList();
     }
 
     private static LocalizedText text(String nl) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ public final class SyntheticStories {
         for (int i = 0; i < count; i++) {
             times[i] = START + (long) (SPAN_SECONDS * Math.pow(random.nextDouble(), 1.3));
         }
-        java.util.Arrays.sort(times);
+        Arrays.sort(times);
         for (int i = 0; i < count; i++) {
             printer.printRecord(story(i, times[i]));
         }

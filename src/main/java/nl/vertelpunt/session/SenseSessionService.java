@@ -15,6 +15,7 @@ import java.util.UUID;
 import nl.vertelpunt.card.Card;
 import nl.vertelpunt.card.CardDocuments;
 import nl.vertelpunt.card.Excerpts;
+import nl.vertelpunt.card.render.CardDocument;
 import nl.vertelpunt.story.ShareableStories;
 import nl.vertelpunt.story.StoryFilter;
 import nl.vertelpunt.storypoint.StoryPoint;
@@ -236,7 +237,7 @@ public class SenseSessionService {
     /** The cards of one table, for printing. */
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
-    public List<nl.vertelpunt.card.render.CardDocument> tableDeck(UUID sessionId, UUID tableId) {
+    public List<CardDocument> tableDeck(UUID sessionId, UUID tableId) {
         SenseSession s = find(sessionId);
         SessionTable t = table(s, tableId);
         List<UUID> ids = em.createNativeQuery(

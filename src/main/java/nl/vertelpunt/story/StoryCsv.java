@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
 import nl.vertelpunt.storypoint.definition.Question;
@@ -39,7 +40,7 @@ public final class StoryCsv {
 
     /** Reads an ISO-8601 time with offset ({@code 2019-06-01T10:15:00Z}, {@code 2019-06-01T12:15:00+02:00}), to the second. */
     public static Instant parseTime(String value) throws DateTimeParseException {
-        return OffsetDateTime.parse(value).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** The cell for a stored answer; empty when unanswered. */

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,8 +38,8 @@ public record StoryFilter(
     public StoryFilter {
         roles = roles == null ? List.of() : List.copyOf(roles);
         channels = channels == null ? List.of() : List.copyOf(channels);
-        answers = answers == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(answers));
-        ranges = ranges == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(ranges));
+        answers = answers == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(answers));
+        ranges = ranges == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(ranges));
     }
 
     public static StoryFilter all() {

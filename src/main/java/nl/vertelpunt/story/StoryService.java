@@ -1,8 +1,12 @@
 package nl.vertelpunt.story;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -10,7 +14,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -42,7 +50,7 @@ public class StoryService {
      * What a storyteller's client hears back. {@code created} is false when the submission was already
      * stored; the receipt code (to withdraw the story later) is given only once, when it is created.
      */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Receipt(String id, int version, boolean complete, boolean created, String receiptCode) {}
 
     /** A stored story as staff see it. */
@@ -73,13 +81,13 @@ public class StoryService {
     /** Longest label of a gathering ("Jongerencentrum De Schakel, 12 maart"). */
     public static final int MAX_GATHERING = 100;
     /** The day of a story told in person is the day in the Netherlands. */
-    private static final java.time.ZoneId DUTCH_TIME = java.time.ZoneId.of("Europe/Amsterdam");
+    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
 
     /**
      * How a story came in, besides its content: the channel, and for stories taken in person the label of
      * the gathering and the day it was told or written.
      */
-    private record Intake(Channel channel, String gathering, java.time.LocalDate toldOn) {}
+    private record Intake(Channel channel, String gathering, LocalDate toldOn) {}
 
     private final AgroalDataSource dataSource;
     private final StoryStore store;
@@ -184,7 +192,7 @@ public class StoryService {
         // who at the table told which story
         Instant now = intake.toldOn() == null
                 ? Instant.now().truncatedTo(ChronoUnit.SECONDS)
-                : intake.toldOn().atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+                : intake.toldOn().atTime(12, 0).toInstant(ZoneOffset.UTC);
         StoryRules.Incoming in = new StoryRules.Incoming(
                 StoryIds.next(),
                 submissionId,
@@ -257,7 +265,7 @@ public class StoryService {
             }
         } catch (SQLException e) {
             throw new StorageException(e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -309,18 +317,18 @@ public class StoryService {
         } else if (gathering != null && gathering.chars().anyMatch(Character::isISOControl)) {
             errors.add(new FieldError("gathering", "must be one line of text"));
         }
-        java.time.LocalDate today = java.time.LocalDate.now(DUTCH_TIME);
-        java.time.LocalDate toldOn = today;
+        LocalDate today = LocalDate.now(DUTCH_TIME);
+        LocalDate toldOn = today;
         if (toldOnText != null) {
             try {
-                toldOn = java.time.LocalDate.parse(toldOnText);
-                java.time.LocalDate first = point.createdAt.atZone(DUTCH_TIME).toLocalDate();
+                toldOn = LocalDate.parse(toldOnText);
+                LocalDate first = point.createdAt.atZone(DUTCH_TIME).toLocalDate();
                 if (toldOn.isAfter(today.plusDays(1))) {
                     errors.add(new FieldError("toldOn", "is in the future (" + toldOnText + ")"));
                 } else if (toldOn.isBefore(first)) {
                     errors.add(new FieldError("toldOn", "is before this story point existed (" + first + ")"));
                 }
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 errors.add(new FieldError("toldOn", "'" + toldOnText + "' is not a date like 2026-03-12"));
             }
         }
@@ -332,13 +340,13 @@ public class StoryService {
                 + "' are sent by a signed-in facilitator of this story point or an admin";
         try {
             access.require(point, StaffRole.FACILITATOR);
-        } catch (io.quarkus.security.UnauthorizedException e) {
+        } catch (UnauthorizedException e) {
             throw new ProblemException(
                     401,
                     "Unauthorized",
                     "channel: " + why + "; sign in first.",
                     List.of(new FieldError("channel", why)));
-        } catch (io.quarkus.security.ForbiddenException | ProblemException e) {
+        } catch (ForbiddenException | ProblemException e) {
             throw new ProblemException(
                     403,
                     "Forbidden",

@@ -1,5 +1,6 @@
 package nl.vertelpunt.story;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -16,6 +17,7 @@ import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -32,6 +34,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import nl.vertelpunt.moderation.Flagger;
@@ -39,6 +42,7 @@ import nl.vertelpunt.storypoint.Definitions;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
 import nl.vertelpunt.storypoint.definition.Question;
+import nl.vertelpunt.storypoint.definition.QuestionType;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.user.Access;
 import nl.vertelpunt.user.StaffRole;
@@ -48,6 +52,8 @@ import nl.vertelpunt.web.StorageException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 /**
  * Export and import of a story point's stories in the CSV exchange format ({@link StoryCsv}). Export
@@ -131,10 +137,10 @@ public class StoryTransferService {
         String filterJson;
         try {
             filterJson = mapper.writeValueAsString(filter);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        String name = slug + "-stories." + format.name().toLowerCase(java.util.Locale.ROOT);
+        String name = slug + "-stories." + format.name().toLowerCase(Locale.ROOT);
         return new Export(name, out -> {
             int written = 0;
             try {
@@ -209,8 +215,8 @@ public class StoryTransferService {
     private int writeXlsx(
             StoryFilter.Condition where, List<Question> questions, StoryPointDefinition definition, OutputStream out)
             throws IOException {
-        org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Vertelpunt", "1.0");
-        org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Verhalen");
+        Workbook workbook = new Workbook(out, "Vertelpunt", "1.0");
+        Worksheet sheet = workbook.newWorksheet("Verhalen");
         List<String> header = new ArrayList<>(StoryCsv.FIXED);
         questions.forEach(q -> header.add(q.id()));
         for (int col = 0; col < header.size(); col++) {
@@ -224,9 +230,7 @@ public class StoryTransferService {
                 String value = row.get(col);
                 if (!value.isEmpty()) {
                     Question q = col >= StoryCsv.FIXED.size() ? questions.get(col - StoryCsv.FIXED.size()) : null;
-                    if (q != null
-                            && q.type() == nl.vertelpunt.storypoint.definition.QuestionType.SLIDER
-                            && !value.equals("NA")) {
+                    if (q != null && q.type() == QuestionType.SLIDER && !value.equals("NA")) {
                         sheet.value(next[0], col, Integer.parseInt(value));
                     } else {
                         sheet.value(next[0], col, value);
@@ -237,7 +241,7 @@ public class StoryTransferService {
                 sheet.flush();
             }
         });
-        org.dhatim.fastexcel.Worksheet about = workbook.newWorksheet("Vragen");
+        Worksheet about = workbook.newWorksheet("Vragen");
         String[] columns = {"kolom", "nummer", "type", "vraag", "opties of polen"};
         for (int col = 0; col < columns.length; col++) {
             about.value(0, col, columns[col]);
@@ -278,7 +282,7 @@ public class StoryTransferService {
                         "INSERT INTO export_log (story_point_id, format, filter, stories, done_by, done_at) "
                                 + "VALUES (?, ?, ?, ?, ?, now())")) {
             ps.setLong(1, pointId);
-            ps.setString(2, format.name().toLowerCase(java.util.Locale.ROOT));
+            ps.setString(2, format.name().toLowerCase(Locale.ROOT));
             ps.setString(3, filter);
             ps.setInt(4, stories);
             ps.setString(5, who);
@@ -362,7 +366,7 @@ public class StoryTransferService {
                 }
             } catch (UncheckedIOException | IOException e) {
                 Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-                String reason = cause instanceof java.nio.charset.CharacterCodingException
+                String reason = cause instanceof CharacterCodingException
                         ? "the file is not valid UTF-8"
                         : "the file is not valid CSV (RFC 4180): " + cause.getMessage();
                 error(new FieldError("file", reason, line));

@@ -8,12 +8,17 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.vertelpunt.storypoint.definition.DefinitionValidator;
+import nl.vertelpunt.storypoint.definition.Option;
 import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.user.Access;
@@ -151,7 +156,7 @@ public class StoryPointService {
         StoryPointVersion current = StoryPointVersion.findById(point.currentVersionId);
         definitions.parse(current.definition).questions().forEach(q -> byId.put(q.id(), q));
         List<StoryPointVersion> versions = new ArrayList<>(StoryPointVersion.listFor(point.id));
-        java.util.Collections.reverse(versions);
+        Collections.reverse(versions);
         for (StoryPointVersion v : versions) {
             definitions.parse(v.definition).questions().forEach(q -> byId.putIfAbsent(q.id(), q));
         }
@@ -209,8 +214,7 @@ public class StoryPointService {
                                             + ", which has stories; its type cannot change. Give the new question another id."));
                     continue;
                 }
-                losses.computeIfAbsent(q.id(), k -> new java.util.LinkedHashSet<>())
-                        .addAll(Loss.between(b, q, path));
+                losses.computeIfAbsent(q.id(), k -> new LinkedHashSet<>()).addAll(Loss.between(b, q, path));
             }
         }
         losses.values().removeIf(Set::isEmpty);
@@ -245,7 +249,7 @@ public class StoryPointService {
             String id = next.id();
             switch (next.type()) {
                 case CHOICE, MULTICHOICE -> {
-                    for (nl.vertelpunt.storypoint.definition.Option o : before.options()) {
+                    for (Option o : before.options()) {
                         if (next.option(o.id()).isEmpty()) {
                             losses.add(
                                     new Loss(
@@ -285,7 +289,7 @@ public class StoryPointService {
                             before.corners().stream().map(c -> c.in("nl")).toList();
                     List<String> now =
                             next.corners().stream().map(c -> c.in("nl")).toList();
-                    if (!was.equals(now) && new java.util.HashSet<>(was).equals(new java.util.HashSet<>(now))) {
+                    if (!was.equals(now) && new HashSet<>(was).equals(new HashSet<>(now))) {
                         losses.add(new Loss(
                                 id,
                                 path + ".corners",
@@ -326,10 +330,9 @@ public class StoryPointService {
                 .setParameter(1, storyPointId)
                 .setParameter(2, List.copyOf(questionIds))
                 .getResultList();
-        Map<String, Set<String>> tokens = new java.util.HashMap<>();
+        Map<String, Set<String>> tokens = new HashMap<>();
         for (Object[] row : rows) {
-            tokens.computeIfAbsent((String) row[0], k -> new java.util.HashSet<>())
-                    .add((String) row[1]);
+            tokens.computeIfAbsent((String) row[0], k -> new HashSet<>()).add((String) row[1]);
         }
         return tokens;
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -198,7 +199,7 @@ public class UserService {
                 : StoryPoint.<StoryPoint>list("id in ?1 order by slug", user.storyPointIds).stream()
                         .map(p -> p.slug)
                         .toList();
-        return new UserView(user.username, new java.util.TreeSet<>(user.roles), slugs, user.enabled, user.createdAt);
+        return new UserView(user.username, new TreeSet<>(user.roles), slugs, user.enabled, user.createdAt);
     }
 
     private static Set<String> roles(List<String> input, List<FieldError> errors) {

@@ -2,6 +2,8 @@ package nl.vertelpunt.web;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -144,8 +147,8 @@ public final class EmbeddedDatabase {
         try {
             int port = Integer.parseInt(Files.readString(pgData.getParent().resolve(PORT_FILE), StandardCharsets.UTF_8)
                     .strip());
-            try (java.net.Socket socket = new java.net.Socket()) {
-                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
                 return Optional.of(port);
             }
         } catch (IOException | NumberFormatException e) {
@@ -206,7 +209,7 @@ public final class EmbeddedDatabase {
                     .inheritIO()
                     .start()
                     .waitFor();
-            process.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            process.get().onExit().get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the orphaned PostgreSQL to stop", e);

@@ -2,12 +2,14 @@ package nl.vertelpunt.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Reads a JSON request body with a hard size limit, strictly: duplicate keys, trailing content and
@@ -17,7 +19,7 @@ public final class JsonBodies {
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private JsonBodies() {}
@@ -63,7 +65,7 @@ public final class JsonBodies {
                             413,
                             "Request too large",
                             "The request body is larger than " + (limit / 1024) + " KB.",
-                            java.util.List.of(new FieldError("body", "larger than " + (limit / 1024) + " KB")));
+                            List.of(new FieldError("body", "larger than " + (limit / 1024) + " KB")));
                 }
                 out.write(buffer, 0, n);
             }

@@ -1,6 +1,8 @@
 package nl.vertelpunt.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -13,15 +15,24 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLTransientConnectionException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place where failures become {@code application/problem+json} answers. Class names and stack
- * traces never reach the client; unexpected failures are logged without any request details.
+ * The one place where failures become {@code application/problem+json} answers (with {@link DatabaseConflictMapper},
+ * a class of its own only because Hibernate's exception shares its simple name with Bean Validation's). Class names
+ * and stack traces never reach the client; unexpected failures are logged without any request details.
  */
 public class ProblemMapper {
 
@@ -62,10 +73,10 @@ public class ProblemMapper {
 
     /** Quarkus has its own mappers for these; ours answer in problem+json. */
     @ServerExceptionMapper({
-        com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
-        com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class,
-        com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
-        com.fasterxml.jackson.core.JsonParseException.class
+        MismatchedInputException.class,
+        UnrecognizedPropertyException.class,
+        InvalidFormatException.class,
+        JsonParseException.class
     })
     public Response jsonInput(JsonProcessingException e) {
         return malformedJson(e);
@@ -73,8 +84,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        if (e instanceof JsonMappingException
-                && e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException broken) {
+        if (e instanceof JsonMappingException && e.getCause() instanceof StreamReadException broken) {
             // the document itself is broken (cut off, not JSON): that is the body's fault, not a field's
             e = broken;
         }
@@ -102,8 +112,7 @@ public class ProblemMapper {
             }
             return "must be " + expected(m.getTargetType());
         }
-        if (e instanceof com.fasterxml.jackson.core.JsonParseException
-                || e instanceof com.fasterxml.jackson.core.exc.StreamReadException) {
+        if (e instanceof JsonParseException || e instanceof StreamReadException) {
             String where = e.getLocation() == null || e.getLocation().getLineNr() < 1
                     ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column "
@@ -133,21 +142,21 @@ public class ProblemMapper {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (type == java.util.UUID.class) {
+        if (type == UUID.class) {
             return "an id such as 3f0e8c52-6f4e-4c8e-9a51-2b7f1d7c9e10";
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "a date such as 2026-03-12";
         }
-        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+        if (type == Instant.class || type == OffsetDateTime.class) {
             return "a time such as 2026-03-12T10:15:00Z";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
         }
         if (type.isEnum()) {
             return "one of "
-                    + java.util.Arrays.stream(type.getEnumConstants())
+                    + Arrays.stream(type.getEnumConstants())
                             .map(Object::toString)
                             .toList();
         }
@@ -158,7 +167,7 @@ public class ProblemMapper {
     public Response constraintViolation(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(lastNodes(v.getPropertyPath().toString()), v.getMessage()))
-                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .sorted(Comparator.comparing(FieldError::field))
                 .collect(Collectors.toList());
         return problem(ProblemException.invalid(errors));
     }
@@ -205,15 +214,6 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response constraint(org.hibernate.exception.ConstraintViolationException e) {
-        return response(
-                409,
-                "Conflict",
-                "This was changed at the same moment by another request; please try again.",
-                List.of());
-    }
-
-    @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         if (StorageException.unavailable(e)) {
             return databaseDown(e instanceof Exception ex ? ex : new RuntimeException(e));
@@ -223,7 +223,7 @@ public class ProblemMapper {
     }
 
     static Response response(int status, String title, String detail, List<FieldError> errors) {
-        ServiceMetrics.refused(status, title.toLowerCase(java.util.Locale.ROOT));
+        ServiceMetrics.refused(status, title.toLowerCase(Locale.ROOT));
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(status, title, detail, errors))

@@ -1,6 +1,8 @@
 package nl.vertelpunt.web;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 /** A database failure. {@link #unavailable()} tells a database that cannot be reached from one that refused a statement. */
 public class StorageException extends RuntimeException {
@@ -17,7 +19,7 @@ public class StorageException extends RuntimeException {
     /** Whether a failure, anywhere in its chain of causes, means the database cannot be reached right now. */
     public static boolean unavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof java.sql.SQLTransientConnectionException) {
+            if (t instanceof ConnectException || t instanceof SQLTransientConnectionException) {
                 return true;
             }
             if (t instanceof SQLException sql) {

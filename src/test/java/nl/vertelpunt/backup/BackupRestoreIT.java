@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 import nl.vertelpunt.sample.PatternedStories;
 import nl.vertelpunt.testing.ServiceProcess;
 import nl.vertelpunt.web.EmbeddedDatabase;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +57,7 @@ class BackupRestoreIT {
     }
 
     private static void command(Path data, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
                 Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString()));
@@ -256,8 +258,8 @@ class BackupRestoreIT {
                     .get("/api/evaluations/" + runId)
                     .then()
                     .statusCode(200)
-                    .body("fingerprint", org.hamcrest.Matchers.equalTo(fingerprint))
-                    .body("selected", org.hamcrest.Matchers.hasItem("slider_by_choice|gehoord|gevolg"));
+                    .body("fingerprint", Matchers.equalTo(fingerprint))
+                    .body("selected", Matchers.hasItem("slider_by_choice|gehoord|gevolg"));
             RestAssured.given()
                     .baseUri(service.baseUrl())
                     .auth()
@@ -270,14 +272,14 @@ class BackupRestoreIT {
                     .get("/api/cards/" + cardId)
                     .then()
                     .statusCode(200)
-                    .body("version", org.hamcrest.Matchers.equalTo(2))
-                    .body("stories[0].quote", org.hamcrest.Matchers.equalTo("Verhaal"));
+                    .body("version", Matchers.equalTo(2))
+                    .body("stories[0].quote", Matchers.equalTo("Verhaal"));
             RestAssured.given()
                     .baseUri(service.baseUrl())
                     .get("/api/storypoints/reservekopie/outcomes")
                     .then()
                     .statusCode(200)
-                    .body("cards[0].quotes", org.hamcrest.Matchers.equalTo(List.of("Verhaal")));
+                    .body("cards[0].quotes", Matchers.equalTo(List.of("Verhaal")));
             // new rows get ids after the restored ones: the identity sequences were reset
             admin(service)
                     .contentType("application/json")
@@ -285,7 +287,7 @@ class BackupRestoreIT {
                     .post("/api/proposals/" + proposal + "/updates")
                     .then()
                     .statusCode(201)
-                    .body("updates.status", org.hamcrest.Matchers.equalTo(List.of("adopted", "in_progress")));
+                    .body("updates.status", Matchers.equalTo(List.of("adopted", "in_progress")));
         }
     }
 }

@@ -5,8 +5,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +73,7 @@ public final class CardDeckBenchmark {
             int warmup = Integer.getInteger("warmup", 5);
             boolean warmUpFirst = Boolean.getBoolean("warm-up");
             int full = Math.min(size, Integer.getInteger("full", 0));
-            List<CardDocument> deck = new java.util.ArrayList<>(CardFixtures.deck(size));
+            List<CardDocument> deck = new ArrayList<>(CardFixtures.deck(size));
             for (int i = 0; i < full; i++) {
                 // spread over the deck: every card that does not fit at its normal size is laid out again, denser
                 deck.set(i * size / full, CardFixtures.maximal("vol-" + (i + 1)));
@@ -120,8 +122,7 @@ public final class CardDeckBenchmark {
                     Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                            .getSystemLoadAverage());
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf(
                     Locale.ROOT,
                     "Deck of %d cards (%d of them as full as a card may be): %d pages, PDF %.0f KB (%,d bytes)%n",

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import nl.vertelpunt.testing.Browser;
+import org.openqa.selenium.By;
 
 /**
  * Measures the public form page against a running service (not a test; run by {@code bench/form-page.sh}):
@@ -56,7 +57,7 @@ public final class FormPageBenchmark {
                 for (int i = 0; i < loads; i++) {
                     browser.open("about:blank");
                     browser.open(url);
-                    browser.waitFor(org.openqa.selenium.By.cssSelector("button[data-role]"));
+                    browser.waitFor(By.cssSelector("button[data-role]"));
                     fcp[i] = ((Number) browser.script(
                                     "return performance.getEntriesByName('first-contentful-paint')[0].startTime;"))
                             .doubleValue();

@@ -1,5 +1,6 @@
 package nl.vertelpunt.bench;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringWriter;
@@ -76,7 +77,7 @@ public final class IntakeBenchmark {
         String importSlug = slug + "-import";
         publish(http, mapper, base, auth, definition, importSlug);
         StoryPointDefinition parsed = mapper.copy()
-                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .treeToValue(definition, StoryPointDefinition.class);
         StringWriter csv = new StringWriter();
         new SyntheticStories(parsed, 7).write(csv, importStories);

@@ -11,6 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import nl.vertelpunt.testing.Planted;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -152,8 +155,7 @@ class CardDeckTest {
                 String text = flat(stripper.getText(pdf));
                 PdfText read = PdfText.of(pdf, page);
                 JsonPath card = cards.get(page - 1);
-                assertThat(pdf.getPage(page - 1).getMediaBox().getWidth())
-                        .isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
+                assertThat(pdf.getPage(page - 1).getMediaBox().getWidth()).isCloseTo(595.3f, Offset.offset(1f));
                 assertThat(text)
                         .as("page " + page)
                         .contains(flat(card.getString("title")))
@@ -213,7 +215,7 @@ class CardDeckTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("card[0]"));
         asAdmin()
-                .queryParam("card", java.util.UUID.randomUUID().toString())
+                .queryParam("card", UUID.randomUUID().toString())
                 .get("/api/storypoints/" + planted.slug() + "/cards/deck.pdf")
                 .then()
                 .statusCode(422)
@@ -259,7 +261,7 @@ class CardDeckTest {
                         "title",
                         "Bijeenkomst",
                         "heldOn",
-                        java.time.LocalDate.now().toString(),
+                        LocalDate.now().toString(),
                         "online",
                         true))
                 .post("/api/sessions")
@@ -302,7 +304,6 @@ class CardDeckTest {
                 .contentType("application/pdf")
                 .extract()
                 .asByteArray();
-        assertThat(new String(tablePdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
-                .isEqualTo("%PDF-");
+        assertThat(new String(tablePdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     }
 }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -23,7 +24,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import nl.vertelpunt.testing.Database;
 import nl.vertelpunt.testing.Planted;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,8 +91,7 @@ class CardTest {
                                     "complete",
                                     rs.getBoolean(4),
                                     "answers",
-                                    new com.fasterxml.jackson.databind.ObjectMapper()
-                                            .readValue(rs.getString(5), Map.class)));
+                                    new ObjectMapper().readValue(rs.getString(5), Map.class)));
                 }
             }
         }
@@ -117,7 +120,7 @@ class CardTest {
         assertThat(card.getString("provenance.runId")).isEqualTo(planted.runId());
         assertThat(card.getString("provenance.fingerprint")).hasSize(64);
         // the card shows the evaluation's story count rounded like every count staff see (threshold 5)
-        int exact = nl.vertelpunt.testing.Database.queryInt(
+        int exact = Database.queryInt(
                 dataSource, "SELECT story_count FROM evaluation_run WHERE id = ?::uuid", planted.runId());
         int shown = card.getInt("provenance.stories");
         assertThat(shown % 5).isZero();
@@ -329,7 +332,7 @@ class CardTest {
                 .body("errors[0].field", equalTo("runId"));
         asAdmin()
                 .contentType(ContentType.JSON)
-                .body(Map.of("runId", java.util.UUID.randomUUID(), "pattern", "a|b|c"))
+                .body(Map.of("runId", UUID.randomUUID(), "pattern", "a|b|c"))
                 .post("/api/cards")
                 .then()
                 .statusCode(422)
@@ -396,18 +399,14 @@ class CardTest {
                 .then()
                 .statusCode(200)
                 .body("$", hasSize(0));
-        asAdmin()
-                .get("/api/cards/" + java.util.UUID.randomUUID())
-                .then()
-                .statusCode(404)
-                .contentType("application/problem+json");
+        asAdmin().get("/api/cards/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
         asAdmin().delete("/api/cards/" + id).then().statusCode(204);
         asAdmin().get("/api/cards/" + id).then().statusCode(404);
         asAdmin()
                 .get("/api/storypoints/" + planted.slug() + "/cards")
                 .then()
                 .statusCode(200)
-                .body("id", not(org.hamcrest.Matchers.hasItem(id)));
+                .body("id", not(Matchers.hasItem(id)));
     }
 
     /**
@@ -457,7 +456,7 @@ class CardTest {
         String story = given().contentType(ContentType.JSON)
                 .body(Map.of(
                         "submissionId",
-                        java.util.UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(),
                         "role",
                         "ouder",
                         "language",

@@ -17,9 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reads the committed deployment files (deploy/kubernetes, deploy/compose.yaml) and checks what an organisation
@@ -319,8 +322,7 @@ class DeploymentFilesTest {
     static List<String> codeBlocks(Path markdown, String language, String firstLine) throws IOException {
         List<String> blocks = new ArrayList<>();
         String text = Files.readString(markdown, StandardCharsets.UTF_8);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "```" + language + "\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+        Matcher m = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL)
                 .matcher(text);
         while (m.find()) {
             if (m.group(1).startsWith(firstLine)) {
@@ -373,7 +375,7 @@ class DeploymentFilesTest {
 
     /** When docker-compose is installed (Debian's package), it must accept the file with the example environment. */
     @Test
-    void shouldBeAcceptedByDockerCompose(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void shouldBeAcceptedByDockerCompose(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(
                 Files.isExecutable(Path.of("/usr/bin/docker-compose")), "docker-compose is not installed");
         Files.copy(Path.of("deploy/compose.yaml"), dir.resolve("compose.yaml"));

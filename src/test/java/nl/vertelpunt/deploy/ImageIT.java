@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -227,7 +228,7 @@ class ImageIT {
                             .header(
                                     "Authorization",
                                     "Basic "
-                                            + java.util.Base64.getEncoder()
+                                            + Base64.getEncoder()
                                                     .encodeToString(("admin:" + ADMIN_PASSWORD)
                                                             .getBytes(StandardCharsets.UTF_8)))
                             .build(),

@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.vertelpunt.sample.PatternedStories;
+import nl.vertelpunt.testing.Evaluations;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +88,7 @@ class EvaluationJobTest {
     }
 
     static JsonNode finished(String id) throws Exception {
-        return nl.vertelpunt.testing.Evaluations.finished(id);
+        return Evaluations.finished(id);
     }
 
     private static Set<String> strongPairs(JsonNode patterns) {
@@ -493,7 +495,7 @@ class EvaluationJobTest {
                 .contentType("application/problem+json")
                 .body(
                         "errors.field",
-                        org.hamcrest.Matchers.containsInAnyOrder(
+                        Matchers.containsInAnyOrder(
                                 "filter.answers.bestaat-niet",
                                 "filter.answers.regio[0]",
                                 "filter.roles[0]",
@@ -559,7 +561,7 @@ class EvaluationJobTest {
                 .contentType("application/problem+json")
                 .body(
                         "errors.field",
-                        org.hamcrest.Matchers.containsInAnyOrder(
+                        Matchers.containsInAnyOrder(
                                 "settings.minGroupSize",
                                 "settings.maxQ",
                                 "settings.minRankBiserial",
@@ -593,7 +595,7 @@ class EvaluationJobTest {
                 .statusCode(422)
                 .body(
                         "errors.field",
-                        org.hamcrest.Matchers.containsInAnyOrder(
+                        Matchers.containsInAnyOrder(
                                 "settings.minGroupSize",
                                 "settings.maxQ",
                                 "settings.minRankBiserial",
@@ -632,14 +634,14 @@ class EvaluationJobTest {
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
-                .body("errors.field", org.hamcrest.Matchers.contains("subset.filter"));
+                .body("errors.field", Matchers.contains("subset.filter"));
         asAdmin()
                 .contentType(ContentType.JSON)
                 .body(Map.of("storyPoint", planted, "subset", Map.of("against", Map.of())))
                 .post("/api/evaluations")
                 .then()
                 .statusCode(422)
-                .body("errors.field", org.hamcrest.Matchers.contains("subset.filter"));
+                .body("errors.field", Matchers.contains("subset.filter"));
         asAdmin()
                 .contentType(ContentType.JSON)
                 .body(Map.of(
@@ -665,7 +667,7 @@ class EvaluationJobTest {
                 .contentType("application/problem+json")
                 .body(
                         "errors.field",
-                        org.hamcrest.Matchers.containsInAnyOrder(
+                        Matchers.containsInAnyOrder(
                                 "subset.filter.answers.bestaat-niet",
                                 "subset.filter.answers.regio[0]",
                                 "subset.filter.roles[0]",
@@ -715,7 +717,7 @@ class EvaluationJobTest {
                 .then()
                 .statusCode(200)
                 .body("id", hasItem(id))
-                .body("[0].result", org.hamcrest.Matchers.nullValue());
+                .body("[0].result", Matchers.nullValue());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.io.StringWriter;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import nl.vertelpunt.sample.PatternedStories;
 import nl.vertelpunt.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
@@ -59,8 +61,7 @@ class EvaluationRestartIT {
         String id;
         try (ServiceProcess first = new ServiceProcess("restart-first", data, port, QUICK_TAKEOVER).start()) {
             // suppression threshold 1: staff see exact counts, so the one extra story below is visible
-            com.fasterxml.jackson.databind.node.ObjectNode definition =
-                    JSON.valueToTree(PatternedStories.definition(slug));
+            ObjectNode definition = JSON.valueToTree(PatternedStories.definition(slug));
             definition.put("suppressionThreshold", 1);
             admin(first)
                     .contentType("application/json")
@@ -133,7 +134,7 @@ class EvaluationRestartIT {
                             .contentType("application/json")
                             .body(Map.of(
                                     "submissionId",
-                                    java.util.UUID.randomUUID().toString(),
+                                    UUID.randomUUID().toString(),
                                     "role",
                                     "ouder",
                                     "text",

@@ -20,6 +20,7 @@ import java.util.Map;
 import nl.vertelpunt.sample.PatternedStories;
 import nl.vertelpunt.testing.ExternalPostgres;
 import nl.vertelpunt.testing.ServiceProcess;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,8 +138,8 @@ class TwoReplicasIT {
                 admin(b).get("/api/evaluations/" + taken)
                         .then()
                         .statusCode(200)
-                        .body("status", org.hamcrest.Matchers.equalTo("done"))
-                        .body("attempts", org.hamcrest.Matchers.equalTo(2));
+                        .body("status", Matchers.equalTo("done"))
+                        .body("attempts", Matchers.equalTo(2));
             } finally {
                 a.stop();
                 b.stop();

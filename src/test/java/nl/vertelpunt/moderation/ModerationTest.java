@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.vertelpunt.testing.Database;
+import nl.vertelpunt.testing.Evaluations;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** Personal data in stories: flagged on intake, redacted for good, hidden from analysis; withdrawal by the storyteller. */
@@ -161,13 +163,9 @@ class ModerationTest {
                 .statusCode(202)
                 .extract()
                 .path("id");
-        assertThat(nl.vertelpunt.testing.Evaluations.finished(run)
-                        .get("stories")
-                        .asText())
-                .isEqualTo("<5");
+        assertThat(Evaluations.finished(run).get("stories").asText()).isEqualTo("<5");
         // staff see the count suppressed; the run itself read exactly the one story that is not hidden
-        assertThat(nl.vertelpunt.testing.Database.queryInt(
-                        dataSource, "SELECT story_count FROM evaluation_run WHERE id = ?::uuid", run))
+        assertThat(Database.queryInt(dataSource, "SELECT story_count FROM evaluation_run WHERE id = ?::uuid", run))
                 .isEqualTo(1);
         asAdmin()
                 .contentType(ContentType.JSON)
@@ -261,12 +259,12 @@ class ModerationTest {
                 .post("/api/storypoints/" + slug + "/stories")
                 .then()
                 .statusCode(201)
-                .body("receiptCode", org.hamcrest.Matchers.notNullValue());
+                .body("receiptCode", Matchers.notNullValue());
         given().contentType(ContentType.JSON)
                 .body(story)
                 .post("/api/storypoints/" + slug + "/stories")
                 .then()
                 .statusCode(200)
-                .body("receiptCode", org.hamcrest.Matchers.nullValue());
+                .body("receiptCode", Matchers.nullValue());
     }
 }

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import nl.vertelpunt.testing.Database;
 import nl.vertelpunt.testing.Planted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -333,7 +335,7 @@ class SessionFlowTest {
                 .body("tables[0].warnings[1].advised", equalTo(20));
         asAdmin()
                 .contentType(ContentType.JSON)
-                .body(tablePlan("Fout", List.of(java.util.UUID.randomUUID().toString()), List.of()))
+                .body(tablePlan("Fout", List.of(UUID.randomUUID().toString()), List.of()))
                 .post("/api/sessions/" + session + "/tables")
                 .then()
                 .statusCode(422)
@@ -481,6 +483,6 @@ class SessionFlowTest {
     }
 
     private List<String> everyRow() {
-        return nl.vertelpunt.testing.Database.everyRowAsText(dataSource);
+        return Database.everyRowAsText(dataSource);
     }
 }

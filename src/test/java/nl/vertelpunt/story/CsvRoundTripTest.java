@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -39,7 +40,7 @@ class CsvRoundTripTest {
     @Inject
     AgroalDataSource dataSource;
 
-    private static io.restassured.response.ValidatableResponse importCsv(String slug, byte[] body, String query) {
+    private static ValidatableResponse importCsv(String slug, byte[] body, String query) {
         return asAdmin()
                 .contentType("text/csv; charset=UTF-8")
                 .body(body)
@@ -90,9 +91,9 @@ class CsvRoundTripTest {
                                 "op-tijd",
                                 0,
                                 "themas",
-                                java.util.List.of("school", "thuis"),
+                                List.of("school", "thuis"),
                                 "balans",
-                                java.util.List.of(10, 20, 70))));
+                                List.of(10, 20, 70))));
     }
 
     @Test

@@ -18,9 +18,11 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.vertelpunt.testing.Database;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -163,7 +165,7 @@ class InPersonIntakeTest {
         String id = post(as(user("facilitator", slug), PASSWORD), slug, aSubmission())
                 .then()
                 .statusCode(201)
-                .body("receiptCode", org.hamcrest.Matchers.notNullValue())
+                .body("receiptCode", Matchers.notNullValue())
                 .extract()
                 .path("id");
         asAdmin().get("/api/storypoints/" + slug + "/stories/" + id).then().body("channel", equalTo("online"));
@@ -174,7 +176,7 @@ class InPersonIntakeTest {
         String slug = publishedStoryPoint("inperson-bad");
         String tomorrowPlusOne =
                 LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(2).toString();
-        Map<Object, String> cases = new java.util.LinkedHashMap<>();
+        Map<Object, String> cases = new LinkedHashMap<>();
         cases.put(inPerson("verteltafel", "x".repeat(101), null), "gathering");
         cases.put(inPerson("verteltafel", "Twee\nregels", null), "gathering");
         cases.put(inPerson("papier", null, tomorrowPlusOne), "toldOn");

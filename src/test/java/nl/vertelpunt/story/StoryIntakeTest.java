@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import nl.vertelpunt.testing.Database;
+import nl.vertelpunt.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -366,8 +369,8 @@ class StoryIntakeTest {
 
     private static Response submitUtf8(String slug, Map<String, Object> story) throws Exception {
         // emoji as four UTF-8 bytes each, not as two \\u escapes of six bytes (Jackson's default)
-        byte[] body = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-                .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+        byte[] body = JsonMapper.builder()
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .build()
                 .writeValueAsBytes(story);
         return given().contentType("application/json; charset=UTF-8")
@@ -404,8 +407,8 @@ class StoryIntakeTest {
 
     @Test
     void shouldRequireRequiredQuestionsOnTheForm() {
-        String slug = nl.vertelpunt.testing.Fixtures.uniqueSlug("required");
-        Map<String, Object> definition = nl.vertelpunt.testing.Fixtures.aDefinition(slug);
+        String slug = Fixtures.uniqueSlug("required");
+        Map<String, Object> definition = Fixtures.aDefinition(slug);
         List<Object> questions = new ArrayList<>((List<?>) definition.get("questions"));
         Map<String, Object> gevolg = new LinkedHashMap<>((Map<String, Object>) questions.get(0));
         gevolg.put("required", true);

@@ -12,9 +12,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import nl.vertelpunt.testing.Database;
 import org.junit.jupiter.api.Test;
 
@@ -113,10 +117,10 @@ class StorySearchAndExportTest {
                 .extract()
                 .asByteArray();
         StringBuilder sheets = new StringBuilder();
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("export", ".xlsx");
-        java.nio.file.Files.write(file, xlsx);
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+        Path file = Files.createTempFile("export", ".xlsx");
+        Files.write(file, xlsx);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
                 if (e.getName().startsWith("xl/")) {
                     sheets.append(e.getName())
                             .append('\n')
@@ -124,7 +128,7 @@ class StorySearchAndExportTest {
                 }
             }
         } finally {
-            java.nio.file.Files.delete(file);
+            Files.delete(file);
         }
         assertThat(sheets)
                 .contains("xl/worksheets/sheet1.xml")

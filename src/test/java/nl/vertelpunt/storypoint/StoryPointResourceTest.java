@@ -17,11 +17,17 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 class StoryPointResourceTest {
@@ -189,19 +195,18 @@ class StoryPointResourceTest {
     }
 
     /** A copy of the test definition with question {@code index} changed by {@code change}. */
-    private static Map<String, Object> withQuestion(
-            String slug, int index, java.util.function.Consumer<Map<String, Object>> change) {
+    private static Map<String, Object> withQuestion(String slug, int index, Consumer<Map<String, Object>> change) {
         Map<String, Object> definition = aDefinition(slug);
         List<Object> questions = new ArrayList<>((List<?>) definition.get("questions"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> question = new java.util.LinkedHashMap<>((Map<String, Object>) questions.get(index));
+        Map<String, Object> question = new LinkedHashMap<>((Map<String, Object>) questions.get(index));
         change.accept(question);
         questions.set(index, question);
         definition.put("questions", questions);
         return definition;
     }
 
-    private static io.restassured.response.ValidatableResponse publish(String slug, Map<String, Object> definition) {
+    private static ValidatableResponse publish(String slug, Map<String, Object> definition) {
         return asAdmin()
                 .contentType(ContentType.JSON)
                 .body(definition)
@@ -538,12 +543,12 @@ class StoryPointResourceTest {
                 "GET /outcomes");
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.MethodSource("endpointsWithASlug")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpointsWithASlug")
     void shouldNameTheSlugOfAnUnknownStoryPointOnEveryEndpoint(String endpoint) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = "/api/storypoints/bestaat-niet" + endpoint.substring(endpoint.indexOf(' ') + 1);
-        io.restassured.specification.RequestSpecification request = asAdmin();
+        RequestSpecification request = asAdmin();
         if (path.endsWith("/stories/import")) {
             request.contentType("text/csv").body("role,text\r\nouder,Een verhaal\r\n");
         } else if (path.endsWith("/imports")) {

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 
 /**
  * Switches the network off for the page <em>and its service worker</em> through the DevTools protocol: the
@@ -82,8 +84,7 @@ public final class DevTools implements AutoCloseable {
         offline = off;
         // the page through chromedriver, which keeps its conditions over reloads and navigations
         if (off) {
-            org.openqa.selenium.chromium.ChromiumNetworkConditions conditions =
-                    new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+            ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
             conditions.setOffline(true);
             driver.setNetworkConditions(conditions);
         } else {
@@ -97,7 +98,7 @@ public final class DevTools implements AutoCloseable {
      * Waits until a worker of the given type (such as "service_worker") is attached: the browser reports its
      * targets a moment after the connection is made.
      */
-    public void awaitAttached(String type, java.time.Duration timeout) {
+    public void awaitAttached(String type, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (!sessions.containsValue(type)) {
             if (System.nanoTime() > end) {

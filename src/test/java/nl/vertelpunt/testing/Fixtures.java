@@ -1,7 +1,12 @@
 package nl.vertelpunt.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,10 +193,8 @@ public final class Fixtures {
     public static String publishedSample(String prefix) {
         String slug = uniqueSlug(prefix);
         try {
-            com.fasterxml.jackson.databind.node.ObjectNode sample =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
-                            .readTree(java.nio.file.Path.of("samples/storypoints/voordejeugd.json")
-                                    .toFile());
+            ObjectNode sample = (ObjectNode) new ObjectMapper()
+                    .readTree(Path.of("samples/storypoints/voordejeugd.json").toFile());
             sample.put("slug", slug);
             asAdmin()
                     .contentType("application/json")
@@ -199,8 +202,8 @@ public final class Fixtures {
                     .put("/api/storypoints/" + slug)
                     .then()
                     .statusCode(201);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return slug;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import nl.vertelpunt.sample.PatternedStories;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -77,7 +78,7 @@ public abstract class WorkspaceTest extends BrowserTest {
     protected static WebDriverWait waiting() {
         // pages are redrawn as answers arrive: an element found a moment ago may have been replaced
         return (WebDriverWait) new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+                .ignoring(StaleElementReferenceException.class);
     }
 
     /** Waits until the main heading starts with this text (long headings hold question labels). */

@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.not;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -304,7 +305,7 @@ class ScopingTest {
         return me().contentType(ContentType.JSON);
     }
 
-    private static void refused(io.restassured.response.Response response) {
+    private static void refused(Response response) {
         response.then().log().ifValidationFails().statusCode(REFUSED).contentType("application/problem+json");
     }
 

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import nl.vertelpunt.testing.Database;
+import nl.vertelpunt.testing.Fixtures;
 import nl.vertelpunt.web.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -88,10 +89,10 @@ class SessionTest {
                 .then()
                 .statusCode(201);
         // the public form still works in the browser staff are signed in with: sharing needs no CSRF token
-        String slug = nl.vertelpunt.testing.Fixtures.publishedStoryPoint("signedin");
+        String slug = Fixtures.publishedStoryPoint("signedin");
         given().cookie("vp_session", session)
                 .contentType(ContentType.JSON)
-                .body(nl.vertelpunt.testing.Fixtures.aSubmission())
+                .body(Fixtures.aSubmission())
                 .post("/api/storypoints/" + slug + "/stories")
                 .then()
                 .statusCode(201);

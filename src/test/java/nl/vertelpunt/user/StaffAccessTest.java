@@ -16,8 +16,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import nl.vertelpunt.testing.Database;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -169,8 +171,7 @@ class StaffAccessTest {
         // bcrypt in modular crypt format: $2a$, $2b$ or $2y$, a two-digit cost, 22 characters of salt and 31 of hash
         assertThat(hash).matches("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}");
         assertThat(Integer.parseInt(hash.substring(4, 6))).isGreaterThanOrEqualTo(10);
-        assertThat(org.bouncycastle.crypto.generators.OpenBSDBCrypt.checkPassword(hash, password.toCharArray()))
-                .isTrue();
+        assertThat(OpenBSDBCrypt.checkPassword(hash, password.toCharArray())).isTrue();
         assertThat(Database.everyRowAsText(dataSource))
                 .noneSatisfy(row -> assertThat(row).contains(password));
         // the first admin's too
@@ -179,10 +180,7 @@ class StaffAccessTest {
 
         as(user, password).get("/api/me").then().statusCode(200).body("username", equalTo(user));
         as(user, password + "x").get("/api/me").then().statusCode(401).contentType("application/problem+json");
-        as(user, password.toUpperCase(java.util.Locale.ROOT))
-                .get("/api/me")
-                .then()
-                .statusCode(401);
+        as(user, password.toUpperCase(Locale.ROOT)).get("/api/me").then().statusCode(401);
         as(user, hash).get("/api/me").then().statusCode(401);
     }
 

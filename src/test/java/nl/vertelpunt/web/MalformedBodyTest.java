@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -124,7 +125,7 @@ class MalformedBodyTest {
                 .body("detail", not(containsString("nl.vertelpunt")));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void shouldNameUnknownAndRepeatedFieldsWithoutClassNames() {
         String withdrawals = "/api/storypoints/" + slug + "/withdrawals";
         given().contentType(ContentType.JSON)

@@ -10,8 +10,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
+import nl.vertelpunt.testing.Fixtures;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Public limits without personal data: a per-address rate limit on submissions, sign-ins and withdrawals, and the
@@ -21,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(RateLimitTest.LowLimit.class)
 // both tests use the one per-address counter: the first needs it fresh
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitTest {
 
     /** A limit of three stories a minute, so the test can reach it, behind a reverse proxy. */
@@ -38,7 +43,7 @@ class RateLimitTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(1)
+    @Order(1)
     void shouldLimitSubmissionsPerAddressAndRefuseTheHoneypot() {
         String slug = publishedStoryPoint("ratelimit");
         Map<String, Object> bot = aSubmission();
@@ -68,11 +73,11 @@ class RateLimitTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(2)
+    @Order(2)
     void shouldNotCountTheQueueOfAVerteltafelAgainstTheAddress() {
         String slug = publishedStoryPoint("ratelimit-verteltafel");
         String facilitator = "vt-" + System.nanoTime();
-        nl.vertelpunt.testing.Fixtures.asAdmin()
+        Fixtures.asAdmin()
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "username",
@@ -80,9 +85,9 @@ class RateLimitTest {
                         "password",
                         "a-long-enough-password",
                         "roles",
-                        java.util.List.of("facilitator"),
+                        List.of("facilitator"),
                         "storyPoints",
-                        java.util.List.of(slug)))
+                        List.of(slug)))
                 .post("/api/users")
                 .then()
                 .statusCode(201);
@@ -99,7 +104,7 @@ class RateLimitTest {
         for (int i = 0; i < 10; i++) {
             Map<String, Object> story = aSubmission();
             story.put("channel", "verteltafel");
-            nl.vertelpunt.testing.Fixtures.as(facilitator, "a-long-enough-password")
+            Fixtures.as(facilitator, "a-long-enough-password")
                     .contentType(ContentType.JSON)
                     .body(story)
                     .post("/api/storypoints/" + slug + "/stories")
@@ -117,7 +122,7 @@ class RateLimitTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(3)
+    @Order(3)
     void shouldLimitStoriesPerForwardedClientWhateverTheClientPutsInFront() {
         String slug = publishedStoryPoint("ratelimit-forwarded");
         String client = "198.51.100.11";
@@ -151,7 +156,7 @@ class RateLimitTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(4)
+    @Order(4)
     void shouldLimitFailedSignInsPerForwardedClient() {
         String client = "198.51.100.21";
         // 20 failed sign-ins per address (4 x the 5 per user name), each for another name, with forged entries in front
@@ -165,11 +170,7 @@ class RateLimitTest {
         }
         given().header("X-Forwarded-For", forwardedFor("203.0.113.200", client))
                 .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "username",
-                        nl.vertelpunt.testing.Fixtures.ADMIN,
-                        "password",
-                        nl.vertelpunt.testing.Fixtures.ADMIN_PASSWORD))
+                .body(Map.of("username", Fixtures.ADMIN, "password", Fixtures.ADMIN_PASSWORD))
                 .post("/api/session")
                 .then()
                 .statusCode(429)
@@ -177,18 +178,14 @@ class RateLimitTest {
         // the staff member at another address behind the same proxy signs in
         given().header("X-Forwarded-For", forwardedFor(client, "198.51.100.22"))
                 .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "username",
-                        nl.vertelpunt.testing.Fixtures.ADMIN,
-                        "password",
-                        nl.vertelpunt.testing.Fixtures.ADMIN_PASSWORD))
+                .body(Map.of("username", Fixtures.ADMIN, "password", Fixtures.ADMIN_PASSWORD))
                 .post("/api/session")
                 .then()
                 .statusCode(200);
     }
 
     @Test
-    @org.junit.jupiter.api.Order(5)
+    @Order(5)
     void shouldLimitWithdrawalAttemptsPerForwardedClient() {
         String slug = publishedStoryPoint("ratelimit-withdrawal");
         String client = "198.51.100.31";

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import nl.vertelpunt.testing.Browser;
 import nl.vertelpunt.testing.Planted;
 import nl.vertelpunt.testing.WorkspaceTest;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -95,7 +97,7 @@ class SessionBrowserTest extends WorkspaceTest {
 
     private static WebDriverWait waitIn(Browser b, int seconds) {
         return (WebDriverWait) new WebDriverWait(b.driver(), Duration.ofSeconds(seconds))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+                .ignoring(StaleElementReferenceException.class);
     }
 
     private static void waitForTextIn(Browser b, String css, String text) {
@@ -221,7 +223,7 @@ class SessionBrowserTest extends WorkspaceTest {
         browser.find("[data-table='" + tableId + "'] .make-link").click();
         WebElement url = browser.waitFor(By.id("link-url-" + tableId));
         String link = url.getAttribute("value");
-        assertThat(link).matches(java.util.regex.Pattern.quote(base.toString()) + "t/[A-Za-z0-9_-]{43}");
+        assertThat(link).matches(Pattern.quote(base.toString()) + "t/[A-Za-z0-9_-]{43}");
         assertThat(browser.focused().getAttribute("id")).isEqualTo("link-url-" + tableId);
         assertThat(browser.find(".link-once").getText())
                 .contains("Je ziet deze link maar één keer.")

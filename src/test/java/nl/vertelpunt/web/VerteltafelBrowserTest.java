@@ -24,8 +24,10 @@ import nl.vertelpunt.testing.Database;
 import nl.vertelpunt.testing.DevTools;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -102,7 +104,7 @@ class VerteltafelBrowserTest extends BrowserTest {
         browser.driver().manage().deleteAllCookies();
         browser.width(1280);
         browser.open(base + "werkplek/" + slug + "/verteltafel");
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        ((JavascriptExecutor) browser.driver())
                 .executeAsyncScript(
                         "const done = arguments[arguments.length - 1]; const r = indexedDB.deleteDatabase('vertelpunt-verteltafel');"
                                 + " r.onsuccess = r.onerror = () => done(true); r.onblocked = () => done(false);");
@@ -146,7 +148,7 @@ class VerteltafelBrowserTest extends BrowserTest {
 
     /** Every record of the verteltafel's IndexedDB, each value as text (bytes as ISO-8859-1, so any byte shows). */
     private static String indexedDbAsText() {
-        return (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+        return (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const text = (v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v)
                   ? Array.from(new Uint8Array(v.buffer ?? v, v.byteOffset ?? 0, v.byteLength), (b) => String.fromCharCode(b)).join('')
@@ -215,8 +217,8 @@ class VerteltafelBrowserTest extends BrowserTest {
             assertThat(browser.script("return navigator.serviceWorker.controller !== null;"))
                     .as("controlled by the worker")
                     .isEqualTo(true);
-        } catch (org.openqa.selenium.TimeoutException e) {
-            Object state = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        } catch (TimeoutException e) {
+            Object state = ((JavascriptExecutor) browser.driver())
                     .executeAsyncScript("const done = arguments[arguments.length - 1];"
                             + "navigator.serviceWorker.getRegistration().then((r) => done(r === undefined ? 'no registration'"
                             + " : `scope ${r.scope}, installing ${r.installing?.state}, waiting ${r.waiting?.state}, active ${r.active?.state}`))"
@@ -267,7 +269,7 @@ class VerteltafelBrowserTest extends BrowserTest {
         String[] cached = {""};
         try {
             waiting().until(d -> {
-                cached[0] = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                cached[0] = (String) ((JavascriptExecutor) browser.driver())
                         .executeAsyncScript(
                                 "const done = arguments[arguments.length - 1]; const slug = arguments[0];"
                                         + "caches.keys().then(async (names) => { const out = [];"
@@ -281,7 +283,7 @@ class VerteltafelBrowserTest extends BrowserTest {
                         && paths.stream().anyMatch(p -> p.startsWith("/assets/verteltafel-") && p.endsWith(".js"))
                         && paths.stream().anyMatch(p -> p.startsWith("/assets/verteltafel-") && p.endsWith(".css"));
             });
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the service worker's cache holds only: " + cached[0], e);
         }
 

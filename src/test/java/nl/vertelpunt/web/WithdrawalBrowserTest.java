@@ -5,6 +5,7 @@ import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.time.Duration;
 import java.util.List;
 import nl.vertelpunt.testing.BrowserTest;
@@ -103,7 +104,7 @@ class WithdrawalBrowserTest extends BrowserTest {
         browser.waitFor(By.xpath("//button[normalize-space()='Ja, trek mijn verhaal in']"));
         // the limit is 5 attempts per address in the window (2 s in tests): use them up just before confirming
         for (int i = 0; i < 5; i++) {
-            io.restassured.RestAssured.given()
+            RestAssured.given()
                     .contentType("application/json")
                     .body("{\"receiptCode\": \"ZZZZ-ZZZZ-ZZZZ-ZZZ" + i + "\"}")
                     .post("/api/storypoints/" + slug + "/withdrawals");

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URLEncoder;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -124,7 +125,7 @@ class WorkspaceAccessibilityTest extends WorkspaceTest {
 
         openPage(
                 "/" + patterned + "/verhalen?q=Verhaal&filter="
-                        + java.net.URLEncoder.encode("{\"roles\":[\"jongere\"],\"includeIncomplete\":true}", "UTF-8"),
+                        + URLEncoder.encode("{\"roles\":[\"jongere\"],\"includeIncomplete\":true}", "UTF-8"),
                 "Verhalen");
         waitForText("#results", "verhalen gevonden");
         check("stories");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.vertelpunt.testing.WorkspaceTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -385,10 +386,6 @@ class WorkspaceBrowserTest extends WorkspaceTest {
                 .click();
         waitForText("#users-status", "De wijzigingen voor " + name + " zijn bewaard.");
         assertThat(browser.find("tr[data-user='" + name + "']").getText()).contains("uitgeschakeld");
-        asAdmin()
-                .get("/api/users/" + name)
-                .then()
-                .statusCode(200)
-                .body("enabled", org.hamcrest.Matchers.equalTo(false));
+        asAdmin().get("/api/users/" + name).then().statusCode(200).body("enabled", Matchers.equalTo(false));
     }
 }

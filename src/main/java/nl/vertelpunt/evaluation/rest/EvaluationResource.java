@@ -1,11 +1,13 @@
 package nl.vertelpunt.evaluation.rest;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -50,11 +52,10 @@ public class EvaluationResource {
         return evaluations.select(id, selection == null ? null : selection.pattern(), true);
     }
 
-    @jakarta.ws.rs.DELETE
+    @DELETE
     @Path("/{id}/selections")
     @Operation(summary = "Unselect a pattern (?pattern=kind|first|second)")
-    public EvaluationService.RunView unselect(
-            @PathParam("id") UUID id, @jakarta.ws.rs.QueryParam("pattern") String pattern) {
+    public EvaluationService.RunView unselect(@PathParam("id") UUID id, @QueryParam("pattern") String pattern) {
         return evaluations.select(id, pattern, false);
     }
 

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import nl.vertelpunt.story.Channel;
 import nl.vertelpunt.storypoint.definition.Option;
@@ -819,8 +820,7 @@ final class MappingReader {
         return node.asText().strip();
     }
 
-    private Map<String, String> stringMap(
-            JsonNode node, String p, java.util.function.Predicate<String> valid, String invalid) {
+    private Map<String, String> stringMap(JsonNode node, String p, Predicate<String> valid, String invalid) {
         Map<String, String> map = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return map;

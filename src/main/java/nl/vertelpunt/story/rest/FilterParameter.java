@@ -1,9 +1,11 @@
 package nl.vertelpunt.story.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.vertelpunt.story.StoryFilter;
+import nl.vertelpunt.web.JsonPaths;
 import nl.vertelpunt.web.ProblemException;
 
 /** Reads a story filter given as JSON in a query parameter ({@code ?filter={"roles":["ouder"]}}). */
@@ -24,9 +26,7 @@ public class FilterParameter {
         try {
             return mapper.readValue(json, StoryFilter.class);
         } catch (JsonProcessingException e) {
-            String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-                    ? nl.vertelpunt.web.JsonPaths.of(m.getPath())
-                    : "";
+            String where = e instanceof JsonMappingException m ? JsonPaths.of(m.getPath()) : "";
             throw ProblemException.malformed(
                     where.isEmpty() || where.equals("body") ? "filter" : "filter." + where,
                     e.getOriginalMessage() == null ? "not a valid filter" : e.getOriginalMessage());

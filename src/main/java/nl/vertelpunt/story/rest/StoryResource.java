@@ -1,5 +1,8 @@
 package nl.vertelpunt.story.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -8,17 +11,27 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
 import nl.vertelpunt.story.StorySearchService;
 import nl.vertelpunt.story.StoryService;
 import nl.vertelpunt.story.StoryTransferService;
 import nl.vertelpunt.user.StaffRole;
+import nl.vertelpunt.user.session.CsrfFilter;
+import nl.vertelpunt.user.session.SessionAuthenticationMechanism;
+import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.JsonBodies;
 import nl.vertelpunt.web.ProblemException;
+import nl.vertelpunt.web.RateLimits;
+import nl.vertelpunt.web.ServiceMetrics;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,7 +55,7 @@ public class StoryResource {
             String language,
             String title,
             String text,
-            java.util.Map<String, Object> answers,
+            Map<String, Object> answers,
 
             @Schema(
                     description =
@@ -64,16 +77,16 @@ public class StoryResource {
     private final StoryTransferService transfer;
     private final StorySearchService searches;
     private final FilterParameter filters;
-    private final nl.vertelpunt.web.RateLimits rateLimits;
-    private final io.quarkus.security.identity.SecurityIdentity identity;
+    private final RateLimits rateLimits;
+    private final SecurityIdentity identity;
 
     StoryResource(
             StoryService stories,
             StoryTransferService transfer,
             StorySearchService searches,
             FilterParameter filters,
-            nl.vertelpunt.web.RateLimits rateLimits,
-            io.quarkus.security.identity.SecurityIdentity identity) {
+            RateLimits rateLimits,
+            SecurityIdentity identity) {
         this.identity = identity;
         this.rateLimits = rateLimits;
         this.stories = stories;
@@ -96,15 +109,12 @@ public class StoryResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SubmissionDoc.class)))
-    public Response submit(
-            @PathParam("slug") String slug,
-            InputStream body,
-            @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
-        com.fasterxml.jackson.databind.JsonNode submission = JsonBodies.readObject(body, MAX_SUBMISSION_BYTES);
+    public Response submit(@PathParam("slug") String slug, InputStream body, @Context HttpServerRequest request) {
+        JsonNode submission = JsonBodies.readObject(body, MAX_SUBMISSION_BYTES);
         if (StoryService.staffChannel(submission)) {
             // sent by staff (checked by the service): a verteltafel's queue of 30 stories from one address is fine,
             // but a change made with the session cookie needs the session's CSRF token, as everywhere in the workspace
-            requireCsrfToken(request.getHeader(nl.vertelpunt.user.session.CsrfFilter.HEADER));
+            requireCsrfToken(request.getHeader(CsrfFilter.HEADER));
         } else {
             rateLimits.storySubmission(request);
         }
@@ -121,20 +131,17 @@ public class StoryResource {
         if (identity.isAnonymous()) {
             return; // the service answers 401
         }
-        String expected = identity.getAttribute(nl.vertelpunt.user.session.SessionAuthenticationMechanism.CSRF);
+        String expected = identity.getAttribute(SessionAuthenticationMechanism.CSRF);
         if (expected != null
                 && (header == null
-                        || !java.security.MessageDigest.isEqual(
-                                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                                header.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+                        || !MessageDigest.isEqual(
+                                expected.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8)))) {
             throw new ProblemException(
                     403,
                     "Forbidden",
                     "X-CSRF-Token: a story sent with the session cookie needs the "
                             + "session's CSRF token. Reload the page and try again.",
-                    java.util.List.of(new nl.vertelpunt.web.FieldError(
-                            nl.vertelpunt.user.session.CsrfFilter.HEADER,
-                            "is missing or not the token of this session")));
+                    List.of(new FieldError(CsrfFilter.HEADER, "is missing or not the token of this session")));
         }
     }
 
@@ -200,7 +207,7 @@ public class StoryResource {
         }
         StoryTransferService.ImportReport report = transfer.importCsv(slug, body, "true".equals(dryRun));
         if (!report.dryRun()) {
-            nl.vertelpunt.web.ServiceMetrics.storyReceived(slug, "import", report.created());
+            ServiceMetrics.storyReceived(slug, "import", report.created());
         }
         return report;
     }

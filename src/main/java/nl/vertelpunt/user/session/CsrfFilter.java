@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
+import java.util.regex.Pattern;
 import nl.vertelpunt.web.ProblemException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -23,8 +24,8 @@ public class CsrfFilter {
 
     public static final String HEADER = "X-CSRF-Token";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
-    private static final java.util.regex.Pattern PUBLIC =
-            java.util.regex.Pattern.compile("/api/storypoints/[^/]+/(stories|withdrawals)|/api/tables/.*");
+    private static final Pattern PUBLIC =
+            Pattern.compile("/api/storypoints/[^/]+/(stories|withdrawals)|/api/tables/.*");
 
     private final CurrentIdentityAssociation identities;
 

@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.Set;
 import nl.vertelpunt.user.DatabaseIdentityProvider;
 
@@ -38,7 +39,7 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         Cookie cookie = context.request().getCookie(SessionService.COOKIE);
         if (cookie == null || cookie.getValue().isEmpty()) {
-            return Uni.createFrom().optional(java.util.Optional.empty());
+            return Uni.createFrom().optional(Optional.empty());
         }
         return identityProviderManager
                 .authenticate(new SessionTokenRequest(cookie.getValue()))

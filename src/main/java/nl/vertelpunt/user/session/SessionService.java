@@ -6,10 +6,12 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import nl.vertelpunt.user.AppUser;
 import nl.vertelpunt.user.UserService;
+import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.ProblemException;
 import nl.vertelpunt.web.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -57,10 +59,10 @@ public class SessionService {
     /** Signs in; 401 for wrong credentials, 429 after too many failed attempts (for the name or the address). */
     public Started login(String username, String password, String clientAddress) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-            throw ProblemException.invalid(List.of(new nl.vertelpunt.web.FieldError(
-                    username == null || username.isBlank() ? "username" : "password", "is required")));
+            throw ProblemException.invalid(List.of(
+                    new FieldError(username == null || username.isBlank() ? "username" : "password", "is required")));
         }
-        String userKey = username.toLowerCase(java.util.Locale.ROOT);
+        String userKey = username.toLowerCase(Locale.ROOT);
         long wait = Math.max(byUser.blockedFor(userKey), byAddress.blockedFor(clientAddress));
         if (wait > 0) {
             throw ProblemException.tooManyAttempts(

@@ -7,9 +7,13 @@ import static org.assertj.core.api.Assertions.within;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -283,9 +287,8 @@ class CardRendererTest {
     void shouldGiveAContentSecurityPolicyThatAllowsOnlyTheDecksOwnStyle() throws Exception {
         String page = html();
         String style = page.substring(page.indexOf("<style>") + 7, page.indexOf("</style>"));
-        String hash = java.util.Base64.getEncoder()
-                .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String hash = Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(style.getBytes(StandardCharsets.UTF_8)));
 
         String policy = CardRenderer.contentSecurityPolicy(page);
 
@@ -304,7 +307,7 @@ class CardRendererTest {
     private String html() {
         if (html == null) {
             html = renderer.html(CARDS);
-            write("deck.html", html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            write("deck.html", html.getBytes(StandardCharsets.UTF_8));
         }
         return html;
     }
@@ -323,7 +326,7 @@ class CardRendererTest {
             Files.createDirectories(folder);
             Files.write(folder.resolve(name), content);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,7 +128,7 @@ class MannWhitneyUTest {
         double[][] split = new double[groups][];
         for (int g = 0; g < groups; g++) {
             final int group = g;
-            split[g] = java.util.stream.IntStream.range(0, column.length)
+            split[g] = IntStream.range(0, column.length)
                     .filter(i -> groupOf[i] == group)
                     .mapToDouble(i -> column[i])
                     .toArray();
