@@ -2,6 +2,7 @@ package nl.vertelpunt.moderation;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -21,23 +22,30 @@ public final class PersonalDataScanner {
     /** One finding: what kind, and where in the field. */
     public record Finding(String kind, int start, int end) {}
 
-    private static final Pattern EMAIL =
-            Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"']+");
+    // Every pattern runs in time linear in the text (a story is up to 20,000 characters): a pattern can only
+    // start where the character before it cannot continue it (a look-behind or \b), repetitions are bounded,
+    // and where nothing after a repetition could use what it gave back, it is possessive (++, {m,n}+). See
+    // PersonalDataScannerTest (the linear-shape check) and bench/scan.sh (the worst cases at full length).
+    /** The start of an e-mail address, up to its domain's labels; the top-level domain is checked in code. */
+    private static final Pattern EMAIL = Pattern.compile(
+            "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}+@[A-Za-z0-9-]{1,63}+(?:\\.[A-Za-z0-9-]{1,63}+){1,8}+");
+
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"']++");
     private static final Pattern PHONE =
             Pattern.compile("(?<![\\d+])(?:\\+31|0031|0)[\\s-]?(?:\\(0\\)[\\s-]?)?\\d(?:[\\s-]?\\d){7,9}(?!\\d)");
     private static final Pattern BSN =
             Pattern.compile("(?<![\\d.])(?:\\d{9}|\\d{4}\\.\\d{2}\\.\\d{3}|\\d{3}[. ]\\d{3}[. ]\\d{3})(?![\\d.]\\d)");
     private static final Pattern IBAN =
             Pattern.compile("(?i)\\b[A-Z]{2}\\d{2}[ ]?(?:[A-Z0-9]{4}[ ]?){2,7}[A-Z0-9]{1,4}\\b");
-    private static final Pattern POSTCODE =
-            Pattern.compile("\\b[1-9]\\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}\\b(?:[ ]*,?[ ]*\\d{1,5}(?:[ -]?[a-zA-Z]\\b)?)?");
+    private static final Pattern POSTCODE = Pattern.compile(
+            "\\b[1-9]\\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}\\b(?:[ ]{0,4}+,?[ ]{0,4}+\\d{1,5}+(?:[ -]?[a-zA-Z]\\b)?)?");
     private static final Pattern ADDRESS = Pattern.compile(
-            "\\b[A-Z][a-zà-ÿ]+(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|dijk|pad|park|hof|markt)[ ]+\\d{1,5}(?:[ -]?[a-zA-Z]\\b)?");
-    private static final Pattern ADDRESSED =
-            Pattern.compile("\\b(?:[Mm]evrouw|[Mm]eneer|[Mm]evr\\.|[Dd]hr\\.|[Jj]uf|[Mm]eester|[Dd]okter|[Dd]r\\.)[ ]+"
-                    + "((?:(?:[Vv]an(?: [Dd]e[rn]?)?|[Dd]e[rn]?|[Tt]e[rn])[ ]+)?[A-Z][a-zà-ÿ'-]+)");
-    private static final Pattern WORD = Pattern.compile("\\b[A-Z][a-zà-ÿ'-]+\\b");
+            "\\b[A-Z][a-zà-ÿ]{1,40}(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|dijk|pad|park|hof|markt)"
+                    + "[ ]{1,4}+\\d{1,5}+(?:[ -]?[a-zA-Z]\\b)?");
+    private static final Pattern ADDRESSED = Pattern.compile(
+            "\\b(?:[Mm]evrouw|[Mm]eneer|[Mm]evr\\.|[Dd]hr\\.|[Jj]uf|[Mm]eester|[Dd]okter|[Dd]r\\.)[ ]{1,4}+"
+                    + "((?:(?:[Vv]an(?: [Dd]e[rn]?)?|[Dd]e[rn]?|[Tt]e[rn])[ ]{1,4}+)?[A-Z][a-zà-ÿ'-]{1,40}+)");
+    private static final Pattern WORD = Pattern.compile("\\b[A-Z][a-zà-ÿ'-]{1,40}\\b");
 
     private final Set<String> names;
 
@@ -46,12 +54,18 @@ public final class PersonalDataScanner {
         this.names = Set.copyOf(names);
     }
 
-    public List<Finding> scan(String text) {
+    public List<Finding> scan(CharSequence text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
         List<Finding> found = new ArrayList<>();
-        add(found, "email", EMAIL.matcher(text));
+        Matcher email = EMAIL.matcher(text);
+        while (email.find()) {
+            int end = topLevelDomainEnd(text, email.start(), email.end());
+            if (end > 0) {
+                found.add(new Finding("email", email.start(), end));
+            }
+        }
         Matcher url = URL.matcher(text);
         while (url.find()) {
             int end = url.end();
@@ -61,17 +75,17 @@ public final class PersonalDataScanner {
             found.add(new Finding("url", url.start(), end));
         }
         // account-number-shaped text is never read as a phone number or BSN, valid checksum or not
-        List<Finding> ibanShaped = new ArrayList<>();
+        BitSet ibanShaped = new BitSet(text.length());
         Matcher iban = IBAN.matcher(text);
         while (iban.find()) {
-            ibanShaped.add(new Finding("iban", iban.start(), iban.end()));
+            ibanShaped.set(iban.start(), iban.end());
             if (ibanChecksum(iban.group())) {
                 found.add(new Finding("iban", iban.start(), iban.end()));
             }
         }
         Matcher phone = PHONE.matcher(text);
         while (phone.find()) {
-            if (inside(ibanShaped, phone.start())) {
+            if (ibanShaped.get(phone.start())) {
                 continue;
             }
             String digits = phone.group().replaceAll("\\D", "").replaceFirst("^0031|^31", "0");
@@ -84,7 +98,7 @@ public final class PersonalDataScanner {
         }
         Matcher bsn = BSN.matcher(text);
         while (bsn.find()) {
-            if (!inside(ibanShaped, bsn.start()) && elevenCheck(bsn.group().replaceAll("\\D", ""))) {
+            if (!ibanShaped.get(bsn.start()) && elevenCheck(bsn.group().replaceAll("\\D", ""))) {
                 found.add(new Finding("bsn", bsn.start(), bsn.end()));
             }
         }
@@ -103,6 +117,32 @@ public final class PersonalDataScanner {
             }
         }
         return withoutOverlaps(found);
+    }
+
+    /**
+     * Where an e-mail address found by {@link #EMAIL} ends: after the last label of its domain that begins with
+     * at least two letters (the top-level domain, cut after its letters), or 0 when no label after the first
+     * one does. The labels are read from the end, each character once.
+     */
+    private static int topLevelDomainEnd(CharSequence text, int start, int end) {
+        int labelEnd = end;
+        for (int i = end - 1; i >= start && text.charAt(i) != '@'; i--) {
+            if (text.charAt(i) == '.') {
+                int letters = 0;
+                while (i + 1 + letters < labelEnd && isAsciiLetter(text.charAt(i + 1 + letters))) {
+                    letters++;
+                }
+                if (letters >= 2) {
+                    return i + 1 + letters;
+                }
+                labelEnd = i;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     /** Dutch BSN 11-check: 9·d1 + 8·d2 + … + 2·d8 − d9 is divisible by 11 (and not all zeros). */
@@ -136,10 +176,6 @@ public final class PersonalDataScanner {
             }
         }
         return new BigInteger(number.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
-    }
-
-    private static boolean inside(List<Finding> spans, int position) {
-        return spans.stream().anyMatch(s -> position >= s.start() && position < s.end());
     }
 
     private static void add(List<Finding> found, String kind, Matcher m) {

@@ -56,4 +56,62 @@ class PersonalDataScannerTest {
         assertThat(PersonalDataScanner.ibanChecksum("GB82 WEST 1234 5698 7654 32"))
                 .isTrue();
     }
+
+    /**
+     * The scan's work grows linearly with the text, for every kind of adversarial text: measured as the number of
+     * characters the scanner reads (every regular expression reads the text through charAt), which unlike time
+     * does not depend on the machine. Doubling the text may at most double the reads, plus 10% and a constant.
+     */
+    @Test
+    void shouldReadEveryKindOfTextInLinearTime() {
+        AdversarialTexts.kinds().forEach((kind, text) -> {
+            long previous = reads(text.apply(2_500));
+            for (int n = 5_000; n <= 20_000; n *= 2) {
+                long now = reads(text.apply(n));
+                assertThat(now).as(kind + " at " + n + " characters").isLessThanOrEqualTo(previous * 22 / 10 + 2_000);
+                previous = now;
+            }
+            // and the constant is small: at most this many reads per character
+            assertThat(previous).as(kind + ", reads at 20,000 characters").isLessThan(20_000L * 200);
+        });
+    }
+
+    private long reads(String text) {
+        CountingText counting = new CountingText(text);
+        scanner.scan(counting);
+        return counting.reads;
+    }
+
+    /** A text that counts how often it is read. */
+    private static final class CountingText implements CharSequence {
+        private final String text;
+        long reads;
+
+        CountingText(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            reads++;
+            return text.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            reads += end - start;
+            return text.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            reads += text.length();
+            return text;
+        }
+    }
 }
