@@ -153,7 +153,8 @@ public class UserService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        if (input.password() != null) {
+        boolean passwordChanged = input.password() != null;
+        if (passwordChanged) {
             user.passwordHash = PasswordHasher.hash(input.password());
         }
         if (input.roles() != null) {
@@ -166,6 +167,13 @@ public class UserService {
         }
         if (input.enabled() != null) {
             user.enabled = input.enabled();
+        }
+        if (passwordChanged || !user.enabled) {
+            // a new password or a disabled account ends every workspace session of the user, on every device
+            AppUser.getEntityManager()
+                    .createNativeQuery("DELETE FROM staff_session WHERE user_id = ?1")
+                    .setParameter(1, user.id)
+                    .executeUpdate();
         }
         return view(user);
     }

@@ -178,6 +178,11 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthenticated(RuntimeException e, HttpHeaders headers) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof ProblemException heldBack) {
+                return problem(heldBack); // sign-in limits (user/session/SignInGuard) for HTTP Basic
+            }
+        }
         Response r = response(401, "Unauthorized", "Sign in with a valid user name and password.", List.of());
         if (headers.getHeaderString("X-Requested-With") != null) {
             return r;

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import nl.vertelpunt.user.AppUser;
@@ -19,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Sessions of the web workspace, kept in the database so that every replica knows them. The cookie holds
  * a random token; the database only its hash. A session ends when idle for {@code idle} or at the latest
- * after {@code maximum}. Sign-in attempts are limited per user name and per client address.
+ * after {@code maximum}. Sign-in attempts are limited by {@link SignInGuard}, the same as for HTTP Basic.
  */
 @ApplicationScoped
 @Transactional
@@ -34,47 +33,29 @@ public class SessionService {
     public record Started(String token, Session session) {}
 
     private final EntityManager em;
-    private final UserService users;
+    private final SignInGuard guard;
     private final Duration idle;
     private final Duration maximum;
-    private final Throttle byUser;
-    private final Throttle byAddress;
 
     SessionService(
             EntityManager em,
-            UserService users,
-            Throttles throttles,
+            SignInGuard guard,
             @ConfigProperty(name = "vertelpunt.session.idle", defaultValue = "2h") Duration idle,
-            @ConfigProperty(name = "vertelpunt.session.maximum", defaultValue = "12h") Duration maximum,
-            @ConfigProperty(name = "vertelpunt.session.login-attempts", defaultValue = "5") int attempts,
-            @ConfigProperty(name = "vertelpunt.session.login-window", defaultValue = "10m") Duration window) {
+            @ConfigProperty(name = "vertelpunt.session.maximum", defaultValue = "12h") Duration maximum) {
         this.em = em;
-        this.users = users;
+        this.guard = guard;
         this.idle = idle;
         this.maximum = maximum;
-        this.byUser = throttles.create(attempts, window);
-        this.byAddress = throttles.create(attempts * 4, window);
     }
 
-    /** Signs in; 401 for wrong credentials, 429 after too many failed attempts (for the name or the address). */
+    /** Signs in; 401 for wrong credentials, 429 while {@link SignInGuard} holds attempts back. */
     public Started login(String username, String password, String clientAddress) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw ProblemException.invalid(List.of(
                     new FieldError(username == null || username.isBlank() ? "username" : "password", "is required")));
         }
-        String userKey = username.toLowerCase(Locale.ROOT);
-        long wait = Math.max(byUser.blockedFor(userKey), byAddress.blockedFor(clientAddress));
-        if (wait > 0) {
-            throw ProblemException.tooManyAttempts(
-                    "Too many failed sign-ins. Try again in " + wait + " seconds.", wait);
-        }
-        Optional<UserService.Staff> staff = users.authenticate(username, password);
-        if (staff.isEmpty()) {
-            byUser.count(userKey);
-            byAddress.count(clientAddress);
-            throw new ProblemException(401, "Unauthorized", "The user name or password is not right.", List.of());
-        }
-        byUser.reset(userKey);
+        UserService.Staff staff =
+                guard.check(username, password, clientAddress).orElseThrow(SignInGuard::wrongCredentials);
         String token = Tokens.random(32);
         String csrf = Tokens.random(24);
         Instant now = Instant.now();
@@ -82,12 +63,12 @@ public class SessionService {
                         "INSERT INTO staff_session (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) "
                                 + "VALUES (?1, ?2, ?3, ?4, ?4, ?5)")
                 .setParameter(1, Tokens.sha256(token))
-                .setParameter(2, staff.get().id())
+                .setParameter(2, staff.id())
                 .setParameter(3, csrf)
                 .setParameter(4, now)
                 .setParameter(5, now.plus(maximum))
                 .executeUpdate();
-        return new Started(token, new Session(staff.get(), csrf));
+        return new Started(token, new Session(staff, csrf));
     }
 
     /** The session of a cookie token, if it is valid; renews its idle time. */

@@ -2,39 +2,12 @@ package nl.vertelpunt.user.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import nl.vertelpunt.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory throttle limits attempts and forgets a key soon after its window ends (plain JUnit, a clock of its own). */
 class ThrottleTest {
-
-    /** A clock that only moves when the test says so. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-11-23T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final TestClock clock = new TestClock();
     private final Throttle throttle = new Throttle(3, Duration.ofMinutes(1), clock);
