@@ -4,10 +4,11 @@
 import { pick } from '../../i18n';
 import { append, h } from '../../form/dom';
 import type { Definition } from '../../types';
-import { BASE, type Ctx } from '../app';
+import type { Ctx } from '../app';
 import { chartBlock, type ChartSpec } from '../chartblock';
 import * as api from '../client';
-import { activeFilters, filterFromUrl, filterPanel, filterQuery, narrow } from '../filter';
+import { filteredAddress, pointAddress } from '../addresses';
+import { activeFilters, filterFromUrl, filterPanel, narrow } from '../filter';
 import {
   binRange,
   channelLabel,
@@ -31,14 +32,9 @@ export async function dashboardView(ctx: Ctx): Promise<void> {
   ctx.title(`${w('dashboard.title')} – ${pick(d.title)}`);
   const data = await api.dashboard(slug, filter);
   if (!ctx.alive()) return;
-  const here = (f: StoryFilter) =>
-    `${BASE}/${encodeURIComponent(slug)}${filterQuery(f) ? `?${filterQuery(f)}` : ''}`;
-  const apply = (f: StoryFilter) => ctx.go(here(f), false, '#results');
-  const stories = (extra: StoryFilter, more = '') => {
-    const q = filterQuery(narrow(filter, extra));
-    const query = [q, more].filter((x) => x !== '').join('&');
-    return `${BASE}/${encodeURIComponent(slug)}/verhalen${query ? `?${query}` : ''}`;
-  };
+  const apply = (f: StoryFilter) => ctx.go(filteredAddress(pointAddress(slug), f), false, '#results');
+  const stories = (extra: StoryFilter, more = '') =>
+    filteredAddress(`${pointAddress(slug)}/verhalen`, narrow(filter, extra), more);
   const go = (href: string) => ctx.go(href);
 
   append(
@@ -60,7 +56,7 @@ export async function dashboardView(ctx: Ctx): Promise<void> {
             'a',
             {
               class: 'button secondary',
-              href: `${BASE}/${encodeURIComponent(slug)}/evaluaties${filterQuery(filter) ? `?${filterQuery(filter)}` : ''}`,
+              href: filteredAddress(`${pointAddress(slug)}/evaluaties`, filter),
             },
             w('dashboard.evaluate'),
           )

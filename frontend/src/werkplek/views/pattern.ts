@@ -4,9 +4,10 @@
 import { pick } from '../../i18n';
 import { append, h } from '../../form/dom';
 import type { Definition } from '../../types';
-import { BASE, type Ctx } from '../app';
+import type { Ctx } from '../app';
 import { chartBlock } from '../chartblock';
-import { clean, filterQuery, narrow } from '../filter';
+import { filteredAddress, pointAddress } from '../addresses';
+import { clean, narrow } from '../filter';
 import {
   binLabel,
   binRange,
@@ -52,8 +53,7 @@ export async function patternView(ctx: Ctx): Promise<void> {
   });
   const storiesOf = (extra: StoryFilter | null) => {
     if (extra === null) return null;
-    const query = filterQuery(narrow(base, extra));
-    return `${BASE}/${encodeURIComponent(slug)}/verhalen${query ? `?${query}` : ''}`;
+    return filteredAddress(`${pointAddress(slug)}/verhalen`, narrow(base, extra));
   };
   const go = (href: string) => ctx.go(href);
   const selectArea = h('div', { class: 'select-area' });
