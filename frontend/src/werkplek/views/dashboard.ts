@@ -142,22 +142,30 @@ function simple(
   };
 }
 
-/** Weeks without stories are shown as 0, so that the time axis is even. */
-function weeksSpec(
-  data: Dashboard,
-  stories: (f: StoryFilter) => string,
-  go: (href: string) => void,
-): ChartSpec {
-  const byWeek = new Map(data.weeks.map((b) => [b.id, b]));
+/**
+ * The weeks from the first to the last (by their Monday, as the API names them), those without stories
+ * as 0 so that the time axis is even; ten years at most.
+ */
+export function everyWeek(bars: Bar[]): Bar[] {
+  const byWeek = new Map(bars.map((b) => [b.id, b]));
   const weeks: Bar[] = [];
-  if (data.weeks.length > 0) {
-    const first = new Date(`${data.weeks[0].id}T00:00:00Z`);
-    const last = new Date(`${data.weeks[data.weeks.length - 1].id}T00:00:00Z`);
+  if (bars.length > 0) {
+    const first = new Date(`${bars[0].id}T00:00:00Z`);
+    const last = new Date(`${bars[bars.length - 1].id}T00:00:00Z`);
     for (let day = first; day <= last && weeks.length < 520; day = new Date(day.getTime() + 7 * 86400000)) {
       const id = day.toISOString().slice(0, 10);
       weeks.push(byWeek.get(id) ?? { id, label: id, count: 0 });
     }
   }
+  return weeks;
+}
+
+function weeksSpec(
+  data: Dashboard,
+  stories: (f: StoryFilter) => string,
+  go: (href: string) => void,
+): ChartSpec {
+  const weeks = everyWeek(data.weeks);
   const sunday = (id: string) =>
     new Date(new Date(`${id}T00:00:00Z`).getTime() + 6 * 86400000).toISOString().slice(0, 10);
   return {
@@ -176,7 +184,7 @@ function weeksSpec(
   };
 }
 
-function questionSpec(
+export function questionSpec(
   d: Definition,
   chart: QuestionChart,
   stories: (f: StoryFilter, more?: string) => string,
@@ -218,7 +226,7 @@ function questionSpec(
   };
 }
 
-function binLabelWithPoles(bin: number, left: string, right: string): string {
+export function binLabelWithPoles(bin: number, left: string, right: string): string {
   const [lo, hi] = binRange(bin);
   if (bin === 0 && left) return `${lo}–${hi} (${left})`;
   if (bin === 9 && right) return `${lo}–${hi} (${right})`;
