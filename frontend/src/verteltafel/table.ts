@@ -482,7 +482,7 @@ export class TableApp {
         const start = story.title ?? (story.text.length > 60 ? `${story.text.slice(0, 60)}…` : story.text);
         const reasons = error.problem?.errors?.length
           ? error.problem.errors.map((e) => `${e.field}: ${e.message}`)
-          : [error.problem?.detail ?? error.message];
+          : [error.problem?.detail ?? v('problems.noReason')];
         list.append(
           h(
             'li',
