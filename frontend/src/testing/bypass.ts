@@ -3,7 +3,7 @@
 // helper), also through consts, helper functions that return them, and parameters of helpers that show
 // them. A text that comes from a translator or the story point is a call, and is not followed.
 import ts from 'typescript';
-import { constValue, declarationOf, fileOf, nodes, sources, unwrap, where } from './source';
+import { constValue, declarationOf, fileOf, nodes, parameterPlace, sources, unwrap, where } from './source';
 
 /** Properties of elements (and the document) whose text people read or hear. */
 const TEXT_PROPERTIES = new Set([
@@ -285,13 +285,8 @@ function returned(
 
 /** The arguments given for a parameter in every call of its function in the application. */
 function argumentsFor(parameter: ts.ParameterDeclaration): ts.Expression[] {
-  const fn = parameter.parent;
-  const index = fn.parameters.indexOf(parameter);
-  const named =
-    (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent)
-      ? fn.parent
-      : fn;
-  const callees = [named, ...membersImplementedBy(fn)];
+  const { callee, index } = parameterPlace(parameter);
+  const callees = [callee, ...membersImplementedBy(parameter.parent)];
   return callees
     .flatMap((callee) => callsOf().get(callee) ?? [])
     .flatMap((call) =>

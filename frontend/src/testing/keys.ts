@@ -2,7 +2,16 @@
 // translators made with `translator`, under whatever name they are imported), and of a function that
 // passes its parameter on to one as the key, with the keys its argument can take, as far as the code says.
 import ts from 'typescript';
-import { constValue, declarationOf, nodes, sources, stringValues, unwrap, where } from './source';
+import {
+  constValue,
+  declarationOf,
+  nodes,
+  parameterPlace,
+  sources,
+  stringValues,
+  unwrap,
+  where,
+} from './source';
 
 /** What one key argument can be: known keys, and key patterns built at run time (`kind.${kind}`). */
 export interface KeyUse {
@@ -114,13 +123,8 @@ function passedParameter(arg: ts.Expression): { fn: ts.Declaration; index: numbe
   if (!declaration || !ts.isParameter(declaration)) {
     return null;
   }
-  const fn = declaration.parent;
-  const index = fn.parameters.indexOf(declaration);
-  const named =
-    (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent)
-      ? fn.parent
-      : fn;
-  return { fn: named, index };
+  const { callee, index } = parameterPlace(declaration);
+  return { fn: callee, index };
 }
 
 function follow(expression: ts.Expression, use: KeyUse, depth: number): void {

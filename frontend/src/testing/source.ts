@@ -67,6 +67,22 @@ export function declarationOf(node: ts.Node): ts.Declaration | undefined {
   return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
 }
 
+/**
+ * Where a parameter is: the declaration that calls of its function resolve to (the const for an arrow
+ * function held in one), and its position.
+ */
+export function parameterPlace(parameter: ts.ParameterDeclaration): {
+  callee: ts.Declaration;
+  index: number;
+} {
+  const fn = parameter.parent;
+  const callee =
+    (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent)
+      ? fn.parent
+      : fn;
+  return { callee, index: fn.parameters.indexOf(parameter) };
+}
+
 /** A const's initializer, when {@code node} names a const declared with one. */
 export function constValue(node: ts.Expression): ts.Expression | undefined {
   if (!ts.isIdentifier(node)) {

@@ -39,14 +39,27 @@ describe('stories over time', () => {
 
 describe('a question chart on the dashboard', () => {
   const stories = (f: StoryFilter, more = '') => JSON.stringify(f) + more;
-  const go = () => undefined;
+  const spec = (chart: Partial<QuestionChart>) =>
+    questionSpec(
+      definition,
+      {
+        id: 'regio',
+        number: 2,
+        type: 'choice',
+        label: 'Regio',
+        bars: [],
+        notApplicable: null,
+        unanswered: 0,
+        ...chart,
+      },
+      stories,
+      () => undefined,
+    );
+  const slider: Partial<QuestionChart> = { id: 'gehoord', number: 1, type: 'slider', label: 'Gehoord' };
 
   it('charts a slider by its ten bins, the poles at the ends, with not applicable and unanswered after', () => {
-    const chart: QuestionChart = {
-      id: 'gehoord',
-      number: 1,
-      type: 'slider',
-      label: 'Gehoord',
+    const s = spec({
+      ...slider,
       bars: Array.from({ length: 10 }, (_, i) => ({
         id: String(i),
         label: '',
@@ -54,66 +67,42 @@ describe('a question chart on the dashboard', () => {
       })),
       notApplicable: 6,
       unanswered: '<5',
-    };
-    const spec = questionSpec(definition, chart, stories, go);
-    expect(spec.title).toBe('1. Gehoord');
-    expect(spec.categories[0]).toBe('0–9 (niet gehoord)');
-    expect(spec.categories[4]).toBe('40–49');
-    expect(spec.categories[9]).toBe('90–100 (goed gehoord)');
-    expect(spec.columns[0].counts[3]).toBe('<5');
-    expect(spec.extraRows?.map((r) => [r.label, r.counts[0]])).toEqual([
+    });
+    expect(s.title).toBe('1. Gehoord');
+    expect(s.categories[0]).toBe('0–9 (niet gehoord)');
+    expect(s.categories[4]).toBe('40–49');
+    expect(s.categories[9]).toBe('90–100 (goed gehoord)');
+    expect(s.columns[0].counts[3]).toBe('<5');
+    expect(s.extraRows?.map((r) => [r.label, r.counts[0]])).toEqual([
       ['Weet ik niet / niet van toepassing', 6],
       ['Niet ingevuld', '<5'],
     ]);
-    expect(spec.horizontal).toBe(false);
-    expect(spec.href?.(9, 0)).toBe(JSON.stringify({ ranges: { gehoord: [90, 100] } }));
+    expect(s.horizontal).toBe(false);
+    expect(s.href?.(9, 0)).toBe(JSON.stringify({ ranges: { gehoord: [90, 100] } }));
   });
 
   it('charts a choice by its options, without a not-applicable row', () => {
-    const chart: QuestionChart = {
-      id: 'regio',
-      number: 2,
-      type: 'choice',
-      label: 'Regio',
+    const s = spec({
       bars: [
         { id: 'noord', label: 'Noord', count: 9, share: 0.9 },
         { id: 'west', label: 'West', count: 1, share: 0.1 },
       ],
-      notApplicable: null,
-      unanswered: 0,
-    };
-    const spec = questionSpec(definition, chart, stories, go);
-    expect(spec.categories).toEqual(['Noord', 'west']);
-    expect(spec.columns[0].shares).toEqual([0.9, 0.1]);
-    expect(spec.extraRows?.map((r) => r.label)).toEqual(['Niet ingevuld']);
-    expect(spec.horizontal).toBe(true);
-    expect(spec.href?.(0, 0)).toBe(JSON.stringify({ answers: { regio: ['noord'] } }));
+    });
+    expect(s.categories).toEqual(['Noord', 'west']);
+    expect(s.columns[0].shares).toEqual([0.9, 0.1]);
+    expect(s.extraRows?.map((r) => r.label)).toEqual(['Niet ingevuld']);
+    expect(s.horizontal).toBe(true);
+    expect(s.href?.(0, 0)).toBe(JSON.stringify({ answers: { regio: ['noord'] } }));
   });
 
   it('names a question the story point no longer has by the number and label of the chart', () => {
-    const chart: QuestionChart = {
-      id: 'oud',
-      number: 9,
-      type: 'choice',
-      label: 'Oude vraag',
-      bars: [],
-      notApplicable: null,
-      unanswered: 0,
-    };
-    expect(questionSpec(definition, chart, stories, go).title).toBe('9. Oude vraag');
+    expect(spec({ id: 'oud', number: 9, label: 'Oude vraag' }).title).toBe('9. Oude vraag');
   });
 
   it('keeps a not-applicable row of 0, as the question offers the choice', () => {
-    const chart: QuestionChart = {
-      id: 'gehoord',
-      number: 1,
-      type: 'slider',
-      label: 'Gehoord',
-      bars: [],
-      notApplicable: 0,
-      unanswered: 2,
-    };
-    expect(questionSpec(definition, chart, stories, go).extraRows?.map((r) => r.counts[0])).toEqual([0, 2]);
+    expect(spec({ ...slider, notApplicable: 0, unanswered: 2 }).extraRows?.map((r) => r.counts[0])).toEqual([
+      0, 2,
+    ]);
   });
 
   it('names the first and last bin after the poles only when there are poles', () => {
