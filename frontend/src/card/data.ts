@@ -113,6 +113,30 @@ function scroll(id: string, table: HTMLElement): HTMLElement {
   return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': id }, table);
 }
 
+/**
+ * The rows of a group table as shown: name, n, mean, median, standard deviation, skewness and kurtosis;
+ * a group without stories is left out, a suppressed size is shown as it is ("<5").
+ */
+export function groupRows(groups: GroupStats[]): string[][] {
+  return groups
+    .filter((g) => g.n !== 0)
+    .map((g) => [
+      g.label ?? g.category ?? '',
+      formatCountValue(g.n),
+      formatValue(g.mean),
+      formatValue(g.median),
+      formatValue(g.sd),
+      formatValue(g.skewness, 2),
+      formatValue(g.kurtosis, 2),
+    ]);
+}
+
+/** Whether a cell stands out with more or fewer stories than expected (adjusted residual of 2 or more). */
+export function cellMark(residual: number | undefined): 'more' | 'fewer' | null {
+  const r = residual ?? 0;
+  return r >= STANDS_OUT ? 'more' : r <= -STANDS_OUT ? 'fewer' : null;
+}
+
 function groupTable(
   groups: GroupStats[],
   questions: QuestionInfo[],
@@ -153,21 +177,14 @@ function groupTable(
         h(
           'tbody',
           {},
-          ...groups
-            .filter((g) => g.n !== 0)
-            .map((g) =>
-              h(
-                'tr',
-                {},
-                h('th', { scope: 'row' }, g.label ?? g.category ?? ''),
-                h('td', { class: 'num' }, formatCountValue(g.n)),
-                h('td', { class: 'num' }, formatValue(g.mean)),
-                h('td', { class: 'num' }, formatValue(g.median)),
-                h('td', { class: 'num' }, formatValue(g.sd)),
-                h('td', { class: 'num' }, formatValue(g.skewness, 2)),
-                h('td', { class: 'num' }, formatValue(g.kurtosis, 2)),
-              ),
+          ...groupRows(groups).map(([name, ...numbers]) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, name),
+              ...numbers.map((text) => h('td', { class: 'num' }, text)),
             ),
+          ),
         ),
       ),
     ),
@@ -210,9 +227,9 @@ function contingencyTable(p: Pattern, questions: QuestionInfo[], idPrefix: strin
               {},
               h('th', { scope: 'row' }, t.rowLabels[i] || row),
               ...t.columns.map((_, j) => {
-                const r = t.adjustedResiduals[i]?.[j] ?? 0;
-                const more = r >= STANDS_OUT;
-                const fewer = r <= -STANDS_OUT;
+                const mark = cellMark(t.adjustedResiduals[i]?.[j]);
+                const more = mark === 'more';
+                const fewer = mark === 'fewer';
                 return h(
                   'td',
                   { class: `num${more ? ' more' : fewer ? ' fewer' : ''}` },
@@ -247,7 +264,8 @@ function contingencyTable(p: Pattern, questions: QuestionInfo[], idPrefix: strin
   );
 }
 
-function binName(bin: number): string {
+/** A slider bin's range: "0–9", ..., "90–100". */
+export function binName(bin: number): string {
   return bin === 9 ? '90–100' : `${bin * 10}–${bin * 10 + 9}`;
 }
 

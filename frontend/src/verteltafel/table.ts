@@ -61,6 +61,48 @@ const fresh = (language: string): Current => ({
   step: { kind: 'role' },
 });
 
+/** What became of one waiting story in a round of sending: acknowledged, or refused for a reason. */
+export type SendResult =
+  { id: string; sent: true } | { id: string; sent: false; story: InPersonStory; error: ApiError };
+
+/**
+ * Sends the story point's waiting stories once, in the order the vault lists them; a story leaves the
+ * queue only after the server acknowledged it (201, or 200 when it had arrived before). Stops at the
+ * first sign that sending cannot work now: 'signin' when the session has ended (401), 'offline' on no
+ * connection or a server problem; 'done' when every story was tried. A story the server refuses for a
+ * reason of its own (400, 422, ...) stays in the queue; {@code each} hears of it, and of every story
+ * acknowledged.
+ */
+export async function sendWaiting(
+  vault: Vault,
+  slug: string,
+  send: (slug: string, story: InPersonStory) => Promise<unknown>,
+  each: (result: SendResult) => Promise<void>,
+): Promise<'done' | 'signin' | 'offline'> {
+  for (const id of await vault.waiting(slug)) {
+    const story = await vault.read<InPersonStory>(id);
+    if (!story) {
+      continue;
+    }
+    try {
+      await send(slug, story);
+      // acknowledged: only now it may leave the device
+      await vault.dequeue(id);
+      await each({ id, sent: true });
+    } catch (error) {
+      const e = error instanceof ApiError ? error : new ApiError('network');
+      if (e.status === 401) {
+        return 'signin';
+      }
+      if (e.kind === 'network' || e.kind === 'server') {
+        return 'offline';
+      }
+      await each({ id, sent: false, story, error: e });
+    }
+  }
+  return 'done';
+}
+
 export class TableApp {
   private readonly definition: Definition;
   private readonly vault = new Vault();
@@ -179,29 +221,17 @@ export class TableApp {
     this.sending = true;
     await this.refreshCount();
     try {
-      for (const id of await this.vault.waiting(this.slug)) {
-        const story = await this.vault.read<InPersonStory>(id);
-        if (!story) {
-          continue;
-        }
-        try {
-          await sendStory(this.slug, story);
-          // acknowledged (201, or 200 when it had arrived before): only now it may leave the device
-          await this.vault.dequeue(id);
-          this.problems.delete(id);
-        } catch (error) {
-          const e = error instanceof ApiError ? error : new ApiError('network');
-          if (e.status === 401) {
-            this.session = null;
-            this.needsSignIn = true;
-            break;
-          }
-          if (e.kind === 'network' || e.kind === 'server') {
-            break;
-          }
-          this.problems.set(id, { story, error: e });
+      const stop = await sendWaiting(this.vault, this.slug, sendStory, async (result) => {
+        if (result.sent) {
+          this.problems.delete(result.id);
+        } else {
+          this.problems.set(result.id, { story: result.story, error: result.error });
         }
         await this.refreshCount();
+      });
+      if (stop === 'signin') {
+        this.session = null;
+        this.needsSignIn = true;
       }
     } finally {
       this.sending = false;
@@ -452,7 +482,7 @@ export class TableApp {
         const start = story.title ?? (story.text.length > 60 ? `${story.text.slice(0, 60)}…` : story.text);
         const reasons = error.problem?.errors?.length
           ? error.problem.errors.map((e) => `${e.field}: ${e.message}`)
-          : [error.problem?.detail ?? error.message];
+          : [error.problem?.detail ?? v('problems.noReason')];
         list.append(
           h(
             'li',

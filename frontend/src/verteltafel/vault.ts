@@ -96,6 +96,9 @@ const aad = (slug: string, id: string) => new TextEncoder().encode(`vertelpunt:$
 export class Vault {
   private key: CryptoKey | null = null;
 
+  /** {@code iterations}: of PBKDF2 for a new PIN (an unlock uses the count stored with the key). */
+  constructor(private readonly iterations = PBKDF2_ITERATIONS) {}
+
   get unlocked(): boolean {
     return this.key !== null;
   }
@@ -108,7 +111,7 @@ export class Vault {
   /** Makes a new random data key, stores it wrapped by the PIN, and keeps it unlocked. */
   async setUp(pin: string): Promise<void> {
     const salt = crypto.getRandomValues(new Uint8Array(16));
-    const wrapping = await pinKey(pin, salt, PBKDF2_ITERATIONS);
+    const wrapping = await pinKey(pin, salt, this.iterations);
     const fresh = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, [
       'encrypt',
       'decrypt',
@@ -121,7 +124,7 @@ export class Vault {
     await put('meta', {
       name: KEY_RECORD,
       salt,
-      iterations: PBKDF2_ITERATIONS,
+      iterations: this.iterations,
       iv,
       wrapped,
     } satisfies KeyRecord);

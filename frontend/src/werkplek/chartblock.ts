@@ -2,6 +2,7 @@
 // note naming what is not charted (counts shown as "<5"), and the same numbers in a table that can be
 // opened, where every count links to the stories behind it (drill-down by keyboard).
 import { h, uid } from '../form/dom';
+import type { Series } from './charts';
 import { chartable, formatCount, locale } from './labels';
 import type { Count } from './model';
 import { w } from './texts';
@@ -44,11 +45,11 @@ function percent(value: number): string {
   return `${Math.round(value * 100).toLocaleString(locale())}%`;
 }
 
-/** The figure; the canvas is drawn as soon as Chart.js has loaded. */
-export function chartBlock(spec: ChartSpec): HTMLElement {
-  const titleId = uid('chart-title');
-  const Heading = spec.level ?? 'h3';
-  // what is not charted: categories (one column), or category and column (grouped bars)
+/**
+ * What is not charted: the categories (one column), or category and column (grouped bars), whose count is
+ * shown but is no number (a suppressed "<5"); with {@code extras}, also the extra rows charted.
+ */
+export function notCharted(spec: ChartSpec, extras = false): string[] {
   const suppressed = new Set<string>();
   const many = spec.columns.length > 1;
   spec.categories.forEach((category, i) =>
@@ -59,6 +60,60 @@ export function chartBlock(spec: ChartSpec): HTMLElement {
       }
     }),
   );
+  if (extras) {
+    chartedExtras(spec).forEach((extra) => {
+      const count = extra.counts[0];
+      if (count !== null && count !== undefined && !chartable(count)) {
+        suppressed.add(extra.label);
+      }
+    });
+  }
+  return [...suppressed];
+}
+
+/** The extra rows that are charted too: with {@code extraInChart}, in a one-column chart of counts. */
+function chartedExtras(spec: ChartSpec): NonNullable<ChartSpec['extraRows']> {
+  return spec.extraInChart && spec.columns.length === 1 && !spec.asShares ? (spec.extraRows ?? []) : [];
+}
+
+/**
+ * The bars to draw: the categories and then the charted extra rows (grey), one series per column, with
+ * counts or shares in percent (one decimal); null where a count is not charted. In a one-column chart a
+ * category that is not charted says so in its name.
+ */
+export function barData(spec: ChartSpec): { categories: string[]; series: Series[] } {
+  const many = spec.columns.length > 1;
+  const extras = chartedExtras(spec);
+  const suppressed = new Set(notCharted(spec, true));
+  const label = (c: string) => (!many && suppressed.has(c) ? `${c} (${w('chart.notCharted')})` : c);
+  return {
+    categories: [...spec.categories.map(label), ...extras.map((e) => label(e.label))],
+    series: spec.columns.map((c) => ({
+      label: c.label,
+      values: [
+        ...spec.categories.map((_, i) => {
+          const count = c.counts[i];
+          if (!chartable(count)) return null;
+          return spec.asShares
+            ? (c.shares?.[i] ?? null) === null
+              ? null
+              : Math.round((c.shares?.[i] ?? 0) * 1000) / 10
+            : count;
+        }),
+        ...extras.map((e) => (chartable(e.counts[0]) ? e.counts[0] : null)),
+      ],
+      colors:
+        extras.length > 0 ? [...spec.categories.map(() => null), ...extras.map(() => '#6b7280')] : undefined,
+    })),
+  };
+}
+
+/** The figure; the canvas is drawn as soon as Chart.js has loaded. */
+export function chartBlock(spec: ChartSpec): HTMLElement {
+  const titleId = uid('chart-title');
+  const Heading = spec.level ?? 'h3';
+  const suppressed = notCharted(spec);
+  const many = spec.columns.length > 1;
   const canvas = h('canvas', {
     role: 'img',
     'aria-label': w('chart.label', { title: spec.title }),
@@ -74,46 +129,20 @@ export function chartBlock(spec: ChartSpec): HTMLElement {
     { class: 'chart', 'aria-labelledby': titleId },
     h('figcaption', {}, h(Heading, { id: titleId, class: 'chart-title' }, spec.title)),
     box,
-    suppressed.size > 0
-      ? h('p', { class: 'hint suppressed' }, w('chart.suppressed', { list: [...suppressed].join(', ') }))
+    suppressed.length > 0
+      ? h('p', { class: 'hint suppressed' }, w('chart.suppressed', { list: suppressed.join(', ') }))
       : null,
     spec.href ? h('p', { class: 'hint' }, w('chart.clickHint')) : null,
     table(spec),
   );
-  const extras = spec.extraInChart && !many && !spec.asShares ? (spec.extraRows ?? []) : [];
-  extras.forEach((extra) => {
-    const count = extra.counts[0];
-    if (count !== null && count !== undefined && !chartable(count)) {
-      suppressed.add(extra.label);
-    }
-  });
+  const extras = chartedExtras(spec);
   void loadCharts()
     .then(({ drawBars }) => {
       if (!canvas.isConnected) {
         return;
       }
-      const label = (c: string) => (!many && suppressed.has(c) ? `${c} (${w('chart.notCharted')})` : c);
       drawBars(canvas, {
-        categories: [...spec.categories.map(label), ...extras.map((e) => label(e.label))],
-        series: spec.columns.map((c) => ({
-          label: c.label,
-          values: [
-            ...spec.categories.map((_, i) => {
-              const count = c.counts[i];
-              if (!chartable(count)) return null;
-              return spec.asShares
-                ? (c.shares?.[i] ?? null) === null
-                  ? null
-                  : Math.round((c.shares?.[i] ?? 0) * 1000) / 10
-                : count;
-            }),
-            ...extras.map((e) => (chartable(e.counts[0]) ? e.counts[0] : null)),
-          ],
-          colors:
-            extras.length > 0
-              ? [...spec.categories.map(() => null), ...extras.map(() => '#6b7280')]
-              : undefined,
-        })),
+        ...barData(spec),
         valueTitle: spec.asShares ? w('chart.share') : w('chart.count'),
         horizontal: spec.horizontal ?? false,
         format: (v) => (spec.asShares ? `${v.toLocaleString(locale())}%` : v.toLocaleString(locale())),

@@ -37,22 +37,30 @@ export interface BarSpec {
   onSelect?: (category: number, series: number) => void;
 }
 
+/**
+ * Chart.js's data sets for the series: each in its own colour of the palette (round again after the
+ * last), a bar with a colour of its own in that colour; null values stay null (no bar).
+ */
+export function datasets(series: Series[]) {
+  return series.map((s, i) => ({
+    label: s.label,
+    data: s.values,
+    backgroundColor: s.colors
+      ? s.colors.map((c) => c ?? PALETTE[i % PALETTE.length])
+      : PALETTE[i % PALETTE.length],
+    borderColor: PALETTE[i % PALETTE.length],
+    borderWidth: 0,
+    maxBarThickness: 48,
+  }));
+}
+
 /** Draws the chart on the canvas; returns a function that removes it. */
 export function drawBars(canvas: HTMLCanvasElement, spec: BarSpec): () => void {
   const chart = new Chart(canvas, {
     type: 'bar',
     data: {
       labels: spec.categories,
-      datasets: spec.series.map((s, i) => ({
-        label: s.label,
-        data: s.values,
-        backgroundColor: s.colors
-          ? s.colors.map((c) => c ?? PALETTE[i % PALETTE.length])
-          : PALETTE[i % PALETTE.length],
-        borderColor: PALETTE[i % PALETTE.length],
-        borderWidth: 0,
-        maxBarThickness: 48,
-      })),
+      datasets: datasets(spec.series),
     },
     options: {
       indexAxis: spec.horizontal ? 'y' : 'x',

@@ -8,20 +8,48 @@ import { CHANNELS, channelLabel, optionLabel, question, questionTitle, roleLabel
 import type { StoryFilter } from './model';
 import { w } from './texts';
 
-/** The filter of the address, or the default: everything, incomplete stories included. */
+/**
+ * The filter of the address, or the default: everything, incomplete stories included. What does not have
+ * the shape of a filter field (a damaged or hand-made address) is left out, the rest kept.
+ */
 export function filterFromUrl(params: URLSearchParams): StoryFilter {
   const raw = params.get('filter');
   if (raw) {
     try {
-      const parsed = JSON.parse(raw) as StoryFilter;
-      if (parsed && typeof parsed === 'object') {
-        return clean(parsed);
-      }
+      return clean(filterOf(JSON.parse(raw)));
     } catch {
       // a damaged address falls back to no filter
     }
   }
   return { includeIncomplete: true };
+}
+
+const isDay = (x: unknown): x is string => typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x);
+const isText = (x: unknown): x is string => typeof x === 'string' && x !== '';
+const texts = (x: unknown): string[] => (Array.isArray(x) ? x.filter(isText) : []);
+const record = (x: unknown): Record<string, unknown> =>
+  x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
+const isRange = (x: unknown): x is [number, number] =>
+  Array.isArray(x) &&
+  x.length === 2 &&
+  x.every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 100) &&
+  (x[0] as number) <= (x[1] as number);
+
+/** The fields of a parsed value that have the shape of a filter's (dates, ids, option lists, ranges). */
+function filterOf(value: unknown): StoryFilter {
+  const v = record(value);
+  return {
+    from: isDay(v.from) ? v.from : undefined,
+    to: isDay(v.to) ? v.to : undefined,
+    roles: texts(v.roles),
+    channels: texts(v.channels),
+    answers: Object.fromEntries(Object.entries(record(v.answers)).map(([q, o]) => [q, texts(o)])),
+    ranges: Object.fromEntries(Object.entries(record(v.ranges)).filter(([, r]) => isRange(r))) as Record<
+      string,
+      [number, number]
+    >,
+    includeIncomplete: v.includeIncomplete !== false,
+  };
 }
 
 /** The query string for a filter (empty for the default). */

@@ -4,10 +4,11 @@
 import { pick } from '../../i18n';
 import { append, h } from '../../form/dom';
 import type { Definition } from '../../types';
-import { BASE, type Ctx } from '../app';
+import type { Ctx } from '../app';
 import { chartBlock, type ChartSpec } from '../chartblock';
 import * as api from '../client';
-import { activeFilters, filterFromUrl, filterPanel, filterQuery, narrow } from '../filter';
+import { filteredAddress, pointAddress } from '../addresses';
+import { activeFilters, filterFromUrl, filterPanel, narrow } from '../filter';
 import {
   binRange,
   channelLabel,
@@ -31,14 +32,9 @@ export async function dashboardView(ctx: Ctx): Promise<void> {
   ctx.title(`${w('dashboard.title')} – ${pick(d.title)}`);
   const data = await api.dashboard(slug, filter);
   if (!ctx.alive()) return;
-  const here = (f: StoryFilter) =>
-    `${BASE}/${encodeURIComponent(slug)}${filterQuery(f) ? `?${filterQuery(f)}` : ''}`;
-  const apply = (f: StoryFilter) => ctx.go(here(f), false, '#results');
-  const stories = (extra: StoryFilter, more = '') => {
-    const q = filterQuery(narrow(filter, extra));
-    const query = [q, more].filter((x) => x !== '').join('&');
-    return `${BASE}/${encodeURIComponent(slug)}/verhalen${query ? `?${query}` : ''}`;
-  };
+  const apply = (f: StoryFilter) => ctx.go(filteredAddress(pointAddress(slug), f), false, '#results');
+  const stories = (extra: StoryFilter, more = '') =>
+    filteredAddress(`${pointAddress(slug)}/verhalen`, narrow(filter, extra), more);
   const go = (href: string) => ctx.go(href);
 
   append(
@@ -60,7 +56,7 @@ export async function dashboardView(ctx: Ctx): Promise<void> {
             'a',
             {
               class: 'button secondary',
-              href: `${BASE}/${encodeURIComponent(slug)}/evaluaties${filterQuery(filter) ? `?${filterQuery(filter)}` : ''}`,
+              href: filteredAddress(`${pointAddress(slug)}/evaluaties`, filter),
             },
             w('dashboard.evaluate'),
           )
@@ -146,22 +142,30 @@ function simple(
   };
 }
 
-/** Weeks without stories are shown as 0, so that the time axis is even. */
-function weeksSpec(
-  data: Dashboard,
-  stories: (f: StoryFilter) => string,
-  go: (href: string) => void,
-): ChartSpec {
-  const byWeek = new Map(data.weeks.map((b) => [b.id, b]));
+/**
+ * The weeks from the first to the last (by their Monday, as the API names them), those without stories
+ * as 0 so that the time axis is even; ten years at most.
+ */
+export function everyWeek(bars: Bar[]): Bar[] {
+  const byWeek = new Map(bars.map((b) => [b.id, b]));
   const weeks: Bar[] = [];
-  if (data.weeks.length > 0) {
-    const first = new Date(`${data.weeks[0].id}T00:00:00Z`);
-    const last = new Date(`${data.weeks[data.weeks.length - 1].id}T00:00:00Z`);
+  if (bars.length > 0) {
+    const first = new Date(`${bars[0].id}T00:00:00Z`);
+    const last = new Date(`${bars[bars.length - 1].id}T00:00:00Z`);
     for (let day = first; day <= last && weeks.length < 520; day = new Date(day.getTime() + 7 * 86400000)) {
       const id = day.toISOString().slice(0, 10);
       weeks.push(byWeek.get(id) ?? { id, label: id, count: 0 });
     }
   }
+  return weeks;
+}
+
+function weeksSpec(
+  data: Dashboard,
+  stories: (f: StoryFilter) => string,
+  go: (href: string) => void,
+): ChartSpec {
+  const weeks = everyWeek(data.weeks);
   const sunday = (id: string) =>
     new Date(new Date(`${id}T00:00:00Z`).getTime() + 6 * 86400000).toISOString().slice(0, 10);
   return {
@@ -180,7 +184,7 @@ function weeksSpec(
   };
 }
 
-function questionSpec(
+export function questionSpec(
   d: Definition,
   chart: QuestionChart,
   stories: (f: StoryFilter, more?: string) => string,
@@ -222,7 +226,7 @@ function questionSpec(
   };
 }
 
-function binLabelWithPoles(bin: number, left: string, right: string): string {
+export function binLabelWithPoles(bin: number, left: string, right: string): string {
   const [lo, hi] = binRange(bin);
   if (bin === 0 && left) return `${lo}–${hi} (${left})`;
   if (bin === 9 && right) return `${lo}–${hi} (${right})`;

@@ -5,7 +5,8 @@ import { append, h, uid } from '../../form/dom';
 import type { Definition } from '../../types';
 import { BASE, problemText, type Ctx } from '../app';
 import * as api from '../client';
-import { activeFilters, clean, filterFromUrl, filterPanel, filterQuery } from '../filter';
+import { filteredAddress, pointAddress } from '../addresses';
+import { activeFilters, clean, filterFromUrl, filterPanel } from '../filter';
 import { formatCount, formatDateTime, optionLabel, questionTitle, roleLabel } from '../labels';
 import type { EvaluationRequest, Run, StoryFilter } from '../model';
 import { w, type WKey } from '../texts';
@@ -20,8 +21,7 @@ export async function evaluationsView(ctx: Ctx): Promise<void> {
   ctx.title(`${w('evaluations.title')} – ${pick(d.title)}`);
   const runs = await api.evaluations(slug);
   if (!ctx.alive()) return;
-  const here = (f: StoryFilter) =>
-    `${BASE}/${encodeURIComponent(slug)}/evaluaties${filterQuery(f) ? `?${filterQuery(f)}` : ''}`;
+  const here = (f: StoryFilter) => filteredAddress(`${pointAddress(slug)}/evaluaties`, f);
   append(
     ctx.main,
     h('h1', { tabindex: -1 }, w('evaluations.title')),

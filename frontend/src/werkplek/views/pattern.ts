@@ -4,9 +4,10 @@
 import { pick } from '../../i18n';
 import { append, h } from '../../form/dom';
 import type { Definition } from '../../types';
-import { BASE, type Ctx } from '../app';
-import { chartBlock } from '../chartblock';
-import { clean, filterQuery, narrow } from '../filter';
+import type { Ctx } from '../app';
+import { chartBlock, type Column } from '../chartblock';
+import { filteredAddress, pointAddress } from '../addresses';
+import { clean, narrow } from '../filter';
 import {
   binLabel,
   binRange,
@@ -24,6 +25,7 @@ import {
   type Pattern,
   type Run,
   type StoryFilter,
+  type Table,
 } from '../model';
 import { w } from '../texts';
 import { cardAction, cardsByPattern } from './cardlink';
@@ -52,8 +54,7 @@ export async function patternView(ctx: Ctx): Promise<void> {
   });
   const storiesOf = (extra: StoryFilter | null) => {
     if (extra === null) return null;
-    const query = filterQuery(narrow(base, extra));
-    return `${BASE}/${encodeURIComponent(slug)}/verhalen${query ? `?${query}` : ''}`;
+    return filteredAddress(`${pointAddress(slug)}/verhalen`, narrow(base, extra));
   };
   const go = (href: string) => ctx.go(href);
   const selectArea = h('div', { class: 'select-area' });
@@ -115,13 +116,7 @@ export async function patternView(ctx: Ctx): Promise<void> {
         level: 'h2',
         categoryHeader: w('pattern.bin'),
         categories: Array.from({ length: 10 }, (_, i) => binLabel(i)),
-        columns: groups.map((g) => ({
-          label: label(g),
-          counts: g.bins ?? [],
-          shares: (g.bins ?? []).map((b) =>
-            typeof b === 'number' && typeof g.n === 'number' && g.n > 0 ? b / g.n : null,
-          ),
-        })),
+        columns: binColumns(groups, label),
         asShares: true,
         href: (bin, column) => {
           const f = filterOf(groups[column]);
@@ -167,14 +162,7 @@ export async function patternView(ctx: Ctx): Promise<void> {
         level: 'h2',
         categoryHeader: variableLabel(d, columnVariable),
         categories: table.columns.map((_, j) => columnLabel(j)),
-        columns: table.rows.map((_, i) => {
-          const total = table.counts[i].reduce<number>((sum, c) => sum + (typeof c === 'number' ? c : 0), 0);
-          return {
-            label: rowLabel(i),
-            counts: table.counts[i],
-            shares: table.counts[i].map((c) => (typeof c === 'number' && total > 0 ? c / total : null)),
-          };
-        }),
+        columns: rowShareColumns(table, rowLabel),
         asShares: true,
         horizontal: true,
         href: (j, i) => storiesOf(cellFilter(i, j)),
@@ -202,6 +190,35 @@ export async function patternView(ctx: Ctx): Promise<void> {
     );
   }
   append(ctx.main, back);
+}
+
+/**
+ * A slider's ten bins per group as chart columns, each bin as a share of the group's stories; no share
+ * where the bin or the group size is a suppressed count.
+ */
+export function binColumns(groups: GroupStats[], label: (g: GroupStats) => string): Column[] {
+  return groups.map((g) => ({
+    label: label(g),
+    counts: g.bins ?? [],
+    shares: (g.bins ?? []).map((b) =>
+      typeof b === 'number' && typeof g.n === 'number' && g.n > 0 ? b / g.n : null,
+    ),
+  }));
+}
+
+/**
+ * A contingency table's rows as chart columns, each cell as a share of the counts of its row that are
+ * numbers; no share for a suppressed cell.
+ */
+export function rowShareColumns(table: Table, label: (row: number) => string): Column[] {
+  return table.rows.map((_, i) => {
+    const total = table.counts[i].reduce<number>((sum, c) => sum + (typeof c === 'number' ? c : 0), 0);
+    return {
+      label: label(i),
+      counts: table.counts[i],
+      shares: table.counts[i].map((c) => (typeof c === 'number' && total > 0 ? c / total : null)),
+    };
+  });
 }
 
 /** The stories of one category of an evaluation variable, or null when a filter cannot express them. */

@@ -4,7 +4,8 @@ import { pick } from '../../i18n';
 import { append, h, uid } from '../../form/dom';
 import { BASE, type Ctx } from '../app';
 import * as api from '../client';
-import { activeFilters, filterFromUrl, filterPanel, filterQuery } from '../filter';
+import { filteredAddress, pointAddress } from '../addresses';
+import { activeFilters, filterFromUrl, filterPanel } from '../filter';
 import { channelLabel, formatDate, locale, roleLabel } from '../labels';
 import type { StoryFilter, StoryItem } from '../model';
 import { w } from '../texts';
@@ -12,7 +13,7 @@ import { exportLinks } from './exports';
 
 const SIZE = 20;
 
-interface BrowserState {
+export interface BrowserState {
   filter: StoryFilter;
   q: string;
   page: number;
@@ -25,14 +26,24 @@ const bool = (value: string | null) => (value === 'true' ? true : value === 'fal
 
 export function storiesAddress(slug: string, s: BrowserState): string {
   const parts: string[] = [];
-  const f = filterQuery(s.filter);
-  if (f) parts.push(f);
   if (s.q.trim() !== '') parts.push(`q=${encodeURIComponent(s.q.trim())}`);
   if (s.flagged !== undefined) parts.push(`flagged=${s.flagged}`);
   if (s.hidden !== undefined) parts.push(`hidden=${s.hidden}`);
   if (s.complete !== undefined) parts.push(`complete=${s.complete}`);
   if (s.page > 0) parts.push(`page=${s.page + 1}`);
-  return `${BASE}/${encodeURIComponent(slug)}/verhalen${parts.length > 0 ? `?${parts.join('&')}` : ''}`;
+  return filteredAddress(`${pointAddress(slug)}/verhalen`, s.filter, ...parts);
+}
+
+/** What the story browser shows, as its address says (the first page when the page is not a number). */
+export function browserState(query: URLSearchParams): BrowserState {
+  return {
+    filter: filterFromUrl(query),
+    q: query.get('q') ?? '',
+    page: Math.max(0, (Number.parseInt(query.get('page') ?? '1', 10) || 1) - 1),
+    flagged: bool(query.get('flagged')),
+    hidden: bool(query.get('hidden')),
+    complete: bool(query.get('complete')),
+  };
 }
 
 export async function storiesView(ctx: Ctx): Promise<void> {
@@ -40,14 +51,7 @@ export async function storiesView(ctx: Ctx): Promise<void> {
   const point = ctx.point(slug);
   if (!point) return;
   const d = point.definition;
-  const state: BrowserState = {
-    filter: filterFromUrl(ctx.query),
-    q: ctx.query.get('q') ?? '',
-    page: Math.max(0, (Number.parseInt(ctx.query.get('page') ?? '1', 10) || 1) - 1),
-    flagged: bool(ctx.query.get('flagged')),
-    hidden: bool(ctx.query.get('hidden')),
-    complete: bool(ctx.query.get('complete')),
-  };
+  const state = browserState(ctx.query);
   ctx.title(`${w('stories.title')} – ${pick(d.title)}`);
   const result = await api.searchStories(slug, {
     q: state.q.trim() === '' ? undefined : state.q.trim(),
