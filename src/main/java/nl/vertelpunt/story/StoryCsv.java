@@ -19,6 +19,13 @@ import org.apache.commons.csv.CSVFormat;
  * header row with the fixed columns {@link #FIXED}, then one column per question id. Slider: integer
  * or {@code NA}; choice: option id; multichoice: option ids joined with {@code |}; triad: three
  * integers joined with {@code |}; text as is; empty means unanswered. Times are UTC, to the second.
+ *
+ * <p>Spreadsheet programs run a cell that begins with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a
+ * carriage return as a formula. The export therefore puts an apostrophe before every cell that begins with such a
+ * character, possibly after apostrophes of its own ({@link #neutralise}), as OWASP recommends; the import takes
+ * exactly one apostrophe off a cell that begins with apostrophes followed by such a character ({@link #restore}).
+ * So every text comes back exactly as it was, and a text that merely begins with an apostrophe ("'s avonds")
+ * is neither changed on the way out nor on the way in.
  */
 public final class StoryCsv {
 
@@ -33,6 +40,31 @@ public final class StoryCsv {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private StoryCsv() {}
+
+    /** Starts a spreadsheet program would read as a formula. */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
+    /** A cell as the export writes it: an apostrophe before a cell a spreadsheet would run as a formula. */
+    public static String neutralise(String cell) {
+        return formulaAfterApostrophes(cell, 0) ? "'" + cell : cell;
+    }
+
+    /** A cell as the import reads it: the apostrophe {@link #neutralise} added taken off again. */
+    public static String restore(String cell) {
+        return cell != null && cell.startsWith("'") && formulaAfterApostrophes(cell, 1) ? cell.substring(1) : cell;
+    }
+
+    /** Whether the cell, after its leading apostrophes (at least {@code min}), begins with a formula start. */
+    private static boolean formulaAfterApostrophes(String cell, int min) {
+        if (cell == null) {
+            return false;
+        }
+        int i = 0;
+        while (i < cell.length() && cell.charAt(i) == '\'') {
+            i++;
+        }
+        return i >= min && i < cell.length() && FORMULA_STARTS.indexOf(cell.charAt(i)) >= 0;
+    }
 
     public static String time(Instant instant) {
         return TIME.format(instant);
