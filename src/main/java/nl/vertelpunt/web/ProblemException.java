@@ -11,24 +11,40 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<FieldError> errors;
-    private Long retryAfterSeconds;
+    private final Long retryAfterSeconds;
 
     public ProblemException(int status, String title, String detail, List<FieldError> errors) {
         super(detail);
+        if (status == 429) {
+            // every 429 says when to try again: made only by tooManyAttempts and tooManyRequests
+            throw new IllegalArgumentException("a 429 needs the seconds to wait");
+        }
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = null;
     }
 
     public ProblemException(int status, String title, String detail) {
         this(status, title, detail, List.of());
     }
 
+    private ProblemException(String title, String detail, long waitSeconds) {
+        super(detail);
+        this.status = 429;
+        this.title = title;
+        this.errors = List.of();
+        this.retryAfterSeconds = waitSeconds;
+    }
+
     /** 429: too many attempts; the answer carries {@code Retry-After} with the seconds to wait. */
     public static ProblemException tooManyAttempts(String detail, long waitSeconds) {
-        ProblemException e = new ProblemException(429, "Too many attempts", detail);
-        e.retryAfterSeconds = waitSeconds;
-        return e;
+        return new ProblemException("Too many attempts", detail, waitSeconds);
+    }
+
+    /** 429: too many requests from one client; the answer carries {@code Retry-After} with the seconds to wait. */
+    public static ProblemException tooManyRequests(String detail, long waitSeconds) {
+        return new ProblemException("Too many requests", detail, waitSeconds);
     }
 
     /** 422: the input was well-formed but does not fit the rules. */

@@ -3,7 +3,6 @@ package nl.vertelpunt.web;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.List;
 import nl.vertelpunt.user.session.Throttle;
 import nl.vertelpunt.user.session.Throttles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,12 +43,10 @@ public class RateLimits {
         String client = clients.of(request);
         long wait = stories.blockedFor(client);
         if (wait > 0) {
-            throw new ProblemException(
-                    429,
-                    "Too many requests",
+            throw ProblemException.tooManyRequests(
                     "Many stories came from your address in a short time. Please wait " + wait
                             + " seconds and try again; nothing is lost.",
-                    List.of());
+                    wait);
         }
         stories.count(client);
     }

@@ -5,6 +5,7 @@ import static nl.vertelpunt.testing.Fixtures.aSubmission;
 import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -69,6 +70,7 @@ class RateLimitTest {
                 .then()
                 .statusCode(429)
                 .contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body("detail", containsString("nothing is lost"));
     }
 
