@@ -32,6 +32,11 @@ public record EvaluationResult(
         List<Skipped> skipped,
         SubsetComparison subset) {
 
+    /** A statistic as the result holds it: null when it is not finite (JSON has no NaN or infinity). */
+    static Double num(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
     /** How many tests, and how many strong patterns of each kind. */
     public record Summary(int tests, int strong, int sliderByChoice, int choiceByChoice, int sliderBySlider) {}
 

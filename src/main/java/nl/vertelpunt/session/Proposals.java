@@ -123,6 +123,13 @@ public class Proposals {
         return view(note);
     }
 
+    /** The notes of these tables by id: the notes a proposal made for them may cluster. */
+    static Map<Long, SessionNote> notes(List<UUID> tableIds) {
+        Map<Long, SessionNote> out = new LinkedHashMap<>();
+        SessionNote.listForTables(tableIds).forEach(n -> out.put(n.id, n));
+        return out;
+    }
+
     private static void check(ProposalInput input) {
         if (input == null) {
             throw ProblemException.malformed("body", "a JSON object with title, action, goal and owner is expected");

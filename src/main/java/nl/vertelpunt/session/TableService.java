@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.vertelpunt.card.Card;
@@ -134,7 +132,7 @@ public class TableService {
 
     public Proposals.ProposalView propose(String token, Proposals.ProposalInput input) {
         SessionTable t = table(token);
-        return proposals.create(t.sessionId, t.id, input, notes(t));
+        return proposals.create(t.sessionId, t.id, input, Proposals.notes(List.of(t.id)));
     }
 
     public Proposals.ProposalView editProposal(String token, UUID proposalId, Proposals.ProposalInput input) {
@@ -143,13 +141,7 @@ public class TableService {
         if (p == null || !t.id.equals(p.tableId)) {
             throw ProblemException.notFound("This table has no proposal " + proposalId + ".");
         }
-        return proposals.edit(p, input, notes(t));
-    }
-
-    private static Map<Long, SessionNote> notes(SessionTable t) {
-        Map<Long, SessionNote> out = new LinkedHashMap<>();
-        SessionNote.listForTables(List.of(t.id)).forEach(n -> out.put(n.id, n));
-        return out;
+        return proposals.edit(p, input, Proposals.notes(List.of(t.id)));
     }
 
     private static SessionNote note(SessionTable t, long noteId) {

@@ -41,6 +41,15 @@ public class StoryPointVersion extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** Whether a story answered this version: then it is no longer rewritten in place, and its answers keep their meaning. */
+    public boolean hasStories() {
+        return !getEntityManager()
+                .createNativeQuery("SELECT 1 FROM story WHERE version_id = ?1 LIMIT 1")
+                .setParameter(1, id)
+                .getResultList()
+                .isEmpty();
+    }
+
     public static List<StoryPointVersion> listFor(long storyPointId) {
         return list("storyPointId = ?1 order by version", storyPointId);
     }

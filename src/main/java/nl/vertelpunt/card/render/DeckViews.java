@@ -199,10 +199,10 @@ final class DeckViews {
         if (variables.isEmpty()) {
             return "";
         }
-        String first = describe(SvgCharts.question(questions, variables.get(0)));
+        String first = describe(ChartParts.question(questions, variables.get(0)));
         String sentence;
         if ("subset".equals(kind)) {
-            QuestionInfo subset = SvgCharts.question(questions, variables.size() > 1 ? variables.get(1) : "subset");
+            QuestionInfo subset = ChartParts.question(questions, variables.size() > 1 ? variables.get(1) : "subset");
             String selection = subset.number() == null && "selectie".equals(subset.label())
                     ? "de selectie"
                     : "de selectie ‘" + Text.clean(subset.label()) + "’";
@@ -210,7 +210,7 @@ final class DeckViews {
         } else {
             StringBuilder s = new StringBuilder(first);
             for (int i = 1; i < variables.size(); i++) {
-                s.append(" in combinatie met ").append(describe(SvgCharts.question(questions, variables.get(i))));
+                s.append(" in combinatie met ").append(describe(ChartParts.question(questions, variables.get(i))));
             }
             sentence = s.toString();
         }
@@ -370,7 +370,7 @@ final class DeckViews {
         String rowVariable = variables.size() > 1 ? variables.get(subset ? 1 : 0) : "";
         String corner = subset
                 ? "Verhalen"
-                : Text.clean(SvgCharts.question(questions, rowVariable).label());
+                : Text.clean(ChartParts.question(questions, rowVariable).label());
         List<String> head = new ArrayList<>();
         head.add(corner);
         for (int c = 0; c < table.path("columns").size(); c++) {

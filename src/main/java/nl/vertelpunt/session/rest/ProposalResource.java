@@ -10,8 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import nl.vertelpunt.session.ProposalService;
 import nl.vertelpunt.session.Proposals;
-import nl.vertelpunt.session.SenseSessionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -21,18 +21,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Sessions")
 public class ProposalResource {
 
-    private final SenseSessionService sessions;
+    private final ProposalService proposals;
 
-    ProposalResource(SenseSessionService sessions) {
-        this.sessions = sessions;
+    ProposalResource(ProposalService proposals) {
+        this.proposals = proposals;
     }
 
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a proposal's texts, its notes, or whether it shows on the public page")
-    public Proposals.ProposalView edit(@PathParam("id") UUID id, SenseSessionService.ProposalEdit edit) {
-        return sessions.editProposal(id, edit);
+    public Proposals.ProposalView edit(@PathParam("id") UUID id, ProposalService.ProposalEdit edit) {
+        return proposals.edit(id, edit);
     }
 
     @POST
@@ -41,15 +41,15 @@ public class ProposalResource {
     @Operation(
             summary =
                     "Record what was decided or done: a status (proposed, adopted, in_progress, done, dropped) and a short note")
-    public Response update(@PathParam("id") UUID id, SenseSessionService.UpdateInput input) {
-        return Response.status(201).entity(sessions.addUpdate(id, input)).build();
+    public Response update(@PathParam("id") UUID id, ProposalService.UpdateInput input) {
+        return Response.status(201).entity(proposals.addUpdate(id, input)).build();
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a proposal (its notes stay)")
     public Response delete(@PathParam("id") UUID id) {
-        sessions.deleteProposal(id);
+        proposals.delete(id);
         return Response.noContent().build();
     }
 }

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.util.UUID;
 import nl.vertelpunt.card.render.CardRenderer;
 import nl.vertelpunt.card.rest.Decks;
+import nl.vertelpunt.session.ProposalService;
 import nl.vertelpunt.session.Proposals;
 import nl.vertelpunt.session.SenseSessionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,10 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SessionResource {
 
     private final SenseSessionService sessions;
+    private final ProposalService proposals;
     private final CardRenderer renderer;
 
-    SessionResource(SenseSessionService sessions, CardRenderer renderer) {
+    SessionResource(SenseSessionService sessions, ProposalService proposals, CardRenderer renderer) {
         this.sessions = sessions;
+        this.proposals = proposals;
         this.renderer = renderer;
     }
 
@@ -122,6 +125,6 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a proposal (e.g. from notes on paper), for a table (?table=) or the whole session")
     public Response propose(@PathParam("id") UUID id, @QueryParam("table") UUID table, Proposals.ProposalInput input) {
-        return Response.status(201).entity(sessions.propose(id, table, input)).build();
+        return Response.status(201).entity(proposals.propose(id, table, input)).build();
     }
 }

@@ -17,17 +17,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.List;
 import java.util.Map;
 import nl.vertelpunt.story.StorySearchService;
 import nl.vertelpunt.story.StoryService;
 import nl.vertelpunt.story.StoryTransferService;
 import nl.vertelpunt.user.StaffRole;
 import nl.vertelpunt.user.session.CsrfFilter;
-import nl.vertelpunt.user.session.SessionAuthenticationMechanism;
-import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.JsonBodies;
 import nl.vertelpunt.web.ProblemException;
 import nl.vertelpunt.web.RateLimits;
@@ -114,7 +109,7 @@ public class StoryResource {
         if (StoryService.staffChannel(submission)) {
             // sent by staff (checked by the service): a verteltafel's queue of 30 stories from one address is fine,
             // but a change made with the session cookie needs the session's CSRF token, as everywhere in the workspace
-            requireCsrfToken(request.getHeader(CsrfFilter.HEADER));
+            CsrfFilter.requireForStaffStory(identity, request.getHeader(CsrfFilter.HEADER));
         } else {
             rateLimits.storySubmission(request);
         }
@@ -125,24 +120,6 @@ public class StoryResource {
         return Response.created(URI.create("/api/storypoints/" + slug + "/stories/" + receipt.id()))
                 .entity(receipt)
                 .build();
-    }
-
-    private void requireCsrfToken(String header) {
-        if (identity.isAnonymous()) {
-            return; // the service answers 401
-        }
-        String expected = identity.getAttribute(SessionAuthenticationMechanism.CSRF);
-        if (expected != null
-                && (header == null
-                        || !MessageDigest.isEqual(
-                                expected.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8)))) {
-            throw new ProblemException(
-                    403,
-                    "Forbidden",
-                    "X-CSRF-Token: a story sent with the session cookie needs the "
-                            + "session's CSRF token. Reload the page and try again.",
-                    List.of(new FieldError(CsrfFilter.HEADER, "is missing or not the token of this session")));
-        }
     }
 
     @GET

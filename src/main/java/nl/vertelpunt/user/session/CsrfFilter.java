@@ -7,8 +7,10 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.ProblemException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -46,17 +48,42 @@ public class CsrfFilter {
         return identities.getDeferredIdentity().map(identity -> refusal(identity, request.getHeaderString(HEADER)));
     }
 
-    private static Response refusal(SecurityIdentity identity, String header) {
-        String expected = identity.isAnonymous() ? null : identity.getAttribute(SessionAuthenticationMechanism.CSRF);
-        if (expected == null) {
-            return null;
+    /**
+     * The check for a story of a verteltafel or from paper, sent by staff to the public story endpoint (which
+     * this filter leaves alone): signed in through the session cookie, it needs the session's CSRF token in
+     * {@value #HEADER} like every change in the workspace; 403 naming the header otherwise. Without a session
+     * (HTTP Basic, or anonymous: the service answers 401) there is nothing to check.
+     */
+    public static void requireForStaffStory(SecurityIdentity identity, String header) {
+        String expected = expected(identity);
+        if (expected != null && !matches(expected, header)) {
+            throw new ProblemException(
+                    403,
+                    "Forbidden",
+                    "X-CSRF-Token: a story sent with the session cookie needs the "
+                            + "session's CSRF token. Reload the page and try again.",
+                    List.of(new FieldError(HEADER, "is missing or not the token of this session")));
         }
-        if (header != null
-                && MessageDigest.isEqual(
-                        expected.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8))) {
+    }
+
+    private static Response refusal(SecurityIdentity identity, String header) {
+        String expected = expected(identity);
+        if (expected == null || matches(expected, header)) {
             return null;
         }
         throw ProblemException.forbidden(
                 "This change needs the page's CSRF token (header " + HEADER + "). Reload the page and try again.");
+    }
+
+    /** The CSRF token of the identity's session; null when it did not sign in through the session cookie. */
+    private static String expected(SecurityIdentity identity) {
+        return identity.isAnonymous() ? null : identity.getAttribute(SessionAuthenticationMechanism.CSRF);
+    }
+
+    /** Whether the header is the expected token, compared in constant time. */
+    private static boolean matches(String expected, String header) {
+        return header != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
     }
 }
