@@ -46,12 +46,16 @@ export interface QuestionChart {
   bars: Bar[];
   notApplicable: Count | null;
   unanswered: Count;
+  /** Answered in 1 to k−1 stories: no bars, so that their answers cannot be told. */
+  tooFew: boolean;
 }
 
 export interface Dashboard {
   storyPoint: string;
   threshold: number;
   stories: Count;
+  /** The filter leaves 1 to k−1 stories: every list is empty. */
+  tooFew: boolean;
   weeks: Bar[];
   roles: Bar[];
   channels: Bar[];
@@ -227,6 +231,8 @@ export interface EvaluationResult {
     skipped: Skipped[];
   };
   suppressionThreshold?: number;
+  /** The run covered 1 to k−1 stories: only their rounded number is shown, no patterns. */
+  tooFew?: boolean;
 }
 
 export interface Run {
