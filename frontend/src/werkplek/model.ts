@@ -281,6 +281,8 @@ export interface CardStory {
   quote: string | null;
   /** Why the story is left off the printed card: hidden, or flagged for personal data. */
   problem: 'hidden' | 'flagged' | null;
+  /** Its quote was taken off because a redaction cut into it (until the card is saved again). */
+  quoteWithdrawn: boolean;
 }
 
 export interface CardView {
@@ -312,6 +314,8 @@ export interface CardSummary {
   title: string;
   published: boolean;
   stories: number;
+  /** Quotes a redaction took off since the card was last saved. */
+  quotesWithdrawn: number;
   updatedBy: string;
   updatedAt: string;
 }
