@@ -297,10 +297,23 @@ public final class Browser implements AutoCloseable {
      * Leaves the window at 1280 px.
      */
     public void checkScreen(String name) {
+        check(name, false);
+    }
+
+    /**
+     * {@link #checkScreen}, and at each of 320, 375, 768 and 1280 px no {@link #layoutProblems}: no clipped text,
+     * nothing sticking out of its block or overlapping a neighbour, no sideways scrolling inside the page from 768
+     * px. (Every screen is to be checked this way; {@code checkScreen} is for those not yet brought up to it.)
+     */
+    public void checkScreenStrictly(String name) {
+        check(name, true);
+    }
+
+    private void check(String name, boolean strict) {
         for (int w : List.of(320, 375, 768, 1280)) {
             width(w);
-            if (Boolean.getBoolean("vertelpunt.layout.report")) {
-                System.out.println("LAYOUT " + name + " @" + w + ": " + layoutProblems());
+            if (strict) {
+                assertThat(layoutProblems()).as(name + " at " + w + " px").isEmpty();
             }
             long overflow = sidewaysOverflow();
             if (overflow > 0) {
