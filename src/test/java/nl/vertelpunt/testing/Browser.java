@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -313,7 +314,18 @@ public final class Browser implements AutoCloseable {
         for (int w : List.of(320, 375, 768, 1280)) {
             width(w);
             if (strict) {
-                assertThat(layoutProblems()).as(name + " at " + w + " px").isEmpty();
+                // charts redraw a few frames after the window changed size: give the layout 3 s to settle
+                List<String> problems = new ArrayList<>();
+                try {
+                    new WebDriverWait(driver, Duration.ofSeconds(3), Duration.ofMillis(200)).until(d -> {
+                        problems.clear();
+                        problems.addAll(layoutProblems());
+                        return problems.isEmpty();
+                    });
+                } catch (TimeoutException e) {
+                    // the assertion names what is wrong
+                }
+                assertThat(problems).as(name + " at " + w + " px").isEmpty();
             }
             long overflow = sidewaysOverflow();
             if (overflow > 0) {
