@@ -30,8 +30,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * One import of a CSV file in the exchange format ({@link StoryCsv}) into a story point's current version: the
- * header and every row are checked with the rules of every other story (every cell with {@link CsvInput#problem});
- * while all is well (and unless it is a dry
+ * header and every row are checked with the rules of every other story (every cell with {@link CsvInput#problem}, and
+ * restored from the export's neutralised form with {@link StoryCsv#restore}); while all is well (and unless it is a dry
  * run) rows are stored in batches and their personal-data flags set, so that a refused file stores nothing.
  */
 final class StoryCsvImport {
@@ -119,7 +119,7 @@ final class StoryCsvImport {
         Set<String> allowed = new HashSet<>(StoryCsv.FIXED);
         definition.questions().forEach(q -> allowed.add(q.id()));
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i);
+            String name = StoryCsv.restore(header.get(i));
             if (i == 0 && name.startsWith("\uFEFF")) {
                 name = name.substring(1);
             }
@@ -255,7 +255,7 @@ final class StoryCsvImport {
         if (index == null) {
             return null;
         }
-        String v = record.get(index);
+        String v = StoryCsv.restore(record.get(index));
         return v.isEmpty() ? null : v;
     }
 }
