@@ -19,6 +19,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Request bodies read into records are read as strictly as {@link JsonBodies}, and their types are strict; what does
@@ -69,11 +70,11 @@ public class StrictJson implements ObjectMapperCustomizer {
             }
         }
         SimpleModule strict = new SimpleModule("vertelpunt-strict");
-        strict.addDeserializer(String.class, new Strings());
+        strict.addDeserializer(String.class, strings());
         strict.addKeyDeserializer(String.class, new Keys());
-        strict.addDeserializer(LocalDate.class, new IsoDates());
+        strict.addDeserializer(LocalDate.class, dates());
         strict.addDeserializer(Double.class, new FiniteDoubles());
-        strict.addDeserializer(UUID.class, new Ids());
+        strict.addDeserializer(UUID.class, ids());
         mapper.registerModule(strict);
     }
 
@@ -90,24 +91,62 @@ public class StrictJson implements ObjectMapperCustomizer {
                 || (type == LogicalType.Boolean && shape == CoercionInputShape.Boolean);
     }
 
-    /** Texts: only a JSON string, and only one {@link Texts#problem} lets through. */
-    static final class Strings extends StdScalarDeserializer<String> {
-        Strings() {
-            super(String.class);
+    /**
+     * A value written as a JSON text: anything but a text is refused, and so is a text that {@code read} gives no
+     * value for ({@code why} says why).
+     */
+    static final class FromText<T> extends StdScalarDeserializer<T> {
+        private final transient Function<String, T> read;
+        private final transient Function<String, String> why;
+
+        FromText(Class<T> type, Function<String, T> read, Function<String, String> why) {
+            super(type);
+            this.read = read;
+            this.why = why;
         }
 
         @Override
-        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!p.hasToken(JsonToken.VALUE_STRING)) {
-                return (String) ctxt.handleUnexpectedToken(String.class, p);
+                return (T) ctxt.handleUnexpectedToken(handledType(), p);
             }
             String text = p.getText();
-            String problem = Texts.problem(text);
-            if (problem != null) {
-                throw new Refusal(p, problem, String.class);
+            T value = read.apply(text);
+            if (value == null) {
+                throw new Refusal(p, why.apply(text), handledType());
             }
-            return text;
+            return value;
         }
+    }
+
+    /** Texts: only one {@link Texts#problem} lets through. */
+    private static FromText<String> strings() {
+        return new FromText<>(String.class, text -> Texts.problem(text) == null ? text : null, Texts::problem);
+    }
+
+    /** Dates: only a text yyyy-mm-dd that is a day of the calendar. */
+    private static FromText<LocalDate> dates() {
+        return new FromText<>(LocalDate.class, Dates::parse, Dates::notADate);
+    }
+
+    /**
+     * Ids: only a text of the 36 characters of a UUID. (Jackson's own reader trims a text first, so that
+     * {@code "\u0000"} became no id at all.)
+     */
+    private static FromText<UUID> ids() {
+        return new FromText<>(
+                UUID.class,
+                text -> {
+                    try {
+                        return text.length() == 36 ? UUID.fromString(text) : null;
+                    } catch (IllegalArgumentException e) {
+                        return null;
+                    }
+                },
+                text -> Texts.problem(text) != null
+                        ? Texts.problem(text)
+                        : "must be an id such as 3f0e8c52-6f4e-4c8e-9a51-2b7f1d7c9e10");
     }
 
     /** Keys of maps (question ids, for one): the same check as every text. */
@@ -119,55 +158,6 @@ public class StrictJson implements ObjectMapperCustomizer {
                 throw new Refusal(ctxt.getParser(), "(the name) " + problem, String.class);
             }
             return key;
-        }
-    }
-
-    /** Dates: only a text yyyy-mm-dd that is a day of the calendar. */
-    static final class IsoDates extends StdScalarDeserializer<LocalDate> {
-        IsoDates() {
-            super(LocalDate.class);
-        }
-
-        @Override
-        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.hasToken(JsonToken.VALUE_STRING)) {
-                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
-            }
-            LocalDate date = Dates.parse(p.getText());
-            if (date == null) {
-                throw new Refusal(p, Dates.notADate(p.getText()), LocalDate.class);
-            }
-            return date;
-        }
-    }
-
-    /**
-     * Ids: only a text of the 36 characters of a UUID. (Jackson's own reader trims a text first, so that
-     * {@code "\u0000"} became no id at all.)
-     */
-    static final class Ids extends StdScalarDeserializer<UUID> {
-        Ids() {
-            super(UUID.class);
-        }
-
-        @Override
-        public UUID deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.hasToken(JsonToken.VALUE_STRING)) {
-                return (UUID) ctxt.handleUnexpectedToken(UUID.class, p);
-            }
-            String text = p.getText();
-            try {
-                if (text.length() == 36) {
-                    return UUID.fromString(text);
-                }
-            } catch (IllegalArgumentException e) {
-                // refused below
-            }
-            String problem = Texts.problem(text);
-            throw new Refusal(
-                    p,
-                    problem != null ? problem : "must be an id such as 3f0e8c52-6f4e-4c8e-9a51-2b7f1d7c9e10",
-                    UUID.class);
         }
     }
 
