@@ -52,6 +52,15 @@ class CsvRoundTripTest {
                 .ifValidationFails();
     }
 
+    private static byte[] exportCsv(String slug) {
+        return asAdmin()
+                .get("/api/storypoints/" + slug + "/stories.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+    }
+
     @Test
     void shouldExportExactlyTheBytesThatWereImported() {
         String slug = publishedStoryPoint("roundtrip");
@@ -212,12 +221,7 @@ class CsvRoundTripTest {
         byte[] bytes = file.toString().getBytes(StandardCharsets.UTF_8);
         importCsv(slug, bytes, "").statusCode(200).body("created", equalTo(ids.size()));
         // ids that begin with '-' are written with an apostrophe before them, as a spreadsheet would run them
-        byte[] exported = asAdmin()
-                .get("/api/storypoints/" + slug + "/stories.csv")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asByteArray();
+        byte[] exported = exportCsv(slug);
         assertThat(new String(exported, StandardCharsets.UTF_8))
                 .isEqualTo(file.toString().replace("\r\n-", "\r\n'-"))
                 .contains("\r\n'-7,");
@@ -264,12 +268,7 @@ class CsvRoundTripTest {
                     .then()
                     .statusCode(201);
         }
-        byte[] exported = asAdmin()
-                .get("/api/storypoints/" + slug + "/stories.csv")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asByteArray();
+        byte[] exported = exportCsv(slug);
         String csv = new String(exported, StandardCharsets.UTF_8);
         for (String text : texts) {
             String written = StoryCsv.neutralise(text);
@@ -288,13 +287,7 @@ class CsvRoundTripTest {
 
         String copy = publishedStoryPoint("formulas-copy");
         importCsv(copy, exported, "").statusCode(200).body("created", equalTo(texts.size()));
-        assertThat(asAdmin()
-                        .get("/api/storypoints/" + copy + "/stories.csv")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .asByteArray())
-                .isEqualTo(exported);
+        assertThat(exportCsv(copy)).isEqualTo(exported);
         List<String> ids = asAdmin()
                 .contentType("application/json")
                 .body(Map.of("size", 100))
@@ -347,13 +340,7 @@ class CsvRoundTripTest {
         String file = HEADER + "emoji-1,2019-05-20T08:15:00Z,ouder,import,nl,," + longest + ",,,,,,,\r\n";
         byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
         importCsv(slug, bytes, "").statusCode(200).body("created", equalTo(1));
-        assertThat(asAdmin()
-                        .get("/api/storypoints/" + slug + "/stories.csv")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .asByteArray())
-                .isEqualTo(bytes);
+        assertThat(exportCsv(slug)).isEqualTo(bytes);
         assertThat(Database.queryInt(dataSource, "SELECT char_length(text) FROM story WHERE id = 'emoji-1'"))
                 .isEqualTo(20_000);
 
@@ -405,12 +392,7 @@ class CsvRoundTripTest {
         importCsv(slug, "role,text\r\nouder,Een verhaal zonder id\r\n".getBytes(StandardCharsets.UTF_8), "")
                 .statusCode(200)
                 .body("created", equalTo(1));
-        String csv = asAdmin()
-                .get("/api/storypoints/" + slug + "/stories.csv")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String csv = new String(exportCsv(slug), StandardCharsets.UTF_8);
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(2);
         assertThat(lines[1])
