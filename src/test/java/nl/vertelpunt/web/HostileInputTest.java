@@ -203,29 +203,29 @@ class HostileInputTest {
     private void stories() throws Exception {
         String path = "/api/storypoints/" + slug + "/stories";
         ObjectNode base = JSON.valueToTree(aSubmission());
-        Map<String, Kind> fields = new LinkedHashMap<>();
-        fields.put("submissionId", Kind.TEXT);
-        fields.put("role", Kind.TEXT);
-        fields.put("language", Kind.TEXT);
-        fields.put("title", Kind.TEXT);
-        fields.put("text", Kind.VISIBLE);
-        fields.put("answers", Kind.OBJECT);
-        fields.put("answers.gevolg", Kind.TEXT);
-        fields.put("answers.gehoord", Kind.COUNT);
-        fields.put("answers.themas", Kind.TEXTS);
-        fields.put("answers.balans", Kind.INTS);
-        fields.put("answers.tip", Kind.TEXT);
-        fields.put("channel", Kind.TEXT);
-        fields.put("gathering", Kind.TEXT);
-        fields.put("toldOn", Kind.DATE);
-        fields.put("website", Kind.TEXT);
+        Map<String, Kind> fields = fields(
+                "submissionId", Kind.TEXT,
+                "role", Kind.TEXT,
+                "language", Kind.TEXT,
+                "title", Kind.TEXT,
+                "text", Kind.VISIBLE,
+                "answers", Kind.OBJECT,
+                "answers.gevolg", Kind.TEXT,
+                "answers.gehoord", Kind.COUNT,
+                "answers.themas", Kind.TEXTS,
+                "answers.balans", Kind.INTS,
+                "answers.tip", Kind.TEXT,
+                "channel", Kind.TEXT,
+                "gathering", Kind.TEXT,
+                "toldOn", Kind.DATE,
+                "website", Kind.TEXT);
         jsonFields("story", "POST", path, false, base, fields, true);
         // a story taken in person: the date it was told, by a signed-in admin
         ObjectNode inPerson = base.deepCopy();
         inPerson.put("channel", "papier");
-        Map<String, Kind> told = new LinkedHashMap<>();
-        told.put("toldOn", Kind.DATE);
-        told.put("gathering", Kind.TEXT);
+        Map<String, Kind> told = fields(
+                "toldOn", Kind.DATE,
+                "gathering", Kind.TEXT);
         jsonFields("paper story", "POST", path, true, inPerson, told, true);
         ObjectNode longText = base.deepCopy();
         longText.put("text", "woord ".repeat(3334) + "!");
@@ -246,31 +246,31 @@ class HostileInputTest {
     private void definitions() throws Exception {
         String path = "/api/storypoints/" + slug;
         ObjectNode base = JSON.valueToTree(aDefinition(slug));
-        Map<String, Kind> fields = new LinkedHashMap<>();
-        fields.put("title.nl", Kind.VISIBLE);
-        fields.put("intro.nl", Kind.VISIBLE);
-        fields.put("roles[0].label.nl", Kind.VISIBLE);
-        fields.put("questions[0].label.nl", Kind.VISIBLE);
-        fields.put("questions[0].options[0].label.nl", Kind.TEXT);
-        fields.put("questions[0].options[0].id", Kind.TEXT);
-        fields.put("questions[0].number", Kind.INT);
-        fields.put("questions[1].notApplicable", Kind.BOOL);
-        fields.put("questions[3].max", Kind.INT);
-        fields.put("completeness.minWords", Kind.COUNT);
+        Map<String, Kind> fields = fields(
+                "title.nl", Kind.VISIBLE,
+                "intro.nl", Kind.VISIBLE,
+                "roles[0].label.nl", Kind.VISIBLE,
+                "questions[0].label.nl", Kind.VISIBLE,
+                "questions[0].options[0].label.nl", Kind.TEXT,
+                "questions[0].options[0].id", Kind.TEXT,
+                "questions[0].number", Kind.INT,
+                "questions[1].notApplicable", Kind.BOOL,
+                "questions[3].max", Kind.INT,
+                "completeness.minWords", Kind.COUNT);
         jsonFields("definition", "PUT", path, true, base, fields, false);
         rawBodies("definition", "PUT", path, true, base, "title.nl", false);
     }
 
     private void searchesAndFilters() throws Exception {
-        Map<String, Kind> filter = new LinkedHashMap<>();
-        filter.put("filter", Kind.OBJECT);
-        filter.put("filter.from", Kind.DATE);
-        filter.put("filter.to", Kind.DATE);
-        filter.put("filter.roles", Kind.TEXTS);
-        filter.put("filter.channels", Kind.TEXTS);
-        filter.put("filter.answers.gevolg", Kind.TEXTS);
-        filter.put("filter.ranges.gehoord", Kind.INTS);
-        filter.put("filter.includeIncomplete", Kind.BOOL);
+        Map<String, Kind> filter = fields(
+                "filter", Kind.OBJECT,
+                "filter.from", Kind.DATE,
+                "filter.to", Kind.DATE,
+                "filter.roles", Kind.TEXTS,
+                "filter.channels", Kind.TEXTS,
+                "filter.answers.gevolg", Kind.TEXTS,
+                "filter.ranges.gehoord", Kind.INTS,
+                "filter.includeIncomplete", Kind.BOOL);
         Map<String, Kind> search = new LinkedHashMap<>(filter);
         search.put("q", Kind.TEXT);
         search.put("flagged", Kind.BOOL);
@@ -327,15 +327,15 @@ class HostileInputTest {
 
     private void evaluations() throws Exception {
         ObjectNode base = JSON.createObjectNode().put("storyPoint", planted);
-        Map<String, Kind> fields = new LinkedHashMap<>();
-        fields.put("storyPoint", Kind.TEXT);
-        fields.put("filter.from", Kind.DATE);
-        fields.put("filter.roles", Kind.TEXTS);
-        fields.put("settings", Kind.OBJECT);
-        fields.put("settings.minGroupSize", Kind.COUNT);
-        fields.put("settings.maxQ", Kind.NUMBER);
-        fields.put("settings.minSpearman", Kind.NUMBER);
-        fields.put("subset.filter.roles", Kind.TEXTS);
+        Map<String, Kind> fields = fields(
+                "storyPoint", Kind.TEXT,
+                "filter.from", Kind.DATE,
+                "filter.roles", Kind.TEXTS,
+                "settings", Kind.OBJECT,
+                "settings.minGroupSize", Kind.COUNT,
+                "settings.maxQ", Kind.NUMBER,
+                "settings.minSpearman", Kind.NUMBER,
+                "subset.filter.roles", Kind.TEXTS);
         jsonFields("evaluation", "POST", "/api/evaluations", true, base, fields, false);
         rawBodies("evaluation", "POST", "/api/evaluations", true, base, "storyPoint", false);
         ObjectNode selection = JSON.createObjectNode().put("pattern", "geen|patroon|hier");
@@ -351,18 +351,18 @@ class HostileInputTest {
 
     private void cards() throws Exception {
         ObjectNode draft = JSON.createObjectNode().put("runId", runId).put("pattern", pattern);
-        Map<String, Kind> drafting = new LinkedHashMap<>();
-        drafting.put("runId", Kind.UUID);
-        drafting.put("pattern", Kind.TEXT);
+        Map<String, Kind> drafting = fields(
+                "runId", Kind.UUID,
+                "pattern", Kind.TEXT);
         jsonFields("new card", "POST", "/api/cards", true, draft, drafting, false);
         String path = "/api/cards/" + cardId;
         ObjectNode edit = JSON.createObjectNode().put("version", cardVersion);
-        Map<String, Kind> fields = new LinkedHashMap<>();
-        fields.put("version", Kind.INT);
-        fields.put("title", Kind.VISIBLE);
-        fields.put("observation", Kind.VISIBLE);
-        fields.put("interpretations", Kind.TEXTS);
-        fields.put("published", Kind.BOOL);
+        Map<String, Kind> fields = fields(
+                "version", Kind.INT,
+                "title", Kind.VISIBLE,
+                "observation", Kind.VISIBLE,
+                "interpretations", Kind.TEXTS,
+                "published", Kind.BOOL);
         jsonFields("card", "PUT", path, true, edit, fields, false);
         ObjectNode withStory = edit.deepCopy();
         withStory
@@ -371,9 +371,9 @@ class HostileInputTest {
                 .put("id", cardStory)
                 .put("quoteStart", 0)
                 .put("quoteEnd", 5);
-        Map<String, Kind> story = new LinkedHashMap<>();
-        story.put("stories[0].id", Kind.TEXT);
-        story.put("stories[0].quoteStart", Kind.COUNT);
+        Map<String, Kind> story = fields(
+                "stories[0].id", Kind.TEXT,
+                "stories[0].quoteStart", Kind.COUNT);
         jsonFields("card", "PUT", path, true, withStory, story, false);
         rawBodies("card", "PUT", path, true, edit.deepCopy().put("title", "Titel"), "title", false);
     }
@@ -385,12 +385,12 @@ class HostileInputTest {
                 .put("heldOn", LocalDate.now().toString())
                 .put("online", false)
                 .put("place", "Utrecht");
-        Map<String, Kind> fields = new LinkedHashMap<>();
-        fields.put("storyPoint", Kind.TEXT);
-        fields.put("title", Kind.VISIBLE);
-        fields.put("heldOn", Kind.DATE);
-        fields.put("place", Kind.VISIBLE);
-        fields.put("online", Kind.BOOL);
+        Map<String, Kind> fields = fields(
+                "storyPoint", Kind.TEXT,
+                "title", Kind.VISIBLE,
+                "heldOn", Kind.DATE,
+                "place", Kind.VISIBLE,
+                "online", Kind.BOOL);
         jsonFields("new session", "POST", "/api/sessions", true, base, fields, false);
         rawBodies("new session", "POST", "/api/sessions", true, base, "title", false);
         String path = "/api/sessions/" + sessionId;
@@ -398,10 +398,10 @@ class HostileInputTest {
         ObjectNode plan = JSON.createObjectNode().put("name", "Tafel 2");
         plan.putArray("cards");
         plan.putArray("stories");
-        Map<String, Kind> planFields = new LinkedHashMap<>();
-        planFields.put("name", Kind.VISIBLE);
-        planFields.put("cards", Kind.UUIDS);
-        planFields.put("stories", Kind.TEXTS);
+        Map<String, Kind> planFields = fields(
+                "name", Kind.VISIBLE,
+                "cards", Kind.UUIDS,
+                "stories", Kind.TEXTS);
         jsonFields("new table", "POST", path + "/tables", true, plan, planFields, false);
         jsonFields("table", "PUT", path + "/tables/" + tableId, true, plan, planFields, false);
         jsonFields(
@@ -413,20 +413,20 @@ class HostileInputTest {
                 Map.of("days", Kind.COUNT),
                 false);
         ObjectNode proposal = JSON.valueToTree(proposal());
-        Map<String, Kind> proposalFields = new LinkedHashMap<>();
-        proposalFields.put("title", Kind.VISIBLE);
-        proposalFields.put("action", Kind.VISIBLE);
-        proposalFields.put("goal", Kind.VISIBLE);
-        proposalFields.put("owner", Kind.VISIBLE);
-        proposalFields.put("notes", Kind.INTS);
+        Map<String, Kind> proposalFields = fields(
+                "title", Kind.VISIBLE,
+                "action", Kind.VISIBLE,
+                "goal", Kind.VISIBLE,
+                "owner", Kind.VISIBLE,
+                "notes", Kind.INTS);
         jsonFields("session proposal", "POST", path + "/proposals", true, proposal, proposalFields, false);
         Map<String, Kind> editFields = new LinkedHashMap<>(proposalFields);
         editFields.put("published", Kind.BOOL);
         jsonFields("proposal", "PUT", "/api/proposals/" + proposalId, true, proposal, editFields, false);
         ObjectNode update = JSON.createObjectNode().put("status", "adopted").put("note", "Besloten");
-        Map<String, Kind> updateFields = new LinkedHashMap<>();
-        updateFields.put("status", Kind.TEXT);
-        updateFields.put("note", Kind.TEXT);
+        Map<String, Kind> updateFields = fields(
+                "status", Kind.TEXT,
+                "note", Kind.TEXT);
         jsonFields(
                 "proposal update",
                 "POST",
@@ -441,10 +441,10 @@ class HostileInputTest {
     private void tables() throws Exception {
         String path = "/api/tables/" + token;
         ObjectNode note = JSON.createObjectNode().put("kind", "worry").put("text", "Het duurt lang");
-        Map<String, Kind> noteFields = new LinkedHashMap<>();
-        noteFields.put("kind", Kind.TEXT);
-        noteFields.put("text", Kind.VISIBLE);
-        noteFields.put("cardId", Kind.UUID);
+        Map<String, Kind> noteFields = fields(
+                "kind", Kind.TEXT,
+                "text", Kind.VISIBLE,
+                "cardId", Kind.UUID);
         jsonFields("note", "POST", path + "/notes", false, note, noteFields, false);
         rawBodies("note", "POST", path + "/notes", false, note, "text", false);
         add(
@@ -464,19 +464,19 @@ class HostileInputTest {
                 Map.of("proposalId", Kind.UUID),
                 false);
         ObjectNode proposal = JSON.valueToTree(proposal());
-        Map<String, Kind> fields = new LinkedHashMap<>();
-        fields.put("title", Kind.VISIBLE);
-        fields.put("owner", Kind.VISIBLE);
-        fields.put("notes", Kind.INTS);
+        Map<String, Kind> fields = fields(
+                "title", Kind.VISIBLE,
+                "owner", Kind.VISIBLE,
+                "notes", Kind.INTS);
         jsonFields("table proposal", "POST", path + "/proposals", false, proposal, fields, false);
         jsonFields("table proposal", "PUT", path + "/proposals/" + tableProposalId, false, proposal, fields, false);
     }
 
     private void users() throws Exception {
         ObjectNode login = JSON.createObjectNode().put("username", "admin").put("password", "fout-wachtwoord");
-        Map<String, Kind> loginFields = new LinkedHashMap<>();
-        loginFields.put("username", Kind.TEXT);
-        loginFields.put("password", Kind.TEXT);
+        Map<String, Kind> loginFields = fields(
+                "username", Kind.TEXT,
+                "password", Kind.TEXT);
         jsonFields("sign-in", "POST", "/api/session", false, login, loginFields, false);
         rawBodies("sign-in", "POST", "/api/session", false, login, "username", false);
         ObjectNode created = JSON.createObjectNode()
@@ -484,19 +484,19 @@ class HostileInputTest {
                 .put("password", "een-lang-wachtwoord");
         created.putArray("roles").add("analyst");
         created.putArray("storyPoints").add(planted);
-        Map<String, Kind> fields = new LinkedHashMap<>();
-        fields.put("username", Kind.TEXT);
-        fields.put("password", Kind.TEXT);
-        fields.put("roles", Kind.TEXTS);
-        fields.put("storyPoints", Kind.TEXTS);
-        fields.put("enabled", Kind.BOOL);
+        Map<String, Kind> fields = fields(
+                "username", Kind.TEXT,
+                "password", Kind.TEXT,
+                "roles", Kind.TEXTS,
+                "storyPoints", Kind.TEXTS,
+                "enabled", Kind.BOOL);
         jsonFields("new user", "POST", "/api/users", true, created, fields, false);
         rawBodies("new user", "POST", "/api/users", true, created, "password", false);
         ObjectNode change = JSON.createObjectNode().put("password", "een-ander-wachtwoord");
-        Map<String, Kind> changeFields = new LinkedHashMap<>();
-        changeFields.put("password", Kind.TEXT);
-        changeFields.put("roles", Kind.TEXTS);
-        changeFields.put("enabled", Kind.BOOL);
+        Map<String, Kind> changeFields = fields(
+                "password", Kind.TEXT,
+                "roles", Kind.TEXTS,
+                "enabled", Kind.BOOL);
         jsonFields("user", "PUT", "/api/users/" + user, true, change, changeFields, false);
         // HTTP Basic with U+0000 in the user name
         for (String name : List.of("ad\u0000min", "\u0000", "admin\u0000")) {
@@ -516,11 +516,11 @@ class HostileInputTest {
         String path = "/api/storypoints/" + planted + "/moderation/stories/" + storyId;
         ObjectNode redaction =
                 JSON.createObjectNode().put("field", "text").put("start", 0).put("end", 1);
-        Map<String, Kind> fields = new LinkedHashMap<>();
-        fields.put("field", Kind.TEXT);
-        fields.put("start", Kind.COUNT);
-        // a span that is not one is named by its start
-        fields.put("end|start", Kind.COUNT);
+        Map<String, Kind> fields = fields(
+                "field", Kind.TEXT,
+                "start", Kind.COUNT,
+                // a span that is not one is named by its start
+                "end|start", Kind.COUNT);
         jsonFields("redaction", "POST", path + "/redactions", true, redaction, fields, false);
         jsonFields(
                 "visibility",
@@ -726,6 +726,15 @@ class HostileInputTest {
     // ----------------------------------------------------------------------------------------------------------
     // Making cases
     // ----------------------------------------------------------------------------------------------------------
+
+    /** The fields of a body and their kinds, in order: a name, its kind, the next name… */
+    private static Map<String, Kind> fields(Object... nameThenKind) {
+        Map<String, Kind> fields = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenKind.length; i += 2) {
+            fields.put((String) nameThenKind[i], (Kind) nameThenKind[i + 1]);
+        }
+        return fields;
+    }
 
     /** Wrong values of each kind, as JSON: a value the field itself is wrong with. */
     private static final Map<Kind, List<String>> WRONG = new EnumMap<>(Kind.class);
