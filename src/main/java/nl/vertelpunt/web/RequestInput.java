@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.io.ByteArrayOutputStream;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.nio.charset.CharacterCodingException;
@@ -80,7 +81,7 @@ public class RequestInput {
         }
         for (Parameter p : method.getParameters()) {
             boolean fromElsewhere = false;
-            for (java.lang.annotation.Annotation a : p.getAnnotations()) {
+            for (Annotation a : p.getAnnotations()) {
                 String name = a.annotationType().getName();
                 fromElsewhere |= name.startsWith("jakarta.ws.rs.") || name.startsWith("org.jboss.resteasy.reactive.");
             }
