@@ -43,3 +43,35 @@ describe('formatDay', () => {
     expect(formatDay('2025-12-31T23:30:00Z')).toBe('1 January 2026');
   });
 });
+
+describe('plural forms', () => {
+  const counts = translator<'found' | 'left'>({
+    nl: { found: '{count|# verhaal|# verhalen} gevonden', left: '{n|Nog één|Nog #} te gaan' },
+    en: { found: '{count|# story|# stories} found', left: '{n|One|#} to go' },
+  });
+  afterEach(() => setLanguage('nl'));
+
+  it('chooses the form by the number, in the current language', () => {
+    expect(counts('found', { count: 1 })).toBe('1 verhaal gevonden');
+    expect(counts('found', { count: 0 })).toBe('0 verhalen gevonden');
+    expect(counts('found', { count: 12 })).toBe('12 verhalen gevonden');
+    setLanguage('en');
+    expect(counts('found', { count: 1 })).toBe('1 story found');
+    expect(counts('found', { count: 2 })).toBe('2 stories found');
+  });
+
+  it('reads shown counts: a number as text, and "<5" as more than one', () => {
+    expect(counts('found', { count: '1' })).toBe('1 verhaal gevonden');
+    expect(counts('found', { count: '<5' })).toBe('<5 verhalen gevonden');
+    expect(counts('found', { count: '1.250' })).toBe('1.250 verhalen gevonden');
+  });
+
+  it('may leave the number out of a form', () => {
+    expect(counts('left', { n: 1 })).toBe('Nog één te gaan');
+    expect(counts('left', { n: 3 })).toBe('Nog 3 te gaan');
+  });
+
+  it('leaves a plural placeholder without a value visible', () => {
+    expect(counts('found')).toBe('{count|# verhaal|# verhalen} gevonden');
+  });
+});

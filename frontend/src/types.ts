@@ -3,10 +3,18 @@
 /** A text by language code; Dutch ("nl") is always present. */
 export type Texts = Record<string, string>;
 
+/** Wordings of a text for the storytellers of a role, by role id. */
+export type ByRole = Record<string, Texts>;
+
 export interface Option {
   id: string;
+  /** The neutral label: analysis, exports and cards use it. */
   label: Texts;
   retired?: boolean;
+  /** How staff see the option in charts and filters (else the label). */
+  shortLabel?: Texts;
+  /** The option as storytellers of a role read it. */
+  labelByRole?: ByRole;
 }
 
 export type QuestionType = 'slider' | 'choice' | 'multichoice' | 'triad' | 'text';
@@ -25,11 +33,21 @@ export interface Question {
   options?: Option[];
   max?: number;
   corners?: Texts[];
+  /** How staff see the question in charts and filters (else the label). */
+  shortLabel?: Texts;
+  /** The question as storytellers of a role read it (else the neutral label); the same for help and poles. */
+  labelByRole?: ByRole;
+  helpByRole?: ByRole;
+  leftByRole?: ByRole;
+  rightByRole?: ByRole;
 }
 
 export interface Role {
   id: string;
+  /** What the storyteller reads on the button: a statement ("Ik ben een kind of jongere"). */
   label: Texts;
+  /** How staff see the role in charts, filters and on cards (else the label). */
+  shortLabel?: Texts;
 }
 
 export interface Definition {

@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues } from '../testing/catalogues';
 
+/** The names of a text's placeholders: {name} and the plural form {name|one|other}. */
 const placeholders = (text: unknown) =>
-  [...String(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort((a, b) => a.localeCompare(b));
+  [...String(text).matchAll(/\{(\w+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]).sort((a, b) => a.localeCompare(b));
 
 describe('translation catalogues', () => {
   it('are the seven that the pages and TranslationsTest.java know', () => {

@@ -46,12 +46,16 @@ export interface QuestionChart {
   bars: Bar[];
   notApplicable: Count | null;
   unanswered: Count;
+  /** Answered in 1 to k−1 stories: no bars, so that their answers cannot be told. */
+  tooFew: boolean;
 }
 
 export interface Dashboard {
   storyPoint: string;
   threshold: number;
   stories: Count;
+  /** The filter leaves 1 to k−1 stories: every list is empty. */
+  tooFew: boolean;
   weeks: Bar[];
   roles: Bar[];
   channels: Bar[];
@@ -227,6 +231,8 @@ export interface EvaluationResult {
     skipped: Skipped[];
   };
   suppressionThreshold?: number;
+  /** The run covered 1 to k−1 stories: only their rounded number is shown, no patterns. */
+  tooFew?: boolean;
 }
 
 export interface Run {
@@ -275,6 +281,8 @@ export interface CardStory {
   quote: string | null;
   /** Why the story is left off the printed card: hidden, or flagged for personal data. */
   problem: 'hidden' | 'flagged' | null;
+  /** Its quote was taken off because a redaction cut into it (until the card is saved again). */
+  quoteWithdrawn: boolean;
 }
 
 export interface CardView {
@@ -306,6 +314,8 @@ export interface CardSummary {
   title: string;
   published: boolean;
   stories: number;
+  /** Quotes a redaction took off since the card was last saved. */
+  quotesWithdrawn: number;
   updatedBy: string;
   updatedAt: string;
 }

@@ -101,7 +101,14 @@ function row(slug: string, card: CardSummary, chosen: Set<string>, changed: () =
     'tr',
     { 'data-card': card.id },
     h('td', { class: 'check-cell' }, box),
-    h('th', { scope: 'row' }, h('a', { href: cardAddress(slug, card.id), class: 'card-link' }, card.title)),
+    h(
+      'th',
+      { scope: 'row' },
+      h('a', { href: cardAddress(slug, card.id), class: 'card-link' }, card.title),
+      card.quotesWithdrawn > 0
+        ? h('span', { class: 'badge warn' }, w('cards.quotesWithdrawn', { count: card.quotesWithdrawn }))
+        : null,
+    ),
     h('td', {}, patternKindLabel(card.pattern.split('|')[0])),
     h('td', { class: 'num' }, String(card.stories)),
     h('td', { class: 'num' }, String(card.version)),

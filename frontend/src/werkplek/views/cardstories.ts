@@ -29,6 +29,7 @@ interface Item {
   quoteStart: number | null;
   quoteEnd: number | null;
   problem: 'hidden' | 'flagged' | null;
+  quoteWithdrawn: boolean;
 }
 
 const item = (s: CardStory): Item => ({
@@ -40,6 +41,7 @@ const item = (s: CardStory): Item => ({
   quoteStart: s.quoteStart,
   quoteEnd: s.quoteEnd,
   problem: s.problem,
+  quoteWithdrawn: s.quoteWithdrawn,
 });
 
 export interface StoriesEditor {
@@ -242,6 +244,9 @@ export function storiesEditor(
             )
           : null,
       ),
+      s.quoteWithdrawn && quote === null
+        ? h('p', { class: 'notice-line', role: 'note' }, w('cardStories.quoteWithdrawn'))
+        : null,
       h('p', { class: 'story-excerpt' }, markedExcerpt(s.excerpt, quote).text),
       h(
         'p',
@@ -337,6 +342,7 @@ export function storiesEditor(
       quoteStart: null,
       quoteEnd: null,
       problem: null,
+      quoteWithdrawn: false,
     };
     if (replace === null) {
       items.push(added);

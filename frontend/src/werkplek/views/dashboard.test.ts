@@ -50,6 +50,7 @@ describe('a question chart on the dashboard', () => {
         bars: [],
         notApplicable: null,
         unanswered: 0,
+        tooFew: false,
         ...chart,
       },
       stories,

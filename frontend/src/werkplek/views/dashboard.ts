@@ -66,6 +66,13 @@ export async function dashboardView(ctx: Ctx): Promise<void> {
     ctx.can('analyst') ? exportLinks(slug, filter) : null,
   );
   ctx.announce(w('dashboard.total', { count: formatCount(data.stories) }));
+  if (data.tooFew) {
+    append(
+      ctx.main,
+      h('p', { class: 'notice-line', role: 'note' }, w('dashboard.tooFew', { k: data.threshold })),
+    );
+    return;
+  }
 
   const overview = h(
     'section',
@@ -116,7 +123,9 @@ export async function dashboardView(ctx: Ctx): Promise<void> {
     h('h2', { id: 'questions-heading', class: 'full' }, w('dashboard.questions')),
   );
   for (const chart of data.questions) {
-    answers.append(chartBlock(questionSpec(d, chart, stories, go)));
+    answers.append(
+      chart.tooFew ? tooFewBlock(d, chart, data.threshold) : chartBlock(questionSpec(d, chart, stories, go)),
+    );
   }
   append(ctx.main, answers);
 }
@@ -182,6 +191,21 @@ function weeksSpec(
     href: (i) => stories({ from: weeks[i].id, to: sunday(weeks[i].id) }),
     go,
   };
+}
+
+/** A question answered in 1 to k−1 stories: its title and why there is no chart. */
+function tooFewBlock(d: Definition, chart: QuestionChart, k: number): HTMLElement {
+  const q = question(d, chart.id);
+  return h(
+    'figure',
+    { class: 'chart' },
+    h(
+      'figcaption',
+      {},
+      h('h3', { class: 'chart-title' }, q ? questionTitle(q) : `${chart.number}. ${chart.label}`),
+    ),
+    h('p', { class: 'hint' }, w('dashboard.questionTooFew', { k })),
+  );
 }
 
 export function questionSpec(

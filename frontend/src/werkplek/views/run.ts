@@ -221,6 +221,20 @@ function resultView(
 ): HTMLElement[] {
   const result = run.result;
   if (!result) return [];
+  if (result.tooFew) {
+    return [
+      h(
+        'section',
+        { 'aria-labelledby': 'summary-heading' },
+        h('h2', { id: 'summary-heading' }, w('run.summary')),
+        h(
+          'p',
+          { class: 'notice-line', role: 'note' },
+          w('run.tooFew', { k: result.suppressionThreshold ?? 5 }),
+        ),
+      ),
+    ];
+  }
   const out: HTMLElement[] = [];
   out.push(
     h(

@@ -33,7 +33,8 @@ public class CardDocuments {
             boolean flagged,
             boolean hidden,
             Integer quoteStart,
-            Integer quoteEnd) {
+            Integer quoteEnd,
+            boolean quoteWithdrawn) {
 
         public boolean showable() {
             return !flagged && !hidden;
@@ -112,7 +113,7 @@ public class CardDocuments {
     public List<CardStoryRow> stories(UUID cardId) {
         List<Object[]> rows = em.createNativeQuery(
                         "SELECT s.pk, s.id, s.role, s.text, s.word_count, s.complete, s.flagged, s.hidden, "
-                                + "cs.quote_start, cs.quote_end FROM card_story cs JOIN story s ON s.pk = cs.story_pk "
+                                + "cs.quote_start, cs.quote_end, cs.quote_withdrawn FROM card_story cs JOIN story s ON s.pk = cs.story_pk "
                                 + "WHERE cs.card_id = ?1 ORDER BY cs.position")
                 .setParameter(1, cardId)
                 .getResultList();
@@ -130,7 +131,8 @@ public class CardDocuments {
                 (Boolean) r[6],
                 (Boolean) r[7],
                 r[8] == null ? null : ((Number) r[8]).intValue(),
-                r[9] == null ? null : ((Number) r[9]).intValue());
+                r[9] == null ? null : ((Number) r[9]).intValue(),
+                (Boolean) r[10]);
     }
 
     /**

@@ -77,7 +77,10 @@ public class CardService {
             List<StoryRef> stories,
             Boolean published) {}
 
-    /** A story on a card as staff see it; {@code problem} says why it is left off the printed card. */
+    /**
+     * A story on a card as staff see it; {@code problem} says why it is left off the printed card, and
+     * {@code quoteWithdrawn} that its quote was taken off because a redaction cut into it (until the card is saved).
+     */
     public record CardStoryView(
             String id,
             String role,
@@ -88,7 +91,8 @@ public class CardService {
             Integer quoteStart,
             Integer quoteEnd,
             String quote,
-            String problem) {}
+            String problem,
+            boolean quoteWithdrawn) {}
 
     /** A card with everything the editor needs. */
     public record CardView(
@@ -120,6 +124,7 @@ public class CardService {
             String title,
             boolean published,
             int stories,
+            int quotesWithdrawn,
             String updatedBy,
             Instant updatedAt) {}
 
@@ -222,8 +227,10 @@ public class CardService {
         StoryPoint point = storyPoints.find(slug);
         access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
         Map<UUID, Integer> counts = new LinkedHashMap<>();
+        Map<UUID, Integer> withdrawn = new LinkedHashMap<>();
         for (Object[] row : storyCounts(point.id)) {
             counts.put((UUID) row[0], ((Number) row[1]).intValue());
+            withdrawn.put((UUID) row[0], ((Number) row[2]).intValue());
         }
         return Card.listFor(point.id).stream()
                 .map(c -> new CardSummary(
@@ -235,6 +242,7 @@ public class CardService {
                         c.title,
                         c.published,
                         counts.getOrDefault(c.id, 0),
+                        withdrawn.getOrDefault(c.id, 0),
                         c.updatedBy,
                         c.updatedAt))
                 .toList();
@@ -315,6 +323,10 @@ public class CardService {
             refs = documents.stories(card.id).stream()
                     .map(r -> new StoryRef(r.id(), r.quoteStart(), r.quoteEnd()))
                     .toList();
+            // the facilitator saw the notice of a quote a redaction took off (CardQuotes): it has done its work
+            em.createNativeQuery("UPDATE card_story SET quote_withdrawn = FALSE WHERE card_id = ?1")
+                    .setParameter(1, card.id)
+                    .executeUpdate();
         }
         saveRevision(card, refs);
         return view(card);
@@ -551,7 +563,8 @@ public class CardService {
                         r.quoteStart(),
                         r.quoteEnd(),
                         r.quote(),
-                        r.hidden() ? "hidden" : r.flagged() ? "flagged" : null))
+                        r.hidden() ? "hidden" : r.flagged() ? "flagged" : null,
+                        r.quoteWithdrawn()))
                 .toList();
         return new CardView(
                 card.id,
@@ -576,7 +589,8 @@ public class CardService {
     @SuppressWarnings("unchecked")
     private List<Object[]> storyCounts(long storyPointId) {
         return em.createNativeQuery(
-                        "SELECT c.id, count(cs.story_pk) FROM card c LEFT JOIN card_story cs ON cs.card_id = c.id "
+                        "SELECT c.id, count(cs.story_pk), count(cs.story_pk) FILTER (WHERE cs.quote_withdrawn) "
+                                + "FROM card c LEFT JOIN card_story cs ON cs.card_id = c.id "
                                 + "WHERE c.story_point_id = ?1 GROUP BY c.id")
                 .setParameter(1, storyPointId)
                 .getResultList();

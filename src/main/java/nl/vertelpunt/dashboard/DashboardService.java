@@ -30,7 +30,9 @@ import nl.vertelpunt.web.StorageException;
 /**
  * The numbers behind the dashboard of a story point: stories over time, by role, channel and
  * completeness, and every question's answers, for the stories that pass a filter. Every count goes
- * through {@link Suppression}: small groups are shown as "&lt;k" and never charted.
+ * through {@link Suppression}: small groups are shown as "&lt;k" and never charted. When the filter leaves
+ * 1 to k−1 stories, the dashboard says only that there are too few ({@code tooFew}) and shows nothing of them;
+ * likewise a question answered in 1 to k−1 of the stories shows no answers.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -40,7 +42,10 @@ public class DashboardService {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Bar(String id, String label, Object count, Double share) {}
 
-    /** A question's answers: bars for choices and slider bins (0–9 … 90–100), plus not applicable and unanswered. */
+    /**
+     * A question's answers: bars for choices and slider bins (0–9 … 90–100), plus not applicable and unanswered.
+     * When 1 to k−1 stories answered it, {@code tooFew} is true and there are no bars.
+     */
     public record QuestionChart(
             String id,
             int number,
@@ -48,13 +53,18 @@ public class DashboardService {
             String label,
             List<Bar> bars,
             Object notApplicable,
-            Object unanswered) {}
+            Object unanswered,
+            boolean tooFew) {}
 
-    /** The dashboard. {@code stories} is the shown total; {@code threshold} the suppression threshold. */
+    /**
+     * The dashboard. {@code stories} is the shown total; {@code threshold} the suppression threshold. When the
+     * filter leaves 1 to k−1 stories, {@code tooFew} is true and every list is empty.
+     */
     public record Dashboard(
             String storyPoint,
             int threshold,
             Object stories,
+            boolean tooFew,
             List<Bar> weeks,
             List<Bar> roles,
             List<Bar> channels,
@@ -90,6 +100,18 @@ public class DashboardService {
         try (Connection c = dataSource.getConnection()) {
             Map<String, Map<String, Long>> meta = meta(c, where);
             long total = meta.getOrDefault("total", Map.of()).getOrDefault("", 0L);
+            if (suppression.tooFew(total)) {
+                return new Dashboard(
+                        slug,
+                        suppression.threshold(),
+                        suppression.count(total),
+                        true,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of());
+            }
             Map<String, Map<String, Long>> answers = answers(c, where, definition);
             List<QuestionChart> questions = new ArrayList<>();
             Map<String, Long> byRole = meta.getOrDefault("role", Map.of());
@@ -139,14 +161,16 @@ public class DashboardService {
                     }
                 }
                 long unanswered = Math.max(0, asked - answered - notApplicable);
+                boolean tooFew = suppression.tooFew(answered);
                 questions.add(new QuestionChart(
                         q.id(),
                         q.number(),
                         q.type().id(),
                         q.label().in("nl"),
-                        bars,
+                        tooFew ? List.of() : bars,
                         q.allowsNotApplicable() ? suppression.count(notApplicable) : null,
-                        suppression.count(unanswered)));
+                        suppression.count(unanswered),
+                        tooFew));
             }
             List<Bar> roles = new ArrayList<>();
             long rolesShown = definition.roles().stream()
@@ -160,6 +184,7 @@ public class DashboardService {
                     slug,
                     suppression.threshold(),
                     suppression.count(total),
+                    false,
                     bars(meta.getOrDefault("week", Map.of()), suppression),
                     roles,
                     bars(meta.getOrDefault("channel", Map.of()), suppression),

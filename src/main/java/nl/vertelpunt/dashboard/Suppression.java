@@ -52,4 +52,13 @@ public final class Suppression {
     public boolean shows(long n) {
         return n >= threshold;
     }
+
+    /**
+     * Whether a set of this size is too small to describe at all: 1 to k−1 stories. Of such a set nothing is
+     * computed or shown (no distribution, share, mean or chart; not even which answers have a count of 0), only
+     * that there are too few stories: otherwise the zeros and "&lt;k" of one person's answers would tell them.
+     */
+    public boolean tooFew(long n) {
+        return n > 0 && n < threshold;
+    }
 }

@@ -10,7 +10,9 @@ import nl.vertelpunt.dashboard.Suppression;
 /**
  * Applies {@link Suppression} to an evaluation result before staff see it: every count of stories
  * (stories, n, bins, table cells, categories, distributions) becomes 0, "&lt;k" or a multiple of k, shares
- * are computed from the shown counts, and groups under k lose their statistics. Expected counts are left
+ * are computed from the shown counts, and groups under k lose their statistics and bins. Of a run over 1 to k−1
+ * stories only the rounded count is shown ({@code tooFew}), and of a question answered in 1 to k−1 stories no
+ * statistics, categories or shares ({@code tooFew} on its distribution). Expected counts are left
  * out (they are computed from exact counts). Test statistics, p, q and effect sizes are kept exact: they
  * are what the evaluation is about. Notes and skip reasons never hold a count of stories. The stored result
  * stays exact, for provenance.
@@ -26,9 +28,26 @@ final class ResultSuppression {
         if (!suppression.active() || !(result instanceof ObjectNode root)) {
             return result;
         }
+        root.put("suppressionThreshold", suppression.threshold());
+        if (suppression.tooFew(root.path("stories").asLong())) {
+            // of 1 to k-1 stories nothing is shown but that there are too few (their answers would show through)
+            count(root, "stories", suppression);
+            for (String field : List.of("distributions", "patterns", "subset")) {
+                root.remove(field);
+            }
+            root.put("tooFew", true);
+            return root;
+        }
         count(root, "stories", suppression);
         for (JsonNode d : iterable(root.get("distributions"))) {
             ObjectNode distribution = (ObjectNode) d;
+            if (suppression.tooFew(distribution.path("answered").asLong())) {
+                // a question answered in 1 to k-1 stories: no statistics, categories or shares of those answers
+                for (String field : List.of("stats", "categories", "meanShares")) {
+                    distribution.remove(field);
+                }
+                distribution.put("tooFew", true);
+            }
             for (String field : List.of("answered", "notApplicable", "unanswered", "notAsked")) {
                 count(distribution, field, suppression);
             }
@@ -43,7 +62,6 @@ final class ResultSuppression {
             }
             patterns(subset.get("patterns"), suppression);
         }
-        root.put("suppressionThreshold", suppression.threshold());
         return root;
     }
 
@@ -70,7 +88,10 @@ final class ResultSuppression {
         }
         long n = group.path("n").asLong();
         if (!suppression.shows(n)) {
+            // a group under k is described by nothing but its count: no statistics, and no bins, whose zeros
+            // would tell where its few answers lie
             GROUP_STATS.forEach(group::putNull);
+            group.remove("bins");
         }
         count(group, "n", suppression);
         if (group.get("bins") instanceof ArrayNode bins) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import nl.vertelpunt.card.CardQuotes;
 import nl.vertelpunt.story.Receipts;
 import nl.vertelpunt.story.StoryRules;
 import nl.vertelpunt.storypoint.Definitions;
@@ -135,6 +136,10 @@ public class ModerationService {
                 ps.executeUpdate();
             }
             rescan(c, row.pk(), title, text, dismissed);
+            if ("text".equals(field)) {
+                // quotes on cards follow the text; one the redaction cuts into is withdrawn, with a notice
+                CardQuotes.followRedaction(c, row.pk(), storyId, redaction.start(), redaction.end(), REDACTED.length());
+            }
             log(c, point.id, storyId, "redact", field + ", " + (redaction.end() - redaction.start()) + " characters");
             return state(c, point, storyId);
         } catch (SQLException e) {

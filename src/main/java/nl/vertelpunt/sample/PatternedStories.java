@@ -76,6 +76,11 @@ public final class PatternedStories {
                 null,
                 options(THEMES),
                 null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 null));
         questions.add(new Question(
                 "betrokken",
@@ -90,6 +95,11 @@ public final class PatternedStories {
                 null,
                 options(INVOLVED),
                 null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 null));
         for (String slider : SLIDERS) {
             questions.add(new Question(
@@ -103,6 +113,11 @@ public final class PatternedStories {
                     text("Helemaal niet"),
                     text("Helemaal wel"),
                     true,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
                     null,
                     null,
                     null));
@@ -120,7 +135,12 @@ public final class PatternedStories {
                 null,
                 null,
                 null,
-                List.of(text("Hulp"), text("Mensen"), text("Regels"))));
+                List.of(text("Hulp"), text("Mensen"), text("Regels")),
+                null,
+                null,
+                null,
+                null,
+                null));
         return new StoryPointDefinition(
                 slug,
                 text("Patronen"),
@@ -128,9 +148,9 @@ public final class PatternedStories {
                 null,
                 null,
                 List.of(
-                        new Role("jongere", text("Jongere")),
-                        new Role("ouder", text("Ouder")),
-                        new Role("professional", text("Professional"))),
+                        new Role("jongere", text("Jongere"), null),
+                        new Role("ouder", text("Ouder"), null),
+                        new Role("professional", text("Professional"), null)),
                 text("Vertel"),
                 new Completeness(0, 0),
                 questions,
@@ -248,11 +268,16 @@ public final class PatternedStories {
                 null,
                 options(options),
                 null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 null);
     }
 
     private static List<Option> options(String[] ids) {
-        return Arrays.stream(ids).map(id -> new Option(id, text(id), null)).toList();
+        return Arrays.stream(ids).map(id -> Option.of(id, text(id))).toList();
     }
 
     private static LocalizedText text(String nl) {

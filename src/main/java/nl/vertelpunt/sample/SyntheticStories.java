@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import nl.vertelpunt.story.StoryCsv;
+import nl.vertelpunt.storypoint.SampleStoryPoints;
 import nl.vertelpunt.storypoint.definition.Option;
 import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
@@ -29,6 +31,8 @@ import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
  * some answers are "not applicable" or left open, and some stories are too short to be complete.
  *
  * <pre>generate --definition samples/storypoints/voordejeugd.json --stories 1000 --seed 42 --out stories.csv</pre>
+ *
+ * Without {@code --definition}: the sample story point {@code voordejeugd} that ships inside the application.
  */
 public final class SyntheticStories {
 
@@ -51,11 +55,17 @@ public final class SyntheticStories {
             writePatterned(options);
             return;
         }
-        Path definitionFile = Path.of(options.getOrDefault("definition", "samples/storypoints/voordejeugd.json"));
         int stories = Integer.parseInt(options.getOrDefault("stories", "1000"));
         long seed = Long.parseLong(options.getOrDefault("seed", "42"));
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        StoryPointDefinition definition = mapper.readValue(definitionFile.toFile(), StoryPointDefinition.class);
+        StoryPointDefinition definition;
+        if (options.containsKey("definition")) {
+            definition = mapper.readValue(Path.of(options.get("definition")).toFile(), StoryPointDefinition.class);
+        } else {
+            try (InputStream sample = SampleStoryPoints.open("voordejeugd.json")) {
+                definition = mapper.readValue(sample, StoryPointDefinition.class);
+            }
+        }
         SyntheticStories generator = new SyntheticStories(definition, seed);
         String out = options.get("out");
         Writer writer = out == null

@@ -98,6 +98,17 @@ public class StoryPointService {
         return new Published(slug, current.version, current.revision, false, true);
     }
 
+    /**
+     * Publishes a definition only when no story point has its slug yet (the samples that ship with the application: a
+     * story point changed since is left as it is); empty when one exists.
+     */
+    public Optional<Published> publishIfNew(String slug, JsonNode document) {
+        if (StoryPoint.findBySlug(slug).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(publish(slug, document));
+    }
+
     /** The current version of a story point. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public VersionView current(String slug) {

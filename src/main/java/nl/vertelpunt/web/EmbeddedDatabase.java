@@ -1,5 +1,6 @@
 package nl.vertelpunt.web;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,9 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -24,7 +28,8 @@ import org.jboss.logging.Logger;
  * <p>The embedded server keeps its data in {@code vertelpunt.data-dir} (default {@code ./data}),
  * listens on loopback only, requires a password for TCP connections (generated once and kept in
  * the data folder), and commits durably ({@code fsync} and {@code synchronous_commit} on), because
- * an acknowledged story must survive a crash.
+ * an acknowledged story must survive a crash. While the service runs, {@link EmbeddedDatabaseSupervisor} starts it
+ * again when it dies.
  */
 public final class EmbeddedDatabase {
 
@@ -36,7 +41,7 @@ public final class EmbeddedDatabase {
     private static final String DATABASE = "postgres";
     private static final String USER = "postgres";
 
-    private static volatile EmbeddedPostgres server;
+    private static volatile EmbeddedDatabaseSupervisor supervisor;
 
     private EmbeddedDatabase() {}
 
@@ -63,6 +68,10 @@ public final class EmbeddedDatabase {
                 .normalize();
         int port = config.getOptionalValue("vertelpunt.embedded-db.port", Integer.class)
                 .orElse(0);
+        Duration livenessGrace = DurationConverter.parseDuration(
+                config.getOptionalValue("vertelpunt.embedded-db.liveness-grace", String.class)
+                        .orElse("60s"));
+        EmbeddedPostgres server;
         try {
             server = start(dataDir.resolve("postgres"), port);
         } catch (IOException e) {
@@ -75,7 +84,20 @@ public final class EmbeddedDatabase {
         System.setProperty("quarkus.datasource.password", readPassword(dataDir.resolve("postgres")));
         System.setProperty(STARTED_MARKER, "true");
         LOG.infof("Embedded PostgreSQL ready on 127.0.0.1:%d with data in %s", server.getPort(), dataDir);
+        supervisor = new EmbeddedDatabaseSupervisor(
+                dataDir.resolve("postgres"),
+                server.getPort(),
+                EmbeddedDatabaseSupervisor.Settings.withGrace(livenessGrace));
+        supervisor.start();
         return true;
+    }
+
+    /**
+     * How the supervisor of the embedded database sees it; empty when this service uses an external database (or, in
+     * dev mode after a live reload, when an earlier class loader started and supervises it).
+     */
+    static Optional<EmbeddedDatabaseSupervisor.Status> supervision() {
+        return Optional.ofNullable(supervisor).map(EmbeddedDatabaseSupervisor::status);
     }
 
     /** The JDBC URL the embedded server answers on. */
@@ -93,7 +115,7 @@ public final class EmbeddedDatabase {
     public static EmbeddedPostgres start(Path pgData, int port) throws IOException {
         Files.createDirectories(pgData);
         restrictToOwner(pgData);
-        stopOrphanedPostmaster(pgData);
+        stopLeftovers(pgData);
         boolean fresh = !Files.exists(pgData.resolve("postgresql.conf"));
         Path passwordFile = pgData.getParent().resolve(PASSWORD_FILE);
         if (fresh || !Files.exists(passwordFile)) {
@@ -115,7 +137,9 @@ public final class EmbeddedDatabase {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100")
-                .setConnectConfig("password", password);
+                .setConnectConfig("password", password)
+                // zonky's readiness check: never wait forever for a server that does not answer
+                .setConnectConfig("loginTimeout", "10");
         if (fresh) {
             // zonky runs "initdb -A trust"; these later options override it for TCP connections.
             Path pwfile = Files.createTempFile("vertelpunt-pw", ".txt");
@@ -147,10 +171,7 @@ public final class EmbeddedDatabase {
         try {
             int port = Integer.parseInt(Files.readString(pgData.getParent().resolve(PORT_FILE), StandardCharsets.UTF_8)
                     .strip());
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-                return Optional.of(port);
-            }
+            return answers(port) ? Optional.of(port) : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -173,7 +194,7 @@ public final class EmbeddedDatabase {
         restrictToOwner(file);
     }
 
-    private static void restrictToOwner(Path path) {
+    static void restrictToOwner(Path path) {
         try {
             Files.setPosixFilePermissions(
                     path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
@@ -183,26 +204,46 @@ public final class EmbeddedDatabase {
     }
 
     /**
-     * A PostgreSQL server outlives a {@code kill -9} of the JVM that started it and keeps the data folder
-     * locked. Ask such an orphan to shut down fast (SIGINT) and wait for it.
+     * Clears what an earlier server on this data directory left behind, before a server is started on it:
+     *
+     * <ul>
+     *   <li>a postmaster still running: a PostgreSQL server outlives a {@code kill -9} of the JVM that started it and
+     *       keeps the data folder locked. Ask such an orphan to shut down fast (SIGINT) and wait for it;
+     *   <li>server processes whose postmaster was killed: they would keep its shared memory in use, which makes a new
+     *       server refuse to start. Killed (SIGKILL; the new server recovers from its write-ahead log);
+     *   <li>the lock files {@code postmaster.pid} and {@code .s.PGSQL.<port>.lock} of a dead server: PostgreSQL would
+     *       take them as in use once another process gets the pid they name.
+     * </ul>
      */
+    static void stopLeftovers(Path pgData) throws IOException {
+        stopOrphanedPostmaster(pgData);
+        killOrphanedServerProcesses(pgData);
+        removeStaleLockFiles(pgData);
+    }
+
+    /** The postmaster named in {@code postmaster.pid}, when it runs: a live PostgreSQL process on this data directory. */
+    static Optional<ProcessHandle> postmaster(Path pgData) {
+        return pidIn(pgData.resolve("postmaster.pid"))
+                .flatMap(ProcessHandle::of)
+                .filter(p -> isServerOf(p, pgData));
+    }
+
+    /** Whether something accepts connections on this loopback port. */
+    static boolean answers(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static void stopOrphanedPostmaster(Path pgData) throws IOException {
-        Path pidFile = pgData.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
-        } catch (RuntimeException e) {
-            return;
-        }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        Optional<ProcessHandle> process = postmaster(pgData);
         if (process.isEmpty()) {
             return;
         }
+        long pid = process.get().pid();
         LOG.warnf("Stopping an orphaned PostgreSQL (pid %d) that still holds %s", pid, pgData);
         try {
             new ProcessBuilder("kill", "-INT", Long.toString(pid))
@@ -215,6 +256,107 @@ public final class EmbeddedDatabase {
             throw new IOException("interrupted while waiting for the orphaned PostgreSQL to stop", e);
         } catch (Exception e) {
             throw new IOException("the orphaned PostgreSQL (pid " + pid + ") did not stop: " + e.getMessage(), e);
+        }
+    }
+
+    /** Only after the postmaster is gone: then every PostgreSQL process working in this data directory is an orphan. */
+    private static void killOrphanedServerProcesses(Path pgData) throws IOException {
+        List<ProcessHandle> orphans = ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(p -> isServerOf(p, pgData) && workingDirectory(p).isPresent())
+                .toList();
+        if (orphans.isEmpty()) {
+            return;
+        }
+        LOG.warnf(
+                "Stopping PostgreSQL server processes (%d) left behind in %s by a server that died",
+                orphans.size(), pgData);
+        orphans.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle orphan : orphans) {
+            try {
+                orphan.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for PostgreSQL processes to end", e);
+            } catch (Exception e) {
+                throw new IOException(
+                        "a PostgreSQL process (pid " + orphan.pid() + ") did not end: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void removeStaleLockFiles(Path pgData) throws IOException {
+        List<Path> lockFiles = new ArrayList<>(List.of(pgData.resolve("postmaster.pid")));
+        try (Stream<Path> files = Files.list(pgData)) {
+            files.filter(f -> f.getFileName().toString().matches("\\.s\\.PGSQL\\.\\d+\\.lock"))
+                    .forEach(lockFiles::add);
+        }
+        for (Path lockFile : lockFiles) {
+            Optional<Long> pid = pidIn(lockFile);
+            // stale: nothing runs under that pid, or something that is certainly not a server of this data directory
+            boolean stale = pid.isPresent()
+                    && pid.flatMap(ProcessHandle::of)
+                            .filter(ProcessHandle::isAlive)
+                            .map(p -> isOther(p, pgData))
+                            .orElse(true);
+            if (stale) {
+                Files.deleteIfExists(lockFile);
+                LOG.infof("Removed %s of a PostgreSQL server that is gone (pid %d)", lockFile.getFileName(), pid.get());
+            }
+        }
+    }
+
+    private static Optional<Long> pidIn(Path lockFile) {
+        try {
+            return Optional.of(
+                    Long.parseLong(Files.readAllLines(lockFile).get(0).strip()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A live PostgreSQL process working in this data directory: every server process runs in its data directory.
+     * Where the working directory cannot be read (not Linux), the command alone decides.
+     */
+    private static boolean isServerOf(ProcessHandle process, Path pgData) {
+        if (!process.isAlive()
+                || !process.info().command().map(c -> c.endsWith("postgres")).orElse(false)) {
+            return false;
+        }
+        Optional<Path> cwd = workingDirectory(process);
+        if (cwd.isEmpty()) {
+            return true;
+        }
+        try {
+            return cwd.get().equals(pgData.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A process known to be something other than a PostgreSQL server of this data directory. */
+    private static boolean isOther(ProcessHandle process, Path pgData) {
+        Optional<String> command = process.info().command();
+        if (command.isEmpty()) {
+            return false;
+        }
+        if (!command.get().endsWith("postgres")) {
+            return true;
+        }
+        Optional<Path> cwd = workingDirectory(process);
+        try {
+            return cwd.isPresent() && !cwd.get().equals(pgData.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Optional<Path> workingDirectory(ProcessHandle process) {
+        try {
+            return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd")));
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
         }
     }
 }

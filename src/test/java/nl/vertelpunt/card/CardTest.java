@@ -227,6 +227,99 @@ class CardTest {
     }
 
     @Test
+    void shouldKeepQuotesRightThroughRedactionsAndWithdrawOneThatARedactionCutsInto() throws Exception {
+        JsonPath card = create("slider_by_choice|veilig|gevolg");
+        String id = card.getString("id");
+        String story = card.getList("stories.id", String.class).get(0);
+        String text =
+                "Met de hulp van het wijkteam en hun Flamingo-aanpak ging het eindelijk beter met onze zoon thuis.";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE story SET text = ? WHERE id = ? AND story_point_id = "
+                        + "(SELECT id FROM story_point WHERE slug = ?)")) {
+            ps.setString(1, text);
+            ps.setString(2, story);
+            ps.setString(3, planted.slug());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(text.substring(36, 51)).isEqualTo("Flamingo-aanpak");
+        String quote = "Flamingo-aanpak";
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("version", 1, "stories", List.of(Map.of("id", story, "quoteStart", 36, "quoteEnd", 51))))
+                .put("/api/cards/" + id)
+                .then()
+                .statusCode(200)
+                .body("stories[0].quote", equalTo(quote));
+        String redactions = "/api/storypoints/" + planted.slug() + "/moderation/stories/" + story + "/redactions";
+
+        // a redaction before the quote (5 characters become "[verwijderd]"): the quote moves with the text
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("field", "text", "start", 0, "end", 5))
+                .post(redactions)
+                .then()
+                .statusCode(200);
+        int shift = "[verwijderd]".length() - 5;
+        asAdmin()
+                .get("/api/cards/" + id)
+                .then()
+                .statusCode(200)
+                .body("stories[0].quote", equalTo(quote))
+                .body("stories[0].quoteStart", equalTo(36 + shift))
+                .body("stories[0].quoteWithdrawn", equalTo(false));
+        asAdmin()
+                .get("/api/cards/" + id + "/revisions")
+                .then()
+                .body("[0].content.stories[0].quoteStart", equalTo(36 + shift));
+
+        // a redaction after the quote leaves it as it is
+        int end = text.length() + shift;
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("field", "text", "start", end - 3, "end", end))
+                .post(redactions)
+                .then()
+                .statusCode(200);
+        asAdmin().get("/api/cards/" + id).then().body("stories[0].quote", equalTo(quote));
+
+        // a redaction that cuts into the quote withdraws it, from every version, with a notice
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("field", "text", "start", 36 + shift + 5, "end", 36 + shift + 20))
+                .post(redactions)
+                .then()
+                .statusCode(200);
+        asAdmin()
+                .get("/api/cards/" + id)
+                .then()
+                .statusCode(200)
+                .body("stories[0].quote", Matchers.nullValue())
+                .body("stories[0].quoteStart", Matchers.nullValue())
+                .body("stories[0].quoteWithdrawn", equalTo(true));
+        asAdmin()
+                .get("/api/cards/" + id + "/revisions")
+                .then()
+                .body("[0].content.stories[0].quoteStart", Matchers.nullValue())
+                .body(
+                        "[1].content.stories.findAll { it.id == '" + story + "' }.quoteStart",
+                        Matchers.everyItem(Matchers.nullValue()));
+
+        asAdmin()
+                .get("/api/storypoints/" + planted.slug() + "/cards")
+                .then()
+                .body("find { it.id == '" + id + "' }.quotesWithdrawn", equalTo(1));
+
+        // the facilitator saves the card again: the notice is gone
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("version", 2, "title", "Opnieuw bewaard"))
+                .put("/api/cards/" + id)
+                .then()
+                .statusCode(200)
+                .body("stories[0].quoteWithdrawn", equalTo(false));
+    }
+
+    @Test
     void shouldRefuseBadEditsNamingTheField() throws Exception {
         String id = create("slider_by_slider|gehoord|wachttijd").getString("id");
         String flagged = firstStoryWhere("flagged");

@@ -193,10 +193,11 @@ class ImageIT {
             builder.environment().put("USERSPEC", user + ":" + user);
             builder.environment()
                     .put("WORKDIR", image.config().path("WorkingDir").asText());
+            // an empty folder of one's own definitions: the sample must come from the image itself
             builder.environment()
                     .put(
                             "STORYPOINTS",
-                            Path.of("samples/storypoints").toAbsolutePath().toString());
+                            Files.createDirectories(WORK.resolve("storypoints")).toString());
             container = builder.start();
 
             String base = "http://127.0.0.1:" + port;
@@ -206,7 +207,7 @@ class ImageIT {
             HttpResponse<String> ready = get(http, base + "/q/health/ready");
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).contains("\"UP\"");
-            // The sample story point came from the mounted folder (VERTELPUNT_STORYPOINTS_DIR of the image).
+            // The sample story point ships inside the application (the mounted folder is empty).
             assertThat(get(http, base + "/api/storypoints/voordejeugd").statusCode())
                     .isEqualTo(200);
             HttpResponse<String> page = get(http, base + "/v/voordejeugd");

@@ -428,6 +428,72 @@ class StoryPointResourceTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldKeepWordingPerRoleAndShortLabelsBesideTheNeutralQuestion() {
+        String slug = uniqueSlug("byrole");
+        Map<String, Object> d = aDefinition(slug);
+        List<Object> roles = new ArrayList<>((List<?>) d.get("roles"));
+        Map<String, Object> youth = new LinkedHashMap<>((Map<String, Object>) roles.get(0));
+        youth.put("label", nl("Ik ben een kind of jongere"));
+        youth.put("shortLabel", nl("Jongere"));
+        roles.set(0, youth);
+        d.put("roles", roles);
+        List<Object> questions = new ArrayList<>((List<?>) d.get("questions"));
+        Map<String, Object> effect = new LinkedHashMap<>((Map<String, Object>) questions.get(0));
+        effect.put("shortLabel", nl("Gevolg"));
+        effect.put(
+                "labelByRole",
+                Map.of("jongere", nl("Wat betekende dit voor jou?"), "ouder", nl("Wat betekende dit voor uw kind?")));
+        List<Object> options = new ArrayList<>((List<?>) effect.get("options"));
+        Map<String, Object> bad = new LinkedHashMap<>((Map<String, Object>) options.get(0));
+        bad.put("labelByRole", Map.of("jongere", nl("Heel slecht voor mij")));
+        bad.put("shortLabel", nl("Zeer negatief"));
+        options.set(0, bad);
+        effect.put("options", options);
+        questions.set(0, effect);
+        Map<String, Object> heard = new LinkedHashMap<>((Map<String, Object>) questions.get(1));
+        heard.put("labelByRole", Map.of("jongere", nl("Voelde jij je gehoord?")));
+        heard.put("leftByRole", Map.of("jongere", nl("Helemaal niet")));
+        heard.put("rightByRole", Map.of("jongere", nl("Helemaal wel")));
+        heard.put("helpByRole", Map.of("ouder", nl("Denk aan de hulpverleners van uw kind.")));
+        questions.set(1, heard);
+        d.put("questions", questions);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(d)
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(201);
+        given().get("/api/storypoints/" + slug)
+                .then()
+                .statusCode(200)
+                .body("definition.roles[0].shortLabel.nl", equalTo("Jongere"))
+                .body("definition.questions[0].label.nl", equalTo("Dit was voor het kind/gezin ..."))
+                .body("definition.questions[0].labelByRole.jongere.nl", equalTo("Wat betekende dit voor jou?"))
+                .body("definition.questions[0].options[0].labelByRole.jongere.nl", equalTo("Heel slecht voor mij"))
+                .body("definition.questions[1].leftByRole.jongere.nl", equalTo("Helemaal niet"));
+
+        // wording for a role the question is not asked to, or that does not exist, is refused with its place
+        Map<String, Object> workload = new LinkedHashMap<>((Map<String, Object>) questions.get(questions.size() - 1));
+        workload.put("labelByRole", Map.of("jongere", nl("Hoe druk had jij het?")));
+        questions.set(questions.size() - 1, workload);
+        effect.put("labelByRole", Map.of("opa", nl("?")));
+        heard.put("leftByRole", "Helemaal niet");
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(d)
+                .put("/api/storypoints/" + uniqueSlug("byrole-bad"))
+                .then()
+                .statusCode(422)
+                .body(
+                        "errors.field",
+                        hasItems(
+                                "questions[0].labelByRole.opa",
+                                "questions[1].leftByRole",
+                                "questions[" + (questions.size() - 1) + "].labelByRole.jongere"));
+    }
+
+    @Test
     void shouldRefuseADefinitionWhoseSlugDiffersFromTheAddress() {
         String slug = uniqueSlug("mismatch");
         asAdmin()

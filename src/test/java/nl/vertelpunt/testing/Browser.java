@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -203,13 +204,129 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * What is wrong with the layout of the page as it is now, in words (empty: nothing): text clipped by its box,
+     * an element sticking out of the box of the block it is in, boxes of neighbours in the flow that overlap, and
+     * (from 768 px) a part of the page that needs sideways scrolling of its own. Hidden elements, text meant for
+     * screen readers only (boxes of 1 px) and the insides of charts (SVG, canvas) are left out.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> layoutProblems() {
+        return (List<String>) script(LAYOUT_CHECK);
+    }
+
+    private static final String LAYOUT_CHECK = """
+            const problems = [];
+            const vw = document.documentElement.clientWidth;
+            const shown = (e) => {
+              const r = e.getBoundingClientRect();
+              if (r.width < 2 || r.height < 2) return false;
+              for (let a = e; a; a = a.parentElement) {
+                const st = getComputedStyle(a);
+                if (st.display === 'none' || st.visibility === 'hidden' || st.opacity === '0') return false;
+              }
+              return true;
+            };
+            const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+              + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+            const text = (e) => (e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 50);
+            const skip = (e) => e.closest('svg, canvas, script, style, template, option, head') !== null
+              && e.tagName.toLowerCase() !== 'svg';
+            const all = [...document.body.querySelectorAll('*')].filter((e) => !skip(e) && shown(e));
+            for (const e of all) {
+              const st = getComputedStyle(e);
+              const clipsX = st.overflowX === 'hidden' || st.overflowX === 'clip' || st.textOverflow === 'ellipsis';
+              const clipsY = st.overflowY === 'hidden' || st.overflowY === 'clip';
+              const control = ['input', 'textarea', 'select'].includes(e.tagName.toLowerCase());
+              if (!control && ((clipsX && e.scrollWidth > e.clientWidth + 1) || (clipsY && e.scrollHeight > e.clientHeight + 1))) {
+                problems.push('text clipped in ' + name(e) + ' "' + text(e) + '"');
+              }
+              const scrolls = (st.overflowX === 'auto' || st.overflowX === 'scroll') && e.scrollWidth > e.clientWidth + 1;
+              if (scrolls && vw >= 768) {
+                problems.push('scrolls sideways at ' + vw + ' px: ' + name(e) + ' "' + text(e) + '"');
+              }
+              if (st.position === 'absolute' || st.position === 'fixed' || st.position === 'sticky') continue;
+              let block = e.parentElement;
+              while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+              if (!block || block === document.documentElement) continue;
+              const bs = getComputedStyle(block);
+              if (bs.overflowX === 'auto' || bs.overflowX === 'scroll') continue;
+              const r = e.getBoundingClientRect();
+              const b = block.getBoundingClientRect();
+              if (r.right > b.right + 1 || r.left < b.left - 1) {
+                problems.push(name(e) + ' "' + text(e) + '" sticks out of ' + name(block) + ' by '
+                  + Math.round(Math.max(r.right - b.right, b.left - r.left)) + ' px');
+              }
+            }
+            for (const parent of new Set(all.map((e) => e.parentElement))) {
+              if (!parent) continue;
+              const kids = [...parent.children].filter((k) => all.includes(k)
+                && !['absolute', 'fixed', 'sticky'].includes(getComputedStyle(k).position)
+                && getComputedStyle(k).float === 'none');
+              // inline boxes are compared line by line (a span that wraps covers two lines, not their rectangle)
+              const boxes = kids.map((k) => [...k.getClientRects()].filter((r) => r.width > 1 && r.height > 1));
+              const meet = (p, q) => p.some((a) => q.some((c) =>
+                Math.min(a.right, c.right) - Math.max(a.left, c.left) > 1
+                && Math.min(a.bottom, c.bottom) - Math.max(a.top, c.top) > 1));
+              for (let i = 0; i < kids.length; i++) {
+                for (let j = i + 1; j < kids.length; j++) {
+                  if (meet(boxes[i], boxes[j])) {
+                    problems.push(name(kids[i]) + ' "' + text(kids[i]) + '" overlaps ' + name(kids[j]) + ' "'
+                      + text(kids[j]) + '"');
+                  }
+                }
+              }
+            }
+            return [...new Set(problems)].slice(0, 20);
+            """;
+
+    /** Starts recording layout shifts of the page (Cumulative Layout Shift, shifts without recent input). */
+    public void recordLayoutShifts() {
+        script("window.__layoutShift = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) {"
+                + " if (!e.hadRecentInput) window.__layoutShift += e.value; } })"
+                + ".observe({type: 'layout-shift', buffered: true});");
+    }
+
+    /** The layout shift recorded since {@link #recordLayoutShifts} (0: nothing moved on its own). */
+    public double layoutShift() {
+        Object shift = script("return window.__layoutShift;");
+        return shift == null ? 0 : ((Number) shift).doubleValue();
+    }
+
+    /**
      * Checks the page as it is now: no sideways scrolling at 320, 375 and 1280 px, no axe-core violation at 375
      * and 1280 px, and a full-page screenshot at both in target/screenshots ({@code name}-375.png, -1280.png).
      * Leaves the window at 1280 px.
      */
     public void checkScreen(String name) {
-        for (int w : List.of(320, 375, 1280)) {
+        check(name, false);
+    }
+
+    /**
+     * {@link #checkScreen}, and at each of 320, 375, 768 and 1280 px no {@link #layoutProblems}: no clipped text,
+     * nothing sticking out of its block or overlapping a neighbour, no sideways scrolling inside the page from 768
+     * px. (Every screen is to be checked this way; {@code checkScreen} is for those not yet brought up to it.)
+     */
+    public void checkScreenStrictly(String name) {
+        check(name, true);
+    }
+
+    private void check(String name, boolean strict) {
+        for (int w : List.of(320, 375, 768, 1280)) {
             width(w);
+            if (strict) {
+                // charts redraw a few frames after the window changed size: give the layout 3 s to settle
+                List<String> problems = new ArrayList<>();
+                try {
+                    new WebDriverWait(driver, Duration.ofSeconds(3), Duration.ofMillis(200)).until(d -> {
+                        problems.clear();
+                        problems.addAll(layoutProblems());
+                        return problems.isEmpty();
+                    });
+                } catch (TimeoutException e) {
+                    // the assertion names what is wrong
+                }
+                assertThat(problems).as(name + " at " + w + " px").isEmpty();
+            }
             long overflow = sidewaysOverflow();
             if (overflow > 0) {
                 // name what sticks out, to make the failure easy to fix
@@ -222,7 +339,7 @@ public final class Browser implements AutoCloseable {
                         .as(name + " fits " + w + " px without sideways scrolling; sticking out: " + wide)
                         .isLessThanOrEqualTo(0L);
             }
-            if (w != 320) {
+            if (w == 375 || w == 1280) {
                 assertAccessible(name + " at " + w + " px");
                 screenshot(name + "-" + w);
             }

@@ -28,6 +28,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final Map<String, String> environment;
+    private Path workingDirectory;
     private Process process;
 
     public ServiceProcess(String name, Path dataDir, int port, Map<String, String> environment) {
@@ -43,6 +44,12 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Starts the service in this folder instead of the test's (the repository); call before {@link #start()}. */
+    public ServiceProcess in(Path folder) {
+        this.workingDirectory = folder;
+        return this;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -53,7 +60,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the process and waits until it reports ready. */
     public ServiceProcess start() throws IOException, InterruptedException {
-        Path logs = Path.of("target/it-logs");
+        Path logs = Path.of("target/it-logs").toAbsolutePath();
         Files.createDirectories(logs);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -67,6 +74,9 @@ public final class ServiceProcess implements AutoCloseable {
         env.putIfAbsent("VERTELPUNT_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.putIfAbsent("VERTELPUNT_STORYPOINTS_DIR", "samples/storypoints");
         builder.environment().putAll(env);
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
         builder.redirectErrorStream(true);
         builder.redirectOutput(
                 ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
 import static nl.vertelpunt.testing.Fixtures.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -81,6 +82,17 @@ class SessionTest {
                 .post("/api/users")
                 .then()
                 .statusCode(403);
+        // an Authorization header that does not sign the request in does not excuse it from the check
+        for (String authorization : List.of("Bearer not-a-token", "Negotiate abc", "Basic")) {
+            given().cookie("vp_session", session)
+                    .header("Authorization", authorization)
+                    .contentType(ContentType.JSON)
+                    .body(user)
+                    .post("/api/users")
+                    .then()
+                    .statusCode(anyOf(equalTo(401), equalTo(403)))
+                    .contentType("application/problem+json");
+        }
         given().cookie("vp_session", session)
                 .header("X-CSRF-Token", csrf)
                 .contentType(ContentType.JSON)

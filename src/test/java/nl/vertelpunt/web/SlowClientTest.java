@@ -77,6 +77,10 @@ class SlowClientTest {
                 asAdmin().get("/api/me").then().statusCode(200);
                 slowest = Math.max(slowest, (System.nanoTime() - start) / 1_000_000);
             }
+            System.out.printf(
+                    "SlowClientTest: %d slow bodies held open; 10 rounds of a storyteller's and staff's requests"
+                            + " (story point, story, /api/me), slowest round %d ms%n",
+                    SLOW_CLIENTS, slowest);
             assertThat(slowest).as("slowest round of three requests, ms").isLessThan(3_000);
             // the slow bodies fall behind the minimum rate after the grace period: 408, and the connection closes
             for (Socket socket : slow.subList(0, 5)) {

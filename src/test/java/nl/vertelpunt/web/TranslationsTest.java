@@ -33,7 +33,7 @@ class TranslationsTest {
 
     private static Set<String> placeholders(String text) {
         Set<String> names = new TreeSet<>();
-        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(text);
+        Matcher m = Pattern.compile("\\{(\\w+)(?:\\|[^{}]*)?}").matcher(text);
         while (m.find()) {
             names.add(m.group(1));
         }

@@ -75,7 +75,7 @@ class WorkspaceBrowserTest extends WorkspaceTest {
         }
         assertThat(waitForText("#login-error", "te vaak").getText())
                 .matches(
-                        "Je hebt te vaak een verkeerd wachtwoord ingevuld\\. Wacht \\d+ (seconden|minuten) en probeer het"
+                        "Je hebt te vaak een verkeerd wachtwoord ingevuld\\. Wacht \\d+ (seconde|seconden|minuut|minuten) en probeer het"
                                 + " dan opnieuw\\.");
 
         browser.find("#username").clear();

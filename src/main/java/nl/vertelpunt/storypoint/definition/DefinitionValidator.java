@@ -45,10 +45,10 @@ public final class DefinitionValidator {
             "completeness",
             "questions",
             "suppressionThreshold");
-    private static final Set<String> COMMON_QUESTION_FIELDS =
-            Set.of("id", "number", "type", "label", "help", "required", "roles");
+    private static final Set<String> COMMON_QUESTION_FIELDS = Set.of(
+            "id", "number", "type", "label", "help", "required", "roles", "shortLabel", "labelByRole", "helpByRole");
     private static final Map<QuestionType, Set<String>> TYPE_FIELDS = Map.of(
-            QuestionType.SLIDER, Set.of("left", "right", "notApplicable"),
+            QuestionType.SLIDER, Set.of("left", "right", "notApplicable", "leftByRole", "rightByRole"),
             QuestionType.CHOICE, Set.of("options"),
             QuestionType.MULTICHOICE, Set.of("options", "max"),
             QuestionType.TRIAD, Set.of("corners"),
@@ -112,12 +112,13 @@ public final class DefinitionValidator {
                 error(path, "must be an object with id and label");
                 continue;
             }
-            onlyKnownFields(role, path, Set.of("id", "label"));
+            onlyKnownFields(role, path, Set.of("id", "label", "shortLabel"));
             String id = id(role, path);
             if (id != null && !ids.add(id)) {
                 error(field(path, "id"), "'" + id + "' is used by another role");
             }
             localized(role, "label", path, true);
+            localized(role, "shortLabel", path, false);
         }
         return ids;
     }
@@ -162,8 +163,12 @@ public final class DefinitionValidator {
         }
         localized(q, "label", path, true);
         localized(q, "help", path, false);
+        localized(q, "shortLabel", path, false);
         bool(q, "required", path);
         questionRoles(q.get("roles"), field(path, "roles"), roleIds);
+        Set<String> askedRoles = askedRoles(q.get("roles"), roleIds);
+        byRole(q, "labelByRole", path, askedRoles);
+        byRole(q, "helpByRole", path, askedRoles);
 
         JsonNode typeNode = q.get("type");
         QuestionType type = null;
@@ -186,10 +191,12 @@ public final class DefinitionValidator {
                 localized(q, "left", path, true);
                 localized(q, "right", path, true);
                 bool(q, "notApplicable", path);
+                byRole(q, "leftByRole", path, askedRoles);
+                byRole(q, "rightByRole", path, askedRoles);
             }
-            case CHOICE -> options(q.get("options"), field(path, "options"), 2);
+            case CHOICE -> options(q.get("options"), field(path, "options"), 2, askedRoles);
             case MULTICHOICE -> {
-                int count = options(q.get("options"), field(path, "options"), 1);
+                int count = options(q.get("options"), field(path, "options"), 1, askedRoles);
                 JsonNode max = q.get("max");
                 if (max != null
                         && !max.isNull()
@@ -215,7 +222,7 @@ public final class DefinitionValidator {
         }
     }
 
-    private int options(JsonNode options, String path, int minimum) {
+    private int options(JsonNode options, String path, int minimum, Set<String> askedRoles) {
         if (options == null || options.isNull()) {
             error(path, "is required");
             return 0;
@@ -233,12 +240,14 @@ public final class DefinitionValidator {
                 error(p, "must be an object with id and label");
                 continue;
             }
-            onlyKnownFields(option, p, Set.of("id", "label", "retired"));
+            onlyKnownFields(option, p, Set.of("id", "label", "retired", "shortLabel", "labelByRole"));
             String id = id(option, p);
             if (id != null && !ids.add(id)) {
                 error(field(p, "id"), "'" + id + "' is used by another option of this question");
             }
             localized(option, "label", p, true);
+            localized(option, "shortLabel", p, false);
+            byRole(option, "labelByRole", p, askedRoles);
             bool(option, "retired", p);
             if (!option.path("retired").asBoolean(false)) {
                 offered++;
@@ -267,6 +276,38 @@ public final class DefinitionValidator {
                 error(index(path, i), "'" + r.asText() + "' is not one of the roles of this story point");
             } else if (!seen.add(r.asText())) {
                 error(index(path, i), "'" + r.asText() + "' is listed twice");
+            }
+        }
+    }
+
+    /** The roles a question is asked to: its own list when it is valid, else every role of the story point. */
+    private static Set<String> askedRoles(JsonNode roles, Set<String> roleIds) {
+        if (roles == null || !roles.isArray() || roles.isEmpty()) {
+            return roleIds;
+        }
+        Set<String> asked = new HashSet<>();
+        roles.forEach(r -> asked.add(r.asText()));
+        asked.retainAll(roleIds);
+        return asked;
+    }
+
+    /** A wording per role: an object from role ids (of roles the question is asked to) to texts by language. */
+    private void byRole(JsonNode parent, String name, String path, Set<String> askedRoles) {
+        JsonNode value = parent.get(name);
+        String p = field(path, name);
+        if (value == null || value.isNull()) {
+            return;
+        }
+        if (!value.isObject() || value.isEmpty()) {
+            error(p, "must be an object from role ids to texts by language: {\"jongere\": {\"nl\": \"...\"}}");
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!askedRoles.contains(e.getKey())) {
+                error(field(p, e.getKey()), "'" + e.getKey() + "' is not a role this question is asked to");
+            } else {
+                localizedValue(e.getValue(), field(p, e.getKey()));
             }
         }
     }

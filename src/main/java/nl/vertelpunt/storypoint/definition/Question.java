@@ -2,12 +2,16 @@ package nl.vertelpunt.storypoint.definition;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * One duidingsvraag. Which fields are set depends on {@link #type()}: sliders have {@code left},
  * {@code right} and optionally {@code notApplicable}; choices have {@code options} (multichoice also
- * {@code max}); triads have three {@code corners}.
+ * {@code max}); triads have three {@code corners}. A question may be worded for each role that answers it
+ * ({@code labelByRole}, {@code helpByRole}, {@code leftByRole}, {@code rightByRole}; options likewise): a young person
+ * reads "Kreeg jij de hulp die je nodig had?", a parent "Kreeg uw kind…". It stays one question: analysis, exports
+ * and cards use its neutral {@code label}, or the optional {@code shortLabel} in charts and filters.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Question(
@@ -23,7 +27,12 @@ public record Question(
         Boolean notApplicable,
         List<Option> options,
         Integer max,
-        List<LocalizedText> corners) {
+        List<LocalizedText> corners,
+        LocalizedText shortLabel,
+        Map<String, LocalizedText> labelByRole,
+        Map<String, LocalizedText> helpByRole,
+        Map<String, LocalizedText> leftByRole,
+        Map<String, LocalizedText> rightByRole) {
 
     /** Longest answer to a text question, in characters. */
     public static final int MAX_TEXT_ANSWER = 1000;
@@ -41,6 +50,21 @@ public record Question(
     /** Whether this question is shown to storytellers with the given role. */
     public boolean isAskedTo(String role) {
         return roles == null || roles.contains(role);
+    }
+
+    /** The question as storytellers of the role read it. */
+    public LocalizedText label(String role) {
+        return byRole(labelByRole, role, label);
+    }
+
+    /** The question as staff see it in charts and filters: the short label, or the label. */
+    public LocalizedText staffLabel() {
+        return shortLabel != null ? shortLabel : label;
+    }
+
+    /** The wording for a role, or the neutral one. */
+    static LocalizedText byRole(Map<String, LocalizedText> byRole, String role, LocalizedText neutral) {
+        return byRole == null || role == null ? neutral : byRole.getOrDefault(role, neutral);
     }
 
     public Optional<Option> option(String optionId) {

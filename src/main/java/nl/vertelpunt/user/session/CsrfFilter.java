@@ -17,7 +17,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Every changing request (POST, PUT, PATCH, DELETE) that is signed in through the session cookie must
  * carry the session's CSRF token in {@code X-CSRF-Token}; another site cannot read that token, so it
- * cannot make a signed-in browser change anything. Requests with HTTP Basic or without a session are not
+ * cannot make a signed-in browser change anything. What counts is how the request was signed in, not which
+ * headers it has: a request signed in by the session cookie is checked even when it also carries an
+ * {@code Authorization} header that did not sign it in; one signed in with HTTP Basic, or not signed in, is not
  * affected (the cookie is also SameSite=Strict). Public endpoints that never act for a signed-in user
  * (sharing a story, withdrawing one, a session table's link) are left alone, so that staff can use the
  * public pages in the browser they are signed in with.
@@ -39,7 +41,6 @@ public class CsrfFilter {
     public Uni<Response> check(ContainerRequestContext request) {
         if (SAFE.contains(request.getMethod())
                 || !request.getCookies().containsKey(SessionService.COOKIE)
-                || request.getHeaderString("Authorization") != null
                 || request.getUriInfo().getPath().equals("/api/session")
                         && request.getMethod().equals("POST")
                 || PUBLIC.matcher(request.getUriInfo().getPath()).matches()) {
