@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasItem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,6 +188,30 @@ class ModuleTest {
                 .asString();
         assertThat(csv.lines().findFirst().orElseThrow()).contains(kern + "-gehoord", kern + "-hulp", thema + "-sterk");
         assertThat(csv).contains("school");
+
+        // the export imports into another story point with the same modules, and exports as the same file
+        String tweede = uniqueSlug("regio");
+        putStoryPoint(
+                        tweede,
+                        storyPoint(
+                                tweede,
+                                List.of(own("eigen", 20)),
+                                List.of(Map.of("id", kern), Map.of("id", thema, "after", "eigen"))))
+                .statusCode(201);
+        asAdmin()
+                .contentType("text/csv; charset=UTF-8")
+                .body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/storypoints/" + tweede + "/stories/import")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(1));
+        assertThat(asAdmin()
+                        .get("/api/storypoints/" + tweede + "/stories.csv")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .isEqualTo(csv);
     }
 
     @Test
