@@ -342,33 +342,39 @@ function patternTable(
           'tr',
           {},
           h('td', { class: 'num' }, String(p.rank)),
-          h('th', { scope: 'row' }, h('a', { href, class: 'pattern-link' }, name)),
-          h('td', {}, kindLabel(p.kind)),
-          h('td', {}, testLabel(p.test)),
-          h('td', { class: 'num' }, formatNumber(p.statistic)),
-          h('td', { class: 'num' }, formatP(p.p)),
-          h('td', { class: 'num' }, formatP(p.q)),
-          h('td', { class: 'num' }, `${effectLabel(p.effectSize.name)} ${formatNumber(p.effectSize.value)}`),
-          h('td', { class: 'num' }, formatCount(p.n)),
-          h('td', {}, p.strong ? h('strong', {}, w('run.strongYes')) : w('run.strongNo')),
+          h(
+            'th',
+            { scope: 'row' },
+            h('a', { href, class: 'pattern-link' }, name),
+            h('span', { class: 'cell-note' }, `${kindLabel(p.kind)} · ${testLabel(p.test)}`),
+          ),
           h(
             'td',
-            { class: 'card-cell' },
-            side === 'patronen'
-              ? selectButton(ctx, run, p, changed, w('run.selectLabel', { pattern: name }))
-              : '',
-            side === 'patronen' && cards !== null
-              ? cardAction(
-                  ctx,
-                  run.storyPoint,
-                  run.id,
-                  patternKey(p),
-                  cards.get(`${run.id}|${patternKey(p)}`),
-                  true,
-                  name,
-                )
-              : null,
+            { class: 'num' },
+            formatNumber(p.effectSize.value),
+            h('span', { class: 'cell-note' }, effectLabel(p.effectSize.name)),
           ),
+          h('td', { class: 'num' }, formatP(p.q)),
+          h('td', { class: 'num' }, formatCount(p.n)),
+          h('td', {}, p.strong ? h('strong', {}, w('run.strongYes')) : w('run.strongNo')),
+          side === 'patronen'
+            ? h(
+                'td',
+                { class: 'card-cell' },
+                selectButton(ctx, run, p, changed, w('run.selectLabel', { pattern: name })),
+                cards !== null
+                  ? cardAction(
+                      ctx,
+                      run.storyPoint,
+                      run.id,
+                      patternKey(p),
+                      cards.get(`${run.id}|${patternKey(p)}`),
+                      true,
+                      name,
+                    )
+                  : null,
+              )
+            : null,
         );
       }),
     );
@@ -384,6 +390,7 @@ function patternTable(
     h('h2', { id: headingId }, title),
     h('p', {}, w('run.strongCount', { strong: strongCount, total: patterns.length })),
     h('div', { class: 'check' }, onlyStrong, h('label', { for: `${headingId}-strong` }, w('run.onlyStrong'))),
+    side === 'patronen' ? h('p', { class: 'hint', id: `${headingId}-choose` }, w('run.chooseHint')) : null,
     h(
       'div',
       { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': headingId },
@@ -398,15 +405,11 @@ function patternTable(
             {},
             h('th', { scope: 'col', class: 'num' }, w('run.rank')),
             h('th', { scope: 'col' }, w('run.pattern')),
-            h('th', { scope: 'col' }, w('run.kind')),
-            h('th', { scope: 'col' }, w('run.test')),
-            h('th', { scope: 'col', class: 'num' }, w('run.statistic')),
-            h('th', { scope: 'col', class: 'num' }, 'p'),
-            h('th', { scope: 'col', class: 'num' }, 'q'),
             h('th', { scope: 'col', class: 'num' }, w('run.effect')),
+            h('th', { scope: 'col', class: 'num' }, 'q'),
             h('th', { scope: 'col', class: 'num' }, 'n'),
             h('th', { scope: 'col' }, w('run.strong')),
-            h('th', { scope: 'col' }, w('run.card')),
+            side === 'patronen' ? h('th', { scope: 'col' }, w('run.card')) : null,
           ),
         ),
         body,
