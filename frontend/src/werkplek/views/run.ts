@@ -6,6 +6,7 @@ import { append, h } from '../../form/dom';
 import type { Definition } from '../../types';
 import { BASE, problemText, type Ctx } from '../app';
 import * as api from '../client';
+import { runNotes, skippedReason, subsetNotes } from '../evaluationnotes';
 import { conditions } from '../filter';
 import { formatCount, formatDateTime, formatNumber, formatP, variableLabel } from '../labels';
 import { patternKey, type CardSummary, type Pattern, type Run } from '../model';
@@ -127,7 +128,7 @@ export async function runView(ctx: Ctx): Promise<void> {
                 strong: run.result?.summary.strong ?? 0,
                 tests: run.result?.summary.tests ?? 0,
               })
-            : w('run.failed', { error: run.error ?? '' });
+            : w('run.failed');
     // speak at the start, every 25% and at the end, not at every poll
     const step =
       run.status === 'running'
@@ -252,7 +253,7 @@ function resultView(
           ss: result.summary.sliderBySlider,
         }),
       ),
-      ...(result.notes ?? []).map((n) => h('p', { class: 'hint' }, n)),
+      ...runNotes(result).map((n) => h('p', { class: 'hint' }, n)),
       run.selected.length > 0 ? h('p', {}, w('run.selectedCount', { count: run.selected.length })) : null,
     ),
   );
@@ -280,7 +281,7 @@ function resultView(
         }),
       ),
     );
-    out.push(...(result.subset.notes ?? []).map((n) => h('p', { class: 'hint' }, n)));
+    out.push(...subsetNotes(d, result.subset).map((n) => h('p', { class: 'hint' }, n)));
     out.push(
       patternTable(
         ctx,
@@ -305,7 +306,11 @@ function resultView(
           'ul',
           {},
           ...result.skipped.map((s) =>
-            h('li', {}, `${s.questions.map((q) => variableLabel(d, q)).join(' × ')}: ${s.reason}`),
+            h(
+              'li',
+              {},
+              `${s.questions.map((q) => variableLabel(d, q)).join(' × ')}: ${skippedReason(s.reason)}`,
+            ),
           ),
         ),
       ),
