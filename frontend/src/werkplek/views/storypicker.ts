@@ -118,12 +118,13 @@ export function storyPicker(
       page = next;
       items = next === 0 ? found.stories : [...items, ...found.stories];
       total = found.total;
+      const all = items.length >= total;
       summary.textContent =
         total === 0
           ? w('pick.none')
           : query
-            ? w('pick.found', { count: total, shown: items.length })
-            : w('pick.newest', { count: total, shown: items.length });
+            ? w(all ? 'pick.foundAll' : 'pick.found', { count: total, shown: items.length })
+            : w(all ? 'pick.newestAll' : 'pick.newest', { count: total, shown: items.length });
       draw();
     } catch (error) {
       summary.textContent = problemText(error);

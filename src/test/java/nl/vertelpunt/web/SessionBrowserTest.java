@@ -600,7 +600,9 @@ class SessionBrowserTest extends WorkspaceTest {
         openPage("/" + planted.slug() + "/bijeenkomsten/" + session, "Bijeenkomst West");
         browser.find("#add-table").click();
         browser.find("#table-new-story-search").sendKeys("zeppelinvaart", Keys.ENTER);
-        waitForText("#table-new-pick-summary", "2 verhalen gevonden");
+        waitForText("#table-new-pick-summary", "2 verhalen gevonden.");
+        // both are shown, so there is nothing more to show
+        assertThat(browser.find(".table-form .pick-more").isDisplayed()).isFalse();
         // the flagged story is marked, says why it cannot be picked, and has no button to pick it
         WebElement marked = browser.find(".pick-item[data-story='" + flagged + "']");
         assertThat(marked.getAttribute("class")).contains("flagged");

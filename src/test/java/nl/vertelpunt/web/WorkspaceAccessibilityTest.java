@@ -154,6 +154,10 @@ class WorkspaceAccessibilityTest extends WorkspaceTest {
 
         browser.open(workspace("/" + patterned + "/evaluaties/" + runId));
         waitForText("#run-status", "Klaar:");
+        // the result's notes in the workspace's words, not in the English the result keeps: role chose the subset
+        assertThat(browser.find("main").getText())
+                .contains("Niet vergeleken, omdat het deel of de andere verhalen juist hiermee gekozen zijn")
+                .doesNotContain("Not compared");
         check("evaluation-result");
 
         String address = "/" + patterned + "/evaluaties/" + runId;
