@@ -6,7 +6,7 @@ import { h, uid } from '../../form/dom';
 import type { Definition } from '../../types';
 import { BASE, problemText } from '../app';
 import * as api from '../client';
-import { formatDate, roleLabel } from '../labels';
+import { formatCount, formatDate, roleLabel } from '../labels';
 import type { StoryItem } from '../model';
 import { w } from '../texts';
 
@@ -123,8 +123,14 @@ export function storyPicker(
         total === 0
           ? w('pick.none')
           : query
-            ? w(all ? 'pick.foundAll' : 'pick.found', { count: total, shown: items.length })
-            : w(all ? 'pick.newestAll' : 'pick.newest', { count: total, shown: items.length });
+            ? w(all ? 'pick.foundAll' : 'pick.found', {
+                count: formatCount(total),
+                shown: formatCount(items.length),
+              })
+            : w(all ? 'pick.newestAll' : 'pick.newest', {
+                count: formatCount(total),
+                shown: formatCount(items.length),
+              });
       draw();
     } catch (error) {
       summary.textContent = problemText(error);
