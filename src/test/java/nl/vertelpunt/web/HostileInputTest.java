@@ -122,6 +122,7 @@ class HostileInputTest {
         cards();
         sessions();
         tables();
+        tableCodes();
         users();
         moderation();
         paths();
@@ -477,6 +478,13 @@ class HostileInputTest {
                 updateFields,
                 false);
         rawBodies("proposal update", "POST", "/api/proposals/" + proposalId + "/updates", true, update, "note", false);
+    }
+
+    private void tableCodes() throws Exception {
+        String path = "/api/table-codes";
+        ObjectNode base = JSON.createObjectNode().put("code", "ZZZ-ZZZ-ZZ9");
+        jsonFields("table code", "POST", path, false, base, Map.of("code", Kind.TEXT), false);
+        rawBodies("table code", "POST", path, false, base, "code", false);
     }
 
     private void tables() throws Exception {
