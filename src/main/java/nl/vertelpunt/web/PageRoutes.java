@@ -10,7 +10,8 @@ import jakarta.enterprise.event.Observes;
  * {@code /v/{slug}} shows the vertelpunt form, which reads the slug from the address, every address
  * under {@code /werkplek} shows the staff workspace, and {@code /t/{token}} the page of a session table.
  * Pages are revalidated on every visit so a new
- * release reaches people at once; the hashed scripts and styles they load may be cached for long.
+ * release reaches people at once; the scripts and styles they load are named by their content ({@code
+ * /assets/name-hash.js}: a new release has new names), so browsers keep those for a year without asking again.
  */
 @ApplicationScoped
 public class PageRoutes {
@@ -19,6 +20,7 @@ public class PageRoutes {
     static final String WORKSPACE_PAGE = "/werkplek.html";
     static final String TABLE_PAGE = "/tafel.html";
     static final String IN_PERSON_PAGE = "/verteltafel.html";
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     void routes(@Observes Router router) {
         router.getWithRegex("/v/[^/.]+(/[^.]*)?").order(-100).handler(ctx -> {
@@ -50,6 +52,16 @@ public class PageRoutes {
         });
         router.getWithRegex("/|/[^/]+\\.html").order(-99).handler(ctx -> {
             revalidate(ctx);
+            ctx.next();
+        });
+        // Vite names every file under /assets by its content; only a file that was found is kept (not a 404)
+        router.getWithRegex("/assets/[^/]+").order(-99).handler(ctx -> {
+            ctx.addHeadersEndHandler(v -> {
+                int status = ctx.response().getStatusCode();
+                if (status == 200 || status == 304) {
+                    ctx.response().headers().set("Cache-Control", IMMUTABLE);
+                }
+            });
             ctx.next();
         });
     }
