@@ -102,11 +102,51 @@ public final class Decompounder {
                 start = i;
             } else if (!letter && start >= 0) {
                 if (i - start >= 2 * MIN_PART && i - start <= MAX_WORD) {
-                    into.addAll(Arrays.asList(split(t.substring(start, i))));
+                    String word = t.substring(start, i);
+                    String[] parts = split(word);
+                    into.addAll(singulars(word));
+                    into.addAll(Arrays.asList(parts));
+                    for (String part : parts) {
+                        into.addAll(singulars(part));
+                    }
                 }
                 start = -1;
             }
         }
+    }
+
+    /**
+     * The singular of a plural that PostgreSQL's Dutch stemmer does not bring back to it, when the dictionary knows
+     * it (as a word or a compound): a doubled consonant before "-en" ("gezinnen": stem "gezinn", so "gezin";
+     * "pleeggezinnen": "pleeggezin"; the stemmer itself undoubles only kk, dd and tt) and "-eren" ("kinderen":
+     * "kind", "liederen": "lied").
+     */
+    List<String> singulars(String word) {
+        int n = word.length();
+        if (n < 6 || !word.endsWith("en")) {
+            return List.of();
+        }
+        List<String> found = new ArrayList<>(2);
+        char c = word.charAt(n - 3);
+        if (c == word.charAt(n - 4) && "aeiouydkt".indexOf(c) < 0) {
+            String singular = word.substring(0, n - 3);
+            if (known(singular)) {
+                found.add(singular);
+            }
+        }
+        if (word.endsWith("eren") && n - 4 >= 3) {
+            String singular = word.substring(0, n - 4);
+            if (known(singular)) {
+                found.add(singular);
+            }
+        }
+        return found;
+    }
+
+    /** Whether the dictionary has the word as a part that may end a compound, or it is a compound itself. */
+    private boolean known(String word) {
+        Byte p = places.get(word);
+        return (p != null && (p & END) != 0) || split(word).length > 0;
     }
 
     private static String normalize(String s) {

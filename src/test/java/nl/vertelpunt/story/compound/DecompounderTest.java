@@ -70,6 +70,22 @@ class DecompounderTest {
     }
 
     @Test
+    void shouldAddTheSingularOfPluralsTheStemmerLeavesApart() {
+        // the Dutch stemmer makes "gezinnen" "gezinn" and "kinderen" "kinder": neither meets "gezin" or "kind"
+        assertThat(dutch.searchText(null, "Gezinnen met kinderen")).isEqualTo("gezin kind");
+        assertThat(dutch.searchText(null, "pleeggezinnen")).isEqualTo("pleeggezin pleeg gezinnen gezin");
+        // only words the dictionary knows: no "ond" from "honden", no "verand" from "veranderen"
+        assertThat(dutch.singulars("honden")).isEmpty();
+        assertThat(dutch.singulars("veranderen")).isEmpty();
+        assertThat(dutch.singulars("wachten")).isEmpty();
+    }
+
+    @Test
+    void shouldSplitACompoundOfThreeWithHouseInTheMiddle() {
+        assertThat(dutch.parts("gezinshuisouders")).contains("gezins", "huis", "ouders");
+    }
+
+    @Test
     void shouldReadCapitalsDiacriticsAndTheIjLigatureAsLetters() {
         assertThat(dutch.parts("WACHTTĲD")).containsExactlyInAnyOrder("wacht", "tijd");
         assertThat(dutch.searchText(null, "Jeugd-hulp")).isEmpty(); // PostgreSQL splits at the hyphen itself
