@@ -34,7 +34,15 @@ class RateLimitTest {
     public static class LowLimit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("vertelpunt.rate-limit.stories-per-minute", "3", "vertelpunt.rate-limit.forwarded", "true");
+            // the production limit of failed sign-ins per address (the test profile raises it, see
+            // application.properties)
+            return Map.of(
+                    "vertelpunt.rate-limit.stories-per-minute",
+                    "3",
+                    "vertelpunt.rate-limit.forwarded",
+                    "true",
+                    "vertelpunt.sign-in.address-free-failures",
+                    "20");
         }
     }
 
