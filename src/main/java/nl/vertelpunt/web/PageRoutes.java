@@ -11,7 +11,8 @@ import jakarta.enterprise.event.Observes;
  * under {@code /werkplek} shows the staff workspace, {@code /t/{token}} the page of a session table, and
  * {@code /t} or {@code /t/{code}} the page where a participant types a table's short code.
  * Pages are revalidated on every visit so a new
- * release reaches people at once; the hashed scripts and styles they load may be cached for long.
+ * release reaches people at once; the scripts and styles they load are named by their content ({@code
+ * /assets/name-hash.js}: a new release has new names), so browsers keep those for a year without asking again.
  */
 @ApplicationScoped
 public class PageRoutes {
@@ -21,6 +22,7 @@ public class PageRoutes {
     static final String TABLE_PAGE = "/tafel.html";
     static final String TABLE_CODE_PAGE = "/tafelcode.html";
     static final String IN_PERSON_PAGE = "/verteltafel.html";
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     void routes(@Observes Router router) {
         router.getWithRegex("/v/[^/.]+(/[^.]*)?").order(-100).handler(ctx -> {
@@ -57,6 +59,16 @@ public class PageRoutes {
         });
         router.getWithRegex("/|/[^/]+\\.html").order(-99).handler(ctx -> {
             revalidate(ctx);
+            ctx.next();
+        });
+        // Vite names every file under /assets by its content; only a file that was found is kept (not a 404)
+        router.getWithRegex("/assets/[^/]+").order(-99).handler(ctx -> {
+            ctx.addHeadersEndHandler(v -> {
+                int status = ctx.response().getStatusCode();
+                if (status == 200 || status == 304) {
+                    ctx.response().headers().set("Cache-Control", IMMUTABLE);
+                }
+            });
             ctx.next();
         });
     }
