@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Proposals on the storytellers' page read as sentences, whatever case and punctuation the facilitator typed.
 import { describe, expect, it } from 'vitest';
-import { capitalised, sentence } from './outcomes';
+import { capitalised, goalSentence, sentence } from './outcomes';
 
 describe('sentence', () => {
   it('starts with a capital and ends with a full stop', () => {
@@ -23,5 +23,21 @@ describe('sentence', () => {
     expect(sentence('eHealth voor elk gezin')).toBe('eHealth voor elk gezin.');
     expect(capitalised('"wachtlijst zichtbaar"')).toBe('"Wachtlijst zichtbaar"');
     expect(sentence('')).toBe('');
+  });
+});
+
+describe('goalSentence', () => {
+  it('reads as the sentence the form began with "Zodat …"', () => {
+    expect(goalSentence('zodat ouders zich gehoord voelen', 'Zodat')).toBe(
+      'Zodat ouders zich gehoord voelen.',
+    );
+    expect(goalSentence('Ouders zich gehoord voelen', 'Zodat')).toBe('Zodat ouders zich gehoord voelen.');
+    expect(goalSentence('ZODAT jongeren sneller hulp krijgen!', 'Zodat')).toBe(
+      'ZODAT jongeren sneller hulp krijgen!',
+    );
+    expect(goalSentence('GGZ en wijkteam elkaar kennen', 'Zodat')).toBe(
+      'Zodat GGZ en wijkteam elkaar kennen.',
+    );
+    expect(goalSentence('  ', 'Zodat')).toBe('');
   });
 });

@@ -77,6 +77,21 @@ export function sentence(text: string): string {
   return /[.!?…:;]["'”’)]*$/u.test(clean) ? clean : `${clean}.`;
 }
 
+/**
+ * The goal of a proposal as the sentence it continues: the table's form asks "Zodat …", so what was typed after
+ * it reads "Zodat ouders zich gehoord voelen.", also when the facilitator typed the "zodat" or left it out.
+ */
+export function goalSentence(goal: string, lead = own('outcomes.goalLead')): string {
+  const clean = sentence(goal);
+  if (clean === '' || clean.toLocaleLowerCase('nl').startsWith(`${lead.toLocaleLowerCase('nl')} `))
+    return clean;
+  const first = clean.charAt(0);
+  const word = clean.split(/\s/, 1)[0];
+  // a word in capitals throughout ("GGZ") or capitalised inside ("eHealth") stays as it is
+  const rest = /\p{Lu}/u.test(word.slice(1)) ? clean : first.toLocaleLowerCase('nl') + clean.slice(1);
+  return `${lead} ${rest}`;
+}
+
 function statusText(status: string): string {
   return STATUSES.includes(status) ? own(`status.${status}` as Key) : status;
 }
@@ -187,7 +202,7 @@ function proposal(p: PublicProposal, index: number): HTMLElement {
       h('dt', {}, own('outcomes.action')),
       h('dd', {}, sentence(p.action)),
       h('dt', {}, own('outcomes.goal')),
-      h('dd', {}, sentence(p.goal)),
+      h('dd', {}, goalSentence(p.goal)),
       h('dt', {}, own('outcomes.owner')),
       h('dd', {}, capitalised(p.owner)),
     ),

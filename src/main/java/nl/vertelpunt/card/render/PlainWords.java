@@ -1,12 +1,31 @@
 package nl.vertelpunt.card.render;
 
+import java.util.regex.Pattern;
+
 /**
  * The numbers of a pattern in words for people without statistics, for cards and observations (Dutch, B1): how
  * likely a pattern is by chance, and how strong it is. No statistical terms, no p or q.
  */
 public final class PlainWords {
 
+    /**
+     * A remark in brackets that holds a statistic: "(q < 0,001, gecorrigeerd voor het aantal vergelijkingen)",
+     * "(Spearman ρ = -0,42)", "(p = 0,03)", as observations drafted before December 2026 had them.
+     */
+    private static final Pattern STATISTIC_IN_BRACKETS = Pattern.compile(
+            "\\s*\\([^()]*(?:\\b[pqrV]\\s*[=<>≤≥]|ρ|ε²|χ²|Spearman|Kruskal|\\bMann\\b|Whitney|Cramér|Holm|Benjamini"
+                    + "|residu|kurtosis|scheefheid)[^()]*\\)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private PlainWords() {}
+
+    /**
+     * A text without its statistics in brackets, for the storytellers' page: "Dit verband is matig (Spearman ρ =
+     * -0,42)." becomes "Dit verband is matig.". Text outside brackets stays as the facilitator wrote it.
+     */
+    public static String withoutStatistics(String text) {
+        return text == null ? null : STATISTIC_IN_BRACKETS.matcher(text).replaceAll("");
+    }
 
     /**
      * The chance that a pattern is coincidence, from its q-value (the chance after the correction for the many
