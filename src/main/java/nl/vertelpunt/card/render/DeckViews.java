@@ -277,9 +277,28 @@ final class DeckViews {
                 List.of("Groep", "verhalen", "gemiddeld", "de helft tot"),
                 rows,
                 "Waar de groep de schuif zette, van 0 tot 100: gemiddeld, en tot waar de helft van de groep kwam."
-                        + " Aantallen zijn afgerond op vijftallen; een groep onder 5 verhalen staat als ‘<5’, zonder"
-                        + " cijfers (–).");
+                        + rounding(pattern, " Een groep onder %s verhalen staat als ‘<%s’, zonder cijfers (–)."));
     }
+
+    /**
+     * "Aantallen zijn afgerond, zodat niemand te herkennen is." and, when the pattern has a count shown as "&lt;k",
+     * {@code small} with k filled in; empty when no count was rounded (no suppression threshold in the pattern).
+     */
+    static String rounding(JsonNode pattern, String small) {
+        List<String> shown = new ArrayList<>();
+        pattern.path("groups").forEach(g -> shown.add(g.path("n").asText()));
+        pattern.path("table").path("counts").forEach(row -> row.forEach(n -> shown.add(n.asText())));
+        String threshold = shown.stream()
+                .map(SMALL_COUNT::matcher)
+                .filter(Matcher::matches)
+                .map(m -> m.group(1))
+                .findFirst()
+                .orElse(null);
+        return " Aantallen zijn afgerond, zodat niemand te herkennen is."
+                + (threshold == null ? "" : small.formatted(threshold, threshold));
+    }
+
+    private static final Pattern SMALL_COUNT = Pattern.compile("<(\\d+)");
 
     /**
      * "Duidelijk verschillend: ‘Negatief’ en ‘Positief’; ‘Negatief’ en ‘Neutraal’." for the pairs of groups that
@@ -510,7 +529,8 @@ final class DeckViews {
                         head,
                         rows,
                         "▲ of ▼: duidelijk meer of minder verhalen dan je zou verwachten als de vragen los van elkaar"
-                                + " stonden. Aantallen zijn afgerond op vijftallen; onder 5 staan ze als ‘<5’.");
+                                + " stonden."
+                                + rounding(pattern, " Aantallen onder %s staan als ‘<%s’."));
     }
 
     // ---- interpretations and stories ----------------------------------------------------------------------------

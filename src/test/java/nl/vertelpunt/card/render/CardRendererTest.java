@@ -15,9 +15,11 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -221,6 +223,38 @@ class CardRendererTest {
     }
 
     @Test
+    void shouldUseTheFreeSpaceOfAPrintedCardForAnExcerptOfEveryTypicalStory() throws IOException {
+        CardDocument base = CardFixtures.heardByConsequence();
+        List<CardDocument.TypicalStory> stories = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            stories.add(new CardDocument.TypicalStory(
+                    "V" + i, "Ouder", CardFixtures.dutch(700, i, "Begin van verhaal " + i + "."), null));
+        }
+        CardDocument card = new CardDocument(
+                base.id(),
+                base.number(),
+                base.version(),
+                base.storyPointTitle(),
+                base.title(),
+                base.observation(),
+                base.interpretations(),
+                base.questions(),
+                base.pattern(),
+                stories,
+                base.provenance());
+
+        try (PDDocument document = Loader.loadPDF(renderer.pdf(List.of(card)))) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            String text = flat(pageText(document, 1));
+            for (int i = 1; i <= 8; i++) {
+                // an excerpt, not only the story's id
+                assertThat(text).as("story " + i).contains("Begin van verhaal " + i + ".");
+            }
+            assertThat(text).doesNotContain("Meer typerende ervaringen");
+        }
+    }
+
+    @Test
     void shouldPrintADeckOfMaximalAndShortCardsOneCardPerPageAndSetOnlyTheFullOnesDenser() throws IOException {
         List<CardDocument> deck = List.of(
                 CardFixtures.heardByConsequence(),
@@ -283,11 +317,11 @@ class CardRendererTest {
     }
 
     /** What a person without a statistics background should not have to read on a printed card. */
-    static final java.util.regex.Pattern JARGON = java.util.regex.Pattern.compile(
+    static final Pattern JARGON = Pattern.compile(
             "\\b[pq] ?[=<≤]|Kruskal|\\bMann\\b|Whitney|Spearman|ρ|ε²|[Kk]urtosis|[Ss]cheefheid|Benjamini|χ²|residu");
 
-    static final java.util.regex.Pattern UUID_SHAPED = java.util.regex.Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    static final Pattern UUID_SHAPED =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Test
     void shouldPrintNoStatisticalTermsIdsOrSettingsButTheCardsNumberAndAReadableProvenance() throws IOException {
@@ -315,7 +349,7 @@ class CardRendererTest {
     @Test
     void shouldCarryTheFullProvenanceAndStatisticsInThePdfsMetadata() throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf())) {
-            org.apache.pdfbox.pdmodel.PDDocumentInformation info = document.getDocumentInformation();
+            PDDocumentInformation info = document.getDocumentInformation();
             String card = info.getCustomMetadataValue("Kaart 7");
             assertThat(card)
                     .contains("kaart " + CARDS.get(0).id())
