@@ -101,8 +101,11 @@ export function noteForm(
   return form;
 }
 
-/** Characters of a story shown before "Lees het hele verhaal". */
-export const EXCERPT = 280;
+/** Characters of a story shown before "Lees het hele verhaal": about five lines on a phone. */
+export const EXCERPT = 200;
+
+/** Characters of a typical story on a card shown before "Lees verder": about three lines on a phone. */
+export const CARD_EXCERPT = 120;
 
 /**
  * The part of a text shown first: the whole text when it is short, otherwise about {@link EXCERPT} characters cut at
@@ -127,8 +130,14 @@ export function shortened(text: string, quote?: string | null, max = EXCERPT): s
  * A text shown shortened, with a button that shows the whole text and back ({@code more}, "Lees het hele
  * verhaal"); the quote, when given, is marked in both.
  */
-function collapsible(text: string, quote: string | null, more: string, id: string): HTMLElement[] {
-  const short = shortened(text, quote);
+function collapsible(
+  text: string,
+  quote: string | null,
+  more: string,
+  id: string,
+  max = EXCERPT,
+): HTMLElement[] {
+  const short = shortened(text, quote, max);
   const body = h('p', { class: 'story-body', id });
   const show = (whole: boolean) => {
     const shown = whole ? text : short;
@@ -234,6 +243,7 @@ export function cardArticle(
                 marked.found ? s.quote : null,
                 tt('story.readOn'),
                 `${key}-story-${i + 1}`,
+                CARD_EXCERPT,
               ),
             );
           }),

@@ -1,5 +1,5 @@
 // The chart of a card in a simpler form, for narrow screens: drawn in HTML with the page's own type (never below
-// 14 px), where the card's SVG chart would be scaled down until its text cannot be read. Per group of a slider
+// 13 px), where the card's SVG chart would be scaled down until its text cannot be read. Per group of a slider
 // where the group put it on average; per row of two choices a bar for each answer; two sliders in three parts each
 // (low, middle, high). The exact numbers are behind the card's disclosure.
 import { formatCountValue } from '../card/data';
@@ -115,10 +115,12 @@ function table(p: Pattern, questions: QuestionInfo[], first: string, second: str
     first: subset ? tt('chart.subset') : name(questions, first),
     second: subset ? name(questions, first) : name(questions, second),
   });
+  const marked = t.adjustedResiduals.some((row) => row.some((r) => Math.abs(r ?? 0) >= 2));
   return frame(
     label,
     'chart-table',
     h('p', { class: 'chart-title' }, label),
+    marked ? h('p', { class: 'chart-legend' }, tt('chart.marks')) : null,
     ...t.rows.map((row, i) => {
       const counts = t.counts[i] ?? [];
       const total = counts.reduce<number>((sum, count) => sum + numeric(count), 0);
@@ -153,7 +155,7 @@ function table(p: Pattern, questions: QuestionInfo[], first: string, second: str
                 'span',
                 { class: 'chart-value' },
                 typeof count === 'number' ? `${whole(share)}%` : formatCountValue(count),
-                mark ? ` ${mark} ${mark === '▲' ? tt('chart.more') : tt('chart.fewer')}` : null,
+                mark ? ` ${mark}` : null,
               ),
             );
           }),
@@ -193,6 +195,7 @@ function joint(p: Pattern, questions: QuestionInfo[], x: string, y: string): HTM
     label,
     'chart-joint',
     h('p', { class: 'chart-title' }, label),
+    h('p', { class: 'chart-legend' }, tt('chart.parts')),
     h('p', { class: 'chart-axis' }, tt('chart.rowsAre', { name: name(questions, x) })),
     poles(xq),
     h('p', { class: 'chart-axis' }, tt('chart.columnsAre', { name: name(questions, y) })),

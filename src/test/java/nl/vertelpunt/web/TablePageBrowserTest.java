@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import nl.vertelpunt.testing.BrowserTest;
+import nl.vertelpunt.testing.Database;
 import nl.vertelpunt.testing.Planted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,22 @@ class TablePageBrowserTest extends BrowserTest {
 
     static final Pattern JSON_OR_KEY = Pattern.compile("[{}\\[\\]]\"|\"\\s*:|\\w+\\|\\w+\\|\\w+|slider_by|choice_by");
 
+    /** About 900 characters, as a story told on the form often is. */
+    static final String LONG_STORY =
+            "Toen mijn dochter veertien was, liep het thuis en op school helemaal vast. We hebben"
+                    + " toen hulp gevraagd bij het wijkteam. Het duurde drie maanden voordat er iemand kwam, en in die tijd"
+                    + " hebben we vier keer ons verhaal opnieuw moeten vertellen, telkens aan iemand anders. Niemand leek te"
+                    + " weten wat de vorige had opgeschreven. Mijn dochter werd er steeds stiller van; ze zei op een gegeven"
+                    + " moment dat het toch geen zin had om te praten. Pas toen er één vaste hulpverlener kwam, veranderde"
+                    + " dat. Zij nam de tijd, kwam bij ons thuis en vroeg eerst wat mijn dochter zelf wilde. Ze belde terug"
+                    + " als ze dat beloofd had. Na een paar weken ging mijn dochter weer naar school, eerst halve dagen en"
+                    + " later weer hele. Het is nog niet allemaal goed, maar we worden nu gehoord. Als ik iets mocht"
+                    + " veranderen, dan zou elk gezin vanaf het begin één vaste persoon krijgen die het overzicht houdt en"
+                    + " die je kunt bellen als het weer misgaat.";
+
+    @Inject
+    AgroalDataSource dataSource;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Planted planted;
     private static List<String> cards;
@@ -55,6 +74,12 @@ class TablePageBrowserTest extends BrowserTest {
             return;
         }
         planted = Planted.create("tafelpagina", 500, 73);
+        // real stories are longer than the planted "Verhaal 12": each gets about 900 characters more
+        Database.update(
+                dataSource,
+                "UPDATE story SET text = text || '. ' || ? WHERE story_point_id = (SELECT id FROM story_point WHERE slug = ?)",
+                LONG_STORY,
+                planted.slug());
         cards = planted.draftCards(List.of(
                 "slider_by_choice|gehoord|gevolg",
                 "choice_by_choice|regio|soort-hulp",
@@ -71,6 +96,11 @@ class TablePageBrowserTest extends BrowserTest {
                 .body(Map.of(
                         "version",
                         first.get("version").asInt(),
+                        // as drafted before December 2026, with the statistics in brackets
+                        "observation",
+                        first.get("observation").asText()
+                                + " Dit verband is matig (Spearman ρ = 0,42). Zo'n verschil is waarschijnlijk geen"
+                                + " toeval (q < 0,001, gecorrigeerd voor het aantal vergelijkingen).",
                         "interpretations",
                         List.of(
                                 "Wie gehoord wordt, werkt beter mee: daardoor pakt de hulp beter uit.",
@@ -276,7 +306,8 @@ class TablePageBrowserTest extends BrowserTest {
         more.click();
         assertThat(more.getAttribute("aria-expanded")).isEqualTo("true");
         String whole = story.findElement(By.cssSelector(".story-body")).getText();
-        assertThat(whole.length()).isGreaterThan(excerpt.length() - 2);
+        assertThat(excerpt).endsWith("…").hasSizeLessThan(400);
+        assertThat(whole).hasSizeGreaterThan(excerpt.length() + 400).endsWith("als het weer misgaat.");
         assertThat(more.getText()).isEqualTo("Toon minder");
     }
 
@@ -285,8 +316,10 @@ class TablePageBrowserTest extends BrowserTest {
         openTable();
         long height = pageHeight();
         System.out.println("Table page height at 375 px: " + height + " px");
-        // three cards and their stories: on 2026-12-07 this page was 11,600 px tall at 375 px
-        assertThat(height).isLessThan(7000);
+        // three cards and nine stories of about 1,000 characters: 16,064 px at 375 px with the answers of a table
+        // chart on two lines each and excerpts of 280 characters, 13,861 px with one line per answer and excerpts
+        // of 120 (card) and 200 (story) characters; the stories in full would add about 400 px each
+        assertThat(height).isLessThan(14_500);
     }
 
     @Test
@@ -301,7 +334,8 @@ class TablePageBrowserTest extends BrowserTest {
                 .contains("Wat gaan we doen?\nElk gezin krijgt één vaste contactpersoon.")
                 .contains("Wat levert het op?\nZodat ouders zich gehoord voelen.")
                 .contains("Wie pakt het op?\nTeamleider wijkteam noord")
-                .contains("“Verhaal”");
+                .contains("“Verhaal”")
+                .contains("Dit verband is matig. Zo'n verschil is waarschijnlijk geen toeval.");
         String visible = visibleText();
         assertThat(JARGON.matcher(visible).find())
                 .as(
