@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.vertelpunt.card.render.CardDocument;
+import nl.vertelpunt.card.render.PlainWords;
 import nl.vertelpunt.evaluation.EvaluationService;
 import nl.vertelpunt.evaluation.EvaluationSettings;
 import nl.vertelpunt.storypoint.StoryPoint;
@@ -84,7 +85,8 @@ public class CardDocuments {
                 card.version,
                 definition.title().in("nl"),
                 card.title,
-                card.observation,
+                // what a table and a printed card read: without statistics in brackets, as older drafts had them
+                PlainWords.withoutStatistics(card.observation),
                 List.of(card.interpretationA, card.interpretationB),
                 questions(pattern, definition),
                 pattern.shown(),
