@@ -17,7 +17,11 @@ export interface TypicalStory {
   quote: string | null;
 }
 
-/** The evaluation the card comes from; {@code settings} is the evaluation's request (filter, settings). */
+/**
+ * The evaluation the card comes from; {@code settings} is the evaluation's request (filter, settings). People read
+ * it as "Patroonevaluatie van 7 december 2026, 925 verhalen, standaardinstellingen": {@code allStories} says whether
+ * it took every complete story, {@code defaultSettings} whether it used the default settings.
+ */
 export interface Provenance {
   runId: string;
   fingerprint: string;
@@ -28,10 +32,14 @@ export interface Provenance {
     settings?: { minGroupSize?: number; maxQ?: number } | null;
   } | null;
   stories: number;
+  allStories: boolean;
+  defaultSettings: boolean;
 }
 
 export interface CardDocument {
   id: string;
+  /** The card's short number within its story point ("Kaart 7"); the id is for the API only. */
+  number: number;
   version: number;
   storyPointTitle: string;
   title: string;

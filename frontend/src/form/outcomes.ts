@@ -53,6 +53,45 @@ async function fetchOutcomes(slug: string): Promise<Outcomes> {
   return (await response.json()) as Outcomes;
 }
 
+/** A text as a heading or name: trimmed, spaces tidied, its first letter a capital ("vast aanspreekpunt"). */
+export function capitalised(text: string): string {
+  const clean = text.trim().replace(/[ \t]+/g, ' ');
+  const first = clean.search(/\p{L}/u);
+  if (first < 0) return clean;
+  // a word that is capitalised inside ("iPad", "eHealth") is written as meant
+  const word = clean.slice(first).split(/\s/, 1)[0];
+  if (/\p{Lu}/u.test(word.slice(1))) return clean;
+  // Dutch writes "één" at the start of a sentence as "Eén"
+  const upper = word.startsWith('éé') ? 'e'.toUpperCase() : clean.charAt(first).toLocaleUpperCase('nl');
+  return clean.slice(0, first) + upper + clean.slice(first + 1);
+}
+
+/**
+ * A text as a sentence, however it was typed: a capital at the start and a full stop at the end, unless it ends
+ * in punctuation already ("elk gezin krijgt een vaste contactpersoon" → "Elk gezin krijgt een vaste
+ * contactpersoon.").
+ */
+export function sentence(text: string): string {
+  const clean = capitalised(text);
+  if (clean === '') return clean;
+  return /[.!?…:;]["'”’)]*$/u.test(clean) ? clean : `${clean}.`;
+}
+
+/**
+ * The goal of a proposal as the sentence it continues: the table's form asks "Zodat …", so what was typed after
+ * it reads "Zodat ouders zich gehoord voelen.", also when the facilitator typed the "zodat" or left it out.
+ */
+export function goalSentence(goal: string, lead = own('outcomes.goalLead')): string {
+  const clean = sentence(goal);
+  if (clean === '' || clean.toLocaleLowerCase('nl').startsWith(`${lead.toLocaleLowerCase('nl')} `))
+    return clean;
+  const first = clean.charAt(0);
+  const word = clean.split(/\s/, 1)[0];
+  // a word in capitals throughout ("GGZ") or capitalised inside ("eHealth") stays as it is
+  const rest = /\p{Lu}/u.test(word.slice(1)) ? clean : first.toLocaleLowerCase('nl') + clean.slice(1);
+  return `${lead} ${rest}`;
+}
+
 function statusText(status: string): string {
   return STATUSES.includes(status) ? own(`status.${status}` as Key) : status;
 }
@@ -148,7 +187,7 @@ function proposal(p: PublicProposal, index: number): HTMLElement {
   return h(
     'article',
     { class: 'outcome', 'aria-labelledby': id },
-    h('h3', { id }, p.title),
+    h('h3', { id }, capitalised(p.title)),
     h(
       'p',
       { class: 'outcome-status' },
@@ -161,11 +200,11 @@ function proposal(p: PublicProposal, index: number): HTMLElement {
       'dl',
       { class: 'outcome-texts' },
       h('dt', {}, own('outcomes.action')),
-      h('dd', {}, p.action),
+      h('dd', {}, sentence(p.action)),
       h('dt', {}, own('outcomes.goal')),
-      h('dd', {}, p.goal),
+      h('dd', {}, goalSentence(p.goal)),
       h('dt', {}, own('outcomes.owner')),
-      h('dd', {}, p.owner),
+      h('dd', {}, capitalised(p.owner)),
     ),
     p.updates.length > 0 ? h('h4', {}, own('outcomes.updates')) : null,
     p.updates.length > 0
@@ -178,7 +217,7 @@ function proposal(p: PublicProposal, index: number): HTMLElement {
               {},
               h('time', { datetime: u.date }, formatDay(u.date)),
               `: ${statusText(u.status)}`,
-              u.note ? `. ${u.note}` : '',
+              u.note ? `. ${sentence(u.note)}` : '.',
             ),
           ),
         )
@@ -191,7 +230,7 @@ function card(c: PublicCard, index: number): HTMLElement {
   return h(
     'article',
     { class: 'outcome', 'aria-labelledby': id },
-    h('h3', { id }, c.title),
+    h('h3', { id }, capitalised(c.title)),
     h('p', { class: 'outcome-observation' }, c.observation),
     c.quotes.length > 0 ? h('p', { class: 'quotes-title' }, own('outcomes.quotes')) : null,
     ...c.quotes.map((q) => h('blockquote', { class: 'outcome-quote' }, h('p', {}, `“${q}”`))),

@@ -1,13 +1,17 @@
-// The cards and stories of a table as participants read them: per card its observation, the chart with
-// the numbers in a table, the two readings, the typical stories with their quote, the disclaimer, the
-// notes written about it, and a form to add a note; then the table's stories in full.
+// The cards and stories of a table as participants read them, for people rather than statisticians: per card
+// its number and title, the observation, a chart (in a simpler form on narrow screens), the two readings, the
+// typical stories with their quote, where the numbers come from, the disclaimer, the notes written about it and a
+// form to add a note; the test and the numbers behind it wait behind "Voor wie de cijfers wil zien". Then the
+// table's stories, each as an excerpt that opens to the whole story.
 import { c } from '../card/texts';
-import { chartFigure, keyNumbers } from '../card/data';
-import { markedExcerpt } from '../card/quote';
-import type { CardDocument } from '../card/types';
+import { chartAlt, dataTables, keyNumbers } from '../card/data';
+import { markedExcerpt, markedText } from '../card/quote';
+import type { CardDocument, Provenance } from '../card/types';
 import { h, uid } from '../form/dom';
+import { formatDay } from '../lang';
 import { NOTE_KINDS, type NoteKind } from '../session/types';
 import * as api from './api';
+import { simpleChart } from './chart';
 import type { NoteInput, TableStory } from './model';
 import { tt, type TKey } from './texts';
 
@@ -97,6 +101,90 @@ export function noteForm(
   return form;
 }
 
+/** Characters of a story shown before "Lees het hele verhaal": about five lines on a phone. */
+export const EXCERPT = 200;
+
+/** Characters of a typical story on a card shown before "Lees verder": about three lines on a phone. */
+export const CARD_EXCERPT = 120;
+
+/**
+ * The part of a text shown first: the whole text when it is short, otherwise about {@link EXCERPT} characters cut at
+ * a word, around the quote when there is one, with "…" where text was left out.
+ */
+export function shortened(text: string, quote?: string | null, max = EXCERPT): string {
+  if (text.length <= max + 40) return text;
+  const at = quote ? text.indexOf(quote) : -1;
+  let start = 0;
+  if (at >= 0 && at + quote!.length > max) {
+    start = Math.max(0, at - Math.max(0, Math.floor((max - quote!.length) / 3)));
+    const space = text.indexOf(' ', start);
+    start = space >= 0 && space < at ? space + 1 : start;
+  }
+  let end = Math.min(text.length, Math.max(start + max, at >= 0 ? at + quote!.length : 0));
+  const space = text.lastIndexOf(' ', end);
+  end = end < text.length && space > start + max / 2 ? space : end;
+  return `${start > 0 ? '… ' : ''}${text.slice(start, end).trimEnd()}${end < text.length ? ' …' : ''}`;
+}
+
+/**
+ * A text shown shortened, with a button that shows the whole text and back ({@code more}, "Lees het hele
+ * verhaal"); the quote, when given, is marked in both.
+ */
+function collapsible(
+  text: string,
+  quote: string | null,
+  more: string,
+  id: string,
+  max = EXCERPT,
+): HTMLElement[] {
+  const short = shortened(text, quote, max);
+  const body = h('p', { class: 'story-body', id });
+  const show = (whole: boolean) => {
+    const shown = whole ? text : short;
+    body.replaceChildren(quote ? markedExcerpt(shown, quote).text : markedText(shown, null, null));
+  };
+  show(false);
+  if (short === text) return [body];
+  const button = h(
+    'button',
+    { type: 'button', class: 'link read-more', 'aria-expanded': 'false', 'aria-controls': id },
+    more,
+  );
+  button.addEventListener('click', () => {
+    const whole = button.getAttribute('aria-expanded') !== 'true';
+    show(whole);
+    button.setAttribute('aria-expanded', String(whole));
+    button.textContent = whole ? tt('story.readLess') : more;
+  });
+  return [body, button];
+}
+
+/** "Patroonevaluatie van 7 december 2026, 925 verhalen, standaardinstellingen." */
+export function sourceLine(p: Provenance): string {
+  return tt('source.line', {
+    date: formatDay(p.evaluatedAt),
+    stories: p.allStories
+      ? tt('source.stories', { count: p.stories })
+      : tt('source.part', { count: p.stories }),
+    settings: p.defaultSettings ? tt('source.default') : tt('source.own'),
+  });
+}
+
+/** The chart: the card's SVG on wide screens, a simpler form in HTML on narrow ones. */
+function chart(token: string, card: CardDocument): HTMLElement {
+  const img = h('img', {
+    src: api.chartUrl(token, card.id),
+    alt: `${chartAlt(card.pattern, card.questions)} ${tt('chart.numbersBelow')}`,
+    class: 'card-chart',
+    loading: 'lazy',
+    decoding: 'async',
+  });
+  img.addEventListener('error', () => {
+    img.hidden = true;
+  });
+  return h('figure', { class: 'card-figure table-chart' }, simpleChart(card.pattern, card.questions), img);
+}
+
 export function cardArticle(
   token: string,
   card: CardDocument,
@@ -108,12 +196,11 @@ export function cardArticle(
   return h(
     'article',
     { class: 'table-card', 'data-card': card.id, 'aria-labelledby': `${key}-title` },
+    h('p', { class: 'card-number' }, tt('card.number', { number: card.number })),
     h('h3', { id: `${key}-title`, tabindex: -1 }, card.title),
     h('h4', {}, c('card.observation')),
     h('p', { class: 'observation' }, card.observation),
-    h('h4', {}, c('card.data')),
-    keyNumbers(card.pattern),
-    chartFigure(api.chartUrl(token, card.id), card.pattern, card.questions, key),
+    chart(token, card),
     first || second ? h('h4', {}, c('card.interpretations')) : null,
     first || second
       ? h(
@@ -142,7 +229,7 @@ export function cardArticle(
       ? h(
           'ul',
           { class: 'typical' },
-          ...card.stories.map((s) => {
+          ...card.stories.map((s, i) => {
             const marked = markedExcerpt(s.excerpt, s.quote);
             return h(
               'li',
@@ -151,11 +238,26 @@ export function cardArticle(
               s.quote && !marked.found
                 ? h('blockquote', { class: 'quote-block' }, h('mark', { class: 'quote' }, s.quote))
                 : null,
-              h('p', { class: 'excerpt' }, marked.text),
+              ...collapsible(
+                s.excerpt,
+                marked.found ? s.quote : null,
+                tt('story.readOn'),
+                `${key}-story-${i + 1}`,
+                CARD_EXCERPT,
+              ),
             );
           }),
         )
       : null,
+    h(
+      'details',
+      { class: 'numbers' },
+      h('summary', {}, tt('numbers.summary')),
+      h('p', {}, tt('numbers.intro')),
+      keyNumbers(card.pattern),
+      dataTables(card.pattern, card.questions, key),
+    ),
+    h('p', { class: 'source' }, sourceLine(card.provenance)),
     h('p', { class: 'disclaimer-text' }, c('card.disclaimer')),
     h('div', { class: 'card-notes', 'data-card-notes': card.id }),
     h(
@@ -177,6 +279,6 @@ export function storyArticle(story: TableStory, index: number): HTMLElement {
       story.title && story.title.trim() !== '' ? story.title : tt('story.untitled', { number: index + 1 }),
     ),
     h('p', { class: 'role' }, story.role),
-    h('p', { class: 'story-body' }, story.text),
+    ...collapsible(story.text, null, tt('story.readMore'), `story-${index + 1}-text`),
   );
 }

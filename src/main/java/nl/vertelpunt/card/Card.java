@@ -26,6 +26,9 @@ public class Card extends PanacheEntityBase {
     @Column(name = "pattern_key")
     public String patternKey;
 
+    /** The card's short number within its story point ("Kaart 7"), given once and never again (V9). */
+    public int number;
+
     public int version;
 
     public String title;

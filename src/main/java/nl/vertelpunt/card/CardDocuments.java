@@ -1,5 +1,7 @@
 package nl.vertelpunt.card;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -7,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.vertelpunt.card.render.CardDocument;
+import nl.vertelpunt.card.render.PlainWords;
 import nl.vertelpunt.evaluation.EvaluationService;
+import nl.vertelpunt.evaluation.EvaluationSettings;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
 import nl.vertelpunt.storypoint.definition.Role;
@@ -77,10 +81,12 @@ public class CardDocuments {
         }
         return new CardDocument(
                 card.id.toString(),
+                card.number,
                 card.version,
                 definition.title().in("nl"),
                 card.title,
-                card.observation,
+                // what a table and a printed card read: without statistics in brackets, as older drafts had them
+                PlainWords.withoutStatistics(card.observation),
                 List.of(card.interpretationA, card.interpretationB),
                 questions(pattern, definition),
                 pattern.shown(),
@@ -91,8 +97,57 @@ public class CardDocuments {
                         pattern.softwareVersion(),
                         pattern.evaluatedAt(),
                         pattern.request(),
-                        pattern.stories()));
+                        pattern.stories(),
+                        allStories(pattern.request()),
+                        defaultSettings(pattern.request())));
     }
+
+    /**
+     * Whether an evaluation request took every complete story: no filter that narrows them down (an empty list or
+     * map, null and false count as none) and no subset comparison.
+     */
+    static boolean allStories(JsonNode request) {
+        if (request == null) {
+            return true;
+        }
+        JsonNode subset = request.path("subset");
+        if (!subset.isMissingNode() && !subset.isNull()) {
+            return false;
+        }
+        for (JsonNode value : request.path("filter")) {
+            if (!(value.isNull()
+                    || value.isContainerNode() && value.isEmpty()
+                    || value.isBoolean() && !value.asBoolean())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether an evaluation request used the default settings: none given, or each equal to its default. */
+    static boolean defaultSettings(JsonNode request) {
+        if (request == null) {
+            return true;
+        }
+        JsonNode defaults = DEFAULTS;
+        var fields = request.path("settings").fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                continue;
+            }
+            JsonNode standard = defaults.path(field.getKey());
+            if (!value.isNumber()
+                    || !standard.isNumber()
+                    || value.decimalValue().compareTo(standard.decimalValue()) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final JsonNode DEFAULTS = new ObjectMapper().valueToTree(EvaluationSettings.DEFAULTS);
 
     /** The questions of a pattern, in pattern order. */
     static List<CardDocument.QuestionInfo> questions(
@@ -136,13 +191,13 @@ public class CardDocuments {
     }
 
     /**
-     * The role as a card shows it: the role's Dutch label without a leading "Ja! Ik ben" (the form asks
-     * "Ben jij …?"), e.g. "Ouder of verzorger".
+     * The role as a card shows it: the role's Dutch short label, or its label without a leading "Ja! Ik ben" (the
+     * form asks "Ben jij …?"), e.g. "Ouder of verzorger".
      */
     public static String roleLabel(StoryPointDefinition definition, String roleId) {
         String label = definition.roles().stream()
                 .filter(r -> r.id().equals(roleId))
-                .map(Role::label)
+                .map(Role::staffLabel)
                 .map(l -> l.in("nl"))
                 .findFirst()
                 .orElse(roleId);

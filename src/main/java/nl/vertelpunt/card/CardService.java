@@ -97,6 +97,7 @@ public class CardService {
     /** A card with everything the editor needs. */
     public record CardView(
             UUID id,
+            int number,
             String storyPoint,
             UUID runId,
             String pattern,
@@ -117,6 +118,7 @@ public class CardService {
     /** A card in a list. */
     public record CardSummary(
             UUID id,
+            int number,
             String storyPoint,
             UUID runId,
             String pattern,
@@ -199,6 +201,7 @@ public class CardService {
         card.storyPointId = pattern.point().id;
         card.runId = request.runId();
         card.patternKey = request.pattern();
+        card.number = nextNumber(card.storyPointId);
         card.version = 1;
         card.title = draft.title();
         card.observation = draft.observation();
@@ -215,6 +218,16 @@ public class CardService {
         writeStories(card, chosen.stream().map(TypicalStories.Candidate::pk).toList(), refs);
         saveRevision(card, refs);
         return view(card);
+    }
+
+    /** The next card number of a story point: one more than the last one given there (also when that card is gone). */
+    private int nextNumber(long storyPointId) {
+        return ((Number) em.createNativeQuery("INSERT INTO card_number (story_point_id, last_number) VALUES (?1, 1) "
+                                + "ON CONFLICT (story_point_id) DO UPDATE SET last_number = card_number.last_number + 1 "
+                                + "RETURNING last_number")
+                        .setParameter(1, storyPointId)
+                        .getSingleResult())
+                .intValue();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -235,6 +248,7 @@ public class CardService {
         return Card.listFor(point.id).stream()
                 .map(c -> new CardSummary(
                         c.id,
+                        c.number,
                         slug,
                         c.runId,
                         c.patternKey,
@@ -568,6 +582,7 @@ public class CardService {
                 .toList();
         return new CardView(
                 card.id,
+                card.number,
                 point.slug,
                 card.runId,
                 card.patternKey,

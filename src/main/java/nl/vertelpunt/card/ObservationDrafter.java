@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import nl.vertelpunt.card.render.PlainWords;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 /**
  * Drafts the title and the objective observation of a card from a pattern, in plain Dutch (B1): which
- * questions, which groups, how many stories and how they differ; no explanation of why. The facilitator
- * edits the draft. Works on the pattern as staff see it, so suppressed counts ("&lt;5") stay suppressed.
- * Plain Java, no I/O.
+ * questions, which groups, how many stories and how they differ, and how likely that is by chance, in words;
+ * no explanation of why, and no statistical terms (no test names, p, q or ρ: a mixed table and the storytellers
+ * read it; the numbers are on the card for those who want them). The facilitator edits the draft. Works on the
+ * pattern as staff see it, so suppressed counts ("&lt;5") stay suppressed, and says so where the rounded counts
+ * of the groups do not add up to the total. Plain Java, no I/O.
  */
 public final class ObservationDrafter {
 
@@ -34,27 +37,30 @@ public final class ObservationDrafter {
         Variable a = Variable.of(pattern.path("questions").path(0).asText(), definition);
         Variable b = Variable.of(pattern.path("questions").path(1).asText(), definition);
         return switch (kind) {
-            case "slider_by_choice" -> sliderByChoice(pattern, a, b);
-            case "choice_by_choice" -> choiceByChoice(pattern, a, b);
+            case "slider_by_choice" -> sliderByChoice(pattern, a, b, definition.suppression());
+            case "choice_by_choice" -> choiceByChoice(pattern, a, b, definition.suppression());
             case "slider_by_slider" -> sliderBySlider(pattern, a, b);
             default ->
                 throw new IllegalArgumentException("no observation can be drafted for patterns of kind '" + kind + "'");
         };
     }
 
-    private static Draft sliderByChoice(JsonNode pattern, Variable slider, Variable choice) {
+    private static Draft sliderByChoice(JsonNode pattern, Variable slider, Variable choice, int k) {
         List<JsonNode> groups = new ArrayList<>();
+        List<JsonNode> leftOut = new ArrayList<>();
         for (JsonNode g : pattern.path("groups")) {
             if (g.path("tested").asBoolean(true) && g.path("mean").isNumber()) {
                 groups.add(g);
+            } else if (!isZero(g.path("n"))) {
+                leftOut.add(g);
             }
         }
         groups.sort(Comparator.comparingDouble((JsonNode g) -> g.path("mean").asDouble())
                 .thenComparing(g -> g.path("category").asText()));
         StringBuilder text = new StringBuilder();
         text.append("In ")
-                .append(count(pattern.path("n")))
-                .append(" verhalen is zowel ")
+                .append(stories(pattern.path("n")))
+                .append(" is zowel ")
                 .append(slider.reference())
                 .append(" (")
                 .append(quoted(slider.label()))
@@ -74,12 +80,12 @@ public final class ObservationDrafter {
             text.append(' ')
                     .append(capitalized(who(choice, low)))
                     .append(' ')
-                    .append(sliderPlacement(slider, low))
+                    .append(sliderPlacement(slider, low, false))
                     .append('.');
             text.append(' ')
                     .append(capitalized(who(choice, high)))
                     .append(' ')
-                    .append(sliderPlacement(slider, high))
+                    .append(sliderPlacement(slider, high, true))
                     .append('.');
             if (groups.size() > 2) {
                 text.append(
@@ -88,20 +94,48 @@ public final class ObservationDrafter {
                                 : " De " + (groups.size() - 2) + " andere groepen liggen daartussen.");
             }
         }
-        text.append(' ').append(chance(pattern, "Zo'n groot verschil tussen de groepen"));
+        if (!leftOut.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            leftOut.forEach(g -> names.add(
+                    quoted(g.path("label").asText(g.path("category").asText())) + " (" + stories(g.path("n")) + ")"));
+            text.append(leftOut.size() == 1 ? " De groep " : " De groepen ")
+                    .append(list(names))
+                    .append(leftOut.size() == 1 ? " is" : " zijn")
+                    .append(" te klein om te vergelijken en telt niet mee.");
+        }
+        List<JsonNode> counted = new ArrayList<>(groups);
+        text.append(addsUp(pattern.path("n"), counted, k));
+        text.append(' ').append(chance(pattern, "zo'n groot verschil tussen de groepen"));
         String title = shortLabel(slider) + " – " + shortLabel(choice);
         return new Draft(trimmed(title), text.toString());
     }
 
-    private static String sliderPlacement(Variable slider, JsonNode group) {
+    /**
+     * Where a group put the slider: its mean, and the median in words that fit the group's place: for the group
+     * that scores lowest "op 12 of lager", for the one that scores highest "op 91 of hoger", at an end of the
+     * slider "helemaal op 0" or "helemaal op 100".
+     */
+    static String sliderPlacement(Variable slider, JsonNode group, boolean highest) {
         double median = group.path("median").asDouble();
-        return "(" + count(group.path("n")) + " verhalen), zette de schuif bij " + slider.reference() + " gemiddeld op "
-                + whole(group.path("mean").asDouble()) + "; de helft zette hem op " + whole(median) + " of lager, "
-                + position(median, slider);
+        long m = Math.round(median);
+        String half = m <= 0
+                ? "de helft zette hem helemaal op 0"
+                : m >= 100
+                        ? "de helft zette hem helemaal op 100"
+                        : "de helft zette hem op " + m + (highest ? " of hoger" : " of lager");
+        return "(" + stories(group.path("n")) + "), zette de schuif bij " + slider.reference() + " gemiddeld op "
+                + whole(group.path("mean").asDouble()) + "; " + half + ", " + position(median, slider);
     }
 
     /** Where a median lies between the poles, in words. */
     static String position(double median, Variable slider) {
+        long m = Math.round(median);
+        if (m <= 0) {
+            return "helemaal bij " + quoted(slider.left());
+        }
+        if (m >= 100) {
+            return "helemaal bij " + quoted(slider.right());
+        }
         if (median <= 20) {
             return "dicht bij " + quoted(slider.left());
         }
@@ -117,7 +151,70 @@ public final class ObservationDrafter {
         return "dicht bij " + quoted(slider.right());
     }
 
-    private static Draft choiceByChoice(JsonNode pattern, Variable rows, Variable columns) {
+    /**
+     * A range of slider positions in words, for the bottom, middle and top part of a slider: "0 tot en met 30",
+     * "31 tot en met 69", "70 of hoger"; a range from 0 to 100 is "0 tot en met 100".
+     */
+    public static String range(int from, int to) {
+        if (from <= 0 && to >= 100) {
+            return "0 tot en met 100";
+        }
+        if (to >= 100) {
+            return from + " of hoger";
+        }
+        if (from == to) {
+            return Integer.toString(from);
+        }
+        return Math.max(0, from) + " tot en met " + to;
+    }
+
+    /** "laag (0 tot en met 33)": a named part of a slider with its range. */
+    public static String part(String name, int from, int to) {
+        return name + " (" + range(from, to) + ")";
+    }
+
+    /**
+     * Why the counts of the groups shown do not add up to the total, when they do not: every count is rounded to a
+     * multiple of k, and a group under k is shown as "minder dan k". Empty when they add up.
+     */
+    private static String addsUp(JsonNode total, List<JsonNode> groups, int k) {
+        if (k <= 1 || groups.isEmpty()) {
+            return "";
+        }
+        long sum = 0;
+        boolean small = false;
+        for (JsonNode g : groups) {
+            JsonNode n = g.path("n");
+            if (n.isNumber()) {
+                sum += n.asLong();
+            } else {
+                small = true;
+            }
+        }
+        if (!small && total.isNumber() && total.asLong() == sum) {
+            return "";
+        }
+        return " Alle aantallen zijn afgerond op " + roundedTo(k)
+                + (small ? " en een groep van minder dan " + k + " verhalen staat er als ‘minder dan " + k + "’" : "")
+                + ", zodat niemand te herkennen is; daardoor tellen de aantallen niet precies op tot het totaal.";
+    }
+
+    private static String roundedTo(int k) {
+        return switch (k) {
+            case 2 -> "tweetallen";
+            case 3 -> "drietallen";
+            case 4 -> "viertallen";
+            case 5 -> "vijftallen";
+            case 10 -> "tientallen";
+            default -> "veelvouden van " + k;
+        };
+    }
+
+    private static boolean isZero(JsonNode n) {
+        return n.isNumber() && n.asLong() == 0;
+    }
+
+    private static Draft choiceByChoice(JsonNode pattern, Variable rows, Variable columns, int k) {
         JsonNode table = pattern.path("table");
         int r = table.path("rows").size();
         int c = table.path("columns").size();
@@ -135,8 +232,8 @@ public final class ObservationDrafter {
         List<int[]> cells = strongCells(table, r, c);
         StringBuilder text = new StringBuilder();
         text.append("In ")
-                .append(count(pattern.path("n")))
-                .append(" verhalen is zowel ")
+                .append(stories(pattern.path("n")))
+                .append(" is zowel ")
                 .append(rows.reference());
         if (!rows.isRole()) {
             text.append(" (").append(quoted(rows.label())).append(")");
@@ -157,8 +254,8 @@ public final class ObservationDrafter {
             text.append(' ')
                     .append(capitalized(who(rows, rowCategory)))
                     .append(" (")
-                    .append(rowTotals[i])
-                    .append(" verhalen) ")
+                    .append(stories(JsonNodeFactory.instance.numberNode(rowTotals[i])))
+                    .append(") ")
                     .append(chose(columns, columnCategory, true))
                     .append(" in ")
                     .append(percent(cell(table, i, j), rowTotals[i]))
@@ -166,7 +263,12 @@ public final class ObservationDrafter {
                     .append(percent(columnTotals[j], total))
                     .append('.');
         }
-        text.append(' ').append(chance(pattern, "Zo'n sterk verband tussen de antwoorden"));
+        List<JsonNode> counts = new ArrayList<>();
+        table.path("counts")
+                .forEach(row -> row.forEach(
+                        n -> counts.add(JsonNodeFactory.instance.objectNode().set("n", n))));
+        text.append(addsUp(pattern.path("n"), counts, k));
+        text.append(' ').append(chance(pattern, "zo'n sterk verband tussen de antwoorden"));
         String title = shortLabel(rows) + " – " + shortLabel(columns);
         return new Draft(trimmed(title), text.toString());
     }
@@ -204,8 +306,8 @@ public final class ObservationDrafter {
         double rho = pattern.path("effectSize").path("value").asDouble();
         StringBuilder text = new StringBuilder();
         text.append("In ")
-                .append(count(pattern.path("n")))
-                .append(" verhalen zijn zowel ")
+                .append(stories(pattern.path("n")))
+                .append(" zijn zowel ")
                 .append(x.reference())
                 .append(" (")
                 .append(quoted(x.label()))
@@ -234,10 +336,14 @@ public final class ObservationDrafter {
         double strength = Math.abs(rho);
         text.append("Dit verband is ")
                 .append(strength < 0.3 ? "zwak" : strength < 0.5 ? "matig" : "sterk")
-                .append(" (Spearman ρ = ")
-                .append(decimal(rho))
-                .append(").");
-        text.append(' ').append(chance(pattern, "Zo'n verband"));
+                .append(": ")
+                .append(
+                        strength < 0.3
+                                ? "er zijn veel verhalen die er niet in passen."
+                                : strength < 0.5
+                                        ? "het geldt voor veel verhalen, maar lang niet voor alle."
+                                        : "het geldt voor de meeste verhalen.");
+        text.append(' ').append(chance(pattern, "zo'n verband"));
         String title = shortLabel(x) + " – " + shortLabel(y);
         return new Draft(trimmed(title), text.toString());
     }
@@ -283,11 +389,19 @@ public final class ObservationDrafter {
         return value.isNumber() ? value.asLong() : 0;
     }
 
-    /** How unlikely the pattern is by chance, with its q-value. */
-    private static String chance(JsonNode pattern, String subject) {
-        double q = pattern.path("q").asDouble();
-        String shown = q < 0.001 ? "q < 0,001" : "q = " + String.format(DUTCH, "%.3f", q);
-        return subject + " is waarschijnlijk geen toeval (" + shown + ", gecorrigeerd voor het aantal vergelijkingen).";
+    /**
+     * How unlikely the pattern is by chance, in words and without statistical terms: the q-value (the chance after
+     * the correction for the many comparisons of the evaluation) as "1 op 1.000", "1 op 100" or "1 op 20".
+     */
+    static String chance(JsonNode pattern, String subject) {
+        double q = pattern.path("q").asDouble(1);
+        String odds = q < 0.001
+                ? "erg klein: " + PlainWords.odds(q)
+                : q <= 0.05
+                        ? "klein: " + PlainWords.odds(q)
+                        : "niet zo klein: " + PlainWords.odds(q) + "; lees dit patroon voorzichtig";
+        return "De kans dat " + subject + " toevallig is, is " + odds + " (ook als je meetelt dat er veel vragen"
+                + " met elkaar zijn vergeleken).";
     }
 
     private static String shortLabel(Variable variable) {
@@ -313,6 +427,19 @@ public final class ObservationDrafter {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /** "1.234 verhalen", "1 verhaal", "minder dan 5 verhalen". */
+    static String stories(JsonNode n) {
+        return count(n) + (n.isNumber() && n.asLong() == 1 ? " verhaal" : " verhalen");
+    }
+
+    /** "a", "a en b", "a, b en c". */
+    private static String list(List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " en " + items.get(items.size() - 1);
+    }
+
     /** A count as shown: a number, or the suppressed text ("minder dan 5"). */
     private static String count(JsonNode n) {
         if (n.isNumber()) {
@@ -324,10 +451,6 @@ public final class ObservationDrafter {
 
     private static String whole(double value) {
         return String.format(DUTCH, "%.0f", value);
-    }
-
-    private static String decimal(double value) {
-        return String.format(DUTCH, "%.2f", value);
     }
 
     private static String percent(long part, long whole) {

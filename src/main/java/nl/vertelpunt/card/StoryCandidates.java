@@ -109,7 +109,11 @@ final class StoryCandidates {
                             .and(new Condition("(s.answers ->> ?)::int " + (yLow ? "<= 33" : ">= 67"), List.of(y)));
                     groups.add(new Group(
                             (low ? "low" : "high") + "×" + (yLow ? "low" : "high"),
-                            (low ? "laag" : "hoog") + " × " + (yLow ? "laag" : "hoog"),
+                            (low ? ObservationDrafter.part("laag", 0, 33) : ObservationDrafter.part("hoog", 67, 100))
+                                    + " × "
+                                    + (yLow
+                                            ? ObservationDrafter.part("laag", 0, 33)
+                                            : ObservationDrafter.part("hoog", 67, 100)),
                             in.sql(),
                             in.params(),
                             "abs((s.answers ->> ?)::int - ?) + abs((s.answers ->> ?)::int - ?)",

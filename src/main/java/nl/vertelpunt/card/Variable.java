@@ -40,9 +40,9 @@ record Variable(String name, Question question, Option option) {
         return question == null ? null : question.number();
     }
 
-    /** The question's Dutch label, "Rol" for the role. */
+    /** The question's Dutch label as staff and cards show it (its short label, if it has one), "Rol" for the role. */
     String label() {
-        return question == null ? "Rol" : question.label().in("nl");
+        return question == null ? "Rol" : question.staffLabel().in("nl");
     }
 
     /** "vraag 3" or, for the role, "de rol". */
@@ -64,8 +64,8 @@ record Variable(String name, Question question, Option option) {
                 : question.right().in("nl");
     }
 
-    /** The Dutch label of the option itself, for a multichoice option. */
+    /** The Dutch label of the option itself (its short label, if it has one), for a multichoice option. */
     String optionLabel() {
-        return option == null ? null : option.label().in("nl");
+        return option == null ? null : option.staffLabel().in("nl");
     }
 }

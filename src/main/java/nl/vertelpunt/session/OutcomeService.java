@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.vertelpunt.card.Card;
 import nl.vertelpunt.card.CardDocuments;
+import nl.vertelpunt.card.render.PlainWords;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
 
@@ -94,7 +95,7 @@ public class OutcomeService {
                         .map(CardDocuments.CardStoryRow::quote)
                         .filter(q -> q != null && !q.isBlank())
                         .toList();
-                cards.add(new PublicCard(card.title, card.observation, quotes));
+                cards.add(new PublicCard(card.title, PlainWords.withoutStatistics(card.observation), quotes));
             }
         }
         return new Outcomes(

@@ -27,6 +27,9 @@ import java.util.Map;
 import java.util.UUID;
 import nl.vertelpunt.testing.Database;
 import nl.vertelpunt.testing.Planted;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,7 +151,9 @@ class CardTest {
             assertThat(card.getString("observation"))
                     .as(pattern)
                     .contains("verhalen")
-                    .contains("geen toeval");
+                    .contains("toevallig is, is")
+                    .doesNotContain("q =")
+                    .doesNotContain("q <");
             List<String> ids = card.getList("stories.id", String.class);
             assertThat(ids).as(pattern).hasSizeGreaterThanOrEqualTo(2);
             assertShowable(ids);
@@ -500,6 +505,79 @@ class CardTest {
                 .then()
                 .statusCode(200)
                 .body("id", not(Matchers.hasItem(id)));
+    }
+
+    private static final String UUID_SHAPED =
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    private static final String PATTERN_KEY = "\\w+\\|[\\w-]+\\|[\\w-]+";
+
+    /**
+     * Cards are numbered per story point and a number is never given twice; deck HTML and PDF show the number and
+     * a provenance in words, never the card's UUID, the run's id or the pattern key, which the PDF keeps in its
+     * metadata.
+     */
+    @Test
+    void shouldNumberCardsPerStoryPointNeverTwiceAndPrintTheNumberAndAReadableProvenanceInsteadOfIds()
+            throws Exception {
+        JsonPath first = create("slider_by_choice|passend|gevolg");
+        JsonPath second = create("slider_by_choice|vertrouwen|gevolg");
+        int number = first.getInt("number");
+        assertThat(number).isPositive();
+        assertThat(second.getInt("number")).isEqualTo(number + 1);
+        // a deleted card's number is not given again
+        asAdmin().delete("/api/cards/" + second.getString("id")).then().statusCode(204);
+        JsonPath third = create("slider_by_choice|passend|role");
+        assertThat(third.getInt("number")).isEqualTo(number + 2);
+        asAdmin()
+                .get("/api/storypoints/" + planted.slug() + "/cards")
+                .then()
+                .statusCode(200)
+                .body("find { it.id == '" + first.getString("id") + "' }.number", equalTo(number));
+
+        String id = first.getString("id");
+        String html = asAdmin()
+                .get("/api/storypoints/" + planted.slug() + "/cards/deck.html?card=" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String visible = html.replaceAll("(?s)<style>.*?</style>", "")
+                .replaceAll("(?s)<svg .*?</svg>", "")
+                .replaceAll("<[^>]*>", " ");
+        assertThat(visible)
+                .contains("Kaart " + number + " · versie 1")
+                .contains("Patroonevaluatie van ")
+                .contains("verhalen, standaardinstellingen")
+                .doesNotContain(id)
+                .doesNotContain(planted.runId())
+                .doesNotContain("slider_by_choice")
+                .doesNotContain("minGroupSize")
+                .doesNotContainPattern(UUID_SHAPED)
+                .doesNotContainPattern(PATTERN_KEY);
+
+        byte[] pdf = asAdmin()
+                .get("/api/storypoints/" + planted.slug() + "/cards/deck.pdf?card=" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text)
+                    .contains("Kaart " + number + " · versie 1")
+                    .contains("Patroonevaluatie van ")
+                    .doesNotContain(id)
+                    .doesNotContain(planted.runId())
+                    .doesNotContain("slider_by_choice")
+                    .doesNotContainPattern(UUID_SHAPED)
+                    .doesNotContainPattern(PATTERN_KEY)
+                    .doesNotContain("{\"");
+            assertThat(document.getDocumentInformation().getCustomMetadataValue("Kaart " + number))
+                    .contains("kaart " + id)
+                    .contains("patroonevaluatie " + planted.runId())
+                    .contains("vingerafdruk (SHA-256) ")
+                    .contains("patroon slider_by_choice|passend|gevolg");
+        }
     }
 
     /**

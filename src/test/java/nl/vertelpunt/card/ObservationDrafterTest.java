@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
+import java.util.List;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,11 +48,16 @@ class ObservationDrafterTest {
                                 + "de helft zette hem op 12 of lager, dicht bij ‘Zeker NIET’.")
                 .contains(
                         "Wie bij vraag 2 ‘Zeer positief’ koos (75 verhalen), zette de schuif bij vraag 12 gemiddeld op 84; "
-                                + "de helft zette hem op 90 of lager, dicht bij ‘Zeker WEL’.")
+                                + "de helft zette hem op 90 of hoger, dicht bij ‘Zeker WEL’.")
                 .contains("De 2 andere groepen liggen daartussen.")
-                .endsWith("waarschijnlijk geen toeval (q < 0,001, gecorrigeerd voor het aantal vergelijkingen).")
-                // a group that was not tested is not described
-                .doesNotContain("Neutraal");
+                // a group that was not tested is named as too small, not described
+                .contains("De groep ‘Neutraal’ (3 verhalen) is te klein om te vergelijken en telt niet mee.")
+                .doesNotContain("‘Neutraal’ koos")
+                // 82 + 310 + 400 + 75 is not 1,234
+                .contains("daardoor tellen de aantallen niet precies op tot het totaal.")
+                .endsWith(
+                        "De kans dat zo'n groot verschil tussen de groepen toevallig is, is erg klein: minder dan 1 op"
+                                + " 1.000 (ook als je meetelt dat er veel vragen met elkaar zijn vergeleken).");
     }
 
     @Test
@@ -70,7 +76,10 @@ class ObservationDrafterTest {
                                 + "de helft zette hem op 44 of lager, rond het midden.")
                 .contains("(minder dan 5 verhalen)")
                 .contains("meer naar ‘Heel duidelijk’")
-                .contains("(q = 0,012,");
+                .contains("is klein: minder dan 1 op 20 (")
+                .contains(
+                        "Alle aantallen zijn afgerond op vijftallen en een groep van minder dan 5 verhalen staat er als"
+                                + " ‘minder dan 5’");
 
         JsonNode byOption = json("""
                 {'kind':'slider_by_choice','questions':['op-tijd','themas:wachten'],'test':'mann-whitney','n':500,'q':0.001,
@@ -102,7 +111,10 @@ class ObservationDrafterTest {
                 .contains(
                         "Wie bij vraag 2 ‘Positief’ koos (100 verhalen) koos bij vraag 4 ‘Lichte hulp’ in 70% van de verhalen; "
                                 + "van alle verhalen samen is dat 45%.")
-                .contains("Zo'n sterk verband tussen de antwoorden is waarschijnlijk geen toeval (q = 0,004,")
+                .contains(
+                        "De kans dat zo'n sterk verband tussen de antwoorden toevallig is, is klein: minder dan 1 op 100")
+                // 20 + 80 + 70 + 30 = 200: nothing to explain
+                .doesNotContain("afgerond")
                 // under-represented cells are not described as if they were common
                 .doesNotContain("‘Lichte hulp’ in 20%");
     }
@@ -116,14 +128,124 @@ class ObservationDrafterTest {
         assertThat(ObservationDrafter.draft(negative, sample).observation())
                 .contains(
                         "Hoe meer iemand bij vraag 12 naar ‘Zeker WEL’ schoof, hoe meer hij of zij bij vraag 9 meestal naar ‘Veel te laat’ schoof.")
-                .contains("Dit verband is matig (Spearman ρ = -0,42).");
+                .contains("Dit verband is matig: het geldt voor veel verhalen, maar lang niet voor alle.");
         JsonNode positive = json("""
                 {'kind':'slider_by_slider','questions':['gehoord','vertrouwen'],'test':'spearman','n':900,'q':0.00001,
                  'effectSize':{'name':'spearman-rho','value':0.61}}
                 """);
         assertThat(ObservationDrafter.draft(positive, sample).observation())
                 .contains("meestal naar ‘Veel vertrouwen’ schoof.")
-                .contains("Dit verband is sterk (Spearman ρ = 0,61).");
+                .contains("Dit verband is sterk: het geldt voor de meeste verhalen.");
+    }
+
+    private static JsonNode sliderGroups(int lowMedian, int highMedian) throws Exception {
+        return json("""
+                {'kind':'slider_by_choice','questions':['gehoord','gevolg'],'test':'mann-whitney','n':100,'q':0.01,
+                 'groups':[{'category':'negatief','label':'Negatief','n':50,'mean':%d,'median':%d,'tested':true},
+                           {'category':'positief','label':'Positief','n':50,'mean':%d,'median':%d,'tested':true}]}
+                """.formatted(lowMedian, lowMedian, highMedian, highMedian));
+    }
+
+    @Test
+    void shouldWriteCorrectDutchForEveryPositionOfTheLowestAndTheHighestGroup() throws Exception {
+        for (int low = 0; low <= 100; low++) {
+            for (int high : new int[] {low, Math.min(100, low + 1), Math.min(100, low + 37), 100}) {
+                String text = ObservationDrafter.draft(sliderGroups(low, high), sample)
+                        .observation();
+                String lowGroup = text.substring(
+                        text.indexOf("Wie bij vraag 2 ‘Negatief’"), text.indexOf("Wie bij vraag 2 ‘Positief’"));
+                String highGroup = text.substring(text.indexOf("Wie bij vraag 2 ‘Positief’"));
+                highGroup = highGroup.substring(0, highGroup.indexOf('.') + 1);
+                String at = "low " + low + ", high " + high + ": " + text;
+                assertThat(text)
+                        .as(at)
+                        .doesNotContain("op 0 of lager")
+                        .doesNotContain("op 100 of hoger")
+                        .doesNotContain("op 0 of hoger")
+                        .doesNotContain("op 100 of lager");
+                // the top group is never described by what lies below it, the bottom group never by what lies above
+                assertThat(highGroup).as(at).doesNotContain("of lager");
+                assertThat(lowGroup).as(at).doesNotContain("of hoger");
+                if (low == 0) {
+                    assertThat(lowGroup).as(at).contains("de helft zette hem helemaal op 0, helemaal bij ‘Zeker NIET’");
+                } else if (low < 100) {
+                    assertThat(lowGroup).as(at).contains("de helft zette hem op " + low + " of lager, ");
+                }
+                if (high == 100) {
+                    assertThat(highGroup)
+                            .as(at)
+                            .contains("de helft zette hem helemaal op 100, helemaal bij ‘Zeker WEL’");
+                } else if (high > 0) {
+                    assertThat(highGroup).as(at).contains("de helft zette hem op " + high + " of hoger, ");
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldNameTheBottomMiddleAndTopPartsOfASlider() {
+        assertThat(ObservationDrafter.part("laag", 0, 30)).isEqualTo("laag (0 tot en met 30)");
+        assertThat(ObservationDrafter.part("midden", 31, 69)).isEqualTo("midden (31 tot en met 69)");
+        assertThat(ObservationDrafter.part("hoog", 70, 100)).isEqualTo("hoog (70 of hoger)");
+        assertThat(ObservationDrafter.part("hoog", 91, 100)).isEqualTo("hoog (91 of hoger)");
+        assertThat(ObservationDrafter.range(0, 100)).isEqualTo("0 tot en met 100");
+        assertThat(ObservationDrafter.range(100, 100)).isEqualTo("100 of hoger");
+        for (int from = 0; from <= 100; from++) {
+            for (int to = from; to <= 100; to++) {
+                String range = ObservationDrafter.range(from, to);
+                assertThat(range).doesNotContain("of lager");
+                if (from > 0 && to < 100 && from < to) {
+                    assertThat(range).isEqualTo(from + " tot en met " + to);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldSayWhyGroupCountsDoNotAddUpOnlyWhenTheyDoNot() throws Exception {
+        JsonNode exact = json("""
+                {'kind':'slider_by_choice','questions':['gehoord','gevolg'],'test':'mann-whitney','n':100,'q':0.01,
+                 'groups':[{'category':'negatief','label':'Negatief','n':40,'mean':20,'median':20,'tested':true},
+                           {'category':'positief','label':'Positief','n':60,'mean':70,'median':70,'tested':true}]}
+                """);
+        assertThat(ObservationDrafter.draft(exact, sample).observation()).doesNotContain("afgerond");
+        JsonNode rounded = json("""
+                {'kind':'slider_by_choice','questions':['gehoord','gevolg'],'test':'mann-whitney','n':105,'q':0.01,
+                 'groups':[{'category':'negatief','label':'Negatief','n':40,'mean':20,'median':20,'tested':true},
+                           {'category':'positief','label':'Positief','n':60,'mean':70,'median':70,'tested':true}]}
+                """);
+        assertThat(ObservationDrafter.draft(rounded, sample).observation())
+                .contains("Alle aantallen zijn afgerond op vijftallen, zodat niemand te herkennen is; daardoor tellen"
+                        + " de aantallen niet precies op tot het totaal.");
+        JsonNode smallCell = json("""
+                {'kind':'choice_by_choice','questions':['gevolg','soort-hulp'],'test':'chi-square','n':200,'q':0.004,
+                 'table':{'rows':['negatief','positief'],'rowLabels':['Negatief','Positief'],
+                          'columns':['licht','verblijf'],'columnLabels':['Lichte hulp','Verblijf'],
+                          'counts':[[20,80],['<5',95]],'adjustedResiduals':[[-7.1,7.1],[7.1,-7.1]]}}
+                """);
+        assertThat(ObservationDrafter.draft(smallCell, sample).observation())
+                .contains("een groep van minder dan 5 verhalen staat er als ‘minder dan 5’");
+    }
+
+    @Test
+    void shouldWriteNoStatisticalTermsForAnyKind() throws Exception {
+        List<JsonNode> patterns = List.of(sliderGroups(12, 90), json("""
+                {'kind':'choice_by_choice','questions':['gevolg','soort-hulp'],'test':'chi-square','n':200,'q':0.2,
+                 'table':{'rows':['negatief','positief'],'rowLabels':['Negatief','Positief'],
+                          'columns':['licht','verblijf'],'columnLabels':['Lichte hulp','Verblijf'],
+                          'counts':[[20,80],[70,30]],'adjustedResiduals':[[-7.1,7.1],[7.1,-7.1]]}}
+                """), json("""
+                {'kind':'slider_by_slider','questions':['gehoord','op-tijd'],'test':'spearman','n':900,'q':0.00001,
+                 'effectSize':{'name':'spearman-rho','value':-0.12}}
+                """));
+        for (JsonNode pattern : patterns) {
+            assertThat(ObservationDrafter.draft(pattern, sample).observation())
+                    .doesNotContainPattern("\\b[pq] ?[=<]|Kruskal|Mann|Whitney|Spearman|ρ|ε²|[Kk]urtosis|[Ss]cheefheid|"
+                            + "Benjamini|χ²|residu")
+                    .doesNotContain("0,");
+        }
+        assertThat(ObservationDrafter.draft(patterns.get(1), sample).observation())
+                .contains("is niet zo klein: ongeveer 1 op 5; lees dit patroon voorzichtig");
     }
 
     @Test

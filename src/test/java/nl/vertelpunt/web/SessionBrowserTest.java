@@ -285,7 +285,7 @@ class SessionBrowserTest extends WorkspaceTest {
                     .endsWith("/api/tables/" + token + "/cards/" + cards.get(0) + "/chart.svg");
             assertThat(firstCard.getText())
                     .contains("Gehoord worden en de gevolgen")
-                    .contains("Aantal verhalen")
+                    .contains("Voor wie de cijfers wil zien")
                     .contains("Twee manieren om dit te lezen")
                     .contains("Luisteren helpt.")
                     .contains("Het is andersom.")

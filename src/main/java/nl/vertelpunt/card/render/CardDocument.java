@@ -8,6 +8,8 @@ import java.util.List;
  * Everything an observation card (observatiekaart) shows, ready to render to HTML, SVG and PDF. Counts in
  * {@code pattern} are already suppressed (numbers, or the text "&lt;5").
  *
+ * @param id              the card's id (a UUID), for the API and the PDF's metadata; never shown to people
+ * @param number          the card's short number within its story point ("Kaart 7"), what people call it
  * @param storyPointTitle the story point's title (Dutch)
  * @param title           the card's short title
  * @param observation     the objective observation: what the data shows, nothing more
@@ -21,6 +23,7 @@ import java.util.List;
  */
 public record CardDocument(
         String id,
+        int number,
         int version,
         String storyPointTitle,
         String title,
@@ -42,12 +45,19 @@ public record CardDocument(
     /** A typical story on the card: its id, role, an excerpt, and a quote marked in it (or null). */
     public record TypicalStory(String id, String role, String excerpt, String quote) {}
 
-    /** The evaluation the card comes from. */
+    /**
+     * The evaluation the card comes from: in full for the API and the PDF's metadata (run id, fingerprint, software
+     * version, the request with its filter and settings), and what a person reads of it ("Patroonevaluatie van 7
+     * december 2026, 925 verhalen, standaardinstellingen"): when, how many stories (rounded), whether it took all
+     * stories ({@code allStories}: no filter beyond complete stories, no subset) and the default settings.
+     */
     public record Provenance(
             String runId,
             String fingerprint,
             String softwareVersion,
             Instant evaluatedAt,
             JsonNode settings,
-            int stories) {}
+            int stories,
+            boolean allStories,
+            boolean defaultSettings) {}
 }

@@ -89,6 +89,14 @@ public final class CardPdf {
 
         /** Writes the PDF: fonts embedded as subsets, charts as vector graphics. */
         byte[] pdf() {
+            return pdf(null);
+        }
+
+        /** Writes the PDF with this metadata in its document properties and XMP (null: none beyond the producer). */
+        byte[] pdf(CardMetadata metadata) {
+            if (metadata != null) {
+                metadata.writeTo(renderer.getPdfDocument());
+            }
             try {
                 renderer.createPDF();
             } catch (IOException e) {

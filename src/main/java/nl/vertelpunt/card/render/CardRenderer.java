@@ -32,6 +32,11 @@ import org.jboss.logging.Logger;
  * not larger than that of a question with about fifteen groups; a card with more would go on over a second page
  * rather than lose text.
  *
+ * <p>The printed card is for a mixed table and has no statistical terms, ids or settings in its text: the PDF carries
+ * every card's id, full provenance (evaluation run, fingerprint, software version, settings) and statistics in its
+ * metadata, as document properties and XMP ({@link CardMetadata}). The HTML deck shows the statistics of a card
+ * behind a disclosure.
+ *
  * <p>Inject it ({@code @Inject CardRenderer renderer}); it is stateless and safe to call from several threads.
  * Rendering is pure: no database, no network, no files (fonts come from the classpath). A PDF takes about 20 ms
  * per card once the libraries are loaded and compiled; loading them takes seconds, so in production a one-card deck
@@ -58,7 +63,7 @@ public class CardRenderer {
      */
     public String html(List<CardDocument> cards) {
         check(cards);
-        return html(cards, new int[cards.size()]);
+        return html(cards, new int[cards.size()], true);
     }
 
     /**
@@ -81,7 +86,7 @@ public class CardRenderer {
             List<CardDocument> part = trying.stream().map(cards::get).toList();
             int[] partDensities = trying.stream().mapToInt(i -> densities[i]).toArray();
             List<Integer> denser = new ArrayList<>();
-            try (CardPdf.Paged paged = CardPdf.layout(html(part, partDensities))) {
+            try (CardPdf.Paged paged = CardPdf.layout(html(part, partDensities, false))) {
                 for (int k : overfull(paged, part)) {
                     int card = trying.get(k);
                     if (densities[card] < DeckViews.DENSITIES.size() - 1) {
@@ -94,19 +99,24 @@ public class CardRenderer {
                     }
                 }
                 if (denser.isEmpty() && trying.size() == cards.size()) {
-                    return paged.pdf();
+                    return paged.pdf(CardMetadata.of(cards));
                 }
             }
             if (denser.isEmpty()) {
-                return CardPdf.render(html(cards, densities));
+                try (CardPdf.Paged paged = CardPdf.layout(html(cards, densities, false))) {
+                    return paged.pdf(CardMetadata.of(cards));
+                }
             }
             trying = denser;
         }
     }
 
-    /** The deck with each card at its density (an index into {@link DeckViews#DENSITIES}). */
-    private static String html(List<CardDocument> cards, int[] densities) {
-        return Templates.deck(DeckViews.deck(cards, densities)).render();
+    /**
+     * The deck with each card at its density (an index into {@link DeckViews#DENSITIES}); {@code screen} for HTML,
+     * with each card's statistics behind a disclosure.
+     */
+    private static String html(List<CardDocument> cards, int[] densities, boolean screen) {
+        return Templates.deck(DeckViews.deck(cards, densities, screen)).render();
     }
 
     private static void check(List<CardDocument> cards) {
@@ -219,6 +229,7 @@ public class CardRenderer {
         return new CardDocument(
                 "opwarmen",
                 1,
+                1,
                 "Opwarmen",
                 "Opwarmen",
                 "Observatie",
@@ -228,6 +239,6 @@ public class CardRenderer {
                         new CardDocument.QuestionInfo("choice", 2, "Keuze", null, null)),
                 pattern,
                 List.of(new CardDocument.TypicalStory("1", "ouder", "Een verhaal, met een citaat.", "citaat")),
-                new CardDocument.Provenance("opwarmen", "0", "0", Instant.EPOCH, null, 0));
+                new CardDocument.Provenance("opwarmen", "0", "0", Instant.EPOCH, null, 0, true, true));
     }
 }

@@ -103,12 +103,20 @@ final class ChartParts {
         return out;
     }
 
-    /** The effect size as Dutch text when it is the named one, else a dash. */
-    static String effect(JsonNode pattern, String name) {
-        JsonNode effect = pattern.path("effectSize");
-        return name.equals(effect.path("name").asText())
-                ? DutchFormat.statistic(effect.get("value"), 2)
-                : DutchFormat.NONE;
+    /**
+     * How two sliders go together, in words for people without statistics: "samen omhoog, matig" for Spearman's
+     * ρ = 0,42 ("zwak" below 0,3, "matig" below 0,5, "sterk" from there), "de een omhoog, de ander omlaag" when ρ
+     * is negative.
+     */
+    static String together(JsonNode pattern) {
+        JsonNode value = pattern.path("effectSize").path("value");
+        if (!value.isNumber()) {
+            return "samenhang onbekend";
+        }
+        double rho = value.asDouble();
+        double strength = Math.abs(rho);
+        String how = strength < 0.3 ? "zwak" : strength < 0.5 ? "matig" : "sterk";
+        return (rho >= 0 ? "samen omhoog" : "de een omhoog, de ander omlaag") + " (" + how + " verband)";
     }
 
     /** "minder dan 5 verhalen" for a suppressed count "&lt;5". */

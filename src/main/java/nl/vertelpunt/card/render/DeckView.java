@@ -8,10 +8,15 @@ import java.util.List;
  * user text cleaned of characters XML forbids (the template escapes it), the chart as SVG markup. Built by
  * {@link DeckViews} from {@link CardDocument}s.
  *
- * @param title the document title
- * @param cards the cards, one page each
+ * @param title  the document title
+ * @param screen whether the deck is read on a screen (HTML), where each card also has its statistics behind a
+ *               disclosure; the printed deck (PDF) has none: a mixed table reads it, and the statistics and the full
+ *               provenance are in the PDF's metadata
+ * @param cards  the cards, one page each
+ * @param meta   for print, each card's id, full provenance and statistics ({@link CardMetadata}) as meta tags, which
+ *               become the PDF's document properties; on screen none
  */
-public record DeckView(String title, List<Card> cards) {
+public record DeckView(String title, boolean screen, List<Card> cards, List<Fact> meta) {
 
     /**
      * One card.
@@ -20,18 +25,22 @@ public record DeckView(String title, List<Card> cards) {
      * @param density         how tightly the card is set for print: "" (normal) or "dicht-1" … "dicht-3" (a CSS class)
      * @param storyPointTitle the story point's title, small above the card title
      * @param title           the card title
-     * @param label           card id and version
+     * @param label           the card's number and version ("Kaart 7 · versie 3")
      * @param questions       the questions in one sentence, with their numbers
      * @param chart           the chart as inline SVG (from {@link SvgCharts}, escaped there; it explains itself)
-     * @param facts           the test: name, statistic, df, p, q, effect size, n
-     * @param tables          statistics per group, pairwise tests, or the contingency table
+     * @param facts           the pattern in words: how many stories, how strong, the chance of coincidence
+     * @param tables          the numbers per group or the table of counts, without statistical terms
+     * @param differences     which groups differ clearly, in a sentence, or ""
      * @param notes           remarks of the evaluation, in Dutch
+     * @param statistics      the test: name, statistic, df, p, q, effect size, n (on screen only)
+     * @param details         statistics per group, pairwise tests, the counts with residuals (on screen only)
      * @param observation     the observation
      * @param interpretations at least two, empty ones marked
      * @param stories         the typical stories shown with their excerpt
      * @param quotes          further typical stories with a marked quote: id, role and the quote
      * @param moreStories     further typical stories without a quote, by id and role
-     * @param provenance      where the numbers come from
+     * @param source          where the numbers come from, in words ("Patroonevaluatie van 7 december 2026, 925
+     *                        verhalen, standaardinstellingen")
      * @param disclaimer      {@link CardDocument#DISCLAIMER}
      */
     public record Card(
@@ -44,13 +53,16 @@ public record DeckView(String title, List<Card> cards) {
             RawString chart,
             List<Fact> facts,
             List<Table> tables,
+            String differences,
             List<String> notes,
+            List<Fact> statistics,
+            List<Table> details,
             String observation,
             List<Interpretation> interpretations,
             List<Story> stories,
             List<Quote> quotes,
             List<String> moreStories,
-            Provenance provenance,
+            String source,
             String disclaimer) {
 
         /** Whether the card has typical stories of any kind. */
@@ -98,24 +110,4 @@ public record DeckView(String title, List<Card> cards) {
 
     /** A piece of an excerpt; {@code quote} when it is the marked quote. */
     public record Segment(String text, boolean quote) {}
-
-    /**
-     * Where the numbers come from.
-     *
-     * @param runId            the evaluation id
-     * @param fingerprintShort the first 12 characters of the dataset fingerprint
-     * @param fingerprint      the whole SHA-256 fingerprint
-     * @param settings         the effective settings in words
-     * @param softwareVersion  the version that computed the result
-     * @param evaluatedAt      when, in Dutch time
-     * @param stories          how many stories were evaluated
-     */
-    public record Provenance(
-            String runId,
-            String fingerprintShort,
-            String fingerprint,
-            String settings,
-            String softwareVersion,
-            String evaluatedAt,
-            String stories) {}
 }

@@ -3,7 +3,6 @@ package nl.vertelpunt.card.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.quarkus.qute.RawString;
-import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import nl.vertelpunt.card.render.DeckView.Card;
 import nl.vertelpunt.card.render.DeckView.Cell;
 import nl.vertelpunt.card.render.DeckView.Fact;
 import nl.vertelpunt.card.render.DeckView.Interpretation;
-import nl.vertelpunt.card.render.DeckView.Provenance;
 import nl.vertelpunt.card.render.DeckView.Row;
 import nl.vertelpunt.card.render.DeckView.Segment;
 import nl.vertelpunt.card.render.DeckView.Story;
@@ -33,19 +31,24 @@ import nl.vertelpunt.card.render.DeckView.Table;
  * Turns cards into what the deck template shows: Dutch labels and numbers, the chart, the statistics tables,
  * excerpts with the quote marked. Plain computation; the same cards give the same view.
  *
+ * <p>What a card shows is for a mixed table of youth, parents, professionals and policy makers: the numbers in
+ * words and small tables without statistical terms, a readable provenance and the card's short number. The
+ * statistics (test, p, q, effect sizes, skewness, kurtosis, residuals) are shown on screen only, behind a
+ * disclosure; the printed card carries them, with the full provenance, in the PDF's metadata ({@link
+ * CardRenderer}).
+ *
  * <p>To keep a card on one A4 page, an excerpt longer than {@value #EXCERPT_MAX} characters is shortened around
- * its quote (marked "ingekort"), and at most {@value #STORIES_SHOWN} stories are shown with their excerpt; the
- * others are shown by id and role with their quote, if they have one. A card that is still too full is set at a
- * higher {@link #DENSITIES density}: fewer and shorter excerpts, fewer pairwise tests, and (in the template)
- * smaller type and chart. Whatever the density, the observation, both interpretations, every story id and every
- * quote are on the card.
+ * its quote (marked "ingekort"). A card too full for its page is set at a higher {@link #DENSITIES density}:
+ * first every typical story keeps an excerpt while the excerpts get shorter and (in the template) type and chart
+ * smaller; only at the densest steps are stories shown by id and role with their quote, if they have one. Whatever
+ * the density, the observation, both interpretations, every story id and every quote are on the card.
  */
 final class DeckViews {
 
     /** Longest excerpt shown on a card at normal density, in characters. */
     static final int EXCERPT_MAX = 400;
-    /** Stories shown with their excerpt at normal density; further ones are shown by their quote or id. */
-    static final int STORIES_SHOWN = 4;
+    /** Stories shown with their excerpt while there is room: every story a card can have. */
+    static final int STORIES_SHOWN = 8;
     /** Pairwise tests shown at normal density, those with the smallest Holm-adjusted p first; the others are counted. */
     static final int PAIRS_SHOWN = 6;
 
@@ -62,8 +65,10 @@ final class DeckViews {
     /** From normal to densest; {@code CardRenderer} takes the first at which a card fits on its page. */
     static final List<Density> DENSITIES = List.of(
             new Density("", 100, STORIES_SHOWN, EXCERPT_MAX, PAIRS_SHOWN),
-            new Density("dicht-1", 90, STORIES_SHOWN, 280, PAIRS_SHOWN),
-            new Density("dicht-2", 80, 2, 220, 3),
+            new Density("", 95, STORIES_SHOWN, 260, PAIRS_SHOWN),
+            new Density("dicht-1", 90, STORIES_SHOWN, 180, PAIRS_SHOWN),
+            new Density("dicht-2", 80, STORIES_SHOWN, 120, 3),
+            new Density("dicht-3", 70, STORIES_SHOWN, 80, 3),
             new Density("dicht-3", 70, 0, 0, 3),
             new Density("dicht-3 dicht-4", 56, 0, 0, 2));
 
@@ -71,23 +76,17 @@ final class DeckViews {
             "^(<svg [^>]*?viewBox=\"0 0 ([0-9.]+) ([0-9.]+)\"[^>]*?) width=\"[0-9.]+\" height=\"[0-9.]+\"");
 
     private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(
-                    "d MMMM uuuu, HH:mm", Locale.forLanguageTag("nl"))
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.forLanguageTag("nl"))
             .withZone(DUTCH_TIME);
     private static final Pattern LEFT_OUT = Pattern.compile("Left out of the test, fewer than (\\d+) answers: (.*)");
-    private static final Map<String, String> SETTINGS = Map.of(
-            "minGroupSize", "kleinste groep",
-            "maxQ", "hoogste q",
-            "minRankBiserial", "kleinste |r|",
-            "minEpsilonSquared", "kleinste ε²",
-            "minCramersV", "kleinste V",
-            "minSpearman", "kleinste |ρ|",
-            "minPairs", "kleinste aantal paren");
 
     private DeckViews() {}
 
-    /** The view of a deck, each card at its density (an index into {@link #DENSITIES}). */
-    static DeckView deck(List<CardDocument> cards, int[] densities) {
+    /**
+     * The view of a deck, each card at its density (an index into {@link #DENSITIES}); {@code screen} for the HTML
+     * deck, whose cards also show their statistics behind a disclosure.
+     */
+    static DeckView deck(List<CardDocument> cards, int[] densities, boolean screen) {
         List<String> anchors = anchors(cards);
         List<Card> views = new ArrayList<>(cards.size());
         for (int i = 0; i < cards.size(); i++) {
@@ -101,7 +100,11 @@ final class DeckViews {
             }
         }
         String title = "Observatiekaarten" + (storyPoints.isEmpty() ? "" : " – " + String.join(", ", storyPoints));
-        return new DeckView(title, views);
+        return new DeckView(
+                title,
+                screen,
+                views,
+                screen ? List.of() : CardMetadata.of(cards).entries());
     }
 
     /**
@@ -130,13 +133,18 @@ final class DeckViews {
         List<QuestionInfo> questions = card.questions() == null ? List.of() : card.questions();
         String kind = pattern.path("kind").asText();
         List<Table> tables = new ArrayList<>();
+        List<Table> details = new ArrayList<>();
+        String differences = "";
         if (pattern.path("groups").isArray() && !pattern.path("groups").isEmpty()) {
-            tables.add(groups(pattern));
+            tables.add(plainGroups(pattern));
+            details.add(groups(pattern));
             if (pattern.path("pairwise").isArray() && !pattern.path("pairwise").isEmpty()) {
-                tables.add(pairwise(pattern, density.pairsShown()));
+                details.add(pairwise(pattern, PAIRS_SHOWN));
+                differences = differences(pattern, density.pairsShown());
             }
         } else if (pattern.path("table").isObject()) {
-            tables.add(contingency(pattern, questions, kind));
+            tables.add(contingency(pattern, questions, kind, false));
+            details.add(contingency(pattern, questions, kind, true));
         }
         List<TypicalStory> all = card.stories() == null
                 ? List.of()
@@ -160,18 +168,21 @@ final class DeckViews {
                 density.css(),
                 Text.clean(card.storyPointTitle()),
                 Text.clean(card.title()),
-                "Kaart " + Text.clean(card.id()) + " · versie " + card.version(),
+                "Kaart " + card.number() + " · versie " + card.version(),
                 questionSentence(pattern, questions, kind),
                 new RawString(printSize(SvgCharts.chart(card.id(), pattern, questions), density.chartHeight())),
-                facts(pattern),
+                plainFacts(pattern),
                 tables,
+                differences,
                 notes(pattern),
+                facts(pattern),
+                details,
                 Text.clean(card.observation()),
                 interpretations(card.interpretations()),
                 excerpts,
                 quotes,
                 more,
-                provenance(card.provenance()),
+                source(card.provenance()),
                 CardDocument.DISCLAIMER);
     }
 
@@ -227,9 +238,106 @@ final class DeckViews {
         return (slider ? "de slider " : "") + "‘" + label + "’" + number;
     }
 
+    // ---- the pattern in words ------------------------------------------------------------------------------------
+
+    /** How many stories, how strong the pattern is and the chance that it is coincidence, in words. */
+    static List<Fact> plainFacts(JsonNode pattern) {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Aantal verhalen", DutchFormat.count(pattern.get("n"))));
+        if (pattern.path("standardizedEffect").isNumber()) {
+            facts.add(new Fact(
+                    "Hoe sterk",
+                    PlainWords.strength(pattern.path("standardizedEffect").asDouble())));
+        }
+        if (pattern.path("q").isNumber()) {
+            facts.add(
+                    new Fact("Kans op toeval", PlainWords.odds(pattern.path("q").asDouble())));
+        }
+        return facts;
+    }
+
+    /** Per group: how many stories, and where the group put the slider on average and in the middle. */
+    private static Table plainGroups(JsonNode pattern) {
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode g : pattern.path("groups")) {
+            boolean tested = !g.has("tested") || g.path("tested").asBoolean();
+            String label = Text.clean(
+                    g.path("label").isTextual()
+                            ? g.path("label").asText()
+                            : g.path("category").asText());
+            String mark = g.path("mean").isNumber() ? "" : "leeg";
+            rows.add(new Row(List.of(
+                    new Cell(label, tested ? "" : "niet vergeleken", mark, true),
+                    new Cell(DutchFormat.count(g.get("n")), "", mark, false),
+                    new Cell(DutchFormat.statistic(g.get("mean"), 0), "", mark, false),
+                    new Cell(DutchFormat.statistic(g.get("median"), 0), "", mark, false))));
+        }
+        return new Table(
+                "Per groep",
+                List.of("Groep", "verhalen", "gemiddeld", "de helft tot"),
+                rows,
+                "Waar de groep de schuif zette, van 0 tot 100: gemiddeld, en tot waar de helft van de groep kwam."
+                        + rounding(pattern, " Een groep onder %s verhalen staat als ‘<%s’, zonder cijfers (–)."));
+    }
+
+    /**
+     * "Aantallen zijn afgerond, zodat niemand te herkennen is." and, when the pattern has a count shown as "&lt;k",
+     * {@code small} with k filled in; empty when no count was rounded (no suppression threshold in the pattern).
+     */
+    static String rounding(JsonNode pattern, String small) {
+        List<String> shown = new ArrayList<>();
+        pattern.path("groups").forEach(g -> shown.add(g.path("n").asText()));
+        pattern.path("table").path("counts").forEach(row -> row.forEach(n -> shown.add(n.asText())));
+        String threshold = shown.stream()
+                .map(SMALL_COUNT::matcher)
+                .filter(Matcher::matches)
+                .map(m -> m.group(1))
+                .findFirst()
+                .orElse(null);
+        return " Aantallen zijn afgerond, zodat niemand te herkennen is."
+                + (threshold == null ? "" : small.formatted(threshold, threshold));
+    }
+
+    private static final Pattern SMALL_COUNT = Pattern.compile("<(\\d+)");
+
+    /**
+     * "Duidelijk verschillend: ‘Negatief’ en ‘Positief’; ‘Negatief’ en ‘Neutraal’." for the pairs of groups that
+     * differ clearly (adjusted p at most 0,05), those that differ most clearly first, at most {@code shown}.
+     */
+    static String differences(JsonNode pattern, int shown) {
+        Map<String, String> labels = new HashMap<>();
+        pattern.path("groups")
+                .forEach(g -> labels.put(
+                        g.path("category").asText(), Text.clean(g.path("label").asText())));
+        List<JsonNode> pairs = new ArrayList<>();
+        pattern.path("pairwise").forEach(pair -> {
+            Double holm = DutchFormat.number(pair.get("pHolm"));
+            if (holm != null && holm <= 0.05) {
+                pairs.add(pair);
+            }
+        });
+        if (pairs.isEmpty()) {
+            return "";
+        }
+        pairs.sort(Comparator.comparingDouble(pair -> pair.path("pHolm").asDouble()));
+        List<String> names = new ArrayList<>();
+        for (JsonNode pair : pairs.subList(0, Math.min(shown, pairs.size()))) {
+            names.add("‘"
+                    + labels.getOrDefault(
+                            pair.path("a").asText(), Text.clean(pair.path("a").asText()))
+                    + "’ en ‘"
+                    + labels.getOrDefault(
+                            pair.path("b").asText(), Text.clean(pair.path("b").asText()))
+                    + "’");
+        }
+        int left = pairs.size() - names.size();
+        return "Groepen die duidelijk van elkaar verschillen: " + String.join("; ", names)
+                + (left > 0 ? "; en nog " + left + (left == 1 ? " paar" : " paren") : "") + ".";
+    }
+
     // ---- the test -----------------------------------------------------------------------------------------------
 
-    private static List<Fact> facts(JsonNode pattern) {
+    static List<Fact> facts(JsonNode pattern) {
         List<Fact> facts = new ArrayList<>();
         String test = pattern.path("test").asText();
         if (test.isEmpty()) {
@@ -362,7 +470,8 @@ final class DeckViews {
                 "Paarsgewijs (Mann–Whitney)", List.of("Groepen", "p", "p (Holm)", "r (rank-biserieel)"), rows, note);
     }
 
-    private static Table contingency(JsonNode pattern, List<QuestionInfo> questions, String kind) {
+    /** The table of counts; {@code residuals} adds each cell's adjusted residual (on screen only). */
+    private static Table contingency(JsonNode pattern, List<QuestionInfo> questions, String kind, boolean residuals) {
         JsonNode table = pattern.path("table");
         List<String> variables = new ArrayList<>();
         pattern.path("questions").forEach(q -> variables.add(q.asText()));
@@ -396,21 +505,32 @@ final class DeckViews {
                 JsonNode residual = table.path("adjustedResiduals").path(r).path(c);
                 Double value = DutchFormat.number(residual);
                 String mark = value == null ? "" : value >= 2 ? "hoog" : value <= -2 ? "laag" : "";
+                String arrow = mark.equals("hoog") ? "▲" : mark.equals("laag") ? "▼" : "";
                 String detail = value == null
                         ? ""
-                        : "(" + (value > 0 ? "+" : "") + DutchFormat.decimal(value, 1)
-                                + (mark.equals("hoog") ? " ▲" : mark.equals("laag") ? " ▼" : "") + ")";
+                        : residuals
+                                ? "(" + (value > 0 ? "+" : "") + DutchFormat.decimal(value, 1)
+                                        + (arrow.isEmpty() ? "" : " " + arrow) + ")"
+                                : arrow;
                 cells.add(
                         new Cell(DutchFormat.count(table.path("counts").path(r).get(c)), detail, mark, false));
             }
             rows.add(new Row(cells));
         }
-        return new Table(
-                "Aantallen verhalen (gecorrigeerd residu)",
-                head,
-                rows,
-                "Residu ≥ 2 (▲) of ≤ −2 (▼): duidelijk meer of minder verhalen dan verwacht als de vragen los van elkaar "
-                        + "stonden. Aantallen onder 5 staan als ‘<5’.");
+        return residuals
+                ? new Table(
+                        "Aantallen verhalen (gecorrigeerd residu)",
+                        head,
+                        rows,
+                        "Residu ≥ 2 (▲) of ≤ −2 (▼): duidelijk meer of minder verhalen dan verwacht als de vragen los"
+                                + " van elkaar stonden. Aantallen onder 5 staan als ‘<5’.")
+                : new Table(
+                        "Aantallen verhalen",
+                        head,
+                        rows,
+                        "▲ of ▼: duidelijk meer of minder verhalen dan je zou verwachten als de vragen los van elkaar"
+                                + " stonden."
+                                + rounding(pattern, " Aantallen onder %s staan als ‘<%s’."));
     }
 
     // ---- interpretations and stories ----------------------------------------------------------------------------
@@ -498,48 +618,21 @@ final class DeckViews {
 
     // ---- provenance ---------------------------------------------------------------------------------------------
 
-    private static Provenance provenance(CardDocument.Provenance p) {
+    /**
+     * Where the numbers come from, as a person reads it: "Patroonevaluatie van 7 december 2026, 925 verhalen,
+     * standaardinstellingen" (or "een deel van de verhalen", "eigen instellingen"). Run id, fingerprint and
+     * settings are in the API and the PDF's metadata.
+     */
+    static String source(CardDocument.Provenance p) {
         if (p == null) {
-            return new Provenance(
-                    DutchFormat.NONE,
-                    DutchFormat.NONE,
-                    DutchFormat.NONE,
-                    DutchFormat.NONE,
-                    DutchFormat.NONE,
-                    DutchFormat.NONE,
-                    DutchFormat.NONE);
+            return "Patroonevaluatie: herkomst onbekend";
         }
-        String fingerprint = Text.clean(p.fingerprint()).strip();
-        List<String> settings = new ArrayList<>();
-        if (p.settings() != null) {
-            p.settings()
-                    .fields()
-                    .forEachRemaining(e -> settings.add(
-                            SETTINGS.getOrDefault(e.getKey(), Text.clean(e.getKey())) + " " + setting(e.getValue())));
-        }
-        return new Provenance(
-                orNone(p.runId()),
-                fingerprint.isEmpty() ? DutchFormat.NONE : fingerprint.substring(0, Math.min(12, fingerprint.length())),
-                fingerprint.isEmpty() ? DutchFormat.NONE : fingerprint,
-                settings.isEmpty() ? DutchFormat.NONE : String.join(" · ", settings),
-                orNone(p.softwareVersion()),
-                p.evaluatedAt() == null ? DutchFormat.NONE : WHEN.format(p.evaluatedAt()),
-                DutchFormat.integer(p.stories()));
-    }
-
-    private static String setting(JsonNode value) {
-        if (value.isIntegralNumber()) {
-            return DutchFormat.integer(value.asLong());
-        }
-        if (value.isNumber()) {
-            String s = new BigDecimal(value.asText()).stripTrailingZeros().toPlainString();
-            return s.replace('.', ',');
-        }
-        return Text.clean(value.isValueNode() ? value.asText() : value.toString());
-    }
-
-    private static String orNone(String text) {
-        String clean = Text.clean(text).strip();
-        return clean.isEmpty() ? DutchFormat.NONE : clean;
+        List<String> parts = new ArrayList<>();
+        parts.add(p.evaluatedAt() == null ? "Patroonevaluatie" : "Patroonevaluatie van " + DAY.format(p.evaluatedAt()));
+        parts.add(DutchFormat.integer(p.stories())
+                + (p.stories() == 1 ? " verhaal" : " verhalen")
+                + (p.allStories() ? "" : " (een deel van de verhalen)"));
+        parts.add(p.defaultSettings() ? "standaardinstellingen" : "eigen instellingen");
+        return String.join(", ", parts);
     }
 }

@@ -2,7 +2,6 @@ package nl.vertelpunt.card.render;
 
 import static nl.vertelpunt.card.render.ChartParts.INK;
 import static nl.vertelpunt.card.render.ChartParts.SOFT_INK;
-import static nl.vertelpunt.card.render.ChartParts.effect;
 import static nl.vertelpunt.card.render.ChartParts.label;
 import static nl.vertelpunt.card.render.ChartParts.pole;
 import static nl.vertelpunt.card.render.ChartParts.question;
@@ -17,7 +16,7 @@ import nl.vertelpunt.card.render.CardDocument.QuestionInfo;
 
 /**
  * Two sliders ({@code slider_by_slider}): a 10 × 10 heat map of the joint counts in grey, suppressed cells hatched,
- * Spearman's ρ in the caption, and a legend of the greys.
+ * how strongly the two go together in words in the caption, and a legend of the greys.
  */
 final class HeatMap {
 
@@ -58,9 +57,8 @@ final class HeatMap {
                 }
             }
         }
-        String rho = effect(pattern, "spearman-rho");
         String n = DutchFormat.count(pattern.get("n"));
-        String caption = "Spearman ρ = " + rho + " · n = " + n;
+        String caption = n + " verhalen · " + ChartParts.together(pattern);
         String title = "‘" + label(y) + "’ tegenover ‘" + label(x) + "’";
 
         StringBuilder desc = new StringBuilder("Warmtekaart van ")
@@ -78,8 +76,8 @@ final class HeatMap {
                 .append(pole(y.left(), "onder"))
                 .append("’, onder) tot 100 (‘")
                 .append(pole(y.right(), "boven"))
-                .append("’, boven), in vakken van tien bij tien punten. Spearman ρ = ")
-                .append(rho)
+                .append("’, boven), in vakken van tien bij tien punten; ")
+                .append(ChartParts.together(pattern))
                 .append(". Hoe donkerder een vak, hoe meer verhalen; het getal is het aantal verhalen.");
         if (anySuppressed) {
             desc.append(" Gearceerde vakken zonder getal hebben minder dan 5 verhalen.");

@@ -107,7 +107,7 @@ final class StackedBars {
         }
         desc.append(
                 " Een omrande cel met ▲ of ▼ heeft duidelijk meer of minder verhalen dan verwacht als de twee vragen"
-                        + " los van elkaar stonden (gecorrigeerd residu ten minste 2 of ten hoogste −2).");
+                        + " los van elkaar stonden.");
 
         // legend layout first: its height decides the height of the chart
         List<double[]> legendAt = new ArrayList<>();
@@ -234,7 +234,7 @@ final class StackedBars {
         svg.text(
                 0,
                 notesY + 12,
-                "elkaar stonden (gecorrigeerd residu ≥ 2 of ≤ −2). Percentages van de getoonde aantallen.",
+                "elkaar stonden. Percentages van de getoonde aantallen.",
                 "font-size",
                 9,
                 "fill",

@@ -71,6 +71,7 @@ public final class CardFixtures {
             CardDocument c = kinds.get(i % kinds.size());
             out.add(new CardDocument(
                     c.id() + "-" + (i + 1),
+                    i + 1,
                     c.version(),
                     c.storyPointTitle(),
                     c.title(),
@@ -403,7 +404,7 @@ public final class CardFixtures {
                 "kaart-20",
                 1,
                 "Wie zich gehoord voelt, heeft meer vertrouwen in de hulpverlener",
-                "Hoe hoger de slider ‘Gehoord voelen’, hoe hoger meestal ook ‘Vertrouwen in de hulpverlener’ (ρ = 0,64).",
+                "Hoe hoger de slider ‘Gehoord voelen’, hoe hoger meestal ook ‘Vertrouwen in de hulpverlener’: een sterk verband.",
                 List.of(
                         "Gehoord worden bouwt vertrouwen op.",
                         "Wie al vertrouwen heeft, ervaart gesprekken eerder als luisteren."),
@@ -596,6 +597,7 @@ public final class CardFixtures {
         }
         return new CardDocument(
                 id,
+                7,
                 12,
                 "Vertelpunt Zorg voor de Jeugd 2019",
                 dutch(CardService.MAX_TITLE, 0, "Titel:"),
@@ -645,6 +647,7 @@ public final class CardFixtures {
             List<TypicalStory> stories) {
         return new CardDocument(
                 id,
+                7,
                 version,
                 "Vertelpunt Zorg voor de Jeugd 2019",
                 title,
@@ -671,7 +674,9 @@ public final class CardFixtures {
                 "0.1.0-SNAPSHOT",
                 Instant.parse("2026-11-20T13:45:12Z"),
                 settings,
-                812);
+                812,
+                true,
+                true);
     }
 
     static QuestionInfo slider(String id, Integer number, String label, String left, String right) {

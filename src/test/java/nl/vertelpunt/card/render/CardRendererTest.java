@@ -15,9 +15,11 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -140,9 +142,8 @@ class CardRendererTest {
                             "ĳzeren",
                             "“Ik ga niets beslissen zonder jullie.”",
                             "‘zeker niet’",
-                            "Kruskal–Wallis",
-                            "ε² = 0,21",
-                            "ρ = 0,64");
+                            "minder dan 1 op 1.000",
+                            "▲");
         }
     }
 
@@ -173,7 +174,7 @@ class CardRendererTest {
             assertThat(pageText(document, 3))
                     .contains("40% ▲", "Lichte hulp, zoals opvoedadvies", "Pleegzorg <of> verblijf & meer");
             assertThat(pageText(document, 4))
-                    .contains("Spearman ρ = 0,64 · n = 240", "Aantal verhalen", "minder dan 5");
+                    .contains("240 verhalen · samen omhoog (sterk verband)", "Aantal verhalen", "minder dan 5");
         }
     }
 
@@ -218,6 +219,38 @@ class CardRendererTest {
         try (PDDocument document = Loader.loadPDF(renderer.pdf(List.of(card)))) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
             assertEveryTextOnItsPage(document, List.of(card));
+        }
+    }
+
+    @Test
+    void shouldUseTheFreeSpaceOfAPrintedCardForAnExcerptOfEveryTypicalStory() throws IOException {
+        CardDocument base = CardFixtures.heardByConsequence();
+        List<CardDocument.TypicalStory> stories = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            stories.add(new CardDocument.TypicalStory(
+                    "V" + i, "Ouder", CardFixtures.dutch(700, i, "Begin van verhaal " + i + "."), null));
+        }
+        CardDocument card = new CardDocument(
+                base.id(),
+                base.number(),
+                base.version(),
+                base.storyPointTitle(),
+                base.title(),
+                base.observation(),
+                base.interpretations(),
+                base.questions(),
+                base.pattern(),
+                stories,
+                base.provenance());
+
+        try (PDDocument document = Loader.loadPDF(renderer.pdf(List.of(card)))) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            String text = flat(pageText(document, 1));
+            for (int i = 1; i <= 8; i++) {
+                // an excerpt, not only the story's id
+                assertThat(text).as("story " + i).contains("Begin van verhaal " + i + ".");
+            }
+            assertThat(text).doesNotContain("Meer typerende ervaringen");
         }
     }
 
@@ -281,6 +314,79 @@ class CardRendererTest {
 
     private static float smallestSize(PDDocument document, int page, String text) throws IOException {
         return PdfText.of(document, page).smallestSize(text).orElseThrow();
+    }
+
+    /** What a person without a statistics background should not have to read on a printed card. */
+    static final Pattern JARGON = Pattern.compile(
+            "\\b[pq] ?[=<≤]|Kruskal|\\bMann\\b|Whitney|Spearman|ρ|ε²|[Kk]urtosis|[Ss]cheefheid|Benjamini|χ²|residu");
+
+    static final Pattern UUID_SHAPED =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    @Test
+    void shouldPrintNoStatisticalTermsIdsOrSettingsButTheCardsNumberAndAReadableProvenance() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf())) {
+            for (int i = 0; i < CARDS.size(); i++) {
+                String text = pageText(document, i + 1);
+                assertThat(JARGON.matcher(text).results().map(m -> m.group()).toList())
+                        .as("statistical terms on page " + (i + 1))
+                        .isEmpty();
+                assertThat(UUID_SHAPED.matcher(text).find())
+                        .as("a UUID on page " + (i + 1))
+                        .isFalse();
+                assertThat(text)
+                        .doesNotContain(CardFixtures.provenance().fingerprint().substring(0, 12))
+                        .doesNotContain("minGroupSize")
+                        .doesNotContain("slider_by")
+                        .doesNotContain("choice_by")
+                        .doesNotContain("{\"")
+                        .contains("Kaart 7 · versie")
+                        .contains("Patroonevaluatie van 20 november 2026, 812 verhalen, standaardinstellingen");
+            }
+        }
+    }
+
+    @Test
+    void shouldCarryTheFullProvenanceAndStatisticsInThePdfsMetadata() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf())) {
+            PDDocumentInformation info = document.getDocumentInformation();
+            String card = info.getCustomMetadataValue("Kaart 7");
+            assertThat(card)
+                    .contains("kaart " + CARDS.get(0).id())
+                    .contains("patroonevaluatie 7f3c2a9e-58b1-4c0d-9e61-2b5d8f0a4c17")
+                    .contains("vingerafdruk (SHA-256) "
+                            + CardFixtures.provenance().fingerprint())
+                    .contains("\"minGroupSize\":5")
+                    .contains("patroon slider_by_choice|gehoord|gevolg")
+                    .contains("Kruskal–Wallis H");
+            assertThat(info.getCustomMetadataValue("Kaart 7 (" + CARDS.size() + ")"))
+                    .isNotBlank();
+            String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+            assertThat(xmp)
+                    .contains("<vp:naam>Kaart 7</vp:naam>")
+                    .contains("7f3c2a9e-58b1-4c0d-9e61-2b5d8f0a4c17")
+                    .contains(CardFixtures.provenance().fingerprint());
+        }
+    }
+
+    @Test
+    void shouldShowTheStatisticsOnScreenOnlyBehindADisclosureAndNoIdsAtAll() {
+        String page = html();
+
+        assertThat(count(page, "<summary>Voor wie de cijfers wil zien</summary>"))
+                .isEqualTo(CARDS.size());
+        String outside = page.replaceAll("(?s)<details class=\"cijfers-detail\">.*?</details>", "")
+                .replaceAll("(?s)<svg .*?</svg>", "")
+                .replaceAll("(?s)<style>.*?</style>", "");
+        assertThat(JARGON.matcher(outside.replaceAll("<[^>]*>", " "))
+                        .results()
+                        .map(m -> m.group())
+                        .toList())
+                .isEmpty();
+        assertThat(page)
+                .doesNotContain("7f3c2a9e-58b1-4c0d-9e61-2b5d8f0a4c17")
+                .doesNotContain(CardFixtures.provenance().fingerprint().substring(0, 12))
+                .doesNotContain("<meta name=\"Kaart");
     }
 
     @Test

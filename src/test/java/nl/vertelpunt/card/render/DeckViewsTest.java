@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.vertelpunt.card.CardService;
 import nl.vertelpunt.card.render.CardDocument.TypicalStory;
 import nl.vertelpunt.card.render.DeckView.Card;
 import nl.vertelpunt.card.render.DeckView.Segment;
@@ -68,7 +69,7 @@ class DeckViewsTest {
     }
 
     @Test
-    void shouldListStoriesBeyondTheFourthByIdOnly() {
+    void shouldShowEveryStoryWithItsExcerptWhileThereIsRoomAndOnlyThenByIdOnly() {
         CardDocument base = CardFixtures.heardByConsequence();
         List<TypicalStory> stories = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
@@ -76,6 +77,7 @@ class DeckViewsTest {
         }
         Card card = DeckViews.card(new CardDocument(
                 base.id(),
+                base.number(),
                 base.version(),
                 base.storyPointTitle(),
                 base.title(),
@@ -86,12 +88,37 @@ class DeckViewsTest {
                 stories,
                 base.provenance()));
 
-        assertThat(card.stories()).extracting(Story::id).containsExactly("V-1", "V-2", "V-3", "V-4");
-        assertThat(card.moreStories()).containsExactly("V-5 (ouder)", "V-6 (ouder)");
+        assertThat(card.stories()).extracting(Story::id).containsExactly("V-1", "V-2", "V-3", "V-4", "V-5", "V-6");
+        assertThat(card.moreStories()).isEmpty();
+        // every step but the densest two keeps an excerpt of every story, shorter at each step
+        for (int i = 0; i < DeckViews.DENSITIES.size() - 2; i++) {
+            assertThat(DeckViews.DENSITIES.get(i).storiesShown()).isEqualTo(CardService.MAX_STORIES);
+            if (i > 0) {
+                assertThat(DeckViews.DENSITIES.get(i).excerptMax())
+                        .isLessThan(DeckViews.DENSITIES.get(i - 1).excerptMax());
+            }
+        }
+        Card densest = DeckViews.card(
+                new CardDocument(
+                        base.id(),
+                        base.number(),
+                        base.version(),
+                        base.storyPointTitle(),
+                        base.title(),
+                        base.observation(),
+                        base.interpretations(),
+                        base.questions(),
+                        base.pattern(),
+                        stories,
+                        base.provenance()),
+                DeckViews.DENSITIES.get(DeckViews.DENSITIES.size() - 1),
+                "kaart-x");
+        assertThat(densest.stories()).isEmpty();
+        assertThat(densest.moreStories()).hasSize(6).startsWith("V-1 (ouder)");
     }
 
     @Test
-    void shouldShowStoriesBeyondTheFourthByTheirQuoteWhenTheyHaveOne() {
+    void shouldShowStoriesWithoutRoomForAnExcerptByTheirQuoteWhenTheyHaveOne() {
         CardDocument base = CardFixtures.heardByConsequence();
         List<TypicalStory> stories = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
@@ -101,22 +128,29 @@ class DeckViewsTest {
                     "Verhaal " + i + ", met een zin die telt.",
                     i % 2 == 0 ? "een zin die telt" : null));
         }
-        Card card = DeckViews.card(new CardDocument(
-                base.id(),
-                base.version(),
-                base.storyPointTitle(),
-                base.title(),
-                base.observation(),
-                base.interpretations(),
-                base.questions(),
-                base.pattern(),
-                stories,
-                base.provenance()));
+        Card card = DeckViews.card(
+                new CardDocument(
+                        base.id(),
+                        base.number(),
+                        base.version(),
+                        base.storyPointTitle(),
+                        base.title(),
+                        base.observation(),
+                        base.interpretations(),
+                        base.questions(),
+                        base.pattern(),
+                        stories,
+                        base.provenance()),
+                DeckViews.DENSITIES.get(DeckViews.DENSITIES.size() - 2),
+                "kaart-x");
 
-        assertThat(card.stories()).extracting(Story::id).containsExactly("V-1", "V-2", "V-3", "V-4");
-        assertThat(card.quotes()).containsExactly(new DeckView.Quote("V-6", "ouder", "een zin die telt"));
-        assertThat(card.moreStories()).containsExactly("V-5 (ouder)");
-        assertThat(card.density()).isEmpty();
+        assertThat(card.stories()).isEmpty();
+        assertThat(card.quotes())
+                .containsExactly(
+                        new DeckView.Quote("V-2", "ouder", "een zin die telt"),
+                        new DeckView.Quote("V-4", "ouder", "een zin die telt"),
+                        new DeckView.Quote("V-6", "ouder", "een zin die telt"));
+        assertThat(card.moreStories()).containsExactly("V-1 (ouder)", "V-3 (ouder)", "V-5 (ouder)");
     }
 
     @Test
@@ -195,13 +229,21 @@ class DeckViewsTest {
         Card card = DeckViews.card(CardFixtures.heardByConsequence());
 
         assertThat(card.notes()).containsExactly("Niet in de toets, minder dan 5 antwoorden: Neutraal.");
+        assertThat(card.tables().get(0).rows().stream()
+                        .map(r -> r.cells().get(0).detail())
+                        .toList())
+                .contains("niet vergeleken");
     }
 
     @Test
-    void shouldShowResidualsAndMarkCellsBeyondTwo() {
+    void shouldMarkCellsBeyondTwoInPrintAndShowResidualsOnScreen() {
         Card card = DeckViews.card(CardFixtures.consequenceByKindOfHelp());
 
-        DeckView.Table table = card.tables().get(0);
+        DeckView.Table print = card.tables().get(0);
+        assertThat(print.caption()).isEqualTo("Aantallen verhalen");
+        assertThat(print.rows().get(0).cells().get(4).detail()).isEqualTo("▲");
+        assertThat(print.note()).doesNotContain("esidu");
+        DeckView.Table table = card.details().get(0);
         assertThat(table.head())
                 .containsExactly(
                         "Dit was voor het kind of gezin …",
@@ -217,14 +259,17 @@ class DeckViewsTest {
     }
 
     @Test
-    void shouldGiveTheProvenanceInDutchTime() {
-        DeckView.Provenance provenance =
-                DeckViews.card(CardFixtures.heardByTrust()).provenance();
+    void shouldGiveTheCardsNumberAndAReadableProvenanceWithoutIds() {
+        Card card = DeckViews.card(CardFixtures.heardByTrust());
 
-        assertThat(provenance.evaluatedAt()).isEqualTo("20 november 2026, 14:45");
-        assertThat(provenance.fingerprintShort()).isEqualTo("9b2e6c1f0a7d");
-        assertThat(provenance.fingerprint()).hasSize(64);
-        assertThat(provenance.settings()).startsWith("kleinste groep 5 · hoogste q 0,05 · ");
-        assertThat(provenance.stories()).isEqualTo("812");
+        assertThat(card.label()).isEqualTo("Kaart 7 · versie 1");
+        assertThat(card.source())
+                .isEqualTo("Patroonevaluatie van 20 november 2026, 812 verhalen, standaardinstellingen");
+        CardDocument.Provenance p = CardFixtures.provenance();
+        CardDocument.Provenance own = new CardDocument.Provenance(
+                p.runId(), p.fingerprint(), p.softwareVersion(), p.evaluatedAt(), p.settings(), 1, false, false);
+        assertThat(DeckViews.source(own))
+                .isEqualTo(
+                        "Patroonevaluatie van 20 november 2026, 1 verhaal (een deel van de verhalen), eigen instellingen");
     }
 }

@@ -46,6 +46,7 @@ class SvgChartsTest {
     void shouldGiveTheSameBytesForTheSameInput(CardDocument card) {
         CardDocument copy = new CardDocument(
                 card.id(),
+                card.number(),
                 card.version(),
                 card.storyPointTitle(),
                 card.title(),
@@ -149,15 +150,17 @@ class SvgChartsTest {
     }
 
     @Test
-    void shouldDrawTheHeatMapWithRhoAndHatchSuppressedCellsWithoutNumbers() throws Exception {
+    void shouldDrawTheHeatMapWithHowTheSlidersGoTogetherInWordsAndHatchSuppressedCellsWithoutNumbers()
+            throws Exception {
         String raw = SvgCharts.chart(CardFixtures.heardByTrust());
         Document svg = parse(raw);
 
         List<String> texts = texts(svg);
-        assertThat(texts).contains("Spearman ρ = 0,64 · n = 240");
+        assertThat(texts).contains("240 verhalen · samen omhoog (sterk verband)");
+        assertThat(raw).doesNotContain("ρ").doesNotContain("Spearman");
         assertThat(texts).contains("← Zeker NIET", "Zeker WEL →", "minder dan 5", "Aantal verhalen");
         assertThat(texts).doesNotContain("<5");
-        assertThat(text(svg, "title")).contains("ρ = 0,64");
+        assertThat(text(svg, "title")).contains("samen omhoog (sterk verband)");
         // 100 cells, the frame, and the legend: 30, 15 and 5 stories, 0, fewer than 5
         assertThat(svg.getElementsByTagName("rect").getLength()).isEqualTo(100 + 1 + 5);
         assertThat(texts).contains("30", "15", "5", "0");
