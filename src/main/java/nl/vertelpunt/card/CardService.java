@@ -31,6 +31,7 @@ import nl.vertelpunt.user.StaffRole;
 import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.ProblemException;
 import nl.vertelpunt.web.StorageException;
+import nl.vertelpunt.web.Texts;
 import nl.vertelpunt.web.Tokens;
 
 /**
@@ -266,13 +267,13 @@ public class CardService {
         }
         List<FieldError> errors = new ArrayList<>();
         String title = edit.title() == null ? card.title : edit.title().strip();
-        if (title.isEmpty() || title.length() > MAX_TITLE) {
+        if (Texts.isBlank(title) || title.length() > MAX_TITLE) {
             errors.add(new FieldError("title", "must be 1 to " + MAX_TITLE + " characters"));
         }
         String observation = edit.observation() == null
                 ? card.observation
                 : edit.observation().strip();
-        if (observation.isEmpty() || observation.length() > MAX_OBSERVATION) {
+        if (Texts.isBlank(observation) || observation.length() > MAX_OBSERVATION) {
             errors.add(new FieldError(
                     "observation",
                     "must be 1 to " + MAX_OBSERVATION + " characters (the card must fit on one A4 page)"));

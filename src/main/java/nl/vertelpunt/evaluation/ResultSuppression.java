@@ -32,9 +32,10 @@ final class ResultSuppression {
         if (suppression.tooFew(root.path("stories").asLong())) {
             // of 1 to k-1 stories nothing is shown but that there are too few (their answers would show through)
             count(root, "stories", suppression);
-            for (String field : List.of("distributions", "patterns", "subset")) {
-                root.remove(field);
-            }
+            // the lists stay, empty, so that every reader finds the same shape
+            root.putArray("distributions");
+            root.putArray("patterns");
+            root.remove("subset");
             root.put("tooFew", true);
             return root;
         }

@@ -14,7 +14,6 @@ import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.QuestionType;
 import nl.vertelpunt.storypoint.definition.Role;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A story point with 24 analysis variables (8 sliders, the role, 5 choices, 2 multichoice questions of 4
@@ -160,13 +159,11 @@ public final class PatternedStories {
 
     /** Writes {@code count} stories in the CSV exchange format, header first. */
     public void write(Appendable out, int count) throws IOException {
-        CSVPrinter printer = new CSVPrinter(out, StoryCsv.FORMAT);
-        List<String> header = new ArrayList<>(StoryCsv.FIXED);
-        definition("x").questions().forEach(q -> header.add(q.id()));
-        printer.printRecord(header);
+        StoryCsv.Printer printer = new StoryCsv.Printer(
+                out, definition("x").questions().stream().map(q -> q.id()).toList());
         long start = Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();
         for (int i = 0; i < count; i++) {
-            printer.printRecord(story(i, start + i * 37L));
+            printer.row(story(i, start + i * 37L));
         }
         printer.flush();
     }

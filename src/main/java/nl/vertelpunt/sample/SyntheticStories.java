@@ -22,7 +22,6 @@ import nl.vertelpunt.storypoint.SampleStoryPoints;
 import nl.vertelpunt.storypoint.definition.Option;
 import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes a realistic synthetic story set for a story point in the CSV exchange format, for demos and
@@ -96,17 +95,15 @@ public final class SyntheticStories {
 
     /** Writes {@code count} stories, header first. */
     public void write(Appendable out, int count) throws IOException {
-        CSVPrinter printer = new CSVPrinter(out, StoryCsv.FORMAT);
-        List<String> header = new ArrayList<>(StoryCsv.FIXED);
-        definition.questions().forEach(q -> header.add(q.id()));
-        printer.printRecord(header);
+        StoryCsv.Printer printer = new StoryCsv.Printer(
+                out, definition.questions().stream().map(q -> q.id()).toList());
         long[] times = new long[count];
         for (int i = 0; i < count; i++) {
             times[i] = START + (long) (SPAN_SECONDS * Math.pow(random.nextDouble(), 1.3));
         }
         Arrays.sort(times);
         for (int i = 0; i < count; i++) {
-            printer.printRecord(story(i, times[i]));
+            printer.row(story(i, times[i]));
         }
         printer.flush();
     }

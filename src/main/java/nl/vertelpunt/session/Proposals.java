@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.ProblemException;
+import nl.vertelpunt.web.Texts;
 
 /**
  * Notes and improvement proposals, shared by the table link and the facilitator: what they look like,
@@ -168,8 +169,10 @@ public class Proposals {
     }
 
     static void text(List<FieldError> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isEmpty()) {
             errors.add(new FieldError(field, "is required"));
+        } else if (Texts.isBlank(value)) {
+            errors.add(new FieldError(field, "is required: it has no visible characters"));
         } else if (value.strip().length() > max) {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
         }

@@ -14,8 +14,10 @@ import nl.vertelpunt.storypoint.StoryPointService;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.user.Access;
 import nl.vertelpunt.user.StaffRole;
+import nl.vertelpunt.web.Dates;
 import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.ProblemException;
+import nl.vertelpunt.web.Texts;
 
 /**
  * Sense-making sessions (duidingsbijeenkomsten) for facilitators: planning a session, preparing its tables with
@@ -200,6 +202,8 @@ public class SenseSessionService {
         Proposals.text(errors, "title", input.title(), 200);
         if (input.heldOn() == null) {
             errors.add(new FieldError("heldOn", "is required: the date of the session (yyyy-mm-dd)"));
+        } else if (Dates.outOfRange(input.heldOn()) != null) {
+            errors.add(new FieldError("heldOn", Dates.outOfRange(input.heldOn())));
         }
         if (input.online() == null) {
             errors.add(new FieldError("online", "is required: true for an online session"));
@@ -207,8 +211,7 @@ public class SenseSessionService {
         if (input.place() != null && input.place().strip().length() > 200) {
             errors.add(new FieldError("place", "must be at most 200 characters"));
         }
-        if (Boolean.FALSE.equals(input.online())
-                && (input.place() == null || input.place().isBlank())) {
+        if (Boolean.FALSE.equals(input.online()) && Texts.isBlank(input.place())) {
             errors.add(new FieldError("place", "is required for a session that is not online"));
         }
         if (!errors.isEmpty()) {
@@ -216,9 +219,7 @@ public class SenseSessionService {
         }
         s.title = input.title().strip();
         s.heldOn = input.heldOn();
-        s.place = input.place() == null || input.place().isBlank()
-                ? null
-                : input.place().strip();
+        s.place = Texts.isBlank(input.place()) ? null : input.place().strip();
         s.online = input.online();
     }
 

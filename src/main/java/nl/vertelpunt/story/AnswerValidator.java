@@ -14,6 +14,7 @@ import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.JsonBodies;
+import nl.vertelpunt.web.Texts;
 
 /**
  * Checks the answers to a story's questions against the story point and brings them into their
@@ -63,7 +64,7 @@ public final class AnswerValidator {
             boolean given = value != null
                     && !value.isNull()
                     && !(value.isArray() && value.isEmpty())
-                    && !(value.isTextual() && value.asText().isBlank());
+                    && !(value.isTextual() && Texts.isBlank(value.asText()));
             if (!given) {
                 if (mode == Mode.FORM && q.mustBeAnswered() && role != null && q.isAskedTo(role)) {
                     errors.add(new FieldError(field, "is required"));

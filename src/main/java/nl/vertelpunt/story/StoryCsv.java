@@ -3,16 +3,19 @@ package nl.vertelpunt.story;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import nl.vertelpunt.storypoint.definition.Question;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The story exchange format: UTF-8, RFC 4180 (CRLF line ends, fields quoted only where needed), one
@@ -64,6 +67,34 @@ public final class StoryCsv {
             i++;
         }
         return i >= min && i < cell.length() && FORMULA_STARTS.indexOf(cell.charAt(i)) >= 0;
+    }
+
+    /**
+     * Writes the exchange format: the header (the fixed columns, then the question ids), then one row per story, every
+     * cell {@link #neutralise neutralised}. Every CSV the service writes is written through it.
+     */
+    public static final class Printer {
+        private final CSVPrinter printer;
+
+        public Printer(Appendable out, List<String> questionIds) throws IOException {
+            printer = new CSVPrinter(out, FORMAT);
+            List<String> header = new ArrayList<>(FIXED);
+            header.addAll(questionIds);
+            row(header);
+        }
+
+        /** One row, its cells in the order of the header. */
+        public void row(List<String> cells) throws IOException {
+            List<String> neutralised = new ArrayList<>(cells.size());
+            for (String cell : cells) {
+                neutralised.add(neutralise(cell));
+            }
+            printer.printRecord(neutralised);
+        }
+
+        public void flush() throws IOException {
+            printer.flush();
+        }
     }
 
     public static String time(Instant instant) {

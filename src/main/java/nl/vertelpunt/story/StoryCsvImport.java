@@ -3,13 +3,7 @@ package nl.vertelpunt.story;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,6 +22,7 @@ import nl.vertelpunt.moderation.Flagger;
 import nl.vertelpunt.story.StoryTransferService.ImportReport;
 import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.web.Dates;
 import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.ProblemException;
 import org.apache.commons.csv.CSVParser;
@@ -35,7 +30,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * One import of a CSV file in the exchange format ({@link StoryCsv}) into a story point's current version: the
- * header and every row are checked with the rules of every other story; while all is well (and unless it is a dry
+ * header and every row are checked with the rules of every other story (every cell with {@link CsvInput#problem}, and
+ * restored from the export's neutralised form with {@link StoryCsv#restore}); while all is well (and unless it is a dry
  * run) rows are stored in batches and their personal-data flags set, so that a refused file stores nothing.
  */
 final class StoryCsvImport {
@@ -85,7 +81,7 @@ final class StoryCsvImport {
     /** Reads, checks and stores the file; 422 listing the bad lines when any is wrong, and then nothing is stored. */
     ImportReport run(InputStream body) throws SQLException {
         long line = 1;
-        try (CSVParser parser = CSVParser.parse(reader(body), StoryCsv.FORMAT)) {
+        try (CSVParser parser = CSVParser.parse(CsvInput.reader(body, ','), StoryCsv.FORMAT)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
                 throw ProblemException.invalid("header", "the file is empty; the first line must name the columns");
@@ -99,10 +95,10 @@ final class StoryCsvImport {
             }
         } catch (UncheckedIOException | IOException e) {
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            String reason = cause instanceof CharacterCodingException
-                    ? "the file is not valid UTF-8"
-                    : "the file is not valid CSV (RFC 4180): " + cause.getMessage();
-            error(new FieldError("file", reason, line));
+            error(new FieldError(
+                    "file",
+                    "the file is not valid CSV (RFC 4180): " + cause.getMessage(),
+                    cause instanceof CsvInput.Malformed m ? m.line() : line));
         }
         if (errorCount > 0) {
             List<FieldError> shown = new ArrayList<>(errors);
@@ -123,9 +119,14 @@ final class StoryCsvImport {
         Set<String> allowed = new HashSet<>(StoryCsv.FIXED);
         definition.questions().forEach(q -> allowed.add(q.id()));
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i);
+            String name = StoryCsv.restore(header.get(i));
             if (i == 0 && name.startsWith("\uFEFF")) {
                 name = name.substring(1);
+            }
+            String problem = CsvInput.problem(name);
+            if (problem != null) {
+                // a header that is not UTF-8 (a file in UTF-16, say) is the file's fault, not a column's
+                throw ProblemException.invalid(List.of(new FieldError("file", "the header " + problem, 1L)));
             }
             if (!allowed.contains(name)) {
                 error(new FieldError(
@@ -156,6 +157,16 @@ final class StoryCsvImport {
             return;
         }
         List<FieldError> rowErrors = new ArrayList<>();
+        columns.forEach((column, index) -> {
+            String problem = CsvInput.problem(record.get(index));
+            if (problem != null) {
+                rowErrors.add(new FieldError(column, problem));
+            }
+        });
+        if (!rowErrors.isEmpty()) {
+            rowErrors.forEach(e -> error(e.atLine(line)));
+            return;
+        }
         String id = value(record, columns, "id");
         if (id == null) {
             id = StoryIds.next();
@@ -167,6 +178,9 @@ final class StoryCsvImport {
         if (time != null) {
             try {
                 submittedAt = StoryCsv.parseTime(time);
+                if (Dates.outOfRange(submittedAt) != null) {
+                    rowErrors.add(new FieldError("submitted_at", Dates.outOfRange(submittedAt)));
+                }
             } catch (DateTimeParseException e) {
                 rowErrors.add(new FieldError("submitted_at", "'" + time + "' is not a time like 2019-06-01T10:15:00Z"));
             }
@@ -241,23 +255,7 @@ final class StoryCsvImport {
         if (index == null) {
             return null;
         }
-        String v = record.get(index);
+        String v = StoryCsv.restore(record.get(index));
         return v.isEmpty() ? null : v;
-    }
-
-    private static Reader reader(InputStream body) throws IOException {
-        PushbackReader reader = new PushbackReader(
-                new InputStreamReader(
-                        body,
-                        StandardCharsets.UTF_8
-                                .newDecoder()
-                                .onMalformedInput(CodingErrorAction.REPORT)
-                                .onUnmappableCharacter(CodingErrorAction.REPORT)),
-                1);
-        int first = reader.read();
-        if (first != -1 && first != '\uFEFF') {
-            reader.unread(first);
-        }
-        return reader;
     }
 }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.QuestionType;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.web.Dates;
 import nl.vertelpunt.web.FieldError;
 
 /**
@@ -69,6 +70,12 @@ public record StoryFilter(
     /** Every way in which the filter does not fit the story point, with {@code prefix} before each field. */
     public List<FieldError> check(StoryPointDefinition definition, String prefix) {
         List<FieldError> errors = new ArrayList<>();
+        if (from != null && Dates.outOfRange(from) != null) {
+            errors.add(new FieldError(prefix + "from", Dates.outOfRange(from)));
+        }
+        if (to != null && Dates.outOfRange(to) != null) {
+            errors.add(new FieldError(prefix + "to", Dates.outOfRange(to)));
+        }
         if (from != null && to != null && to.isBefore(from)) {
             errors.add(new FieldError(prefix + "to", "is before 'from'"));
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.Texts;
 
 /**
  * The rules every story meets, whichever way it arrives (web form, import): a known role and language,
@@ -53,18 +54,20 @@ public final class StoryRules {
                     "role", "'" + role + "' is not a role of this story point; one of " + roleIds(definition)));
             role = null;
         }
-        String language = in.language() == null || in.language().isBlank() ? "nl" : in.language();
+        String language = Texts.isBlank(in.language()) ? "nl" : in.language();
         if (!definition.languages().contains(language)) {
             errors.add(
                     new FieldError("language", "'" + language + "' is not offered; one of " + definition.languages()));
         }
-        String title = in.title() == null || in.title().isBlank() ? null : in.title();
+        String title = Texts.isBlank(in.title()) ? null : in.title();
         if (title != null && length(title) > MAX_TITLE) {
             errors.add(new FieldError("title", "is longer than " + MAX_TITLE + " characters"));
         }
         String text = in.text();
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isEmpty()) {
             errors.add(new FieldError("text", "is required: the story itself"));
+        } else if (Texts.isBlank(text)) {
+            errors.add(new FieldError("text", "has no visible characters: write the story itself"));
         } else if (length(text) > MAX_TEXT) {
             errors.add(new FieldError("text", "is longer than " + MAX_TEXT + " characters (" + length(text) + ")"));
         }

@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,10 +35,12 @@ import nl.vertelpunt.storypoint.StoryPointService;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.user.Access;
 import nl.vertelpunt.user.StaffRole;
+import nl.vertelpunt.web.Dates;
 import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.ProblemException;
 import nl.vertelpunt.web.ServiceMetrics;
 import nl.vertelpunt.web.StorageException;
+import nl.vertelpunt.web.Texts;
 
 /** Takes in stories from the web form, exactly once per submission, and shows them to staff. */
 @ApplicationScoped
@@ -297,7 +298,7 @@ public class StoryService {
             channel = Channel.ONLINE;
         }
         String gathering = text(body, "gathering", errors);
-        gathering = gathering == null || gathering.isBlank() ? null : gathering.strip();
+        gathering = Texts.isBlank(gathering) ? null : gathering.strip();
         String toldOnText = text(body, "toldOn", errors);
         if (channel == Channel.ONLINE) {
             if (gathering != null) {
@@ -320,16 +321,15 @@ public class StoryService {
         LocalDate today = LocalDate.now(DUTCH_TIME);
         LocalDate toldOn = today;
         if (toldOnText != null) {
-            try {
-                toldOn = LocalDate.parse(toldOnText);
-                LocalDate first = point.createdAt.atZone(DUTCH_TIME).toLocalDate();
-                if (toldOn.isAfter(today.plusDays(1))) {
-                    errors.add(new FieldError("toldOn", "is in the future (" + toldOnText + ")"));
-                } else if (toldOn.isBefore(first)) {
-                    errors.add(new FieldError("toldOn", "is before this story point existed (" + first + ")"));
-                }
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError("toldOn", "'" + toldOnText + "' is not a date like 2026-03-12"));
+            toldOn = Dates.parse(toldOnText);
+            LocalDate first = point.createdAt.atZone(DUTCH_TIME).toLocalDate();
+            if (toldOn == null) {
+                errors.add(new FieldError("toldOn", Dates.notADate(toldOnText)));
+                toldOn = today;
+            } else if (toldOn.isAfter(today.plusDays(1))) {
+                errors.add(new FieldError("toldOn", "is in the future (" + toldOnText + ")"));
+            } else if (toldOn.isBefore(first)) {
+                errors.add(new FieldError("toldOn", "is before this story point existed (" + first + ")"));
             }
         }
         return new Intake(channel, errors.isEmpty() ? gathering : null, toldOn);

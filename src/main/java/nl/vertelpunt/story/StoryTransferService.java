@@ -34,7 +34,6 @@ import nl.vertelpunt.user.StaffRole;
 import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.ProblemException;
 import nl.vertelpunt.web.StorageException;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Export and import of a story point's stories in the CSV exchange format ({@link StoryCsv}). Export
@@ -177,11 +176,9 @@ public class StoryTransferService {
 
     private int writeCsv(StoryFilter.Condition where, List<Question> questions, OutputStream out) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        CSVPrinter printer = new CSVPrinter(writer, StoryCsv.FORMAT);
-        List<String> header = new ArrayList<>(StoryCsv.FIXED);
-        questions.forEach(q -> header.add(q.id()));
-        printer.printRecord(header);
-        int count = rows(where, questions, printer::printRecord);
+        StoryCsv.Printer printer = new StoryCsv.Printer(
+                writer, questions.stream().map(Question::id).toList());
+        int count = rows(where, questions, printer::row);
         printer.flush();
         return count;
     }

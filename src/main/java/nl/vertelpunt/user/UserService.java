@@ -24,6 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.ProblemException;
+import nl.vertelpunt.web.Texts;
 
 /** Staff accounts: checking passwords, creating users and assigning them to story points. */
 @ApplicationScoped
@@ -63,7 +64,10 @@ public class UserService {
     /** The staff member with this name and password, if both are right and the account is enabled. */
     @ActivateRequestContext
     public Optional<Staff> authenticate(String username, String password) {
-        Optional<AppUser> found = AppUser.findByUsername(username).filter(u -> u.enabled);
+        // a name PostgreSQL cannot hold (U+0000) belongs to nobody; it is not looked up
+        Optional<AppUser> found = Texts.problem(username) != null
+                ? Optional.empty()
+                : AppUser.findByUsername(username).filter(u -> u.enabled);
         if (found.isEmpty()) {
             PasswordHasher.verify(password, DUMMY_HASH);
             return Optional.empty();

@@ -2,6 +2,7 @@ package nl.vertelpunt.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -84,7 +85,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        if (e instanceof JsonMappingException && e.getCause() instanceof StreamReadException broken) {
+        if (e instanceof JsonMappingException
+                && e.getCause() instanceof StreamReadException broken
+                && !(broken instanceof InputCoercionException)) {
             // the document itself is broken (cut off, not JSON): that is the body's fault, not a field's
             e = broken;
         }
@@ -94,9 +97,15 @@ public class ProblemMapper {
     }
 
     /** What is wrong, in words a client understands, without the class names Jackson's messages hold. */
-    private static String jsonMessage(JsonProcessingException e, String field) {
+    public static String jsonMessage(JsonProcessingException e, String field) {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
+        }
+        if (e instanceof StrictJson.Refusal) {
+            return e.getOriginalMessage();
+        }
+        if (e.getCause() instanceof InputCoercionException range) {
+            return "is too large for " + expected(range.getTargetType());
         }
         if (e instanceof InvalidFormatException f) {
             String value = String.valueOf(f.getValue());

@@ -226,6 +226,17 @@ public class RequestBodies {
 
     /** Answers with a problem and closes the connection: the rest of the body is not read. */
     static void refuse(RoutingContext ctx, int status, String title, String detail, Long retryAfterSeconds) {
+        refuse(ctx, status, title, detail, retryAfterSeconds, List.of());
+    }
+
+    /** The same, naming the fields at fault. */
+    static void refuse(
+            RoutingContext ctx,
+            int status,
+            String title,
+            String detail,
+            Long retryAfterSeconds,
+            List<FieldError> errors) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.headWritten()) {
             ctx.request().connection().close();
@@ -234,7 +245,7 @@ public class RequestBodies {
         ServiceMetrics.refused(status, title.toLowerCase(Locale.ROOT));
         String body;
         try {
-            body = JSON.writeValueAsString(Problem.of(status, title, detail, List.of()));
+            body = JSON.writeValueAsString(Problem.of(status, title, detail, errors));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -4,6 +4,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.CharacterCodingException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,7 +13,9 @@ import java.util.Map;
  * refusal: an address longer than {@value #MAX_URI} characters gets 414, headers larger than {@value #MAX_HEADERS}
  * bytes together get 431. The HTTP parser itself accepts up to 64 KB of each
  * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}), so that these answers come from
- * here; only beyond that does the parser refuse on its own, without a body.
+ * here; only beyond that does the parser refuse on its own, without a body. An address outside the API whose
+ * %-escapes do not decode to UTF-8 text without U+0000 ({@code /v/%00}, {@code /v/%C0%80}) gets 400 naming
+ * {@code path}; the API names the parameter itself ({@link RequestInput}).
  */
 @ApplicationScoped
 public class RequestHeads {
@@ -35,10 +39,27 @@ public class RequestHeads {
                         "Request header fields too large",
                         "The request's headers may be at most " + (MAX_HEADERS / 1024) + " KB together.",
                         null);
+            } else if (!request.path().startsWith("/api/") && !isText(request.path())) {
+                String message = "is not valid UTF-8 text without U+0000 once its %-escapes are decoded";
+                RequestBodies.refuse(
+                        ctx,
+                        400,
+                        "Malformed request",
+                        "path: " + message,
+                        null,
+                        List.of(new FieldError("path", message)));
             } else {
                 ctx.next();
             }
         });
+    }
+
+    private static boolean isText(String rawPath) {
+        try {
+            return Texts.problem(RequestInput.decode(rawPath, false)) == null;
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static int headerBytes(HttpServerRequest request) {

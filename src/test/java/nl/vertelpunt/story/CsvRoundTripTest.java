@@ -1,5 +1,6 @@
 package nl.vertelpunt.story;
 
+import static io.restassured.RestAssured.given;
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
 import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import nl.vertelpunt.testing.Database;
+import nl.vertelpunt.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -48,6 +50,15 @@ class CsvRoundTripTest {
                 .then()
                 .log()
                 .ifValidationFails();
+    }
+
+    private static byte[] exportCsv(String slug) {
+        return asAdmin()
+                .get("/api/storypoints/" + slug + "/stories.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
     }
 
     @Test
@@ -209,13 +220,13 @@ class CsvRoundTripTest {
         }
         byte[] bytes = file.toString().getBytes(StandardCharsets.UTF_8);
         importCsv(slug, bytes, "").statusCode(200).body("created", equalTo(ids.size()));
-        assertThat(asAdmin()
-                        .get("/api/storypoints/" + slug + "/stories.csv")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .asByteArray())
-                .isEqualTo(bytes);
+        // ids that begin with '-' are written with an apostrophe before them, as a spreadsheet would run them
+        byte[] exported = exportCsv(slug);
+        assertThat(new String(exported, StandardCharsets.UTF_8))
+                .isEqualTo(file.toString().replace("\r\n-", "\r\n'-"))
+                .contains("\r\n'-7,");
+        // and the export imports as the same stories again
+        importCsv(slug, exported, "").statusCode(200).body("created", equalTo(0));
         for (String id : List.of("_x1", "-7", ".hidden", "...", longest)) {
             asAdmin()
                     .get("/api/storypoints/" + slug + "/stories/" + id)
@@ -226,6 +237,79 @@ class CsvRoundTripTest {
         // a second import of the same file replaces, never duplicates
         importCsv(slug, bytes, "").statusCode(200).body("created", equalTo(0)).body("updated", equalTo(ids.size()));
         assertThat(Database.storyCount(dataSource, slug)).isEqualTo(ids.size());
+    }
+
+    /**
+     * Texts a spreadsheet would run as formulas are exported with an apostrophe before them, and the import of the
+     * export takes it off again: every text comes back exactly, also one that begins with an apostrophe of its own.
+     */
+    @Test
+    void shouldNeutraliseFormulasInTheExportAndGiveEveryTextBackOnImport() {
+        String slug = publishedStoryPoint("formulas");
+        List<String> texts = List.of(
+                "=HYPERLINK(\"http://example.org\", \"klik\")",
+                "+31 6 12345678 belde ik",
+                "-7 graden en nog moest ik wachten",
+                "@SUM(A1:A9) is geen verhaal",
+                "\tverborgen achter een tab",
+                "\rachter een regelterugloop",
+                "'s avonds belde ik de crisisdienst",
+                "'=1+1 met een eigen apostrof",
+                "''@twee apostroffen",
+                "Gewoon een verhaal = geen formule");
+        for (String text : texts) {
+            Map<String, Object> story = Fixtures.aSubmission();
+            story.put("text", text);
+            story.put("title", text.length() > 20 ? text.substring(0, 20) : text);
+            story.put("answers", Map.of("gevolg", "positief", "tip", text));
+            given().contentType("application/json")
+                    .body(story)
+                    .post("/api/storypoints/" + slug + "/stories")
+                    .then()
+                    .statusCode(201);
+        }
+        byte[] exported = exportCsv(slug);
+        String csv = new String(exported, StandardCharsets.UTF_8);
+        for (String text : texts) {
+            String written = StoryCsv.neutralise(text);
+            assertThat(csv)
+                    .contains(
+                            written.contains("\"") || written.contains("\r")
+                                    ? "\"" + written.replace("\"", "\"\"")
+                                    : written);
+        }
+        assertThat(csv)
+                .contains("\"'=HYPERLINK(")
+                .contains(",'+31 6")
+                .contains(",'-7 graden")
+                .contains(",'@SUM(");
+        assertThat(csv).contains(",'s avonds belde ik").doesNotContain(",''s avonds");
+
+        String copy = publishedStoryPoint("formulas-copy");
+        importCsv(copy, exported, "").statusCode(200).body("created", equalTo(texts.size()));
+        assertThat(exportCsv(copy)).isEqualTo(exported);
+        List<String> ids = asAdmin()
+                .contentType("application/json")
+                .body(Map.of("size", 100))
+                .post("/api/storypoints/" + copy + "/stories/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("stories.id");
+        List<String> found = new java.util.ArrayList<>();
+        for (String id : ids) {
+            Map<String, Object> story = asAdmin()
+                    .get("/api/storypoints/" + copy + "/stories/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("");
+            String text = (String) story.get("text");
+            found.add(text);
+            assertThat(((Map<?, ?>) story.get("answers")).get("tip")).isEqualTo(text);
+            assertThat(text).startsWith((String) story.get("title"));
+        }
+        assertThat(found).containsExactlyInAnyOrderElementsOf(texts);
     }
 
     @Test
@@ -256,13 +340,7 @@ class CsvRoundTripTest {
         String file = HEADER + "emoji-1,2019-05-20T08:15:00Z,ouder,import,nl,," + longest + ",,,,,,,\r\n";
         byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
         importCsv(slug, bytes, "").statusCode(200).body("created", equalTo(1));
-        assertThat(asAdmin()
-                        .get("/api/storypoints/" + slug + "/stories.csv")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .asByteArray())
-                .isEqualTo(bytes);
+        assertThat(exportCsv(slug)).isEqualTo(bytes);
         assertThat(Database.queryInt(dataSource, "SELECT char_length(text) FROM story WHERE id = 'emoji-1'"))
                 .isEqualTo(20_000);
 
@@ -314,12 +392,7 @@ class CsvRoundTripTest {
         importCsv(slug, "role,text\r\nouder,Een verhaal zonder id\r\n".getBytes(StandardCharsets.UTF_8), "")
                 .statusCode(200)
                 .body("created", equalTo(1));
-        String csv = asAdmin()
-                .get("/api/storypoints/" + slug + "/stories.csv")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String csv = new String(exportCsv(slug), StandardCharsets.UTF_8);
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(2);
         assertThat(lines[1])

@@ -7,6 +7,7 @@ import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,6 +180,46 @@ public final class Fixtures {
         plan.put("cards", cards);
         plan.put("stories", stories);
         return plan;
+    }
+
+    /** Plans an online session of the story point for today, as admin; returns its id. */
+    public static String aSession(String storyPoint) {
+        return adminPost(
+                "/api/sessions",
+                Map.of(
+                        "storyPoint",
+                        storyPoint,
+                        "title",
+                        "Bijeenkomst",
+                        "heldOn",
+                        LocalDate.now().toString(),
+                        "online",
+                        true),
+                201,
+                "id");
+    }
+
+    /** Adds a table with these cards and stories to a session, as admin; returns the id of the session's first table. */
+    public static String aTable(String session, List<String> cards, List<String> stories) {
+        return adminPost(
+                "/api/sessions/" + session + "/tables", tablePlan("Tafel", cards, stories), 200, "tables[0].id");
+    }
+
+    /** Makes a new link for a session's table, as admin; returns its token. */
+    public static String aLink(String session, String table) {
+        return adminPost("/api/sessions/" + session + "/tables/" + table + "/link", Map.of(), 201, "token");
+    }
+
+    /** A JSON POST as admin that must answer with {@code status}; returns the value at {@code path} of the answer. */
+    public static <T> T adminPost(String address, Object body, int status, String path) {
+        return asAdmin()
+                .contentType("application/json")
+                .body(body)
+                .post(address)
+                .then()
+                .statusCode(status)
+                .extract()
+                .path(path);
     }
 
     public static RequestSpecification asAdmin() {

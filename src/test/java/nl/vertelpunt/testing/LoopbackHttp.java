@@ -32,11 +32,19 @@ public final class LoopbackHttp {
 
     /** A request from {@code from} (an address in 127.0.0.0/8) with the given headers and body (or null). */
     public static Answer send(String from, String method, String path, Map<String, String> headers, String body) {
+        return sendBytes(from, method, path, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A request with a body of exactly these bytes (or none when null), and the path sent as it is: nothing is
+     * encoded or re-encoded on the way.
+     */
+    public static Answer sendBytes(String from, String method, String path, Map<String, String> headers, byte[] body) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", RestAssured.port), 5_000);
             socket.setSoTimeout(30_000);
-            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            byte[] content = body == null ? new byte[0] : body;
             StringBuilder head = new StringBuilder()
                     .append(method)
                     .append(' ')

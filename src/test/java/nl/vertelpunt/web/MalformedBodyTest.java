@@ -11,11 +11,10 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
+import nl.vertelpunt.testing.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,38 +37,8 @@ class MalformedBodyTest {
             return;
         }
         slug = publishedStoryPoint("malformed");
-        String session = asAdmin()
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "storyPoint",
-                        slug,
-                        "title",
-                        "Bijeenkomst",
-                        "heldOn",
-                        LocalDate.now().toString(),
-                        "online",
-                        true))
-                .post("/api/sessions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        String table = asAdmin()
-                .contentType(ContentType.JSON)
-                .body(Map.of("name", "Tafel", "cards", List.of(), "stories", List.of()))
-                .post("/api/sessions/" + session + "/tables")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("tables[0].id");
-        tableToken = asAdmin()
-                .contentType(ContentType.JSON)
-                .body(Map.of())
-                .post("/api/sessions/" + session + "/tables/" + table + "/link")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("token");
+        String session = Fixtures.aSession(slug);
+        tableToken = Fixtures.aLink(session, Fixtures.aTable(session, List.of(), List.of()));
     }
 
     /** The public endpoints that read a JSON body (and publishing, for admins), as "METHOD path" with {slug} and {token}. */

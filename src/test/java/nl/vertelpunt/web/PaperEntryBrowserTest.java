@@ -149,7 +149,7 @@ class PaperEntryBrowserTest extends BrowserTest {
         browser.find("#q-balans-2").sendKeys("20", Keys.chord(Keys.CONTROL, Keys.ENTER));
         waiting()
                 .until(ExpectedConditions.textToBePresentInElementLocated(
-                        By.id("paper-status"), "Je hebt nu 1 formulieren ingevoerd"));
+                        By.id("paper-status"), "Je hebt nu 1 formulier ingevoerd"));
         // a clean form for the next one; the day and the gathering stay
         assertThat(browser.find("#story-text").getAttribute("value")).isEmpty();
         assertThat(browser.find("#q-gehoord-input").getAttribute("value")).isEmpty();

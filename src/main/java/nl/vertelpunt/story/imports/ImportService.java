@@ -1,11 +1,6 @@
 package nl.vertelpunt.story.imports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
@@ -27,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import nl.vertelpunt.moderation.Flagger;
 import nl.vertelpunt.story.AnswerValidator;
+import nl.vertelpunt.story.CsvInput;
 import nl.vertelpunt.story.StoryDraft;
 import nl.vertelpunt.story.StoryRules;
 import nl.vertelpunt.story.StoryStore;
@@ -35,7 +31,9 @@ import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.user.Access;
+import nl.vertelpunt.web.Dates;
 import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.JsonBodies;
 import nl.vertelpunt.web.ProblemException;
 import nl.vertelpunt.web.StorageException;
 
@@ -60,10 +58,6 @@ public class ImportService {
     static final int MAX_REPORTED_PROBLEMS = 1000;
 
     private static final int BATCH = 1000;
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private final AgroalDataSource dataSource;
     private final StoryStore store;
@@ -137,24 +131,7 @@ public class ImportService {
                     "mapping: larger than " + MAX_MAPPING_BYTES / 1024 + " KB",
                     List.of(new FieldError("mapping", "larger than " + MAX_MAPPING_BYTES / 1024 + " KB")));
         }
-        JsonNode root;
-        try {
-            root = bytes.length == 0 ? null : STRICT.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null
-                    ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")";
-            throw ProblemException.malformed("mapping", "not valid JSON" + where + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ProblemException.malformed("mapping", "not valid JSON: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw ProblemException.malformed(
-                    "mapping",
-                    "must be a JSON object such as {\"format\": \"narrafirma\", \"text\": \"Story text\", ...}");
-        }
-        return root;
+        return JsonBodies.parseObject(bytes, "mapping", "mapping");
     }
 
     /** Ids and submission times of the stories the story point has. */
@@ -233,15 +210,14 @@ public class ImportService {
                 for (SourceFile.Row r = source.next(); r != null; r = source.next()) {
                     rows++;
                     RowContext row = new RowContext(r.line(), r.cells());
-                    int undecodable = r.undecodableCell();
+                    int bad = r.badCell();
                     if (r.cells().size() != width) {
                         row.problem("row", null, "has " + r.cells().size() + " cells; the header has " + width);
-                    } else if (undecodable >= 0) {
+                    } else if (bad >= 0) {
                         row.problem(
-                                plan.header().names().get(undecodable),
+                                plan.header().names().get(bad),
                                 null,
-                                "'" + shorten(r.cells().get(undecodable))
-                                        + "' is not valid UTF-8; save the file as UTF-8");
+                                CsvInput.problem(r.cells().get(bad)));
                     } else {
                         for (ColumnPart p : parts) {
                             p.count(row.cells);
@@ -306,6 +282,8 @@ public class ImportService {
                             null,
                             "'" + dateCell.strip() + "' is not an ISO date (2021-07-28) "
                                     + "or date-time (2021-07-28T10:15:00+02:00)");
+                } else if (Dates.outOfRange(date) != null) {
+                    row.problem(plan.date().name, null, Dates.outOfRange(date));
                 } else {
                     submittedAt = date;
                 }
@@ -420,10 +398,6 @@ public class ImportService {
 
         private static String column(ColumnPart part, String otherwise) {
             return part == null ? otherwise : part.name;
-        }
-
-        private static String shorten(String s) {
-            return s.length() <= 40 ? s : s.substring(0, 39) + "\u2026";
         }
 
         private static String blankToNull(String s) {

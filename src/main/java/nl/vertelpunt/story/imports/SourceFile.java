@@ -3,15 +3,11 @@ package nl.vertelpunt.story.imports;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import nl.vertelpunt.story.CsvInput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -21,8 +17,9 @@ import org.apache.commons.csv.CSVRecord;
  * with the given separator. Lines whose first cell starts with the comment prefix are comments, wherever
  * they are; blank lines and lines of empty cells are skipped. The first other line is the header; the
  * first comment line right after it (NarraFirma's second header row) is the {@link Header#optionRow()},
- * which names the option of each column of a multi-column question. Bytes that are not UTF-8 become
- * {@link #UNDECODABLE}, so that each line that has them can be named ({@link Row#undecodableCell()}).
+ * which names the option of each column of a multi-column question. The characters are read as every import reads
+ * them ({@link CsvInput}: strict quoting, bytes that are not UTF-8 marked), so that each line with a cell that cannot
+ * be taken in (not UTF-8, U+0000) can be named ({@link Row#badCell()}).
  */
 final class SourceFile implements Closeable {
 
@@ -71,19 +68,16 @@ final class SourceFile implements Closeable {
     /** One data line: where its record starts in the file, and its cells. */
     record Row(long line, List<String> cells) {
 
-        /** The index of the first cell that held bytes that are not UTF-8, or -1. */
-        int undecodableCell() {
+        /** The index of the first cell that cannot be taken in ({@link CsvInput#problem}), or -1. */
+        int badCell() {
             for (int i = 0; i < cells.size(); i++) {
-                if (cells.get(i).indexOf(UNDECODABLE) >= 0) {
+                if (CsvInput.problem(cells.get(i)) != null) {
                     return i;
                 }
             }
             return -1;
         }
     }
-
-    /** What the decoder puts where bytes are not UTF-8. */
-    static final char UNDECODABLE = '\uFFFD';
 
     /** The file cannot be read as CSV in UTF-8; {@code line} is where the reading stopped. */
     static final class Unreadable extends Exception {
@@ -103,7 +97,7 @@ final class SourceFile implements Closeable {
 
     private SourceFile(InputStream in, char separator, String commentPrefix) throws IOException, Unreadable {
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).get();
-        this.parser = CSVParser.parse(reader(in), format);
+        this.parser = CSVParser.parse(CsvInput.reader(in, separator), format);
         this.records = parser.iterator();
         this.commentPrefix = commentPrefix == null || commentPrefix.isEmpty() ? null : commentPrefix;
         Row first = nextLine(false);
@@ -111,13 +105,19 @@ final class SourceFile implements Closeable {
             this.header = null;
             return;
         }
-        if (first.undecodableCell() >= 0) {
-            throw new Unreadable("the header is not valid UTF-8; save the file as UTF-8", first.line());
+        if (first.badCell() >= 0) {
+            throw new Unreadable("the header " + CsvInput.problem(first.cells().get(first.badCell())), first.line());
         }
         List<String> names = new ArrayList<>(first.cells());
         List<String> optionRow = null;
         Row next = nextLine(true);
         if (next != null && isComment(next.cells())) {
+            if (next.badCell() >= 0) {
+                throw new Unreadable(
+                        "the line under the header "
+                                + CsvInput.problem(next.cells().get(next.badCell())),
+                        next.line());
+            }
             optionRow = next.cells();
             next = null;
         }
@@ -179,23 +179,9 @@ final class SourceFile implements Closeable {
     }
 
     private static Unreadable unreadable(IOException e, long line) {
-        return new Unreadable("the file is not valid CSV (RFC 4180): " + e.getMessage(), line);
-    }
-
-    private static Reader reader(InputStream body) throws IOException {
-        PushbackReader reader = new PushbackReader(
-                new InputStreamReader(
-                        body,
-                        StandardCharsets.UTF_8
-                                .newDecoder()
-                                .onMalformedInput(CodingErrorAction.REPLACE)
-                                .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-                1);
-        int first = reader.read();
-        if (first != -1 && first != '\uFEFF') {
-            reader.unread(first);
-        }
-        return reader;
+        return new Unreadable(
+                "the file is not valid CSV (RFC 4180): " + e.getMessage(),
+                e instanceof CsvInput.Malformed m ? m.line() : line);
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import nl.vertelpunt.story.StoryFilter;
 import nl.vertelpunt.web.JsonPaths;
 import nl.vertelpunt.web.ProblemException;
+import nl.vertelpunt.web.ProblemMapper;
 
 /** Reads a story filter given as JSON in a query parameter ({@code ?filter={"roles":["ouder"]}}). */
 @ApplicationScoped
@@ -27,9 +28,8 @@ public class FilterParameter {
             return mapper.readValue(json, StoryFilter.class);
         } catch (JsonProcessingException e) {
             String where = e instanceof JsonMappingException m ? JsonPaths.of(m.getPath()) : "";
-            throw ProblemException.malformed(
-                    where.isEmpty() || where.equals("body") ? "filter" : "filter." + where,
-                    e.getOriginalMessage() == null ? "not a valid filter" : e.getOriginalMessage());
+            String field = where.isEmpty() || where.equals("body") ? "filter" : "filter." + where;
+            throw ProblemException.malformed(field, ProblemMapper.jsonMessage(e, field));
         }
     }
 }

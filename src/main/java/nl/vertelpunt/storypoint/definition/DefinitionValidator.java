@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.JsonBodies;
+import nl.vertelpunt.web.Texts;
 
 /**
  * Checks a story point definition document strictly and lists every problem with the place where it
@@ -380,7 +381,7 @@ public final class DefinitionValidator {
             String p = field(path, e.getKey());
             if (!LANGUAGE.matcher(e.getKey()).matches()) {
                 error(p, "is not a two-letter language code");
-            } else if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+            } else if (!e.getValue().isTextual() || Texts.isBlank(e.getValue().asText())) {
                 error(p, "must be a non-empty text");
             } else if (e.getValue().asText().length() > MAX_TEXT) {
                 error(p, "is longer than " + MAX_TEXT + " characters");

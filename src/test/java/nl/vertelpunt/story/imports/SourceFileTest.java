@@ -84,7 +84,7 @@ class SourceFileTest {
         }
         byte[] latin1 = "a,b\r\n1,2\r\nx,Caf\u00e9\r\n".getBytes(StandardCharsets.ISO_8859_1);
         List<SourceFile.Row> rows = rows(SourceFile.open(new ByteArrayInputStream(latin1), ',', null));
-        assertThat(rows).extracting(SourceFile.Row::undecodableCell).containsExactly(-1, 1);
+        assertThat(rows).extracting(SourceFile.Row::badCell).containsExactly(-1, 1);
         byte[] badHeader = "Caf\u00e9,b\r\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> SourceFile.open(new ByteArrayInputStream(badHeader), ',', null))
                 .isInstanceOf(SourceFile.Unreadable.class)
