@@ -70,9 +70,10 @@ export function receiptBox(definition: Definition, code: string, heading: string
   };
   const fileName = t('receipt.fileName');
   const savedFile = t('receipt.savedFile', { file: fileName });
-  const file = new Blob([t('receipt.file', { title: pick(definition.title), code, url: withdrawUrl })], {
-    type: 'text/plain;charset=utf-8',
-  });
+  // a data: address, not a blob: one that would have to be let go of: the file is a few lines
+  const file = `data:text/plain;charset=utf-8,${encodeURIComponent(
+    t('receipt.file', { title: pick(definition.title), code, url: withdrawUrl }),
+  )}`;
   const box = h(
     'section',
     { class: 'notice receipt', 'aria-labelledby': 'receipt-heading' },
@@ -91,7 +92,7 @@ export function receiptBox(definition: Definition, code: string, heading: string
         'a',
         {
           class: 'button secondary',
-          href: URL.createObjectURL(file),
+          href: file,
           download: fileName,
           onclick: () => say(savedFile),
         },

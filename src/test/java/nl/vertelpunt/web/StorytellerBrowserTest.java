@@ -78,6 +78,11 @@ class StorytellerBrowserTest extends BrowserTest {
         browser.waitForHeading("Vragen over jouw ervaring");
     }
 
+    /** The read-out under a slider, as it is shown (not the unseen texts that keep its room). */
+    private static String readout(String question) {
+        return browser.find("#q-" + question + " .slider-readout:not(.ghost)").getText();
+    }
+
     private static void pause(long millis) {
         try {
             Thread.sleep(millis);
@@ -125,11 +130,11 @@ class StorytellerBrowserTest extends BrowserTest {
         browser.click("Verder");
         browser.click("Verder");
         browser.waitFor(By.id("q-juiste-hulp-input")).sendKeys(Keys.END);
-        assertThat(browser.find("#q-juiste-hulp .slider-readout").getText()).isEqualTo("100 – helemaal wel");
+        assertThat(readout("juiste-hulp")).isEqualTo("100 – helemaal wel");
         assertThat(browser.find("#q-juiste-hulp-input").getAttribute("aria-valuetext"))
                 .isEqualTo("100 van 100, helemaal wel");
         browser.find("#q-juiste-hulp-input").sendKeys(Keys.ARROW_LEFT);
-        assertThat(browser.find("#q-juiste-hulp .slider-readout").getText()).isEqualTo("99 – dicht bij helemaal wel");
+        assertThat(readout("juiste-hulp")).isEqualTo("99 – dicht bij helemaal wel");
     }
 
     @Test
@@ -280,7 +285,8 @@ class StorytellerBrowserTest extends BrowserTest {
         for (int width : List.of(320, 375)) {
             browser.width(width);
             List<WebElement> numbers = browser.findAll(".crisis a[href^='tel:']");
-            assertThat(numbers).hasSize(6);
+            assertThat(numbers.stream().map(WebElement::getText))
+                    .containsExactly("0800-0432", "113", "0800-0113", "0800-2000", "112");
             for (WebElement number : numbers) {
                 assertThat((Long) browser.script("return arguments[0].getClientRects().length;", number))
                         .as(number.getText() + " on one line at " + width + " px")

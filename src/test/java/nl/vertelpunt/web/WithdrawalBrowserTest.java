@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import nl.vertelpunt.testing.BrowserTest;
 import org.junit.jupiter.api.Test;
@@ -118,9 +120,10 @@ class WithdrawalBrowserTest extends BrowserTest {
         assertThat(browser.find("#receipt-code").getText()).isEqualTo(code);
 
         // the ways to save it: a small text file with the code and where to use it, and copying
-        String file = (String) browser.driver()
-                .executeAsyncScript("const done = arguments[arguments.length - 1];"
-                        + "fetch(document.querySelector('.receipt a[download]').href).then(r => r.text()).then(done);");
+        String href = browser.find(".receipt a[download]").getAttribute("href");
+        assertThat(href).startsWith("data:text/plain;charset=utf-8,");
+        String file =
+                URLDecoder.decode(href.substring(href.indexOf(',') + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
         assertThat(file).contains(code).contains("/v/" + slug + "/intrekken");
         assertThat(browser.find(".receipt a[download]").getAttribute("download"))
                 .isEqualTo("vertelpunt-code.txt");
