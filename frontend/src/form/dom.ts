@@ -73,5 +73,6 @@ export function reserved(shown: HTMLElement[], room: [HTMLElement, string][]): H
     ghost.textContent = text;
     return ghost;
   });
-  return h('div', { class: 'reserved' }, ...ghosts, ...shown);
+  // the shown elements first, so that a look-up by class finds them before their unseen doubles
+  return h('div', { class: 'reserved' }, ...shown, ...ghosts);
 }
