@@ -2,6 +2,7 @@ package nl.vertelpunt.web;
 
 import static nl.vertelpunt.testing.Fixtures.publishedSample;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,6 +89,36 @@ class StorytellerBrowserTest extends BrowserTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The check of plain words itself: it fails on each kind of jargon shown on a page, and only on shown text. */
+    @Test
+    void shouldFailThePlainWordsCheckWhenJargonIsShown() {
+        openSample();
+        assertPlainWords(browser, "welcome");
+        for (String jargon : List.of(
+                "p = 0,03",
+                "q < 0.05",
+                "Kruskal–Wallis",
+                "Mann-Whitney U",
+                "Spearman",
+                "ρ = 0,41",
+                "ε² = 0,12",
+                "kurtosis 3,1",
+                "scheefheid 0,4",
+                "3f2b8c1e-9d4a-4b7e-8f00-1a2b3c4d5e6f",
+                "{\"role\":\"jongere\"}")) {
+            browser.script(
+                    "const p = document.createElement('p'); p.id = 'jargon'; p.textContent = arguments[0];"
+                            + " document.querySelector('main').append(p);",
+                    jargon);
+            assertThatThrownBy(() -> assertPlainWords(browser, "welcome with " + jargon))
+                    .as(jargon)
+                    .isInstanceOf(AssertionError.class);
+            browser.script("document.getElementById('jargon').hidden = true;");
+            assertPlainWords(browser, "welcome with hidden " + jargon);
+            browser.script("document.getElementById('jargon').remove();");
         }
     }
 
