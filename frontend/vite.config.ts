@@ -1,7 +1,8 @@
 import { defineConfig } from 'vite';
 
-// Four pages: a small public landing page, the vertelpunt form (served at /v/{slug} by Quarkus), the
-// staff workspace (served at /werkplek/…) and the page of a session table (served at /t/{token}). The
+// Five pages: a small public landing page, the vertelpunt form (served at /v/{slug} by Quarkus), the
+// staff workspace (served at /werkplek/…), the page of a session table (served at /t/{token}) and the page
+// where a participant types a table's short code (/t, /t/{code}). The
 // workspace's views and Chart.js are chunks of their own, loaded when needed, so the form never carries
 // them; the table page shares only small modules with the form.
 export default defineConfig({
@@ -15,6 +16,7 @@ export default defineConfig({
         vertel: 'vertel.html',
         werkplek: 'werkplek.html',
         tafel: 'tafel.html',
+        tafelcode: 'tafelcode.html',
       },
     },
   },

@@ -31,6 +31,7 @@ const DYNAMIC: Record<string, Record<string, string>> = {
     'stat.*': 'views/pattern.ts: the group statistics mean, median, sd, skewness, kurtosis',
     'note.*': 'views/sessiontable.ts: the kind of a note (NOTE_KINDS)',
     'status.proposal.*': 'views/proposals.ts: the status of a proposal (STATUSES)',
+    'field.*': 'problems.ts: what is wrong with a field the API refused (FIELDS, storyReason)',
   },
 };
 
@@ -49,7 +50,7 @@ const ALLOWED: { text: string; files: string[]; reason: string }[] = [
   },
   {
     text: 'p',
-    files: ['werkplek/views/pattern.ts', 'werkplek/views/run.ts'],
+    files: ['werkplek/views/pattern.ts'],
     reason: 'the symbol of a p-value',
   },
   { text: 'q', files: ['werkplek/views/run.ts'], reason: 'the symbol of a q-value (as in pattern.q)' },

@@ -8,9 +8,9 @@ const placeholders = (text: unknown) =>
   [...String(text).matchAll(/\{(\w+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]).sort((a, b) => a.localeCompare(b));
 
 describe('translation catalogues', () => {
-  it('are the seven that the pages and TranslationsTest.java know', () => {
+  it('are the eight that the pages and TranslationsTest.java know', () => {
     expect([...catalogues.keys()].sort()).toEqual(
-      ['', 'intrekken.', 'kaart.', 'tafel.', 'verhalen.', 'verteltafel.', 'werkplek.'].sort(),
+      ['', 'intrekken.', 'kaart.', 'tafel.', 'tafelcode.', 'verhalen.', 'verteltafel.', 'werkplek.'].sort(),
     );
   });
 

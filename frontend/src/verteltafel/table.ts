@@ -146,8 +146,13 @@ export class TableApp {
     window.addEventListener('offline', () => this.showConnection());
     if ('serviceWorker' in navigator) {
       navigator.serviceWorker.addEventListener('controllerchange', () => this.showConnection());
+      // the worker may have taken the page over before this listener was there
+      void navigator.serviceWorker.ready.then(() => this.showConnection());
     }
-    window.setInterval(() => void this.sendAll(), RETRY_MS);
+    window.setInterval(() => {
+      this.showConnection();
+      void this.sendAll();
+    }, RETRY_MS);
   }
 
   private get slug(): string {

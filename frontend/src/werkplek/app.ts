@@ -433,17 +433,5 @@ export function problemScreen(error: unknown): HTMLElement[] {
   ];
 }
 
-/** A problem in words for a message next to a form: the server's field errors, or a plain sentence. */
-export function problemText(error: unknown): string {
-  if (!(error instanceof ApiError)) {
-    return w('error.server');
-  }
-  if (error.status === 403) return w('error.forbidden');
-  if (error.status === 404) return w('error.notFound');
-  if (error.status === 409) return w('error.conflict');
-  if (error.status === 422 || error.status === 400) {
-    const fields = error.problem?.errors?.map((f) => `${f.field}: ${f.message}`).join('; ');
-    return w('error.invalid', { details: fields || error.problem?.detail || '' });
-  }
-  return error.kind === 'network' ? w('error.network') : w('error.server');
-}
+/** A problem in words for a message next to a form (see problems.ts). */
+export { problemText } from './problems';

@@ -6,8 +6,10 @@ import { w, type WKey } from './texts';
 
 export const CHANNELS = ['online', 'verteltafel', 'papier', 'import'];
 
+/** A role as staff see it in charts, filters and lists: its short label ("Jongere"), else its label. */
 export function roleLabel(d: Definition, id: string): string {
-  return pick(d.roles.find((r) => r.id === id)?.label) || id;
+  const role = d.roles.find((r) => r.id === id);
+  return pick(role?.shortLabel) || pick(role?.label) || id;
 }
 
 export function channelLabel(id: string): string {
@@ -18,13 +20,20 @@ export function question(d: Definition, id: string): Question | undefined {
   return d.questions.find((q) => q.id === id);
 }
 
-/** "6. In welke regio …": the number and the label, as the form shows them. */
+/** "6. Regio": the number and the question as staff see it in charts and filters (its short label, else its label). */
 export function questionTitle(q: Question): string {
+  return `${q.number}. ${pick(q.shortLabel) || pick(q.label)}`;
+}
+
+/** "6. In welke regio …": the number and the question's neutral label in full, as next to an answer. */
+export function fullQuestionTitle(q: Question): string {
   return `${q.number}. ${pick(q.label)}`;
 }
 
+/** An option as staff see it in charts and filters: its short label, else its label. */
 export function optionLabel(q: Question | undefined, id: string): string {
-  return pick(q?.options?.find((o) => o.id === id)?.label) || id;
+  const option = q?.options?.find((o) => o.id === id);
+  return pick(option?.shortLabel) || pick(option?.label) || id;
 }
 
 /** A slider bin's range in words: "0–9". */

@@ -434,6 +434,8 @@ export interface TableLink {
   tableId: string;
   token: string;
   path: string;
+  /** The short code to type at /t ("K7Q-M3X-HD9"); shown only now, like the link. */
+  code: string;
   expiresAt: string;
 }
 

@@ -13,7 +13,7 @@ import { cardAddress, cardsAddress, evaluationAddress } from '../addresses';
 import * as api from '../client';
 import { checkbox, field, fieldError, statusLine } from '../fields';
 import { conditions } from '../filter';
-import { formatCount, formatDateTime, patternKindLabel } from '../labels';
+import { formatCount, formatDateTime, patternKindLabel, variableLabel } from '../labels';
 import type { CardView, Revision, StoryFilter } from '../model';
 import { w } from '../texts';
 import { storiesEditor } from './cardstories';
@@ -107,13 +107,15 @@ export async function cardView(ctx: Ctx): Promise<void> {
     }
     save.disabled = true;
     status.say(w('card.saving'));
+    const sent = stories.refs();
+    const storyIdAt = (index: number) => sent[index]?.id;
     try {
       card = await api.saveCard(card.id, {
         version: card.version,
         title: title.value,
         observation: observation.value,
         interpretations: [first.value, second.value],
-        stories: stories.refs(),
+        stories: sent,
         published: published.checked,
       });
       fill();
@@ -123,23 +125,21 @@ export async function cardView(ctx: Ctx): Promise<void> {
       status.say(w('card.saved', { version: card.version }), true);
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
-        status.element.replaceChildren(conflict(error));
+        status.element.replaceChildren(conflict());
         status.element.classList.add('error');
         status.element.focus();
       } else {
-        status.fail(storyProblem(error));
+        status.fail(problemText(error, (list, index) => (list === 'stories' ? storyIdAt(index) : undefined)));
       }
     } finally {
       save.disabled = false;
     }
   };
 
-  const conflict = (error: ApiError): DocumentFragment => {
+  const conflict = (): DocumentFragment => {
     const out = document.createDocumentFragment();
     out.append(
       h('span', { class: 'conflict-text' }, w('card.conflict')),
-      ' ',
-      error.problem?.detail ? h('span', { class: 'hint' }, `(${error.problem.detail})`) : '',
       ' ',
       h(
         'a',
@@ -175,17 +175,6 @@ export async function cardView(ctx: Ctx): Promise<void> {
   );
 }
 
-/** A save's problem in words: a story that may not go on a card is named with the reason. */
-function storyProblem(error: unknown): string {
-  if (error instanceof ApiError && error.status === 422) {
-    const stories = error.problem?.errors?.filter((e) => e.field.startsWith('stories')) ?? [];
-    if (stories.length > 0) {
-      return w('card.storyRefused', { details: stories.map((e) => e.message).join('; ') });
-    }
-  }
-  return problemText(error);
-}
-
 function dataSection(card: CardView): HTMLElement {
   const p = card.data;
   return h(
@@ -210,6 +199,13 @@ function dataSection(card: CardView): HTMLElement {
   );
 }
 
+/** A pattern key ("slider_by_choice|gehoord|gevolg") in words: "8. gehoord × 1. gevolg (schuifregelaar × keuze)". */
+function readablePattern(d: Definition, key: string): string {
+  const [kind, first, second] = key.split('|');
+  if (first === undefined || second === undefined) return patternKindLabel(kind);
+  return `${variableLabel(d, first)} × ${variableLabel(d, second)} (${patternKindLabel(kind)})`;
+}
+
 function provenance(slug: string, d: Definition, card: CardView): HTMLElement {
   const pr = card.provenance;
   const request = pr.settings ?? {};
@@ -228,7 +224,7 @@ function provenance(slug: string, d: Definition, card: CardView): HTMLElement {
       h('dt', {}, w('card.run')),
       h('dd', {}, h('a', { href: evaluationAddress(slug, pr.runId) }, formatDateTime(pr.evaluatedAt))),
       h('dt', {}, w('card.pattern')),
-      h('dd', {}, card.pattern),
+      h('dd', {}, readablePattern(d, card.pattern)),
       h('dt', {}, w('card.fingerprint')),
       h('dd', { class: 'code' }, pr.fingerprint),
       h('dt', {}, w('card.software')),

@@ -1,20 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { definition } from '../../testing/definition';
 import type { QuestionChart, StoryFilter } from '../model';
-import { binLabelWithPoles, everyWeek, questionSpec } from './dashboard';
+import { binLabelWithPoles, everyWeek, questionSpec, weeksOutside } from './dashboard';
 
 describe('stories over time', () => {
   it('fills the weeks without stories with 0, from the first week to the last', () => {
     const weeks = everyWeek([
       { id: '2026-01-05', label: '2026-01-05', count: 7 },
-      { id: '2026-01-26', label: '2026-01-26', count: '<5' },
+      { id: '2026-01-12', label: '2026-01-12', count: '<5' },
+      { id: '2026-01-26', label: '2026-01-26', count: 10 },
     ]);
     expect(weeks.map((b) => [b.id, b.count])).toEqual([
       ['2026-01-05', 7],
-      ['2026-01-12', 0],
+      ['2026-01-12', '<5'],
       ['2026-01-19', 0],
-      ['2026-01-26', '<5'],
+      ['2026-01-26', 10],
     ]);
+  });
+
+  it('lets the axis follow the charted weeks: a suppressed week years earlier does not stretch it', () => {
+    const bars = [
+      { id: '2019-06-03', label: '', count: '<5' },
+      { id: '2026-01-05', label: '', count: 15 },
+      { id: '2026-01-12', label: '', count: 20 },
+      { id: '2026-01-19', label: '', count: '<5' },
+    ];
+    const weeks = everyWeek(bars);
+    expect(weeks.map((b) => b.id)).toEqual(['2026-01-05', '2026-01-12']);
+    expect(weeksOutside(bars, weeks)).toBe(2);
   });
 
   it('counts weeks across a change to summer time and a new year', () => {

@@ -80,7 +80,7 @@ export async function dashboardView(ctx: Ctx): Promise<void> {
     h('h2', { id: 'overview-heading', class: 'full' }, w('dashboard.overview')),
   );
   overview.append(
-    chartBlock(weeksSpec(data, stories, go)),
+    weeksBlock(data, stories, go),
     chartBlock(
       simple(
         w('dashboard.byRole'),
@@ -152,21 +152,45 @@ function simple(
 }
 
 /**
- * The weeks from the first to the last (by their Monday, as the API names them), those without stories
- * as 0 so that the time axis is even; ten years at most.
+ * The weeks from the first to the last that can be charted (by their Monday, as the API names them; a week with a
+ * suppressed count such as "<5" cannot), those without stories as 0 so that the time axis is even; ten years at
+ * most. The axis follows the charted data: one suppressed week years before the rest does not stretch it.
  */
 export function everyWeek(bars: Bar[]): Bar[] {
   const byWeek = new Map(bars.map((b) => [b.id, b]));
+  const charted = bars.filter((b) => typeof b.count === 'number' && b.count > 0);
   const weeks: Bar[] = [];
-  if (bars.length > 0) {
-    const first = new Date(`${bars[0].id}T00:00:00Z`);
-    const last = new Date(`${bars[bars.length - 1].id}T00:00:00Z`);
+  if (charted.length > 0) {
+    const first = new Date(`${charted[0].id}T00:00:00Z`);
+    const last = new Date(`${charted[charted.length - 1].id}T00:00:00Z`);
     for (let day = first; day <= last && weeks.length < 520; day = new Date(day.getTime() + 7 * 86400000)) {
       const id = day.toISOString().slice(0, 10);
       weeks.push(byWeek.get(id) ?? { id, label: id, count: 0 });
     }
   }
   return weeks;
+}
+
+/** How many weeks with stories are outside the time axis (their counts too small to chart). */
+export function weeksOutside(bars: Bar[], weeks: Bar[]): number {
+  const shown = new Set(weeks.map((b) => b.id));
+  return bars.filter((b) => !shown.has(b.id) && b.count !== 0).length;
+}
+
+/** The stories per week, with a word on the weeks left off the time axis. */
+function weeksBlock(
+  data: Dashboard,
+  stories: (f: StoryFilter) => string,
+  go: (href: string) => void,
+): HTMLElement {
+  const block = chartBlock(weeksSpec(data, stories, go));
+  const outside = weeksOutside(data.weeks, everyWeek(data.weeks));
+  if (outside > 0) {
+    block.append(
+      h('p', { class: 'hint' }, w('dashboard.weeksOutside', { count: outside, k: data.threshold })),
+    );
+  }
+  return block;
 }
 
 function weeksSpec(

@@ -7,6 +7,7 @@ import type { Definition } from '../../types';
 import type { Ctx } from '../app';
 import { chartBlock, type Column } from '../chartblock';
 import { filteredAddress, pointAddress } from '../addresses';
+import { patternNotes } from '../evaluationnotes';
 import { clean, narrow } from '../filter';
 import {
   binLabel,
@@ -98,7 +99,7 @@ export async function patternView(ctx: Ctx): Promise<void> {
     selectArea,
     cardArea,
     statistics(pattern),
-    ...(pattern.notes ?? []).map((n) => h('p', { class: 'hint' }, n)),
+    ...patternNotes(d, pattern).map((n) => h('p', { class: 'hint' }, n)),
   );
 
   const [first, second] = pattern.questions;

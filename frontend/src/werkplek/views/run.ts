@@ -6,6 +6,7 @@ import { append, h } from '../../form/dom';
 import type { Definition } from '../../types';
 import { BASE, problemText, type Ctx } from '../app';
 import * as api from '../client';
+import { runNotes, skippedReason, subsetNotes } from '../evaluationnotes';
 import { conditions } from '../filter';
 import { formatCount, formatDateTime, formatNumber, formatP, variableLabel } from '../labels';
 import { patternKey, type CardSummary, type Pattern, type Run } from '../model';
@@ -127,7 +128,7 @@ export async function runView(ctx: Ctx): Promise<void> {
                 strong: run.result?.summary.strong ?? 0,
                 tests: run.result?.summary.tests ?? 0,
               })
-            : w('run.failed', { error: run.error ?? '' });
+            : w('run.failed');
     // speak at the start, every 25% and at the end, not at every poll
     const step =
       run.status === 'running'
@@ -252,7 +253,7 @@ function resultView(
           ss: result.summary.sliderBySlider,
         }),
       ),
-      ...(result.notes ?? []).map((n) => h('p', { class: 'hint' }, n)),
+      ...runNotes(result).map((n) => h('p', { class: 'hint' }, n)),
       run.selected.length > 0 ? h('p', {}, w('run.selectedCount', { count: run.selected.length })) : null,
     ),
   );
@@ -280,7 +281,7 @@ function resultView(
         }),
       ),
     );
-    out.push(...(result.subset.notes ?? []).map((n) => h('p', { class: 'hint' }, n)));
+    out.push(...subsetNotes(d, result.subset).map((n) => h('p', { class: 'hint' }, n)));
     out.push(
       patternTable(
         ctx,
@@ -305,7 +306,11 @@ function resultView(
           'ul',
           {},
           ...result.skipped.map((s) =>
-            h('li', {}, `${s.questions.map((q) => variableLabel(d, q)).join(' × ')}: ${s.reason}`),
+            h(
+              'li',
+              {},
+              `${s.questions.map((q) => variableLabel(d, q)).join(' × ')}: ${skippedReason(s.reason)}`,
+            ),
           ),
         ),
       ),
@@ -342,33 +347,39 @@ function patternTable(
           'tr',
           {},
           h('td', { class: 'num' }, String(p.rank)),
-          h('th', { scope: 'row' }, h('a', { href, class: 'pattern-link' }, name)),
-          h('td', {}, kindLabel(p.kind)),
-          h('td', {}, testLabel(p.test)),
-          h('td', { class: 'num' }, formatNumber(p.statistic)),
-          h('td', { class: 'num' }, formatP(p.p)),
-          h('td', { class: 'num' }, formatP(p.q)),
-          h('td', { class: 'num' }, `${effectLabel(p.effectSize.name)} ${formatNumber(p.effectSize.value)}`),
-          h('td', { class: 'num' }, formatCount(p.n)),
-          h('td', {}, p.strong ? h('strong', {}, w('run.strongYes')) : w('run.strongNo')),
+          h(
+            'th',
+            { scope: 'row' },
+            h('a', { href, class: 'pattern-link' }, name),
+            h('span', { class: 'cell-note' }, `${kindLabel(p.kind)} · ${testLabel(p.test)}`),
+          ),
           h(
             'td',
-            { class: 'card-cell' },
-            side === 'patronen'
-              ? selectButton(ctx, run, p, changed, w('run.selectLabel', { pattern: name }))
-              : '',
-            side === 'patronen' && cards !== null
-              ? cardAction(
-                  ctx,
-                  run.storyPoint,
-                  run.id,
-                  patternKey(p),
-                  cards.get(`${run.id}|${patternKey(p)}`),
-                  true,
-                  name,
-                )
-              : null,
+            { class: 'num' },
+            formatNumber(p.effectSize.value),
+            h('span', { class: 'cell-note' }, effectLabel(p.effectSize.name)),
           ),
+          h('td', { class: 'num' }, formatP(p.q)),
+          h('td', { class: 'num' }, formatCount(p.n)),
+          h('td', {}, p.strong ? h('strong', {}, w('run.strongYes')) : w('run.strongNo')),
+          side === 'patronen'
+            ? h(
+                'td',
+                { class: 'card-cell' },
+                selectButton(ctx, run, p, changed, w('run.selectLabel', { pattern: name })),
+                cards !== null
+                  ? cardAction(
+                      ctx,
+                      run.storyPoint,
+                      run.id,
+                      patternKey(p),
+                      cards.get(`${run.id}|${patternKey(p)}`),
+                      true,
+                      name,
+                    )
+                  : null,
+              )
+            : null,
         );
       }),
     );
@@ -384,6 +395,7 @@ function patternTable(
     h('h2', { id: headingId }, title),
     h('p', {}, w('run.strongCount', { strong: strongCount, total: patterns.length })),
     h('div', { class: 'check' }, onlyStrong, h('label', { for: `${headingId}-strong` }, w('run.onlyStrong'))),
+    side === 'patronen' ? h('p', { class: 'hint', id: `${headingId}-choose` }, w('run.chooseHint')) : null,
     h(
       'div',
       { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': headingId },
@@ -398,15 +410,11 @@ function patternTable(
             {},
             h('th', { scope: 'col', class: 'num' }, w('run.rank')),
             h('th', { scope: 'col' }, w('run.pattern')),
-            h('th', { scope: 'col' }, w('run.kind')),
-            h('th', { scope: 'col' }, w('run.test')),
-            h('th', { scope: 'col', class: 'num' }, w('run.statistic')),
-            h('th', { scope: 'col', class: 'num' }, 'p'),
-            h('th', { scope: 'col', class: 'num' }, 'q'),
             h('th', { scope: 'col', class: 'num' }, w('run.effect')),
+            h('th', { scope: 'col', class: 'num' }, 'q'),
             h('th', { scope: 'col', class: 'num' }, 'n'),
             h('th', { scope: 'col' }, w('run.strong')),
-            h('th', { scope: 'col' }, w('run.card')),
+            side === 'patronen' ? h('th', { scope: 'col' }, w('run.card')) : null,
           ),
         ),
         body,

@@ -10,6 +10,9 @@ import { formatDay } from '../../lang';
 import type { SessionTable, TableWarning } from '../model';
 import { w, type WKey } from '../texts';
 import type { SessionState } from './session';
+import { qrSvg } from '../qr';
+import { roleLabel } from '../labels';
+import { storyPicker } from './storypicker';
 
 /** Above this many cards or stories participants tend to get lost (SenseSessionService). */
 const ADVISED_CARDS = 7;
@@ -277,6 +280,23 @@ function linkArea(ctx: Ctx, state: SessionState, t: SessionTable, render: Render
           copied,
         ),
         h('p', { class: 'link-expiry' }, w('link.validUntil', { when: lastDay(made.expiresAt) })),
+        h(
+          'div',
+          { class: 'link-qr' },
+          h(
+            'figure',
+            { class: 'qr-figure' },
+            qrSvg(url, w('link.qrLabel', { name: t.name })),
+            h('figcaption', { class: 'hint' }, w('link.qrCaption')),
+          ),
+          h(
+            'div',
+            { class: 'link-code-box' },
+            h('p', {}, w('link.codeIntro', { address: `${location.host}/t` })),
+            h('p', { class: 'link-code', id: `link-code-${t.id}` }, made.code),
+            h('p', { class: 'hint' }, w('link.codeHint')),
+          ),
+        ),
       ),
     );
   } else if (t.linkActive && t.linkExpiresAt) {
@@ -370,10 +390,15 @@ export function tableEditor(
   name.value = t?.name ?? w('table.defaultName', { number: state.view.tables.length + 1 });
   const chosenCards = new Set(t?.cards.map((c) => c.id) ?? []);
   let stories = t?.stories.map((s) => s.id) ?? [];
+  /** What the facilitator sees of each chosen story: its role and the start of its text. */
+  const known = new Map<string, { role: string; excerpt: string }>(
+    (t?.stories ?? []).map((s) => [s.id, { role: s.role, excerpt: s.excerpt }]),
+  );
   const status = statusLine(`${key}-status`);
   const cardAdvice = h('p', { class: 'live-advice', 'aria-live': 'polite', id: `${key}-card-advice` });
   const storyAdvice = h('p', { class: 'live-advice', 'aria-live': 'polite', id: `${key}-story-advice` });
   const storyList = h('ol', { class: 'chosen-stories' });
+  const definition = ctx.point(ctx.params.slug)?.definition;
 
   const count = () => {
     cardAdvice.textContent =
@@ -391,11 +416,14 @@ export function tableEditor(
   };
   const drawStories = (focus?: string) => {
     storyList.replaceChildren(
-      ...stories.map((id, i) =>
-        h(
+      ...stories.map((id, i) => {
+        const about = known.get(id);
+        return h(
           'li',
           { 'data-story': id },
           h('span', { class: 'story-id' }, id),
+          about ? ` · ${about.role} · ` : ' ',
+          about ? h('span', { class: 'excerpt' }, short(about.excerpt)) : null,
           ' ',
           h(
             'button',
@@ -405,17 +433,18 @@ export function tableEditor(
               'aria-label': w('table.removeStory', { id }),
               onclick: () => {
                 stories = stories.filter((x) => x !== id);
+                picker?.refresh();
                 drawStories(
                   stories.length === 0
-                    ? `#${key}-story-id`
+                    ? `#${key}-story-search`
                     : `li:nth-child(${Math.min(i, stories.length - 1) + 1}) .remove-story`,
                 );
               },
             },
             w('table.remove'),
           ),
-        ),
-      ),
+        );
+      }),
     );
     count();
     if (focus)
@@ -446,34 +475,24 @@ export function tableEditor(
           }),
         );
 
-  const storyId = h('input', {
-    type: 'text',
-    id: `${key}-story-id`,
-    autocomplete: 'off',
-    spellcheck: 'false',
-    class: 'short',
-  });
-  const addStory = () => {
-    const ids = storyId.value
-      .split(/[\s,;]+/)
-      .map((x) => x.trim())
-      .filter(Boolean);
-    if (ids.length === 0) {
-      status.fail(w('table.storyIdMissing'), false);
-      storyId.focus();
-      return;
-    }
-    stories = [...stories, ...ids.filter((id) => !stories.includes(id))];
-    storyId.value = '';
-    drawStories();
-    status.say(w('table.storiesAdded', { count: ids.length }));
-  };
-  storyId.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      addStory();
-    }
-  });
+  const picker = definition
+    ? storyPicker(
+        ctx.params.slug,
+        definition,
+        key,
+        (id) => stories.includes(id),
+        (story) => {
+          if (stories.includes(story.id)) return;
+          known.set(story.id, {
+            role: roleLabel(definition, story.role),
+            excerpt: story.excerpt.replace(/[«»]/g, ''),
+          });
+          stories = [...stories, story.id];
+          drawStories();
+          status.say(w('table.storyAdded', { id: story.id }));
+        },
+      )
+    : null;
   const fromCards = h(
     'button',
     { type: 'button', class: 'button small secondary stories-from-cards' },
@@ -487,10 +506,20 @@ export function tableEditor(
     fromCards.disabled = true;
     void Promise.all([...chosenCards].map((id) => api.cardOf(id)))
       .then((views) => {
-        const ids = views.flatMap((v) => v.stories.filter((s) => s.problem === null).map((s) => s.id));
+        const usable = views.flatMap((v) => v.stories.filter((s) => s.problem === null));
+        for (const s of usable) {
+          if (!known.has(s.id)) {
+            known.set(s.id, {
+              role: definition ? roleLabel(definition, s.role) : s.role,
+              excerpt: s.excerpt,
+            });
+          }
+        }
+        const ids = usable.map((s) => s.id);
         const before = stories.length;
         stories = [...stories, ...ids.filter((id, i) => !stories.includes(id) && ids.indexOf(id) === i)];
         drawStories();
+        picker?.refresh();
         status.say(w('table.storiesFromCardsAdded', { count: stories.length - before }));
       })
       .catch((error: unknown) => status.fail(problemText(error)))
@@ -522,20 +551,11 @@ export function tableEditor(
       { class: 'filter-group' },
       h('legend', {}, w('table.chooseStories')),
       h('p', { class: 'hint' }, w('table.storiesHint', { advised: ADVISED_STORIES })),
+      h('h5', {}, w('table.chosenTitle')),
       storyList,
-      h(
-        'div',
-        { class: 'field-inline' },
-        h('label', { for: storyId.id }, w('table.storyId')),
-        storyId,
-        h(
-          'button',
-          { type: 'button', class: 'button small secondary add-story-id', onclick: addStory },
-          w('table.addStory'),
-        ),
-      ),
-      h('div', { class: 'actions' }, fromCards),
       storyAdvice,
+      h('div', { class: 'actions' }, fromCards),
+      picker?.element ?? null,
     ),
     status.element,
     h(
@@ -580,7 +600,9 @@ export function tableEditor(
       })
       .catch((error: unknown) => {
         save.disabled = false;
-        status.fail(problemText(error));
+        status.fail(
+          problemText(error, (list, index) => (list === 'stories' ? plan.stories[index] : undefined)),
+        );
       });
   });
   drawStories();

@@ -6,7 +6,7 @@ import { append, h } from '../../form/dom';
 import type { Definition } from '../../types';
 import { BASE, problemText, type Ctx } from '../app';
 import * as api from '../client';
-import { channelLabel, describeAnswer, formatDateTime, questionTitle, roleLabel } from '../labels';
+import { channelLabel, describeAnswer, formatDateTime, fullQuestionTitle, roleLabel } from '../labels';
 import type { Flag, Story } from '../model';
 import { w, type WKey } from '../texts';
 
@@ -335,7 +335,7 @@ function answers(d: Definition, story: Story): HTMLElement {
   for (const q of d.questions) {
     known.add(q.id);
     if (q.roles && !q.roles.includes(story.role)) continue;
-    list.append(h('dt', {}, questionTitle(q)), h('dd', {}, describeAnswer(q, story.answers[q.id])));
+    list.append(h('dt', {}, fullQuestionTitle(q)), h('dd', {}, describeAnswer(q, story.answers[q.id])));
   }
   for (const [id, value] of Object.entries(story.answers)) {
     if (!known.has(id)) {

@@ -38,7 +38,10 @@ import nl.vertelpunt.web.StorageException;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DashboardService {
 
-    /** One bar: a category with its shown count ({@code Integer} or "&lt;k") and its share of the shown total. */
+    /**
+     * One bar: a category with its label as staff see it (the short label of a role or option, else its label), its
+     * shown count ({@code Integer} or "&lt;k") and its share of the shown total.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Bar(String id, String label, Object count, Double share) {}
 
@@ -154,7 +157,7 @@ public class DashboardService {
                     for (Option o : q.options()) {
                         long n = counts.getOrDefault(key(q, o.id()), 0L);
                         answered += q.type() == QuestionType.CHOICE ? n : 0;
-                        bars.add(bar(o.id(), o.label().in("nl"), n, shownTotal, suppression));
+                        bars.add(bar(o.id(), o.staffLabel().in("nl"), n, shownTotal, suppression));
                     }
                     if (q.type() == QuestionType.MULTICHOICE) {
                         answered = counts.getOrDefault("answered", 0L);
@@ -166,7 +169,7 @@ public class DashboardService {
                         q.id(),
                         q.number(),
                         q.type().id(),
-                        q.label().in("nl"),
+                        q.staffLabel().in("nl"),
                         tooFew ? List.of() : bars,
                         q.allowsNotApplicable() ? suppression.count(notApplicable) : null,
                         suppression.count(unanswered),
@@ -178,8 +181,12 @@ public class DashboardService {
                     .sum();
             definition
                     .roles()
-                    .forEach(r -> roles.add(
-                            bar(r.id(), r.label().in("nl"), byRole.getOrDefault(r.id(), 0L), rolesShown, suppression)));
+                    .forEach(r -> roles.add(bar(
+                            r.id(),
+                            r.staffLabel().in("nl"),
+                            byRole.getOrDefault(r.id(), 0L),
+                            rolesShown,
+                            suppression)));
             return new Dashboard(
                     slug,
                     suppression.threshold(),

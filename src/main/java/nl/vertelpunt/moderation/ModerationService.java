@@ -16,6 +16,7 @@ import java.util.Set;
 import nl.vertelpunt.card.CardQuotes;
 import nl.vertelpunt.story.Receipts;
 import nl.vertelpunt.story.StoryRules;
+import nl.vertelpunt.story.compound.Decompounder;
 import nl.vertelpunt.storypoint.Definitions;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
@@ -133,6 +134,12 @@ public class ModerationService {
                 ps.setInt(3, words);
                 ps.setBoolean(4, complete);
                 ps.setLong(5, row.pk());
+                ps.executeUpdate();
+            }
+            // the search's compound parts follow the text (a statement of its own: see the trigger in V11)
+            try (PreparedStatement ps = c.prepareStatement("UPDATE story SET compound_parts = ? WHERE pk = ?")) {
+                ps.setString(1, Decompounder.dutch().searchText(title, text));
+                ps.setLong(2, row.pk());
                 ps.executeUpdate();
             }
             rescan(c, row.pk(), title, text, dismissed);

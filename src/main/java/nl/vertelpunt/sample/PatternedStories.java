@@ -154,6 +154,7 @@ public final class PatternedStories {
                 text("Vertel"),
                 new Completeness(0, 0),
                 questions,
+                null,
                 null);
     }
 

@@ -79,8 +79,11 @@ public class SenseSessionService {
             List<Proposals.NoteView> notes,
             List<Proposals.ProposalView> proposals) {}
 
-    /** A table's link; the token is shown only now. */
-    public record Link(UUID tableId, String token, String path, Instant expiresAt) {}
+    /**
+     * A table's link; the token and the short code ({@code code}, "K7Q-M3X-HD9", to type at {@code /t}) are shown
+     * only now.
+     */
+    public record Link(UUID tableId, String token, String path, String code, Instant expiresAt) {}
 
     /** How long a new link stays valid: through the session's day plus this many days (default 1). */
     public record LinkRequest(Integer days) {}

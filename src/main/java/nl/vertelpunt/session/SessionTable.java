@@ -31,8 +31,20 @@ public class SessionTable extends PanacheEntityBase {
     @Column(name = "token_expires_at")
     public Instant tokenExpiresAt;
 
+    /** The SHA-256 of the link's short code ({@link TableCodes}), or null without a link. */
+    @Column(name = "code_hash")
+    public String codeHash;
+
+    /** The random key the link's token follows from with the short code, or null without a link. */
+    @Column(name = "code_key")
+    public String codeKey;
+
     public static List<SessionTable> listFor(UUID sessionId) {
         return list("sessionId = ?1 order by position, name", sessionId);
+    }
+
+    public static Optional<SessionTable> byCodeHash(String hash) {
+        return find("codeHash", hash).firstResultOptional();
     }
 
     public static Optional<SessionTable> byTokenHash(String hash) {

@@ -88,16 +88,25 @@ class SessionTables {
         }
         LocalDate today = LocalDate.now(StoryFilter.ZONE);
         LocalDate last = (s.heldOn.isAfter(today) ? s.heldOn : today).plusDays(days);
-        String token = Tokens.random(32);
+        // the token follows from the short code under a random key (TableCodes): either leads to the table
+        String code;
+        do {
+            code = TableCodes.newCode();
+        } while (SessionTable.byCodeHash(Tokens.sha256(code)).isPresent());
+        t.codeKey = TableCodes.newKey();
+        t.codeHash = Tokens.sha256(code);
+        String token = TableCodes.token(t.codeKey, code);
         t.tokenHash = Tokens.sha256(token);
         t.tokenExpiresAt = last.plusDays(1).atStartOfDay(StoryFilter.ZONE).toInstant();
-        return new Link(t.id, token, "/t/" + token, t.tokenExpiresAt);
+        return new Link(t.id, token, "/t/" + token, TableCodes.display(code), t.tokenExpiresAt);
     }
 
     /** Stops a table's link at once. */
     static void revoke(SessionTable t) {
         t.tokenHash = Tokens.sha256(Tokens.random(32));
         t.tokenExpiresAt = Proposals.now();
+        t.codeHash = null;
+        t.codeKey = null;
     }
 
     /** The cards of one table, for printing; 409 when it has none. */

@@ -23,8 +23,11 @@ import nl.vertelpunt.web.StorageException;
 
 /**
  * The story browser: full-text search over title and text (PostgreSQL, Dutch configuration: "wachten"
- * also finds "wachtte" and "wachtlijst" finds "wachtlijsten"), the story filters, paging. Lists hold
- * stories, not aggregates, so their totals are exact; only staff of the story point see them.
+ * also finds "wachtte" and "wachtlijst" finds "wachtlijsten"), the story filters, paging. Compounds are found by
+ * their parts ("wachten" finds "wachtlijst", "hulp" finds "jeugdhulp"): the index holds the parts that
+ * {@link nl.vertelpunt.story.compound.Decompounder} found in each story, with a lower weight than the words
+ * themselves (see {@code V11__search_compounds.sql}); the words of a search are not split. Lists hold stories, not
+ * aggregates, so their totals are exact; only staff of the story point see them.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)

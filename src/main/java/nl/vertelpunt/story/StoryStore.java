@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.vertelpunt.moderation.Flagger;
+import nl.vertelpunt.story.compound.Decompounder;
 import nl.vertelpunt.web.StorageException;
 
 /**
@@ -32,8 +33,8 @@ public class StoryStore {
 
     private static final String UPSERT_COLUMNS =
             "story_point_id, id, version_id, role, channel, language, title, text, "
-                    + "answers, submitted_at, word_count, answered_count, complete, flagged, gathering";
-    private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?";
+                    + "answers, submitted_at, word_count, answered_count, complete, flagged, gathering, compound_parts";
+    private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?";
 
     /** Takes the shared lock that keeps the story point's current definition still until commit. */
     public void lockShared(Connection c, long storyPointId) throws SQLException {
@@ -124,8 +125,8 @@ public class StoryStore {
         long pk;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, storyPointId, versionId, d, !flags.isEmpty());
-            ps.setObject(16, d.submissionId(), Types.OTHER);
-            ps.setString(17, receiptHash);
+            ps.setObject(17, d.submissionId(), Types.OTHER);
+            ps.setString(18, receiptHash);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return false;
@@ -192,7 +193,7 @@ public class StoryStore {
                 + "channel = EXCLUDED.channel, language = EXCLUDED.language, title = EXCLUDED.title, text = EXCLUDED.text, "
                 + "answers = EXCLUDED.answers, submitted_at = EXCLUDED.submitted_at, word_count = EXCLUDED.word_count, "
                 + "answered_count = EXCLUDED.answered_count, complete = EXCLUDED.complete, flagged = EXCLUDED.flagged, "
-                + "gathering = EXCLUDED.gathering");
+                + "gathering = EXCLUDED.gathering, compound_parts = EXCLUDED.compound_parts");
     }
 
     public void addUpsert(PreparedStatement ps, long storyPointId, long versionId, StoryDraft d, boolean flagged)
@@ -232,5 +233,7 @@ public class StoryStore {
         ps.setBoolean(13, d.complete());
         ps.setBoolean(14, flagged);
         ps.setString(15, d.gathering());
+        // the parts of its compounds, for the search (see story/compound/Decompounder)
+        ps.setString(16, Decompounder.dutch().searchText(d.title(), d.text()));
     }
 }

@@ -1,5 +1,7 @@
 package nl.vertelpunt.storypoint;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import nl.vertelpunt.storypoint.definition.Option;
 import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
@@ -40,27 +43,74 @@ class DefinitionCompatibility {
      * swapped and a triad's corners not reordered while stories answered it.
      */
     void check(long storyPointId, StoryPointDefinition next) {
+        List<Earlier> earlier = new ArrayList<>();
+        for (StoryPointVersion old : StoryPointVersion.listFor(storyPointId)) {
+            if (old.hasStories()) {
+                earlier.add(new Earlier("version " + old.version, definitions.parse(old.definition)::question));
+            }
+        }
+        compare(earlier, next.questions(), ids -> answerTokens(POINT_ANSWERS, storyPointId, ids));
+    }
+
+    /**
+     * The same rules for a new version of a question module, against every version of it that stories answered (at
+     * any story point that includes it): its questions' answers keep their meaning wherever they were given.
+     */
+    void checkModule(String moduleId, List<Question> next) {
+        List<Earlier> earlier = new ArrayList<>();
+        for (QuestionModuleVersion old : QuestionModuleVersion.listFor(moduleId)) {
+            if (moduleVersionHasStories(moduleId, old.version)) {
+                Map<String, Question> byId = new HashMap<>();
+                definitions.parseModule(old.definition).questions().forEach(q -> byId.put(q.id(), q));
+                earlier.add(new Earlier(
+                        "version " + old.version + " of module '" + moduleId + "'",
+                        id -> Optional.ofNullable(byId.get(id))));
+            }
+        }
+        compare(earlier, next, ids -> answerTokens(MODULE_ANSWERS, modulePattern(moduleId, null), ids));
+    }
+
+    /** Whether stories answered a module version: stories of story point versions that include it. */
+    boolean moduleVersionHasStories(String moduleId, int version) {
+        return !em.createNativeQuery("""
+                        SELECT 1 FROM story s JOIN story_point_version v ON v.id = s.version_id
+                        WHERE v.definition -> 'modules' @> CAST(?1 AS jsonb) LIMIT 1""")
+                .setParameter(1, modulePattern(moduleId, version))
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** A JSON containment pattern for the story point versions that include a module (at a version). */
+    static String modulePattern(String moduleId, Integer version) {
+        ObjectNode use = JsonNodeFactory.instance.objectNode().put("id", moduleId);
+        if (version != null) {
+            use.put("version", version);
+        }
+        return JsonNodeFactory.instance.arrayNode().add(use).toString();
+    }
+
+    /** An earlier version that stories answered: how to name it, and its questions by id. */
+    private record Earlier(String name, Function<String, Optional<Question>> question) {}
+
+    private void compare(
+            List<Earlier> earlier, List<Question> next, Function<Set<String>, Map<String, Set<String>>> tokens) {
         List<FieldError> errors = new ArrayList<>();
         // what the new definition would drop, by question id; answers are read only for these
         Map<String, Set<Loss>> losses = new LinkedHashMap<>();
-        for (StoryPointVersion old : StoryPointVersion.listFor(storyPointId)) {
-            if (!old.hasStories()) {
-                continue;
-            }
-            StoryPointDefinition before = definitions.parse(old.definition);
-            for (int i = 0; i < next.questions().size(); i++) {
-                Question q = next.questions().get(i);
+        for (Earlier old : earlier) {
+            for (int i = 0; i < next.size(); i++) {
+                Question q = next.get(i);
                 String path = "questions[" + i + "]";
-                Optional<Question> earlier = before.question(q.id());
-                if (earlier.isEmpty()) {
+                Optional<Question> before = old.question().apply(q.id());
+                if (before.isEmpty()) {
                     continue;
                 }
-                Question b = earlier.get();
+                Question b = before.get();
                 if (b.type() != q.type()) {
                     errors.add(
                             new FieldError(
                                     path + ".type",
-                                    "question '" + q.id() + "' is a " + b.type().id() + " in version " + old.version
+                                    "question '" + q.id() + "' is a " + b.type().id() + " in " + old.name()
                                             + ", which has stories; its type cannot change. Give the new question another id."));
                     continue;
                 }
@@ -69,7 +119,7 @@ class DefinitionCompatibility {
         }
         losses.values().removeIf(Set::isEmpty);
         if (errors.isEmpty() && !losses.isEmpty()) {
-            Map<String, Set<String>> used = answerTokens(storyPointId, losses.keySet());
+            Map<String, Set<String>> used = tokens.apply(losses.keySet());
             for (Set<Loss> list : losses.values()) {
                 for (Loss loss : list) {
                     loss.check(used.getOrDefault(loss.questionId(), Set.of())).ifPresent(errors::add);
@@ -163,21 +213,27 @@ class DefinitionCompatibility {
         }
     }
 
+    private static final String ANSWER_TOKENS = """
+            SELECT DISTINCT e.key, t.token
+            FROM story s
+            CROSS JOIN LATERAL jsonb_each(s.answers) e
+            CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(e.value) = 'array' THEN e.value
+                                                              ELSE jsonb_build_array(e.value #>> '{}') END) t(token)
+            """;
+    private static final String POINT_ANSWERS = ANSWER_TOKENS + "WHERE s.story_point_id = ?1 AND e.key IN (?2)";
+    private static final String MODULE_ANSWERS = ANSWER_TOKENS + """
+            JOIN story_point_version v ON v.id = s.version_id
+            WHERE v.definition -> 'modules' @> CAST(?1 AS jsonb) AND e.key IN (?2)""";
+
     /**
-     * The distinct answer tokens stories of a story point gave to some questions: a choice's option id, each
-     * option id of a multichoice, a slider's value or "NA", each share of a triad.
+     * The distinct answer tokens stories gave to some questions: a choice's option id, each option id of a
+     * multichoice, a slider's value or "NA", each share of a triad. {@code sql} says which stories: those of a story
+     * point, or those of every story point version that includes a module.
      */
-    private Map<String, Set<String>> answerTokens(long storyPointId, Set<String> questionIds) {
-        String sql = """
-                SELECT DISTINCT e.key, t.token
-                FROM story s
-                CROSS JOIN LATERAL jsonb_each(s.answers) e
-                CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(e.value) = 'array' THEN e.value
-                                                                  ELSE jsonb_build_array(e.value #>> '{}') END) t(token)
-                WHERE s.story_point_id = ?1 AND e.key IN (?2)""";
+    private Map<String, Set<String>> answerTokens(String sql, Object scope, Set<String> questionIds) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql)
-                .setParameter(1, storyPointId)
+                .setParameter(1, scope)
                 .setParameter(2, List.copyOf(questionIds))
                 .getResultList();
         Map<String, Set<String>> tokens = new HashMap<>();

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import nl.vertelpunt.storypoint.definition.ModuleDefinition;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 /**
@@ -42,7 +43,33 @@ public class Definitions {
         }
     }
 
-    public String canonical(StoryPointDefinition definition) {
+    /** Converts an already validated module document. */
+    public ModuleDefinition moduleFromValidated(JsonNode document) {
+        try {
+            return mapper.treeToValue(document, ModuleDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a validated module could not be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public ModuleDefinition parseModule(String canonicalJson) {
+        try {
+            return mapper.readValue(canonicalJson, ModuleDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored module could not be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A stored definition (of a story point or a module) as a JSON tree. */
+    public JsonNode tree(String canonicalJson) {
+        try {
+            return mapper.readTree(canonicalJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored definition could not be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public String canonical(Object definition) {
         try {
             return mapper.writeValueAsString(definition);
         } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package nl.vertelpunt.storypoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -40,16 +41,24 @@ public class StoryPointService {
     private final Definitions definitions;
     private final Access access;
     private final DefinitionCompatibility compatibility;
+    private final StoryPointModules modules;
 
-    StoryPointService(EntityManager em, Definitions definitions, Access access, DefinitionCompatibility compatibility) {
+    StoryPointService(
+            EntityManager em,
+            Definitions definitions,
+            Access access,
+            DefinitionCompatibility compatibility,
+            StoryPointModules modules) {
         this.em = em;
         this.definitions = definitions;
         this.access = access;
         this.compatibility = compatibility;
+        this.modules = modules;
     }
 
     /**
-     * Validates and publishes a definition. Unchanged definitions change nothing. While no story
+     * Validates and publishes a definition, with the questions of the modules it includes written out and their
+     * versions pinned ({@link StoryPointModules}). Unchanged definitions change nothing. While no story
      * refers to the current version it is rewritten in place; otherwise a new version is made. Answers
      * already given keep their meaning: see {@link DefinitionCompatibility}.
      */
@@ -63,7 +72,7 @@ public class StoryPointService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        StoryPointDefinition definition = definitions.fromValidated(document);
+        StoryPointDefinition definition = definitions.fromValidated(modules.expand((ObjectNode) document));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         Optional<StoryPoint> existing = StoryPoint.findBySlug(slug);

@@ -1,8 +1,13 @@
 package nl.vertelpunt.bench;
 
-import io.restassured.RestAssured;
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,13 +15,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPOutputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
 import nl.vertelpunt.testing.Browser;
 import org.openqa.selenium.By;
 
 /**
  * Measures the public form page against a running service (not a test; run by {@code bench/form-page.sh}):
- * the gzipped size of its scripts and styles, and over repeated loads in headless Chromium the first
+ * its weight as transferred (the bytes on the wire of the page, its scripts and styles and the form definition, as a
+ * browser asks for them, and what Chromium's resource timing says a cold load transferred), and over repeated loads in headless Chromium the first
  * contentful paint and the time until the form is usable (the page's {@code vertelpunt-interactive}
  * mark, set once the story point is loaded and the role buttons work).
  */
@@ -27,24 +34,36 @@ public final class FormPageBenchmark {
         int loads = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         String url = base + "/v/voordejeugd";
 
-        String html = RestAssured.get(url).then().statusCode(200).extract().asString();
+        // the bytes on the wire, as a browser asks for them (the bodies; headers aside)
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<byte[]> page = get(http, url);
+        String html = new String(unpacked(page), StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("(?:src|href)=\"(/assets/[^\"]+\\.(?:js|css))\"")
                 .matcher(html);
-        long total = 0;
+        long total = page.body().length;
+        long assets = 0;
         List<String> parts = new ArrayList<>();
+        parts.add(String.format(Locale.ROOT, "page %.1f KB", page.body().length / 1024.0));
         while (m.find()) {
-            byte[] body = RestAssured.get(base + m.group(1))
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .asByteArray();
-            long gz = gzipped(body);
-            total += gz;
+            HttpResponse<byte[]> asset = get(http, base + m.group(1));
+            assets += asset.body().length;
             parts.add(String.format(
-                    Locale.ROOT, "%s %.1f KB (%.1f KB gzipped)", m.group(1), body.length / 1024.0, gz / 1024.0));
+                    Locale.ROOT,
+                    "%s %.1f KB (%s; %.1f KB unpacked)",
+                    m.group(1),
+                    asset.body().length / 1024.0,
+                    asset.headers().firstValue("Content-Encoding").orElse("not compressed"),
+                    unpacked(asset).length / 1024.0));
         }
+        HttpResponse<byte[]> definition = get(http, base + "/api/storypoints/voordejeugd");
+        total += assets + definition.body().length;
+        parts.add(String.format(Locale.ROOT, "form definition %.1f KB", definition.body().length / 1024.0));
         System.out.printf(
-                Locale.ROOT, "Form page JS + CSS: %.1f KB gzipped (budget 60 KB): %s%n", total / 1024.0, parts);
+                Locale.ROOT,
+                "Form as transferred: JS + CSS %.1f KB (budget 60 KB); with the page and the form definition %.1f KB: %s%n",
+                assets / 1024.0,
+                total / 1024.0,
+                parts);
 
         try (Browser browser = new Browser()) {
             browser.width(375);
@@ -65,6 +84,16 @@ public final class FormPageBenchmark {
                                     "return performance.getEntriesByName('vertelpunt-interactive')[0].startTime;"))
                             .doubleValue();
                 }
+                // what the last load took over the network, headers included (0 for what came from the cache)
+                long transferred = ((Number) browser.script("return performance.getEntriesByType('navigation')"
+                                + ".concat(performance.getEntriesByType('resource'))"
+                                + ".reduce((sum, e) => sum + e.transferSize, 0);"))
+                        .longValue();
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s cache: the browser transferred %.1f KB for the form (headers included)%n",
+                        cold ? "Cold" : "Warm",
+                        transferred / 1024.0);
                 System.out.printf(
                         Locale.ROOT,
                         "%s cache, %d loads at 375 px: first contentful paint median %.0f ms, p90 %.0f ms, max %.0f ms;"
@@ -87,11 +116,27 @@ public final class FormPageBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
-    private static long gzipped(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(bytes);
+    private static HttpResponse<byte[]> get(HttpClient http, String url) throws Exception {
+        HttpResponse<byte[]> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Accept-Encoding", "gzip, deflate")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode());
         }
-        return out.size();
+        return response;
+    }
+
+    private static byte[] unpacked(HttpResponse<byte[]> response) throws IOException {
+        String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
+        InputStream raw = new ByteArrayInputStream(response.body());
+        try (InputStream in = switch (encoding) {
+            case "gzip" -> new GZIPInputStream(raw);
+            case "deflate" -> new InflaterInputStream(raw);
+            default -> raw;
+        }) {
+            return in.readAllBytes();
+        }
     }
 }

@@ -174,6 +174,10 @@ public final class SearchBenchmark {
         kinds.add(new Kind("common word, next page", List.of(q("hulp", 1), q("hulpverlener", 2))));
         kinds.add(new Kind("common word, deep page (200)", List.of(q("hulp", 200), q("hulpverlener", 200))));
         kinds.add(new Kind("common word, filtered", List.of(filtered(q("hulp", 0)), filtered(q("wachtlijst", 0)))));
+        // words that are also found as parts of compounds ("wachten": "wachtlijst"; "zorg": "zorgaanbieder",
+        // "jeugdzorg"; "hulp": "hulpverlener"), the same index as the words themselves
+        kinds.add(new Kind("word and its compounds", List.of(q("wachten", 0), q("zorg", 0), q("lijst", 0))));
+        kinds.add(new Kind("word and its compounds, deep page (200)", List.of(q("wachten", 200), q("zorg", 200))));
         kinds.add(new Kind(
                 "rare word", List.of(q("somberheid", 0), q("pleegzorgbegeleider", 0), q("zorgcoördinator", 0))));
         kinds.add(new Kind("rare word, filtered", List.of(filtered(q("scheiding", 0)), filtered(q("autisme", 0)))));

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.vertelpunt.testing.Database;
+import nl.vertelpunt.testing.LoopbackHttp;
 import nl.vertelpunt.testing.Planted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -480,6 +481,120 @@ class SessionFlowTest {
                 .statusCode(422)
                 .body("errors[0].field", equalTo("days"));
         given().get("/api/tables/kort").then().statusCode(404);
+    }
+
+    @Test
+    void shouldLeadAShortCodeToItsTableAndRefuseWrongOrEndedCodes() throws Exception {
+        String session = newSession().getString("id");
+        String table = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(tablePlan("Tafel", cards.subList(0, 1), List.of()))
+                .post("/api/sessions/" + session + "/tables")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("tables[0].id");
+        JsonPath link = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .post("/api/sessions/" + session + "/tables/" + table + "/link")
+                .then()
+                .statusCode(201)
+                .body("code", matchesPattern("[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}"))
+                .extract()
+                .jsonPath();
+        String code = link.getString("code");
+        String path = link.getString("path");
+        // as shown, and as people type it: small letters, without dashes, O for 0, I or L for 1
+        for (String typed : List.of(
+                code,
+                code.toLowerCase(),
+                code.replace("-", ""),
+                " " + code.replace("-", " ") + " ",
+                code.replace('0', 'O').replace('1', 'l'))) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("code", typed))
+                    .post("/api/table-codes")
+                    .then()
+                    .statusCode(200)
+                    .body("path", equalTo(path));
+        }
+        given().get("/api/tables/" + path.substring(3)).then().statusCode(200).body("table", equalTo("Tafel"));
+        // neither the code nor the token is stored
+        assertThat(everyRow())
+                .noneMatch(row -> row.contains(code.replace("-", "")) || row.contains(link.getString("token")));
+
+        // something that cannot be a code does not count as a guess; a wrong code is 404
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", "12"))
+                .post("/api/table-codes")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("code"));
+        String wrong = code.charAt(0) == 'Z' ? "Y" + code.substring(1) : "Z" + code.substring(1);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", wrong))
+                .post("/api/table-codes")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+
+        // an ended link's code says so; a stopped link's code no longer exists
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE session_table SET token_expires_at = now() - interval '1 minute' WHERE id = ?::uuid")) {
+            ps.setString(1, table);
+            ps.executeUpdate();
+        }
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", code))
+                .post("/api/table-codes")
+                .then()
+                .statusCode(410);
+        String again = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .post("/api/sessions/" + session + "/tables/" + table + "/link")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
+        assertThat(again).isNotEqualTo(code);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", code))
+                .post("/api/table-codes")
+                .then()
+                .statusCode(404);
+        asAdmin()
+                .delete("/api/sessions/" + session + "/tables/" + table + "/link")
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", again))
+                .post("/api/table-codes")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void shouldMakeAnAddressWaitAfterTooManyWrongCodes() {
+        // from an address of its own, so that other tests' wrong codes do not count here, nor these there
+        String from = "127.0.0.93";
+        String body = "{\"code\": \"ZZZ-ZZZ-ZZ9\"}";
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        for (int i = 0; i < 20; i++) {
+            assertThat(LoopbackHttp.send(from, "POST", "/api/table-codes", json, body)
+                            .status())
+                    .isEqualTo(404);
+        }
+        LoopbackHttp.Answer refused = LoopbackHttp.send(from, "POST", "/api/table-codes", json, body);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.header("retry-after"))).isPositive();
+        // another address may still try
+        assertThat(LoopbackHttp.send("127.0.0.94", "POST", "/api/table-codes", json, body)
+                        .status())
+                .isEqualTo(404);
     }
 
     private List<String> everyRow() {

@@ -116,11 +116,13 @@ class HostileInputTest {
         stories();
         withdrawals();
         definitions();
+        modules();
         searchesAndFilters();
         evaluations();
         cards();
         sessions();
         tables();
+        tableCodes();
         users();
         moderation();
         paths();
@@ -259,6 +261,46 @@ class HostileInputTest {
                 "completeness.minWords", Kind.COUNT);
         jsonFields("definition", "PUT", path, true, base, fields, false);
         rawBodies("definition", "PUT", path, true, base, "title.nl", false);
+    }
+
+    private void modules() throws Exception {
+        String id = slug + "-kern";
+        ObjectNode module = JSON.createObjectNode().put("id", id);
+        module.putObject("title").put("nl", "Kern");
+        ObjectNode question = module.putArray("questions").addObject();
+        question.put("id", "kern-gehoord").put("number", 1).put("type", "slider");
+        question.putObject("label").put("nl", "Gehoord voelen");
+        question.putObject("left").put("nl", "Zeker niet");
+        question.putObject("right").put("nl", "Zeker wel");
+        question.put("notApplicable", true);
+        asAdmin()
+                .contentType(JSON_TYPE)
+                .body(module.toString())
+                .put("/api/modules/" + id)
+                .then()
+                .statusCode(201);
+        // a changed module body, so that a case that got through would store a new revision
+        ObjectNode changed = module.deepCopy();
+        ((ObjectNode) changed.get("title")).put("nl", "Kern, anders");
+        Map<String, Kind> fields = fields(
+                "title.nl", Kind.VISIBLE,
+                "questions[0].label.nl", Kind.VISIBLE,
+                "questions[0].id", Kind.TEXT,
+                "questions[0].number", Kind.INT,
+                "questions[0].notApplicable", Kind.BOOL);
+        jsonFields("module", "PUT", "/api/modules/" + id, true, changed, fields, false);
+        rawBodies("module", "PUT", "/api/modules/" + id, true, changed, "title.nl", false);
+        // a story point that includes it
+        ObjectNode including = JSON.valueToTree(aDefinition(slug));
+        including.putArray("modules").addObject().put("id", id);
+        jsonFields(
+                "definition with a module",
+                "PUT",
+                "/api/storypoints/" + slug,
+                true,
+                including,
+                fields("modules[0].id", Kind.TEXT, "modules[0].version", Kind.INT),
+                false);
     }
 
     private void searchesAndFilters() throws Exception {
@@ -436,6 +478,13 @@ class HostileInputTest {
                 updateFields,
                 false);
         rawBodies("proposal update", "POST", "/api/proposals/" + proposalId + "/updates", true, update, "note", false);
+    }
+
+    private void tableCodes() throws Exception {
+        String path = "/api/table-codes";
+        ObjectNode base = JSON.createObjectNode().put("code", "ZZZ-ZZZ-ZZ9");
+        jsonFields("table code", "POST", path, false, base, Map.of("code", Kind.TEXT), false);
+        rawBodies("table code", "POST", path, false, base, "code", false);
     }
 
     private void tables() throws Exception {
@@ -1084,6 +1133,8 @@ class HostileInputTest {
         for (String table : List.of(
                 "story_point",
                 "story_point_version",
+                "question_module",
+                "question_module_version",
                 "story",
                 "app_user",
                 "app_user_role",
@@ -1116,6 +1167,7 @@ class HostileInputTest {
         rows.put("card", "story_point_id IN " + points);
         rows.put("card_story", "card_id IN " + cards);
         rows.put("app_user", "true");
+        rows.put("question_module_version", "true");
         rows.put("pattern_selection", "true");
         rows.forEach(
                 (table, where) -> sql.append(", (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))")

@@ -3,6 +3,7 @@ package nl.vertelpunt.web;
 import static io.restassured.RestAssured.given;
 import static nl.vertelpunt.testing.Fixtures.aSubmission;
 import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -34,7 +35,15 @@ class RateLimitTest {
     public static class LowLimit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("vertelpunt.rate-limit.stories-per-minute", "3", "vertelpunt.rate-limit.forwarded", "true");
+            // the production limit of failed sign-ins per address (the test profile raises it, see
+            // application.properties)
+            return Map.of(
+                    "vertelpunt.rate-limit.stories-per-minute",
+                    "3",
+                    "vertelpunt.rate-limit.forwarded",
+                    "true",
+                    "vertelpunt.sign-in.address-free-failures",
+                    "20");
         }
     }
 
@@ -169,6 +178,17 @@ class RateLimitTest {
                     .post("/api/session")
                     .then()
                     .statusCode(401);
+        }
+        // then each next attempt waits 1, 2, 4 s… after the last failure; checking a password on a busy machine can
+        // outlast the first second, so wrong passwords go on until the wait shows
+        int extra = 0;
+        while (given().header("X-Forwarded-For", forwardedFor("203.0.113.100", client))
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("username", "nobody-more-" + extra, "password", "wrong"))
+                        .post("/api/session")
+                        .statusCode()
+                == 401) {
+            assertThat(++extra).as("wrong passwords before the first wait").isLessThan(4);
         }
         given().header("X-Forwarded-For", forwardedFor("203.0.113.200", client))
                 .contentType(ContentType.JSON)

@@ -7,10 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -19,7 +26,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import nl.vertelpunt.testing.Browser;
 import nl.vertelpunt.testing.Planted;
 import nl.vertelpunt.testing.WorkspaceTest;
@@ -27,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -140,7 +150,7 @@ class SessionBrowserTest extends WorkspaceTest {
     void shouldPrepareASessionWorkAtATableThroughItsLinkAndShowTheOutcomeToStorytellers() throws Exception {
         signInAsAdmin();
         openPage("/" + planted.slug() + "/bijeenkomsten", "Duidingsbijeenkomsten");
-        browser.checkScreen("sessie-01-lijst");
+        browser.checkScreenStrictly("sessie-01-lijst");
 
         // the session: name, date and place (the date picker is the browser's own; its typing order depends on
         // the browser's locale, so the date is set as the picker would set it)
@@ -176,8 +186,20 @@ class SessionBrowserTest extends WorkspaceTest {
                 .isEqualTo(
                         "8 kaarten gekozen. Deze tafel heeft 8 kaarten. We raden er hoogstens 7 aan. Met te veel materiaal raken "
                                 + "deelnemers overweldigd en vallen ze terug op hun eigen verhalen.");
-        browser.find("#table-new-story-id").sendKeys(storyIds.get(0) + ", " + storyIds.get(1));
-        browser.find(".table-form .add-story-id").click();
+        // two stories from the list of the newest (nobody types an id)
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            WebElement pick = waitIn(browser, 10)
+                    .until(d -> browser.findAll(".table-form .pick-story").stream()
+                            .filter(b -> !picked.contains(b.getAttribute("data-story")))
+                            .findFirst()
+                            .orElse(null));
+            picked.add(pick.getAttribute("data-story"));
+            pick.click();
+        }
+        assertThat(browser.findAll(".table-form .chosen-stories li"))
+                .extracting(li -> li.getAttribute("data-story"))
+                .containsExactlyElementsOf(picked);
         browser.find(".table-form .stories-from-cards").click();
         waitForText("#table-new-status", "verhalen van de gekozen kaarten toegevoegd");
         browser.find(".table-form .save-table").click();
@@ -192,10 +214,10 @@ class SessionBrowserTest extends WorkspaceTest {
                 .at("/tables/0/stories")
                 .forEach(s -> tableStories.add(s.get("id").asText()));
         assertThat(tableStories)
-                .startsWith(storyIds.get(0), storyIds.get(1))
+                .startsWith(picked.get(0), picked.get(1))
                 .hasSizeGreaterThan(2)
                 .doesNotHaveDuplicates();
-        browser.checkScreen("sessie-02-tafel-te-vol");
+        browser.checkScreenStrictly("sessie-02-tafel-te-vol");
 
         // fewer cards: the advice goes away
         browser.find("[data-table='" + tableId + "'] .edit-table").click();
@@ -226,7 +248,7 @@ class SessionBrowserTest extends WorkspaceTest {
         assertThat(link).matches(Pattern.quote(base.toString()) + "t/[A-Za-z0-9_-]{43}");
         assertThat(browser.focused().getAttribute("id")).isEqualTo("link-url-" + tableId);
         assertThat(browser.find(".link-once").getText())
-                .contains("Je ziet deze link maar één keer.")
+                .contains("Je ziet deze link en code maar één keer.")
                 .contains("Deze link werkt tot");
         browser.find("[data-table='" + tableId + "'] .copy-link").click();
         waitForText("[data-table='" + tableId + "'] .copied", "Gekopieerd.");
@@ -235,7 +257,7 @@ class SessionBrowserTest extends WorkspaceTest {
                         + "navigator.clipboard.readText().then(done, e => done('failed: ' + e));");
         assertThat(clipboard).isEqualTo(link);
         String token = link.substring(link.lastIndexOf('/') + 1);
-        browser.checkScreen("sessie-03-link");
+        browser.checkScreenStrictly("sessie-03-link");
         // not shown again, and kept nowhere in the browser
         browser.driver().navigate().refresh();
         browser.waitForHeading("Duidingsbijeenkomst Oost");
@@ -446,12 +468,14 @@ class SessionBrowserTest extends WorkspaceTest {
             browser.find("#new-proposal-save").click();
             waitIn(browser, 10).until(d -> browser.findAll("article.proposal").size() == 2);
             assertThat(browser.focused().getText()).isEqualTo("Wachtlijst zichtbaar maken");
-            browser.checkScreen("sessie-04-voorstellen");
+            browser.checkScreenStrictly("sessie-04-voorstellen");
 
             // what the storytellers read: the published proposal with its status and update, the published card with
             // its quote
             laptop.open(base + "v/" + planted.slug() + "/verhalen");
             laptop.waitForHeading("Wat is er met de verhalen gedaan?");
+            // the heading shows while the outcomes are still loading
+            waitForTextIn(laptop, "main", "Eén vast aanspreekpunt");
             String page = laptop.find("main").getText();
             assertThat(page)
                     .contains("Eén vast aanspreekpunt")
@@ -516,5 +540,128 @@ class SessionBrowserTest extends WorkspaceTest {
                         "Er is nog niets gepubliceerd\nDe verhalen worden eerst samen gelezen en besproken in bijeenkomsten.");
         assertThat(browser.find("main").getText()).contains("Zo werkt het");
         browser.checkScreen("verhalen-02-leeg");
+    }
+
+    /** The text of the QR code in a screenshot of this element. */
+    private static String qrText(WebElement qr) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(qr.getScreenshotAs(OutputType.BYTES)));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        BinaryBitmap bitmap = new BinaryBitmap(
+                new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        return new QRCodeReader()
+                .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                .getText();
+    }
+
+    /** Shares a story at the planted story point through the API; returns its id. */
+    private static String shareStory(String text) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "submissionId",
+                        UUID.randomUUID().toString(),
+                        "role",
+                        "ouder",
+                        "language",
+                        "nl",
+                        "text",
+                        text,
+                        "answers",
+                        Map.of()))
+                .post("/api/storypoints/" + planted.slug() + "/stories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    @Test
+    void shouldPickStoriesFromASearchAndLeadTheQrCodeAndTheShortCodeToTheTable() throws Exception {
+        String clean =
+                shareStory("Bij de zeppelinvaart van de jeugdclub luisterde de begeleider echt naar ons allemaal.");
+        String flagged =
+                shareStory("Op de zeppelinvaart belde de begeleider ons op 06-12345678 toen het misging met ons.");
+        String session = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "storyPoint",
+                        planted.slug(),
+                        "title",
+                        "Bijeenkomst West",
+                        "heldOn",
+                        LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString(),
+                        "online",
+                        true))
+                .post("/api/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        signInAsAdmin();
+        openPage("/" + planted.slug() + "/bijeenkomsten/" + session, "Bijeenkomst West");
+        browser.find("#add-table").click();
+        browser.find("#table-new-story-search").sendKeys("zeppelinvaart", Keys.ENTER);
+        waitForText("#table-new-pick-summary", "2 verhalen gevonden.");
+        // both are shown, so there is nothing more to show
+        assertThat(browser.find(".table-form .pick-more").isDisplayed()).isFalse();
+        // the flagged story is marked, says why it cannot be picked, and has no button to pick it
+        WebElement marked = browser.find(".pick-item[data-story='" + flagged + "']");
+        assertThat(marked.getAttribute("class")).contains("flagged");
+        assertThat(marked.getText())
+                .contains("Mogelijk persoonsgegevens")
+                .contains("Dit verhaal kan pas op een tafel als een analist het heeft nagekeken.");
+        assertThat(marked.findElements(By.cssSelector(".pick-story"))).isEmpty();
+        browser.checkScreenStrictly("sessie-05-verhalen-kiezen");
+        browser.find(".pick-item[data-story='" + clean + "'] .pick-story").click();
+        waitForText(".pick-item[data-story='" + clean + "']", "Staat op de tafel.");
+        assertThat(browser.find(".table-form .chosen-stories").getText())
+                .contains(clean)
+                .contains("zeppelinvaart");
+        assertThat(browser.find("#table-new-story-advice").getText()).isEqualTo("1 verhaal gekozen.");
+        browser.find(".table-form .save-table").click();
+        waitIn(browser, 10).until(d -> browser.findAll(".table-form").isEmpty());
+        JsonNode saved = JSON.readTree(
+                asAdmin().get("/api/sessions/" + session).then().extract().asString());
+        assertThat(saved.at("/tables/0/stories/0/id").asText()).isEqualTo(clean);
+        assertThat(saved.at("/tables/0/stories").size()).isEqualTo(1);
+        String tableId = saved.at("/tables/0/id").asText();
+
+        // the link with its QR code and short code
+        browser.find("[data-table='" + tableId + "'] .make-link").click();
+        String link = browser.waitFor(By.id("link-url-" + tableId)).getAttribute("value");
+        String code = browser.find("#link-code-" + tableId).getText();
+        assertThat(code).matches("[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}");
+        assertThat(browser.find(".link-code-box").getText()).contains(base.getHost() + ":" + base.getPort() + "/t");
+        browser.checkScreenStrictly("sessie-06-link-qr-code");
+        WebElement qr = browser.find("[data-table='" + tableId + "'] svg.qr");
+        assertThat(qr.getAttribute("aria-label")).isEqualTo("QR-code van de link voor Tafel 1");
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", qr);
+        assertThat(qrText(qr)).isEqualTo(link);
+
+        try (Browser phone = new Browser()) {
+            phone.width(375);
+            // the QR code's address opens the table
+            phone.open(qrText(qr));
+            phone.waitForHeading("Tafel 1");
+            // the short code, typed at /t: small letters and spaces are fine
+            phone.open(base + "t");
+            phone.waitForHeading("Naar je tafel");
+            phone.find("#table-code").sendKeys(code.toLowerCase().replace("-", " "), Keys.ENTER);
+            phone.waitForHeading("Tafel 1");
+            assertThat(phone.driver().getCurrentUrl()).isEqualTo(link);
+            // or straight in the address bar
+            phone.open(base + "t/" + code);
+            phone.waitForHeading("Tafel 1");
+            // a wrong code is refused in plain words, and stays in the field to correct
+            phone.open(base + "t");
+            phone.waitForHeading("Naar je tafel");
+            String wrong = (code.startsWith("Z") ? "Y" : "Z") + code.substring(1);
+            phone.find("#table-code").sendKeys(wrong, Keys.ENTER);
+            waitIn(phone, 10)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("table-code-error"), "We kennen deze code niet."));
+            assertThat(phone.find("#table-code").getAttribute("value")).isEqualTo(wrong);
+            assertThat(phone.driver().getCurrentUrl()).isEqualTo(base + "t");
+            phone.checkScreenStrictly("tafelcode-01-verkeerd");
+        }
     }
 }

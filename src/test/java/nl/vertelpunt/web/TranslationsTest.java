@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every interface text exists in Dutch and English, is not empty, and uses the same placeholders: the
  * form's texts ({@code nl.json}, {@code en.json}), the withdrawal page's ({@code intrekken.*.json}), the
  * workspace's ({@code werkplek.*.json}), the verteltafel's ({@code verteltafel.*.json}), an observation
- * card's ({@code kaart.*.json}), the table page's ({@code tafel.*.json}) and the page of what was done with
+ * card's ({@code kaart.*.json}), the table page's ({@code tafel.*.json}), the page for a table's short code ({@code tafelcode.*.json}) and the page of what was done with
  * the stories ({@code verhalen.*.json}).
  */
 class TranslationsTest {
@@ -41,7 +41,8 @@ class TranslationsTest {
     }
 
     @ParameterizedTest(name = "{0}nl.json and {0}en.json")
-    @ValueSource(strings = {"", "intrekken.", "werkplek.", "verteltafel.", "kaart.", "tafel.", "verhalen."})
+    @ValueSource(
+            strings = {"", "intrekken.", "werkplek.", "verteltafel.", "kaart.", "tafel.", "tafelcode.", "verhalen."})
     void shouldHaveEveryTextInDutchAndEnglish(String catalogue) throws IOException {
         Map<String, String> nl = load(catalogue, "nl");
         Map<String, String> en = load(catalogue, "en");

@@ -12,6 +12,8 @@ import java.net.URLEncoder;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.vertelpunt.testing.Evaluations;
 import nl.vertelpunt.testing.WorkspaceTest;
 import org.junit.jupiter.api.Test;
@@ -28,21 +30,30 @@ class WorkspaceAccessibilityTest extends WorkspaceTest {
 
     private int shot;
 
+    /** A UUID, a pattern key ("slider_by_choice|samen|gevolg") or a JSON object or array in the text of a page. */
+    static final Pattern INTERNALS = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+            + "|\\b(?:slider_by_choice|choice_by_choice|slider_by_slider)\\b"
+            + "|[\\w:-]+\\|[\\w:-]+\\|[\\w:-]+"
+            + "|[{\\[]\\s*\"[^\"]*\"\\s*:");
+
     private void check(String screen) {
         shot++;
-        for (int width : List.of(320, 375, 1280)) {
-            browser.width(width);
-            waitForCharts();
-            long overflow = browser.sidewaysOverflow();
-            assertThat(overflow)
-                    .as(screen + " fits " + width + " px without sideways scrolling")
-                    .isLessThanOrEqualTo(0L);
-            if (width != 320) {
-                browser.assertAccessible(screen + " at " + width + " px");
-                browser.screenshot(String.format("werkplek-%02d-%s-%d", shot, screen, width));
-            }
+        waitForCharts();
+        browser.checkScreenStrictly(String.format("werkplek-%02d-%s", shot, screen));
+        assertNoInternals(screen);
+    }
+
+    /** No UUID, pattern key or JSON in what the page shows (text, and what a screen reader reads). */
+    static void assertNoInternals(String screen) {
+        String shown = (String) browser.script("return document.body.innerText + '\\n' + [...document.querySelectorAll("
+                + "'[aria-label], [title], img[alt]')].map(e => (e.getAttribute('aria-label') || '') + ' '"
+                + " + (e.getAttribute('title') || '') + ' ' + (e.getAttribute('alt') || '')).join('\\n');");
+        Matcher found = INTERNALS.matcher(shown);
+        List<String> internals = new java.util.ArrayList<>();
+        while (found.find()) {
+            internals.add(found.group());
         }
-        browser.width(1280);
+        assertThat(internals).as("ids, pattern keys or JSON shown on " + screen).isEmpty();
     }
 
     /** The rank of the first pattern of a kind in a result's list. */
@@ -143,6 +154,10 @@ class WorkspaceAccessibilityTest extends WorkspaceTest {
 
         browser.open(workspace("/" + patterned + "/evaluaties/" + runId));
         waitForText("#run-status", "Klaar:");
+        // the result's notes in the workspace's words, not in the English the result keeps: role chose the subset
+        assertThat(browser.find("main").getText())
+                .contains("Niet vergeleken, omdat het deel of de andere verhalen juist hiermee gekozen zijn")
+                .doesNotContain("Not compared");
         check("evaluation-result");
 
         String address = "/" + patterned + "/evaluaties/" + runId;
@@ -164,6 +179,62 @@ class WorkspaceAccessibilityTest extends WorkspaceTest {
                 address + "/deelverzameling/" + rankOf(result.get("subset").get("patterns"), "subset", false)));
         browser.waitFor(By.id("residuals-heading"));
         check("subset-choice");
+
+        // an observation card of the first pattern, and a session with a table that has it
+        JsonNode first = result.get("patterns").get(0);
+        String cardId = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "runId",
+                        runId,
+                        "pattern",
+                        first.get("kind").asText() + "|"
+                                + first.at("/questions/0").asText() + "|"
+                                + first.at("/questions/1").asText()))
+                .post("/api/cards")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        openPage("/" + patterned + "/kaarten", "Observatiekaarten");
+        check("cards");
+        browser.open(workspace("/" + patterned + "/kaarten/" + cardId));
+        browser.waitFor(By.id("card-provenance"));
+        check("card-editor");
+
+        openPage("/" + patterned + "/bijeenkomsten", "Duidingsbijeenkomsten");
+        check("sessions");
+        String session = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "storyPoint",
+                        patterned,
+                        "title",
+                        "Bijeenkomst Noord",
+                        "heldOn",
+                        java.time.LocalDate.now().toString(),
+                        "place",
+                        "Buurthuis De Kolk",
+                        "online",
+                        false))
+                .post("/api/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "Tafel 1", "cards", List.of(cardId), "stories", List.of()))
+                .post("/api/sessions/" + session + "/tables")
+                .then()
+                .statusCode(200);
+        openPage("/" + patterned + "/bijeenkomsten/" + session, "Bijeenkomst Noord");
+        browser.find("#add-table").click();
+        browser.waitFor(By.cssSelector(".table-form .pick-story"));
+        check("session-table-preparation");
+        browser.find(".session-table .make-link").click();
+        browser.waitFor(By.cssSelector(".link-code"));
+        check("session-table-link");
 
         openPage("/gebruikers", "Gebruikers");
         browser.find("tr[data-user='admin'] button").click();

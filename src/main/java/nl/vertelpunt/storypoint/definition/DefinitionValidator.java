@@ -44,7 +44,10 @@ public final class DefinitionValidator {
             "storyPrompt",
             "completeness",
             "questions",
-            "suppressionThreshold");
+            "suppressionThreshold",
+            "modules");
+    private static final Set<String> MODULE_FIELDS = Set.of("id", "title", "description", "questions");
+    private static final int MAX_MODULES = 20;
     private static final Set<String> COMMON_QUESTION_FIELDS = Set.of(
             "id", "number", "type", "label", "help", "required", "roles", "shortLabel", "labelByRole", "helpByRole");
     private static final Map<QuestionType, Set<String>> TYPE_FIELDS = Map.of(
@@ -62,6 +65,29 @@ public final class DefinitionValidator {
     public static List<FieldError> validate(JsonNode root) {
         DefinitionValidator v = new DefinitionValidator();
         v.checkRoot(root);
+        return List.copyOf(v.errors);
+    }
+
+    /**
+     * Every problem in a question module's document; empty when it is valid. The roles its questions name are checked
+     * where a story point includes the module, as roles belong to story points.
+     */
+    public static List<FieldError> validateModule(JsonNode root) {
+        DefinitionValidator v = new DefinitionValidator();
+        if (root == null || !root.isObject()) {
+            v.error("body", "a JSON object is expected");
+        } else {
+            v.onlyKnownFields(root, "", MODULE_FIELDS);
+            v.id(root, "");
+            v.localized(root, "title", "", true);
+            v.localized(root, "description", "", false);
+            JsonNode questions = root.get("questions");
+            if (questions != null && questions.isArray() && questions.isEmpty()) {
+                v.error("questions", "must hold at least one question");
+            } else {
+                v.questions(questions, null);
+            }
+        }
         return List.copyOf(v.errors);
     }
 
@@ -84,7 +110,9 @@ public final class DefinitionValidator {
         localized(root, "storyPrompt", "", true);
         Set<String> roleIds = roles(root.get("roles"));
         int questionCount = questions(root.get("questions"), roleIds);
-        completeness(root.get("completeness"), questionCount);
+        boolean includesModules = modules(root.get("modules"));
+        // with modules the count of questions is checked once their questions are in (StoryPointModules)
+        completeness(root.get("completeness"), includesModules ? Integer.MAX_VALUE : questionCount);
         JsonNode threshold = root.get("suppressionThreshold");
         if (threshold != null
                 && !threshold.isNull()
@@ -93,6 +121,42 @@ public final class DefinitionValidator {
                     "suppressionThreshold",
                     "must be a whole number from 1 to 100 (groups smaller than it are hidden in aggregates)");
         }
+    }
+
+    /** The shape of the list of included modules; whether it names any. */
+    private boolean modules(JsonNode modules) {
+        if (modules == null || modules.isNull()) {
+            return false;
+        }
+        if (!modules.isArray() || modules.size() > MAX_MODULES) {
+            error("modules", "must be a list of at most " + MAX_MODULES + " modules: [{\"id\": \"kern\"}]");
+            return false;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < modules.size(); i++) {
+            String path = index("modules", i);
+            JsonNode use = modules.get(i);
+            if (!use.isObject()) {
+                error(path, "must be an object with the module's id, and optionally version and after");
+                continue;
+            }
+            onlyKnownFields(use, path, Set.of("id", "version", "after"));
+            String id = id(use, path);
+            if (id != null && !ids.add(id)) {
+                error(field(path, "id"), "module '" + id + "' is included twice");
+            }
+            JsonNode version = use.get("version");
+            if (version != null && !version.isNull() && (!JsonBodies.isInteger(version) || version.asInt() < 1)) {
+                error(field(path, "version"), "must be a positive whole number");
+            }
+            JsonNode after = use.get("after");
+            if (after != null
+                    && !after.isNull()
+                    && (!after.isTextual() || !ID.matcher(after.asText()).matches())) {
+                error(field(path, "after"), "must be the id of one of this story point's own questions");
+            }
+        }
+        return !modules.isEmpty();
     }
 
     private Set<String> roles(JsonNode roles) {
@@ -270,9 +334,9 @@ public final class DefinitionValidator {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < roles.size(); i++) {
             JsonNode r = roles.get(i);
-            if (!r.isTextual()) {
+            if (!r.isTextual() || !ID.matcher(r.asText()).matches()) {
                 error(index(path, i), "must be a role id");
-            } else if (!roleIds.contains(r.asText())) {
+            } else if (roleIds != null && !roleIds.contains(r.asText())) {
                 error(index(path, i), "'" + r.asText() + "' is not one of the roles of this story point");
             } else if (!seen.add(r.asText())) {
                 error(index(path, i), "'" + r.asText() + "' is listed twice");
@@ -280,14 +344,19 @@ public final class DefinitionValidator {
         }
     }
 
-    /** The roles a question is asked to: its own list when it is valid, else every role of the story point. */
+    /**
+     * The roles a question is asked to: its own list when it is valid, else every role of the story point; null (any
+     * role) for a module's question without a list, as roles belong to the story points that include it.
+     */
     private static Set<String> askedRoles(JsonNode roles, Set<String> roleIds) {
         if (roles == null || !roles.isArray() || roles.isEmpty()) {
             return roleIds;
         }
         Set<String> asked = new HashSet<>();
         roles.forEach(r -> asked.add(r.asText()));
-        asked.retainAll(roleIds);
+        if (roleIds != null) {
+            asked.retainAll(roleIds);
+        }
         return asked;
     }
 
@@ -304,7 +373,7 @@ public final class DefinitionValidator {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!askedRoles.contains(e.getKey())) {
+            if (askedRoles == null ? !ID.matcher(e.getKey()).matches() : !askedRoles.contains(e.getKey())) {
                 error(field(p, e.getKey()), "'" + e.getKey() + "' is not a role this question is asked to");
             } else {
                 localizedValue(e.getValue(), field(p, e.getKey()));

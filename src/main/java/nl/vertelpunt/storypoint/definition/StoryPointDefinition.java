@@ -21,7 +21,8 @@ public record StoryPointDefinition(
         LocalizedText storyPrompt,
         Completeness completeness,
         List<Question> questions,
-        Integer suppressionThreshold) {
+        Integer suppressionThreshold,
+        List<ModuleUse> modules) {
 
     /** Groups smaller than this are shown as "&lt;k" in every aggregate (default 5). */
     public static final int DEFAULT_SUPPRESSION = 5;
@@ -29,6 +30,11 @@ public record StoryPointDefinition(
     /** The suppression threshold, or the default. */
     public int suppression() {
         return suppressionThreshold == null ? DEFAULT_SUPPRESSION : suppressionThreshold;
+    }
+
+    /** The modules this story point includes, each with its pinned version; empty when it has none. */
+    public List<ModuleUse> moduleUses() {
+        return modules == null ? List.of() : modules;
     }
 
     public Optional<Question> question(String id) {
