@@ -5,9 +5,9 @@ describe('sliderWords', () => {
   afterEach(() => setLanguage('nl'));
   const words = (value: number) => sliderWords(value, 'oneens', 'eens');
 
-  it('names each stretch of the slider by its pole, at every boundary', () => {
+  it('names each stretch of the slider by its pole, and the ends by the pole itself, at every boundary', () => {
     const expected: [number, string][] = [
-      [0, 'helemaal oneens'],
+      [0, 'oneens'],
       [1, 'dicht bij oneens'],
       [20, 'dicht bij oneens'],
       [21, 'meer naar oneens'],
@@ -19,14 +19,14 @@ describe('sliderWords', () => {
       [79, 'meer naar eens'],
       [80, 'dicht bij eens'],
       [99, 'dicht bij eens'],
-      [100, 'helemaal eens'],
+      [100, 'eens'],
     ];
     expect(expected.map(([value]) => [value, words(value)])).toEqual(expected);
   });
 
   it('speaks in the interface language', () => {
     setLanguage('en');
-    expect(sliderWords(0, 'disagree', 'agree')).toBe('fully disagree');
+    expect(sliderWords(0, 'disagree', 'agree')).toBe('disagree');
     expect(sliderWords(50, 'disagree', 'agree')).toBe('in the middle');
     expect(sliderWords(85, 'disagree', 'agree')).toBe('close to agree');
   });

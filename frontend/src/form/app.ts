@@ -1,17 +1,23 @@
 // The public vertelpunt: welcome and role, the story, the questions a few at a time, review, send.
-// The draft lives in localStorage from the first keystroke until the server has acknowledged it.
+// The draft lives in localStorage from the first keystroke until the server has acknowledged it. The questions
+// are worded for the chosen role and numbered without gaps (wording.ts). Every new screen starts at the top with
+// the focus on its heading; nothing on a screen moves by itself (room for hints and messages is kept).
 import { ApiError, submitStory } from '../api';
-import { currentLanguage, pick, setLanguage, t } from '../i18n';
+import { pick, t } from '../i18n';
 import type { Answer, Definition, PublishedStoryPoint, Question } from '../types';
 import { h, withPhoneLinks } from './dom';
 import { clearDraft, hasContent, newDraft, saveDraft, type Draft, type Step } from './draft';
+import { pageUrl, topBar } from './header';
+import { keepReceipt, pendingReceipt, receiptBox } from './receipt';
 import { questionPage } from './widgets/questions';
 import { reviewAnswers, reviewStory } from './widgets/review';
 import { storyFields } from './widgets/story';
+import { questionsFor } from './wording';
 
 const PER_PAGE = 3;
 
-// The receipt code lives only in this screen: it is shown once and never stored in the browser.
+// The receipt code of the story just sent is in this screen, and in this tab's sessionStorage until the
+// storyteller says they saved it (receipt.ts); the thank-you page is in the history, so Back finds it again.
 type Screen =
   Step | { kind: 'sending' } | { kind: 'failed'; error: ApiError } | { kind: 'thanks'; receiptCode?: string };
 
@@ -31,16 +37,23 @@ export class FormApp {
     this.definition = point.definition;
     this.screen = { kind: 'welcome' };
     window.addEventListener('popstate', (event) => {
-      const step = (event.state as { step?: Step } | null)?.step;
+      const step = (event.state as { step?: Step | { kind: 'thanks' } } | null)?.step;
       if (step && this.screen.kind !== 'sending') {
-        this.go(step, false);
+        this.restore(step, true);
       }
     });
   }
 
   start(): void {
-    history.replaceState({ step: { kind: 'welcome' } }, '');
-    this.render(false);
+    // Back from the withdrawal page (or a reload) on the thank-you page comes here: show it again, with the code
+    // (unless a new story is on its way: then the welcome page offers to go on with it, and shows the code)
+    const step = (history.state as { step?: Step | { kind: 'thanks' } } | null)?.step;
+    if (step?.kind === 'thanks' && !(this.resumable && hasContent(this.draft))) {
+      this.restore(step, false);
+    } else {
+      history.replaceState({ step: { kind: 'welcome' } }, '');
+      this.render(false);
+    }
     // measured by bench/form-page.sh: the form can be used from here on
     performance.mark('vertelpunt-interactive');
   }
@@ -64,9 +77,9 @@ export class FormApp {
     this.persist();
   }
 
+  /** The questions for the chosen role, in its wording and numbered as the storyteller sees them. */
   private questionsForRole(): Question[] {
-    const role = this.draft.role;
-    return this.definition.questions.filter((q) => role !== null && (!q.roles || q.roles.includes(role)));
+    return questionsFor(this.definition, this.draft.role);
   }
 
   private pages(): Question[][] {
@@ -76,6 +89,19 @@ export class FormApp {
       pages.push(questions.slice(i, i + PER_PAGE));
     }
     return pages;
+  }
+
+  /** A screen from the history: the thank-you page, or a step (the welcome page when it needs a role not chosen). */
+  private restore(step: Step | { kind: 'thanks' }, moveFocus: boolean): void {
+    if (step.kind === 'thanks') {
+      this.screen = { kind: 'thanks', receiptCode: pendingReceipt(this.slug) ?? undefined };
+      this.render(moveFocus);
+    } else if (step.kind !== 'welcome' && this.draft.role === null) {
+      this.screen = { kind: 'welcome' };
+      this.render(moveFocus);
+    } else {
+      this.go(step, false);
+    }
   }
 
   private go(step: Step, push = true): void {
@@ -102,9 +128,7 @@ export class FormApp {
     this.go({ kind: 'story' });
   }
 
-  private switchLanguage(): void {
-    const next = currentLanguage() === 'nl' ? 'en' : 'nl';
-    setLanguage(next);
+  private switchLanguage(next: string): void {
     this.draft.language = next;
     if (hasContent(this.draft) || this.draft.role !== null) {
       this.persist();
@@ -131,8 +155,11 @@ export class FormApp {
       });
       clearDraft(this.slug);
       this.draft = newDraft(this.draft.language);
+      if (receipt.receiptCode) {
+        keepReceipt(this.slug, receipt.receiptCode);
+      }
       this.screen = { kind: 'thanks', receiptCode: receipt.receiptCode };
-      history.replaceState({ step: { kind: 'welcome' } }, '');
+      history.replaceState({ step: { kind: 'thanks' } }, '');
     } catch (error) {
       this.screen = { kind: 'failed', error: error instanceof ApiError ? error : new ApiError('network') };
     } finally {
@@ -151,10 +178,10 @@ export class FormApp {
         this.welcome(main);
         break;
       case 'story':
-        this.story(main);
+        this.story(main, this.screen.toReview === true);
         break;
       case 'questions':
-        this.questions(main, this.screen.page);
+        this.questions(main, this.screen.page, this.screen.toReview ? (this.screen.focus ?? '') : null);
         break;
       case 'review':
         this.review(main);
@@ -169,9 +196,37 @@ export class FormApp {
         this.thanks(main, this.screen.receiptCode);
         break;
     }
-    this.root.replaceChildren(this.header(), main);
+    this.root.replaceChildren(
+      topBar(this.definition, (language) => this.switchLanguage(language)),
+      main,
+    );
     if (moveFocus) {
-      main.querySelector<HTMLElement>('h1')?.focus();
+      this.focus(main);
+    }
+  }
+
+  /**
+   * A new screen starts at its top with the focus on its heading, where a screen reader starts reading. After
+   * "Wijzig" on the review, the focus goes to what is to be changed, and back on the review to its answer.
+   */
+  private focus(main: HTMLElement): void {
+    const screen = this.screen;
+    const target =
+      screen.kind === 'questions' && screen.focus
+        ? main.querySelector<HTMLElement>(
+            `#q-${CSS.escape(screen.focus)} :is(input, textarea, [tabindex="0"])`,
+          )
+        : screen.kind === 'story' && screen.toReview
+          ? main.querySelector<HTMLElement>('#story-text')
+          : screen.kind === 'review' && screen.changed
+            ? main.querySelector<HTMLElement>(`[data-change="${CSS.escape(screen.changed)}"]`)
+            : null;
+    if (target) {
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: 'center' });
+    } else {
+      window.scrollTo(0, 0);
+      main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
     }
   }
 
@@ -190,29 +245,6 @@ export class FormApp {
       default:
         return pick(this.definition.title);
     }
-  }
-
-  private header(): HTMLElement {
-    const offersEnglish = 'en' in this.definition.title;
-    const other = currentLanguage() === 'nl' ? 'en' : 'nl';
-    return h(
-      'header',
-      { class: 'top' },
-      h('span', { class: 'brand' }, t('app.name')),
-      offersEnglish
-        ? h(
-            'button',
-            {
-              type: 'button',
-              class: 'link lang',
-              lang: other,
-              'aria-label': t('lang.switchLabel'),
-              onclick: () => this.switchLanguage(),
-            },
-            t('lang.switch'),
-          )
-        : null,
-    );
   }
 
   private heading(text: string): HTMLHeadingElement {
@@ -235,6 +267,11 @@ export class FormApp {
     main.append(this.heading(pick(d.title)));
     if (d.intro) {
       main.append(h('p', { class: 'intro' }, pick(d.intro)));
+    }
+    // the code of a story sent earlier in this tab, not yet saved: it stays until the storyteller has it
+    const code = pendingReceipt(this.slug);
+    if (code !== null) {
+      main.append(receiptBox(d, code, t('receipt.pendingHeading')));
     }
     if (this.resumable && hasContent(this.draft) && this.draft.role !== null) {
       main.append(
@@ -314,7 +351,7 @@ export class FormApp {
     this.root.querySelector('main')?.prepend(status);
   }
 
-  private story(main: HTMLElement): void {
+  private story(main: HTMLElement, toReview: boolean): void {
     const d = this.definition;
     main.append(this.heading(t('story.heading')), this.progress(1));
     const story = storyFields({
@@ -352,15 +389,20 @@ export class FormApp {
         () => this.go({ kind: 'welcome' }),
         () => {
           if (story.complete()) {
-            this.go(this.pages().length > 0 ? { kind: 'questions', page: 0 } : { kind: 'review' });
+            this.go(
+              this.pages().length > 0 && !toReview
+                ? { kind: 'questions', page: 0 }
+                : { kind: 'review', changed: toReview ? 'story' : undefined },
+            );
           }
         },
-        this.pages().length > 0 ? t('nav.next') : t('nav.toReview'),
+        this.pages().length > 0 && !toReview ? t('nav.next') : t('nav.toReview'),
       ),
     );
   }
 
-  private questions(main: HTMLElement, page: number): void {
+  /** A page of questions; {@code changing}: opened with "Wijzig" on the review, for this question. */
+  private questions(main: HTMLElement, page: number, changing: string | null): void {
     const pages = this.pages();
     const questions = pages[page] ?? [];
     main.append(this.heading(t('questions.heading')), this.progress(page + 2));
@@ -373,13 +415,18 @@ export class FormApp {
       (id, answer) => this.setAnswer(id, answer),
     );
     main.append(...fields.fields);
-    const last = page === pages.length - 1;
+    // a page opened with "Wijzig" on the review leads back to it
+    const last = page === pages.length - 1 || changing !== null;
     main.append(
       this.nav(
         () => this.go(page === 0 ? { kind: 'story' } : { kind: 'questions', page: page - 1 }),
         () => {
           if (fields.complete()) {
-            this.go(last ? { kind: 'review' } : { kind: 'questions', page: page + 1 });
+            this.go(
+              last
+                ? { kind: 'review', changed: changing ?? undefined }
+                : { kind: 'questions', page: page + 1 },
+            );
           }
         },
         last ? t('nav.toReview') : t('nav.next'),
@@ -394,8 +441,12 @@ export class FormApp {
       this.progress(pages.length + 2),
       h('p', { class: 'intro' }, t('review.intro')),
     );
-    main.append(reviewStory(this.draft.title, this.draft.text, () => this.go({ kind: 'story' })));
-    const answers = reviewAnswers(pages, this.draft.answers, (page) => this.go({ kind: 'questions', page }));
+    main.append(
+      reviewStory(this.draft.title, this.draft.text, () => this.go({ kind: 'story', toReview: true })),
+    );
+    const answers = reviewAnswers(pages, this.draft.answers, (page, question) =>
+      this.go({ kind: 'questions', page, toReview: true, focus: question }),
+    );
     if (answers !== null) {
       main.append(answers);
     }
@@ -448,22 +499,10 @@ export class FormApp {
   private thanks(main: HTMLElement, receiptCode: string | undefined): void {
     main.append(this.heading(t('thanks.heading')), h('p', { class: 'intro' }, t('thanks.body')));
     if (receiptCode) {
-      main.append(
-        h(
-          'section',
-          { class: 'notice receipt', 'aria-labelledby': 'receipt-heading' },
-          h('h2', { id: 'receipt-heading' }, t('receipt.heading')),
-          h('p', { class: 'receipt-code', id: 'receipt-code' }, receiptCode),
-          h('p', {}, t('receipt.keep')),
-          h(
-            'p',
-            { class: 'hint' },
-            t('receipt.once'),
-            ' ',
-            h('a', { href: `/v/${encodeURIComponent(this.slug)}/intrekken` }, t('receipt.howTo')),
-          ),
-        ),
-      );
+      main.append(receiptBox(this.definition, receiptCode, t('receipt.heading')));
+    } else {
+      // the code is saved (or this tab never had it): the way to use it stays
+      main.append(h('p', {}, h('a', { href: pageUrl(this.slug, 'intrekken') }, t('receipt.howTo'))));
     }
     main.append(
       h(
@@ -471,14 +510,10 @@ export class FormApp {
         { class: 'actions' },
         h(
           'button',
-          { type: 'button', class: 'button primary', onclick: () => this.go({ kind: 'welcome' }) },
+          { type: 'button', class: 'button secondary', onclick: () => this.go({ kind: 'welcome' }) },
           t('thanks.another'),
         ),
-        h(
-          'a',
-          { class: 'button secondary', href: `/v/${encodeURIComponent(this.slug)}/verhalen` },
-          t('thanks.whatHappens'),
-        ),
+        h('a', { class: 'button secondary', href: pageUrl(this.slug, 'verhalen') }, t('thanks.whatHappens')),
       ),
     );
   }

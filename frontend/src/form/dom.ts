@@ -51,9 +51,28 @@ export function withPhoneLinks(text: string): DocumentFragment {
   for (const match of text.matchAll(pattern)) {
     const index = match.index ?? 0;
     fragment.append(text.slice(last, index));
-    fragment.append(h('a', { href: `tel:${match[0].replace(/-/g, '')}` }, match[0]));
+    // a number never breaks across lines (a hyphen would allow it): "0800-" on one line is no number to call
+    fragment.append(h('a', { class: 'phone', href: `tel:${match[0].replace(/-/g, '')}` }, match[0]));
     last = index + match[0].length;
   }
   fragment.append(text.slice(last));
   return fragment;
+}
+
+/**
+ * Room for messages that come and go without moving anything: the block keeps the height of the longest of its
+ * texts (laid out unseen, in the look of the element they stand for), so a message shown later pushes nothing
+ * down. {@code shown} are the elements that carry the messages, {@code room} each text with its element.
+ */
+export function reserved(shown: HTMLElement[], room: [HTMLElement, string][]): HTMLElement {
+  const ghosts = room.map(([like, text]) => {
+    const ghost = h(like.tagName.toLowerCase() as 'p', {
+      class: `${like.className} ghost`,
+      'aria-hidden': 'true',
+    });
+    ghost.textContent = text;
+    return ghost;
+  });
+  // the shown elements first, so that a look-up by class finds them before their unseen doubles
+  return h('div', { class: 'reserved' }, ...shown, ...ghosts);
 }

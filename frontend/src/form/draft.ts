@@ -1,8 +1,16 @@
 // The story being written, kept in this browser's localStorage until the server has it.
 import type { Answer } from '../types';
 
+/**
+ * Where the storyteller is. A story or question page opened from the review with "Wijzig" leads back to the
+ * review ({@code toReview}), with the changed question in focus ({@code focus}); the review then puts the focus
+ * back on the answer that was changed ({@code changed}).
+ */
 export type Step =
-  { kind: 'welcome' } | { kind: 'story' } | { kind: 'questions'; page: number } | { kind: 'review' };
+  | { kind: 'welcome' }
+  | { kind: 'story'; toReview?: boolean }
+  | { kind: 'questions'; page: number; toReview?: boolean; focus?: string }
+  | { kind: 'review'; changed?: string };
 
 export interface Draft {
   submissionId: string;

@@ -9,6 +9,7 @@ import en from '../i18n/verhalen.en.json';
 import nl from '../i18n/verhalen.nl.json';
 import type { PublishedStoryPoint } from '../types';
 import { append, h } from './dom';
+import { topBar } from './header';
 import './outcomes.css';
 
 const own = translator<keyof typeof nl>({ nl, en });
@@ -111,7 +112,8 @@ export async function outcomes(root: HTMLElement, point: PublishedStoryPoint): P
   );
   document.title = `${own('outcomes.heading')} – ${pick(point.definition.title)}`;
   root.replaceChildren(
-    h('header', { class: 'top' }, h('span', { class: 'brand' }, formText('app.name'))),
+    // the top bar of every public page, with the language switch: the page is drawn again in the other language
+    topBar(point.definition, () => void outcomes(root, point)),
     main,
   );
   let data: Outcomes;

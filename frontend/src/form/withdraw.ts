@@ -1,11 +1,14 @@
 // /v/{slug}/intrekken: the storyteller withdraws their story with the receipt code they got when sharing it.
-// Loaded only on this page, so the form itself does not carry it.
+// Loaded only on this page, so the form itself does not carry it. When this tab still keeps the code of the story
+// just sent (receipt.ts), the page offers to fill it in; once that story is withdrawn, the tab forgets the code.
 import { ApiError, withdrawStory } from '../api';
 import { pick, t as formText, translator } from '../i18n';
 import en from '../i18n/intrekken.en.json';
 import nl from '../i18n/intrekken.nl.json';
 import type { PublishedStoryPoint } from '../types';
 import { h } from './dom';
+import { pageUrl, topBar } from './header';
+import { forgetReceipt, pendingReceipt, sameCode } from './receipt';
 
 // this page's own texts, so that the form does not carry them
 const own = translator<keyof typeof nl>({ nl, en });
@@ -47,15 +50,14 @@ export function withdrawal(root: HTMLElement, point: PublishedStoryPoint): void 
       case 'done':
         main.append(
           h('p', { class: 'intro', role: 'status' }, t('withdraw.done')),
-          h(
-            'p',
-            {},
-            h('a', { class: 'button secondary', href: `/v/${encodeURIComponent(slug)}` }, t('about.back')),
-          ),
+          h('p', {}, h('a', { class: 'button secondary', href: pageUrl(slug) }, t('about.back'))),
         );
         break;
     }
-    root.replaceChildren(h('header', { class: 'top' }, h('span', { class: 'brand' }, t('app.name'))), main);
+    root.replaceChildren(
+      topBar(point.definition, () => render(false)),
+      main,
+    );
     if (moveFocus) {
       const target = main.querySelector<HTMLElement>('[aria-invalid="true"]') ?? heading;
       target.focus();
@@ -86,10 +88,33 @@ export function withdrawal(root: HTMLElement, point: PublishedStoryPoint): void 
       h(
         'div',
         { class: 'nav' },
-        h('a', { class: 'button secondary', href: `/v/${encodeURIComponent(slug)}` }, t('nav.back')),
+        h('a', { class: 'button secondary', href: pageUrl(slug) }, t('nav.back')),
         h('button', { type: 'submit', class: 'button primary next' }, t('nav.next')),
       ),
     );
+    // the code this tab keeps of the story just sent: one tap fills it in (the next step still asks to be sure)
+    const kept = pendingReceipt(slug);
+    const offer =
+      kept !== null
+        ? h(
+            'section',
+            { class: 'notice', 'aria-labelledby': 'kept-code' },
+            h('p', { id: 'kept-code' }, t('withdraw.kept')),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'button secondary',
+                onclick: () => {
+                  state = { kind: 'enter', code: kept };
+                  render(false);
+                  root.querySelector<HTMLElement>('#receipt-input')?.focus();
+                },
+              },
+              t('withdraw.useKept'),
+            ),
+          )
+        : null;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const code = input.value.trim();
@@ -97,7 +122,7 @@ export function withdrawal(root: HTMLElement, point: PublishedStoryPoint): void 
         code === '' ? { kind: 'enter', code, error: t('withdraw.codeRequired') } : { kind: 'confirm', code };
       render(true);
     });
-    main.append(h('p', { class: 'intro' }, t('withdraw.intro')), form);
+    main.append(h('p', { class: 'intro' }, t('withdraw.intro')), ...(offer ? [offer] : []), form);
   };
 
   const confirm = (main: HTMLElement, code: string) => {
@@ -133,6 +158,11 @@ export function withdrawal(root: HTMLElement, point: PublishedStoryPoint): void 
     render(false);
     try {
       await withdrawStory(slug, code);
+      const kept = pendingReceipt(slug);
+      if (kept !== null && sameCode(kept, code)) {
+        // the story is gone, and its code with it
+        forgetReceipt(slug);
+      }
       state = { kind: 'done' };
     } catch (error) {
       state = { kind: 'enter', code, error: reason(error) };

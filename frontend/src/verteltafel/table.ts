@@ -9,6 +9,7 @@ import { newSubmissionId } from '../form/draft';
 import { questionPage } from '../form/widgets/questions';
 import { reviewAnswers, reviewStory } from '../form/widgets/review';
 import { storyFields } from '../form/widgets/story';
+import { questionsFor } from '../form/wording';
 import type { Answer, Definition, PublishedStoryPoint, Question } from '../types';
 import {
   currentSession,
@@ -262,9 +263,9 @@ export class TableApp {
     }
   }
 
+  /** The questions for the storyteller's role, in its wording and numbered as the storyteller sees them. */
   private questionsForRole(): Question[] {
-    const role = this.current.role;
-    return this.definition.questions.filter((q) => role !== null && (!q.roles || q.roles.includes(role)));
+    return questionsFor(this.definition, this.current.role);
   }
 
   private pages(): Question[][] {

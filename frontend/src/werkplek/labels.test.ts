@@ -43,7 +43,7 @@ describe('an answer in words in the workspace', () => {
   it('speaks English', () => {
     setLanguage('en');
     expect(describeAnswer(slider, undefined)).toBe('Not answered');
-    expect(describeAnswer(slider, 100)).toBe('100 of 100: fully well heard');
+    expect(describeAnswer(slider, 100)).toBe('100 of 100: well heard');
     expect(describeAnswer(slider, 'NA')).toBe("Don't know / not applicable");
     expect(describeAnswer(choice, 'zuid')).toBe('South');
   });

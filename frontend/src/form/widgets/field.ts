@@ -1,4 +1,6 @@
 // The frame every question shares: a fieldset with number and label, help, an error line, a clear button.
+// The clear button and the error line keep their room while they are not shown, so that answering or going on
+// moves nothing on the page.
 import { pick, t } from '../../i18n';
 import type { Answer, Question } from '../../types';
 import { h, uid } from '../dom';
@@ -28,8 +30,9 @@ export function questionField(q: Question): Field {
   );
   const help = q.help ? h('p', { class: 'help', id: helpId }, pick(q.help)) : null;
   const body = h('div', { class: 'question-body' });
-  const clear = h('button', { type: 'button', class: 'link clear', hidden: true }, t('questions.clear'));
-  const error = h('p', { class: 'error', id: errorId, hidden: true }, t('questions.required'));
+  const clear = h('button', { type: 'button', class: 'link clear off' }, t('questions.clear'));
+  // only a required question can miss its answer
+  const error = q.required ? h('p', { class: 'error off', id: errorId }, t('questions.required')) : null;
   const element = h(
     'fieldset',
     { class: `question question-${q.type}`, id: `q-${q.id}`, 'data-question': q.id },
@@ -44,10 +47,10 @@ export function questionField(q: Question): Field {
   return {
     element,
     legendId,
-    describedBy: [help ? helpId : null, errorId].filter(Boolean).join(' '),
+    describedBy: [help ? helpId : null, error ? errorId : null].filter(Boolean).join(' '),
     body,
     setClearable: (clearable) => {
-      clear.hidden = !clearable;
+      clear.classList.toggle('off', !clearable);
     },
     onClear: (handler) => {
       clearHandler = handler;
@@ -57,10 +60,7 @@ export function questionField(q: Question): Field {
 
 /** Marks a question as missing an answer it needs, or clears that mark. */
 export function showRequired(fieldset: HTMLElement, missing: boolean): void {
-  const error = fieldset.querySelector<HTMLElement>('.error');
-  if (error) {
-    error.hidden = !missing;
-  }
+  fieldset.querySelector('.error')?.classList.toggle('off', !missing);
   fieldset.classList.toggle('invalid', missing);
   fieldset.querySelectorAll('input, textarea, [tabindex="0"]').forEach((el) => {
     if (missing) {

@@ -12,9 +12,9 @@ describe('an answer in words on the review screen', () => {
   });
 
   it('gives a slider value with its position between the poles', () => {
-    expect(describeAnswer(slider, 0)).toBe('0 – helemaal niet gehoord');
+    expect(describeAnswer(slider, 0)).toBe('0 – niet gehoord');
     expect(describeAnswer(slider, 55)).toBe('55 – in het midden');
-    expect(describeAnswer(slider, 100)).toBe('100 – helemaal goed gehoord');
+    expect(describeAnswer(slider, 100)).toBe('100 – goed gehoord');
   });
 
   it('says "not applicable" for a slider answered so', () => {

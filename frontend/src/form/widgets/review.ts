@@ -19,15 +19,19 @@ export function reviewStory(
     ...extra,
     h('p', { class: 'review-title' }, title.trim() === '' ? t('review.untitled') : title),
     h('p', { class: 'review-text' }, text),
-    h('button', { type: 'button', class: 'link', onclick: change }, t('review.changeStory')),
+    h(
+      'button',
+      { type: 'button', class: 'link', 'data-change': 'story', onclick: change },
+      t('review.changeStory'),
+    ),
   );
 }
 
-/** Every answer, page by page; null when the story point asks no questions. */
+/** Every answer, page by page, each with a button to change it; null when the story point asks no questions. */
 export function reviewAnswers(
   pages: Question[][],
   answers: Record<string, Answer>,
-  change: (page: number) => void,
+  change: (page: number, question: string) => void,
 ): HTMLElement | null {
   if (pages.length === 0) {
     return null;
@@ -48,7 +52,8 @@ export function reviewAnswers(
               type: 'button',
               class: 'link',
               'aria-label': `${t('review.change')}: ${pick(q.label)}`,
-              onclick: () => change(page),
+              'data-change': q.id,
+              onclick: () => change(page, q.id),
             },
             t('review.change'),
           ),

@@ -4,7 +4,7 @@
 // line sets the value without dragging.
 import { pick, sliderWords, t } from '../../i18n';
 import type { Answer, Question } from '../../types';
-import { h, uid } from '../dom';
+import { h, reserved, uid } from '../dom';
 import { questionField, type OnAnswer } from './field';
 
 export { sliderWords };
@@ -38,6 +38,8 @@ export function sliderQuestion(q: Question, initial: Answer | undefined, onAnswe
     'aria-describedby': `${polesId} ${hintId} ${field.describedBy}`.trim(),
   });
   const readout = h('p', { class: 'slider-readout', 'aria-hidden': 'true' });
+  // room for the longest read-out, so that a read-out that wraps to a second line moves nothing below it
+  const readouts = [0, 10, 30, 50, 70, 90, 100].map((value) => `100 – ${sliderWords(value, left, right)}`);
   const poles = h(
     'div',
     { class: 'poles', id: polesId },
@@ -45,7 +47,16 @@ export function sliderQuestion(q: Question, initial: Answer | undefined, onAnswe
     h('span', { class: 'visually-hidden' }, ' – '),
     h('span', { class: 'pole pole-right' }, right),
   );
-  const wrapper = h('div', { class: 'slider', 'data-state': 'untouched' }, poles, input, readout);
+  const wrapper = h(
+    'div',
+    { class: 'slider', 'data-state': 'untouched' },
+    poles,
+    input,
+    reserved(
+      [readout],
+      [...readouts, t('slider.notAnswered'), t('slider.notApplicable')].map((text) => [readout, text]),
+    ),
+  );
   field.body.append(wrapper, h('p', { class: 'hint', id: hintId }, t('slider.hint')));
 
   let na: HTMLInputElement | null = null;

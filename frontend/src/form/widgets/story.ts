@@ -1,7 +1,9 @@
 // The story screen's fields, shared by the public form and the verteltafel: the prompt over a large text
 // area, a gentle hint while the story is still very short (never a hard limit), and the optional title.
+// The hint and the "write your story first" error have their room under the text area from the start, so
+// that neither pushes the title and "Verder" down when it appears (a tap meant for "Verder" would miss).
 import { t } from '../../i18n';
-import { h } from '../dom';
+import { h, reserved } from '../dom';
 
 export interface StoryInput {
   /** The story point's prompt, as the text area's label. */
@@ -68,8 +70,13 @@ export function storyFields(input: StoryInput): StoryFields {
         h('label', { for: 'story-text', class: 'prompt' }, input.prompt),
         h('p', { class: 'hint', id: 'story-hint' }, input.hint),
         text,
-        short,
-        error,
+        reserved(
+          [short, error],
+          [
+            [short, t('story.short')],
+            [error, t('story.required')],
+          ],
+        ),
       ),
       h(
         'div',

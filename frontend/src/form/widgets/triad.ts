@@ -3,7 +3,7 @@
 // and the shares are always shown as numbers.
 import { pick, t } from '../../i18n';
 import type { Answer, Question } from '../../types';
-import { h, uid } from '../dom';
+import { h, reserved, uid } from '../dom';
 import { questionField, type OnAnswer } from './field';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -88,7 +88,14 @@ export function triadQuestion(q: Question, initial: Answer | undefined, onAnswer
         h('span', { class: 'corner corner-c' }, corners[2] ?? ''),
       ),
     ),
-    output,
+    // room for the longest shares, so that placing the point moves nothing below them
+    reserved(
+      [output],
+      [
+        [output, t('triad.shares', { a: corners[0], b: corners[1], c: corners[2], x: 100, y: 100, z: 100 })],
+        [output, t('triad.notAnswered')],
+      ],
+    ),
     h('p', { class: 'hint', id: hintId }, t('triad.hint')),
   );
 

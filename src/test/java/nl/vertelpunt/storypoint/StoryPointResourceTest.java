@@ -15,10 +15,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 class StoryPointResourceTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Test
     void shouldServeTheSampleStoryPointLoadedAtStartup() {
         given().get("/api/storypoints/voordejeugd")
@@ -39,7 +45,8 @@ class StoryPointResourceTest {
                 .statusCode(200)
                 .body("slug", equalTo("voordejeugd"))
                 .body("definition.roles.id", equalTo(List.of("jongere", "ouder", "professional")))
-                .body("definition.roles[0].label.nl", equalTo("Ja! Ik ben kind of jongere"))
+                .body("definition.roles[0].label.nl", equalTo("Ik ben een kind of jongere"))
+                .body("definition.roles[0].shortLabel.nl", equalTo("Jongere"))
                 .body("definition.crisisHelp.nl", containsString("0800-0432"))
                 .body("definition.crisisHelp.nl", containsString("0800-0113"))
                 .body("definition.crisisHelp.nl", containsString("0800-2000"))
@@ -49,6 +56,81 @@ class StoryPointResourceTest {
                         hasItems("gevolg", "gehoord", "juiste-hulp", "op-tijd", "duidelijk", "regio", "soort-hulp"))
                 .body("definition.questions.find { it.id == 'gehoord' }.number", equalTo(12))
                 .body("definition.questions.find { it.id == 'gevolg' }.number", equalTo(2));
+    }
+
+    /**
+     * The sample's wording per role (labelByRole and the like), short labels and help are wording, not meaning:
+     * published over stories told with the neutral questions only, answering every option, "not applicable", the
+     * sliders and the triad, it makes a new version and is not refused.
+     */
+    @Test
+    void shouldPublishTheSampleWordedPerRoleOverStoriesToldWithTheNeutralQuestions() throws Exception {
+        String slug = uniqueSlug("wording");
+        ObjectNode sample = (ObjectNode)
+                JSON.readTree(Path.of("samples/storypoints/voordejeugd.json").toFile());
+        sample.put("slug", slug);
+        ObjectNode neutral = sample.deepCopy();
+        List<String> roles = new ArrayList<>();
+        neutral.withArray("roles").forEach(role -> {
+            roles.add(role.get("id").asText());
+            ((ObjectNode) role).remove("shortLabel");
+        });
+        for (JsonNode q : neutral.withArray("questions")) {
+            ((ObjectNode) q)
+                    .remove(List.of("shortLabel", "labelByRole", "help", "helpByRole", "leftByRole", "rightByRole"));
+            q.path("options").forEach(o -> ((ObjectNode) o).remove(List.of("shortLabel", "labelByRole")));
+        }
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(neutral.toString())
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(201);
+        // eleven stories: every option of every choice (the longest list has eleven), "not applicable" and values
+        for (int i = 0; i < 11; i++) {
+            String role = roles.get(i % roles.size());
+            Map<String, Object> answers = new LinkedHashMap<>();
+            for (JsonNode q : neutral.withArray("questions")) {
+                if (q.has("roles") && !q.get("roles").toString().contains("\"" + role + "\"")) {
+                    continue;
+                }
+                JsonNode options = q.path("options");
+                String option = options.isEmpty()
+                        ? null
+                        : options.get(i % options.size()).get("id").asText();
+                switch (q.get("type").asText()) {
+                    case "choice" -> answers.put(q.get("id").asText(), option);
+                    case "multichoice" -> answers.put(q.get("id").asText(), List.of(option));
+                    case "slider" -> answers.put(q.get("id").asText(), i == 0 ? "NA" : i * 10);
+                    case "triad" -> answers.put(q.get("id").asText(), List.of(50, 30, 20));
+                    default -> answers.put(q.get("id").asText(), "Luister naar ons.");
+                }
+            }
+            Map<String, Object> story = aSubmission();
+            story.put("role", role);
+            story.put("answers", answers);
+            given().contentType(ContentType.JSON)
+                    .body(story)
+                    .post("/api/storypoints/" + slug + "/stories")
+                    .then()
+                    .statusCode(201);
+        }
+
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(sample.toString())
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2));
+        given().get("/api/storypoints/" + slug)
+                .then()
+                .body(
+                        "definition.questions.find { it.id == 'juiste-hulp' }.labelByRole.jongere.nl",
+                        equalTo("Kreeg jij de hulp die je nodig had?"))
+                .body(
+                        "definition.questions.find { it.id == 'juiste-hulp' }.label.nl",
+                        equalTo("De hulp paste bij wat nodig was"));
     }
 
     @Test

@@ -107,7 +107,7 @@ class FormBrowserTest extends BrowserTest {
                 browser.find("#q-gehoord-input").sendKeys(Keys.END, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
                 expected.put("gehoord", 97);
                 assertThat(browser.find("#q-gehoord-input").getAttribute("aria-valuetext"))
-                        .isEqualTo("97 van 100, dicht bij Zeker WEL");
+                        .isEqualTo("97 van 100, dicht bij zeker WEL");
             }
             default -> {
                 WebElement slider = browser.find("#q-gehoord-input");

@@ -295,7 +295,7 @@ class WorkspaceBrowserTest extends WorkspaceTest {
         String answers = browser.find(".answers").getText();
         assertThat(answers)
                 .contains("2. Dit was voor het kind/gezin ...\nPositief")
-                .contains("12. Gehoord voelen\n80 van 100: dicht bij Zeker WEL")
+                .contains("12. Gehoord voelen\n80 van 100: dicht bij zeker WEL")
                 .contains("13. Op tijd\nNiet ingevuld");
         List<WebElement> marks = browser.findAll(".story-text mark.flag");
         assertThat(marks).extracting(WebElement::getText).containsExactly("Jansen", "06-12345678");

@@ -94,7 +94,8 @@ class PaperFormTest {
         assertThat(text.split("Weet ik niet / niet van toepassing", -1)).hasSize(notApplicable + 1);
         assertThat(text)
                 .contains("13. " + flat(point.getString("definition.questions.find { it.id == 'vertrouwen' }.label.nl"))
-                        + " (Alleen voor: Ja! Ik ben kind of jongere, Ja! Ik ben ouder of verzorger)");
+                        + " (Alleen voor: " + flat(point.getString("definition.roles[0].label.nl")) + ", "
+                        + flat(point.getString("definition.roles[1].label.nl")) + ")");
     }
 
     @Test
