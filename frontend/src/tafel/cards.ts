@@ -170,11 +170,20 @@ export function sourceLine(p: Provenance): string {
   });
 }
 
-/** The chart: the card's SVG on wide screens, a simpler form in HTML on narrow ones. */
-function chart(token: string, card: CardDocument): HTMLElement {
+/**
+ * The chart everyone reads: the simpler form in HTML, large enough on a phone and on a screen alike. The card's full
+ * chart (bins, medians, counts per group) is an SVG whose text shrinks with the page, so it stands with the other
+ * numbers behind the disclosure.
+ */
+function chart(card: CardDocument): HTMLElement {
+  return h('figure', { class: 'card-figure table-chart' }, simpleChart(card.pattern, card.questions));
+}
+
+/** The card's full chart, for the disclosure of numbers. */
+function fullChart(token: string, card: CardDocument): HTMLElement {
   const img = h('img', {
     src: api.chartUrl(token, card.id),
-    alt: `${chartAlt(card.pattern, card.questions)} ${tt('chart.numbersBelow')}`,
+    alt: chartAlt(card.pattern, card.questions),
     class: 'card-chart',
     loading: 'lazy',
     decoding: 'async',
@@ -182,7 +191,7 @@ function chart(token: string, card: CardDocument): HTMLElement {
   img.addEventListener('error', () => {
     img.hidden = true;
   });
-  return h('figure', { class: 'card-figure table-chart' }, simpleChart(card.pattern, card.questions), img);
+  return h('figure', { class: 'card-figure' }, img);
 }
 
 export function cardArticle(
@@ -200,7 +209,7 @@ export function cardArticle(
     h('h3', { id: `${key}-title`, tabindex: -1 }, card.title),
     h('h4', {}, c('card.observation')),
     h('p', { class: 'observation' }, card.observation),
-    chart(token, card),
+    chart(card),
     first || second ? h('h4', {}, c('card.interpretations')) : null,
     first || second
       ? h(
@@ -254,6 +263,7 @@ export function cardArticle(
       { class: 'numbers' },
       h('summary', {}, tt('numbers.summary')),
       h('p', {}, tt('numbers.intro')),
+      fullChart(token, card),
       keyNumbers(card.pattern),
       dataTables(card.pattern, card.questions, key),
     ),

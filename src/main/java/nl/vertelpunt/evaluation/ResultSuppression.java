@@ -69,6 +69,8 @@ final class ResultSuppression {
     private static void patterns(JsonNode patterns, Suppression suppression) {
         for (JsonNode p : iterable(patterns)) {
             ObjectNode pattern = (ObjectNode) p;
+            // a pattern taken onto a card says by itself that its counts are rounded, and to what
+            pattern.put("suppressionThreshold", suppression.threshold());
             count(pattern, "n", suppression);
             for (JsonNode g : iterable(pattern.get("groups"))) {
                 group(g, suppression);

@@ -282,7 +282,9 @@ final class DeckViews {
 
     /**
      * "Aantallen zijn afgerond, zodat niemand te herkennen is." and, when the pattern has a count shown as "&lt;k",
-     * {@code small} with k filled in; empty when no count was rounded (no suppression threshold in the pattern).
+     * {@code small} with k filled in; empty when the counts were not rounded: the pattern was shown without
+     * suppression (it carries no {@code suppressionThreshold}, and no count reads "&lt;k", as a card made before the
+     * threshold was written into patterns would).
      */
     static String rounding(JsonNode pattern, String small) {
         List<String> shown = new ArrayList<>();
@@ -294,6 +296,10 @@ final class DeckViews {
                 .map(m -> m.group(1))
                 .findFirst()
                 .orElse(null);
+        boolean rounded = pattern.path("suppressionThreshold").asInt(1) > 1 || threshold != null;
+        if (!rounded) {
+            return "";
+        }
         return " Aantallen zijn afgerond, zodat niemand te herkennen is."
                 + (threshold == null ? "" : small.formatted(threshold, threshold));
     }

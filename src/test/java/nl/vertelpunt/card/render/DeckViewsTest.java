@@ -2,6 +2,8 @@ package nl.vertelpunt.card.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import nl.vertelpunt.card.CardService;
@@ -13,6 +15,22 @@ import org.junit.jupiter.api.Test;
 
 /** What the template gets from a card: plain JUnit, no container. */
 class DeckViewsTest {
+
+    @Test
+    void shouldSayCountsAreRoundedOnlyWhenTheyWere() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String small = " Aantallen onder %s staan als ‘<%s’.";
+        // shown without suppression (a story point with threshold 1): exact counts, no note
+        JsonNode exact = json.readTree("{\"groups\": [{\"n\": 7}, {\"n\": 3}]}");
+        assertThat(DeckViews.rounding(exact, small)).isEmpty();
+        // rounded to fives, none under five
+        JsonNode rounded = json.readTree("{\"suppressionThreshold\": 5, \"groups\": [{\"n\": 10}, {\"n\": 5}]}");
+        assertThat(DeckViews.rounding(rounded, small)).isEqualTo(" Aantallen zijn afgerond, zodat niemand te herkennen is.");
+        // a group shown as <5, also on a card made before patterns carried their threshold
+        JsonNode older = json.readTree("{\"groups\": [{\"n\": 10}, {\"n\": \"<5\"}]}");
+        assertThat(DeckViews.rounding(older, small))
+                .isEqualTo(" Aantallen zijn afgerond, zodat niemand te herkennen is. Aantallen onder 5 staan als ‘<5’.");
+    }
 
     @Test
     void shouldDescribeTheQuestionsWithTheirNumbers() {
