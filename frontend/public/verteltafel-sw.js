@@ -58,6 +58,13 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(self.clients.claim());
 });
 
+// a page that is not yet taken over (it loaded while this worker was being installed) asks for it
+self.addEventListener('message', (event) => {
+  if (event.data === 'claim') {
+    event.waitUntil(self.clients.claim());
+  }
+});
+
 /** The network's answer (kept in the cache when good), or the cached copy, marked, when there is none. */
 async function networkFirst(request, key, isPage) {
   const cache = await caches.open(CACHE);

@@ -58,6 +58,11 @@ async function keepForOffline(scope: string, attempt = 0): Promise<void> {
       await settled(pending);
     }
     if (registration.active !== null) {
+      // an active worker takes pages over when it starts (clients.claim); a page that came in between (loaded while
+      // the worker was still being installed) asks it to take this page over too
+      if (navigator.serviceWorker.controller === null) {
+        registration.active.postMessage('claim');
+      }
       return;
     }
   } catch {
