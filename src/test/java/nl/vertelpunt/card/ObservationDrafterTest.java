@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.util.List;
+import nl.vertelpunt.storypoint.SampleStoryPoints;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class ObservationDrafterTest {
 
     @BeforeAll
     static void sample() throws Exception {
-        sample = JSON.readValue(new File("samples/storypoints/voordejeugd.json"), StoryPointDefinition.class);
+        sample = JSON.treeToValue(SampleStoryPoints.expanded("voordejeugd.json", JSON), StoryPointDefinition.class);
     }
 
     private static JsonNode json(String text) throws Exception {
@@ -38,11 +38,11 @@ class ObservationDrafterTest {
                            {'category':'zeer-positief','label':'Zeer positief','n':75,'mean':84.2,'median':90,'tested':true}]}
                 """);
         ObservationDrafter.Draft draft = ObservationDrafter.draft(pattern, sample);
-        assertThat(draft.title()).isEqualTo("Gehoord voelen – Dit was voor het kind of gezin");
+        assertThat(draft.title()).isEqualTo("Gehoord voelen – Gevolg voor kind of gezin");
         assertThat(draft.observation())
                 .startsWith(
                         "In 1.234 verhalen is zowel vraag 12 (‘Gehoord voelen’, van 0 = ‘Zeker NIET’ tot 100 = ‘Zeker WEL’) "
-                                + "als vraag 2 (‘Dit was voor het kind of gezin ...’) beantwoord.")
+                                + "als vraag 2 (‘Gevolg voor kind of gezin’) beantwoord.")
                 .contains(
                         "Wie bij vraag 2 ‘Zeer negatief’ koos (82 verhalen), zette de schuif bij vraag 12 gemiddeld op 18; "
                                 + "de helft zette hem op 12 of lager, dicht bij ‘Zeker NIET’.")
@@ -87,7 +87,7 @@ class ObservationDrafterTest {
                            {'category':'yes','label':'gekozen: Wachten','n':200,'mean':30,'median':25,'tested':true}]}
                 """);
         ObservationDrafter.Draft draft = ObservationDrafter.draft(byOption, sample);
-        assertThat(draft.title()).isEqualTo("De hulp kwam op tijd – Wachten");
+        assertThat(draft.title()).isEqualTo("Op tijd – Wachten");
         assertThat(draft.observation())
                 .contains("Wie bij vraag 5 ‘Wachten’ aankruiste (200 verhalen)")
                 .contains("Wie bij vraag 5 ‘Wachten’ niet aankruiste (300 verhalen)")
@@ -103,7 +103,7 @@ class ObservationDrafterTest {
                           'counts':[[20,80],[70,30]],'adjustedResiduals':[[-7.1,7.1],[7.1,-7.1]]}}
                 """);
         ObservationDrafter.Draft draft = ObservationDrafter.draft(pattern, sample);
-        assertThat(draft.title()).isEqualTo("Dit was voor het kind of gezin – Om welke hulp ging het vooral");
+        assertThat(draft.title()).isEqualTo("Gevolg voor kind of gezin – Soort hulp");
         assertThat(draft.observation())
                 .contains(
                         "Wie bij vraag 2 ‘Negatief’ koos (100 verhalen) koos bij vraag 4 ‘Verblijf’ in 80% van de verhalen; "

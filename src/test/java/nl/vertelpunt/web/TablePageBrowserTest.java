@@ -263,19 +263,19 @@ class TablePageBrowserTest extends BrowserTest {
         for (int width : new int[] {1280, 360}) {
             browser.width(width);
             for (WebElement article : articles) {
-            assertThat(article.findElement(By.cssSelector("img.card-chart")).isDisplayed())
-                    .isFalse();
-            WebElement simple = article.findElement(By.cssSelector(".simple-chart"));
-            assertThat(simple.isDisplayed()).isTrue();
-            Number smallest = (Number) browser.script(
-                    "let min = 1000; const walk = document.createTreeWalker(arguments[0], NodeFilter.SHOW_TEXT);"
-                            + "while (walk.nextNode()) { const n = walk.currentNode; if (n.textContent.trim() === '') continue;"
-                            + " min = Math.min(min, parseFloat(getComputedStyle(n.parentElement).fontSize)); } return min;",
-                    simple);
-            assertThat(smallest.doubleValue())
-                    .as("smallest chart text at %d px", width)
-                    .isGreaterThanOrEqualTo(12);
-            assertThat(simple.getText()).isNotBlank();
+                assertThat(article.findElement(By.cssSelector("img.card-chart")).isDisplayed())
+                        .isFalse();
+                WebElement simple = article.findElement(By.cssSelector(".simple-chart"));
+                assertThat(simple.isDisplayed()).isTrue();
+                Number smallest = (Number) browser.script(
+                        "let min = 1000; const walk = document.createTreeWalker(arguments[0], NodeFilter.SHOW_TEXT);"
+                                + "while (walk.nextNode()) { const n = walk.currentNode; if (n.textContent.trim() === '') continue;"
+                                + " min = Math.min(min, parseFloat(getComputedStyle(n.parentElement).fontSize)); } return min;",
+                        simple);
+                assertThat(smallest.doubleValue())
+                        .as("smallest chart text at %d px", width)
+                        .isGreaterThanOrEqualTo(12);
+                assertThat(simple.getText()).isNotBlank();
             }
         }
         browser.width(1280);

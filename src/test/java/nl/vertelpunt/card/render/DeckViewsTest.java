@@ -25,11 +25,13 @@ class DeckViewsTest {
         assertThat(DeckViews.rounding(exact, small)).isEmpty();
         // rounded to fives, none under five
         JsonNode rounded = json.readTree("{\"suppressionThreshold\": 5, \"groups\": [{\"n\": 10}, {\"n\": 5}]}");
-        assertThat(DeckViews.rounding(rounded, small)).isEqualTo(" Aantallen zijn afgerond, zodat niemand te herkennen is.");
+        assertThat(DeckViews.rounding(rounded, small))
+                .isEqualTo(" Aantallen zijn afgerond, zodat niemand te herkennen is.");
         // a group shown as <5, also on a card made before patterns carried their threshold
         JsonNode older = json.readTree("{\"groups\": [{\"n\": 10}, {\"n\": \"<5\"}]}");
         assertThat(DeckViews.rounding(older, small))
-                .isEqualTo(" Aantallen zijn afgerond, zodat niemand te herkennen is. Aantallen onder 5 staan als ‘<5’.");
+                .isEqualTo(
+                        " Aantallen zijn afgerond, zodat niemand te herkennen is. Aantallen onder 5 staan als ‘<5’.");
     }
 
     @Test
