@@ -1,10 +1,10 @@
 package nl.vertelpunt.sample;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -58,14 +58,12 @@ public final class SyntheticStories {
         int stories = Integer.parseInt(options.getOrDefault("stories", "1000"));
         long seed = Long.parseLong(options.getOrDefault("seed", "42"));
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        StoryPointDefinition definition;
-        if (options.containsKey("definition")) {
-            definition = mapper.readValue(Path.of(options.get("definition")).toFile(), StoryPointDefinition.class);
-        } else {
-            try (InputStream sample = SampleStoryPoints.open("voordejeugd.json")) {
-                definition = mapper.readValue(sample, StoryPointDefinition.class);
-            }
-        }
+        // with the questions of the sample modules it includes written out, as publishing it would
+        JsonNode document = options.containsKey("definition")
+                ? SampleStoryPoints.expand(
+                        mapper.readTree(Path.of(options.get("definition")).toFile()), mapper)
+                : SampleStoryPoints.expanded("voordejeugd.json", mapper);
+        StoryPointDefinition definition = mapper.treeToValue(document, StoryPointDefinition.class);
         SyntheticStories generator = new SyntheticStories(definition, seed);
         String out = options.get("out");
         Writer writer = out == null

@@ -96,6 +96,18 @@ public class ModuleService {
         return new Published(id, current.version, current.revision, false, true);
     }
 
+    /**
+     * Publishes a module only when none has its id yet (the samples that ship with the application: a module changed
+     * since is left as it is); empty when one exists.
+     */
+    public Optional<Published> publishIfNew(String id, JsonNode document) {
+        lock(id);
+        if (QuestionModule.findById(id) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(publish(id, document));
+    }
+
     /** The current version of a module, or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ModuleView current(String id) {

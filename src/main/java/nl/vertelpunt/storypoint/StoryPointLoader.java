@@ -44,9 +44,16 @@ public class StoryPointLoader {
     void onStart(
             @Observes StartupEvent event,
             StoryPointService service,
+            ModuleService modules,
             ObjectMapper mapper,
             @ConfigProperty(name = "vertelpunt.storypoints.dir") Optional<String> dir,
             @ConfigProperty(name = "vertelpunt.samples.enabled", defaultValue = "true") boolean samplesEnabled) {
+        if (samplesEnabled) {
+            // the modules the samples include come first
+            for (JsonNode module : SampleStoryPoints.readModules(mapper)) {
+                publishModule(module, modules);
+            }
+        }
         List<Definition> own = dir.filter(d -> !d.isBlank())
                 .map(d -> folder(Path.of(d), mapper))
                 .orElse(List.of());
@@ -127,6 +134,23 @@ public class StoryPointLoader {
             LOG.errorf(
                     "Story point definition %s is not valid and was skipped: %s %s",
                     definition.origin(),
+                    e.getMessage(),
+                    e.errors().stream()
+                            .map(err -> err.field() + ": " + err.message())
+                            .toList());
+        }
+    }
+
+    private static void publishModule(JsonNode module, ModuleService modules) {
+        String id = module.path("id").asText("");
+        try {
+            modules.publishIfNew(id, module)
+                    .ifPresent(r ->
+                            LOG.infof("Loaded sample module %s (version %d) from the application", id, r.version()));
+        } catch (ProblemException e) {
+            LOG.errorf(
+                    "Sample module %s is not valid and was skipped: %s %s",
+                    id,
                     e.getMessage(),
                     e.errors().stream()
                             .map(err -> err.field() + ": " + err.message())

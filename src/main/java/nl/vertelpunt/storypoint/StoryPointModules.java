@@ -54,6 +54,41 @@ class StoryPointModules {
      * point (a role it does not have), naming the module.
      */
     ObjectNode expand(ObjectNode document) {
+        return expand(document, new Modules() {
+            @Override
+            public boolean exists(String id) {
+                if (QuestionModule.findById(id) == null) {
+                    return false;
+                }
+                // kept still until this story point is published: a module version is rewritten only while no
+                // story point includes it
+                lockModule(id);
+                return true;
+            }
+
+            @Override
+            public Optional<Found> find(String id, Integer version) {
+                return modules.resolve(id, version)
+                        .map(v -> new Found(v.version, (ArrayNode)
+                                definitions.tree(v.definition).get("questions")));
+            }
+        });
+    }
+
+    /** A module version found: its number and its questions. */
+    record Found(int version, ArrayNode questions) {}
+
+    /** Where modules are found: the database, or the samples that ship with the application. */
+    interface Modules {
+        /** Whether there is a module with this id. */
+        boolean exists(String id);
+
+        /** The module's version ({@code version}, or the current one when null); empty when it has no such version. */
+        Optional<Found> find(String id, Integer version);
+    }
+
+    /** {@link #expand(ObjectNode)} with modules from {@code found}, without a database (the samples). */
+    static ObjectNode expand(ObjectNode document, Modules found) {
         JsonNode uses = document.get("modules");
         if (uses == null || uses.isNull() || uses.isEmpty()) {
             ObjectNode plain = document.deepCopy();
@@ -75,13 +110,12 @@ class StoryPointModules {
             String id = use.get("id").asText();
             Integer asked = use.hasNonNull("version") ? use.get("version").asInt() : null;
             String path = index("modules", i);
-            Optional<QuestionModuleVersion> found = Optional.empty();
-            if (QuestionModule.findById(id) == null) {
+            Optional<Found> version = Optional.empty();
+            if (!found.exists(id)) {
                 errors.add(new FieldError(field(path, "id"), "there is no module '" + id + "'"));
             } else {
-                lockModule(id);
-                found = modules.resolve(id, asked);
-                if (found.isEmpty()) {
+                version = found.find(id, asked);
+                if (version.isEmpty()) {
                     errors.add(new FieldError(field(path, "version"), "module '" + id + "' has no version " + asked));
                 }
             }
@@ -91,11 +125,9 @@ class StoryPointModules {
                         field(path, "after"),
                         "'" + use.get("after").asText() + "' is not one of this story point's own questions"));
             }
-            ArrayNode block = found.map(
-                            v -> (ArrayNode) definitions.tree(v.definition).get("questions"))
-                    .orElseGet(() -> document.arrayNode());
+            ArrayNode block = version.map(Found::questions).orElseGet(document::arrayNode);
             blocks.add(block);
-            pinned.add(found.map(v -> v.version).orElse(null));
+            pinned.add(version.map(Found::version).orElse(null));
             for (JsonNode q : block) {
                 String qid = q.get("id").asText();
                 String other = moduleOfQuestion.putIfAbsent(qid, id);

@@ -11,11 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.vertelpunt.story.StoryCsv;
+import nl.vertelpunt.storypoint.SampleStoryPoints;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 class SyntheticStoriesTest {
 
     private static String generate(int stories, long seed) throws Exception {
-        StoryPointDefinition definition = new ObjectMapper()
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .readValue(Path.of("samples/storypoints/voordejeugd.json").toFile(), StoryPointDefinition.class);
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        StoryPointDefinition definition =
+                json.treeToValue(SampleStoryPoints.expanded("voordejeugd.json", json), StoryPointDefinition.class);
         StringWriter out = new StringWriter();
         new SyntheticStories(definition, seed).write(out, stories);
         return out.toString();

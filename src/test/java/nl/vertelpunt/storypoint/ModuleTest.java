@@ -103,6 +103,42 @@ class ModuleTest {
     }
 
     @Test
+    void shouldShipTheNationalCoreAndARegionThatSharesIt() {
+        // the samples: the national story point is the core module and its own extras; Twente adds a theme of its own
+        JsonPath national = given().get("/api/storypoints/voordejeugd")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        JsonPath twente = given().get("/api/storypoints/twente")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        JsonPath kern = asAdmin()
+                .get("/api/modules/kern")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<String> core = kern.getList("definition.questions.id");
+        assertThat(core).contains("gehoord", "op-tijd", "balans").doesNotContain("regio", "tip");
+        assertThat(national.getList("definition.questions.id", String.class))
+                .containsSubsequence(core)
+                .contains("regio", "tip");
+        assertThat(twente.getList("definition.questions.id", String.class))
+                .containsSubsequence(core)
+                .containsSubsequence("gemeente", "gewoon-leven", "meehelpers", "dichtbij", "tip")
+                .doesNotContain("regio");
+        assertThat(kern.getList("includedBy", String.class)).contains("voordejeugd", "twente");
+        assertThat(twente.getList("definition.modules.id", String.class))
+                .containsExactly("kern", "twente-gewoon-leven");
+        // each role is spoken to in the region's own questions too
+        assertThat(twente.getString("definition.questions.find { it.id == 'gewoon-leven' }.labelByRole.jongere.nl"))
+                .startsWith("Kon jij");
+    }
+
+    @Test
     void shouldWriteTheModulesQuestionsOutWhereTheStoryPointSaysAndPinTheVersion() {
         String kern = uniqueSlug("kern");
         putModule(kern, module(kern, twoKernQuestions(kern)))

@@ -77,8 +77,9 @@ class SampleStoryPointsIT {
     @Test
     void shouldLeaveTheSamplesOutWhenSwitchedOffAndPublishTheFolder() throws Exception {
         Path own = Files.createDirectories(folder.resolve("own"));
-        ObjectNode definition = (ObjectNode)
-                JSON.readTree(Path.of("samples/storypoints/voordejeugd.json").toFile());
+        // a story point of one's own, without the sample modules (which are switched off with the samples)
+        ObjectNode definition = (ObjectNode) SampleStoryPoints.expanded("voordejeugd.json", JSON);
+        definition.remove("modules");
         definition.put("slug", "eigen-vertelpunt");
         Files.writeString(own.resolve("eigen.json"), definition.toString());
         Map<String, String> env =

@@ -2,11 +2,14 @@ package nl.vertelpunt.storypoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import nl.vertelpunt.storypoint.definition.DefinitionValidator;
 import org.junit.jupiter.api.Test;
 
 /** Which definitions are published at start-up. Plain JUnit: the samples come from the class path, as in the jar. */
@@ -26,7 +29,17 @@ class StoryPointLoaderTest {
         assertThat(SampleStoryPoints.names()).isNotEmpty().isEqualTo(inRepository);
         assertThat(SampleStoryPoints.read(JSON))
                 .extracting(StoryPointLoader.Definition::slug)
-                .contains("voordejeugd");
+                .contains("voordejeugd", "twente");
+        // and the modules they include, with which each is a valid definition
+        assertThat(SampleStoryPoints.readModules(JSON))
+                .extracting(m -> m.path("id").asText())
+                .containsExactly("kern", "twente-gewoon-leven");
+        for (String name : SampleStoryPoints.names()) {
+            JsonNode expanded = SampleStoryPoints.expanded(name, JSON);
+            ObjectNode plain = ((ObjectNode) expanded).deepCopy();
+            plain.remove("modules");
+            assertThat(DefinitionValidator.validate(plain)).as(name).isEmpty();
+        }
     }
 
     @Test
