@@ -185,7 +185,8 @@ public class ModuleService {
         return v;
     }
 
-    private void lock(String id) {
+    /** Keeps a module still until the transaction ends (publishing it, or a story point that includes it). */
+    void lock(String id) {
         em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, hashtext(?2))) l")
                 .setParameter(1, LOCK_NAMESPACE)
                 .setParameter(2, id)

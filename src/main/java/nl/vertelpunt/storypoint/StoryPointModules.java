@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,12 +34,10 @@ class StoryPointModules {
 
     private static final Pattern QUESTION_PATH = Pattern.compile("^questions\\[(\\d+)](.*)$");
 
-    private final EntityManager em;
     private final ModuleService modules;
     private final Definitions definitions;
 
-    StoryPointModules(EntityManager em, ModuleService modules, Definitions definitions) {
-        this.em = em;
+    StoryPointModules(ModuleService modules, Definitions definitions) {
         this.modules = modules;
         this.definitions = definitions;
     }
@@ -62,7 +59,7 @@ class StoryPointModules {
                 }
                 // kept still until this story point is published: a module version is rewritten only while no
                 // story point includes it
-                lockModule(id);
+                modules.lock(id);
                 return true;
             }
 
@@ -223,12 +220,5 @@ class StoryPointModules {
                 index("modules", origin.module()),
                 "question '" + question + "' of module '" + module + "' does not fit this story point: " + inside
                         + e.message());
-    }
-
-    private void lockModule(String id) {
-        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, hashtext(?2))) l")
-                .setParameter(1, ModuleService.LOCK_NAMESPACE)
-                .setParameter(2, id)
-                .getSingleResult();
     }
 }
