@@ -58,22 +58,7 @@ public final class ObservationDrafter {
         groups.sort(Comparator.comparingDouble((JsonNode g) -> g.path("mean").asDouble())
                 .thenComparing(g -> g.path("category").asText()));
         StringBuilder text = new StringBuilder();
-        text.append("In ")
-                .append(stories(pattern.path("n")))
-                .append(" is zowel ")
-                .append(slider.reference())
-                .append(" (")
-                .append(quoted(slider.label()))
-                .append(", van 0 = ")
-                .append(quoted(slider.left()))
-                .append(" tot 100 = ")
-                .append(quoted(slider.right()))
-                .append(") als ")
-                .append(choice.reference());
-        if (!choice.isRole()) {
-            text.append(" (").append(quoted(choice.label())).append(")");
-        }
-        text.append(" beantwoord.");
+        text.append(answeredBoth(pattern.path("n"), slider, choice)).append(' ').append(poles(slider));
         if (groups.size() >= 2) {
             JsonNode low = groups.get(0);
             JsonNode high = groups.get(groups.size() - 1);
@@ -119,12 +104,12 @@ public final class ObservationDrafter {
         double median = group.path("median").asDouble();
         long m = Math.round(median);
         String half = m <= 0
-                ? "de helft zette hem helemaal op 0"
+                ? "de helft van hen zette hem helemaal op 0"
                 : m >= 100
-                        ? "de helft zette hem helemaal op 100"
-                        : "de helft zette hem op " + m + (highest ? " of hoger" : " of lager");
+                        ? "de helft van hen zette hem helemaal op 100"
+                        : "de helft van hen zette hem op " + m + (highest ? " of hoger" : " of lager");
         return "(" + stories(group.path("n")) + "), zette de schuif bij " + slider.reference() + " gemiddeld op "
-                + whole(group.path("mean").asDouble()) + "; " + half + ", " + position(median, slider);
+                + whole(group.path("mean").asDouble()) + ". " + capitalized(half) + ", " + position(median, slider);
     }
 
     /** Where a median lies between the poles, in words. */
@@ -194,9 +179,9 @@ public final class ObservationDrafter {
         if (!small && total.isNumber() && total.asLong() == sum) {
             return "";
         }
-        return " Alle aantallen zijn afgerond op " + roundedTo(k)
-                + (small ? " en een groep van minder dan " + k + " verhalen staat er als ‘minder dan " + k + "’" : "")
-                + ", zodat niemand te herkennen is; daardoor tellen de aantallen niet precies op tot het totaal.";
+        return " Alle aantallen zijn afgerond op " + roundedTo(k) + ", zodat niemand te herkennen is."
+                + (small ? " Een groep van minder dan " + k + " verhalen staat er als ‘minder dan " + k + "’." : "")
+                + " Daardoor tellen de aantallen niet precies op tot het totaal.";
     }
 
     private static String roundedTo(int k) {
@@ -231,18 +216,7 @@ public final class ObservationDrafter {
         }
         List<int[]> cells = strongCells(table, r, c);
         StringBuilder text = new StringBuilder();
-        text.append("In ")
-                .append(stories(pattern.path("n")))
-                .append(" is zowel ")
-                .append(rows.reference());
-        if (!rows.isRole()) {
-            text.append(" (").append(quoted(rows.label())).append(")");
-        }
-        text.append(" als ").append(columns.reference());
-        if (!columns.isRole()) {
-            text.append(" (").append(quoted(columns.label())).append(")");
-        }
-        text.append(" beantwoord.");
+        text.append(answeredBoth(pattern.path("n"), rows, columns));
         for (int[] rc : cells) {
             int i = rc[0];
             int j = rc[1];
@@ -255,11 +229,11 @@ public final class ObservationDrafter {
                     .append(capitalized(who(rows, rowCategory)))
                     .append(" (")
                     .append(stories(JsonNodeFactory.instance.numberNode(rowTotals[i])))
-                    .append(") ")
+                    .append("), ")
                     .append(chose(columns, columnCategory, true))
                     .append(" in ")
                     .append(percent(cell(table, i, j), rowTotals[i]))
-                    .append(" van de verhalen; van alle verhalen samen is dat ")
+                    .append(" van de verhalen. Van alle verhalen samen is dat ")
                     .append(percent(columnTotals[j], total))
                     .append('.');
         }
@@ -305,34 +279,21 @@ public final class ObservationDrafter {
     private static Draft sliderBySlider(JsonNode pattern, Variable x, Variable y) {
         double rho = pattern.path("effectSize").path("value").asDouble();
         StringBuilder text = new StringBuilder();
-        text.append("In ")
-                .append(stories(pattern.path("n")))
-                .append(" zijn zowel ")
+        text.append(answeredBoth(pattern.path("n"), x, y))
+                .append(' ')
+                .append(poles(x))
+                .append(' ')
+                .append(poles(y))
+                .append(' ');
+        text.append("Wie bij ")
                 .append(x.reference())
-                .append(" (")
-                .append(quoted(x.label()))
-                .append(", van 0 = ")
-                .append(quoted(x.left()))
-                .append(" tot 100 = ")
+                .append(" meer naar ")
                 .append(quoted(x.right()))
-                .append(") als ")
+                .append(" schoof, schoof bij ")
                 .append(y.reference())
-                .append(" (")
-                .append(quoted(y.label()))
-                .append(", van 0 = ")
-                .append(quoted(y.left()))
-                .append(" tot 100 = ")
-                .append(quoted(y.right()))
-                .append(") beantwoord. ");
-        text.append("Hoe meer iemand bij ")
-                .append(x.reference())
-                .append(" naar ")
-                .append(quoted(x.right()))
-                .append(" schoof, hoe meer hij of zij bij ")
-                .append(y.reference())
-                .append(" meestal naar ")
+                .append(" meestal ook meer naar ")
                 .append(quoted(rho >= 0 ? y.right() : y.left()))
-                .append(" schoof. ");
+                .append(". ");
         double strength = Math.abs(rho);
         text.append("Dit verband is ")
                 .append(strength < 0.3 ? "zwak" : strength < 0.5 ? "matig" : "sterk")
@@ -346,6 +307,27 @@ public final class ObservationDrafter {
         text.append(' ').append(chance(pattern, "zo'n verband"));
         String title = shortLabel(x) + " – " + shortLabel(y);
         return new Draft(trimmed(title), text.toString());
+    }
+
+    /**
+     * "Er zijn 1.234 verhalen met een antwoord op vraag 12 (‘Gehoord voelen’) én vraag 2 (‘Gevolg’).": the first
+     * sentence of every observation (the role has no question number and no label in brackets).
+     */
+    private static String answeredBoth(JsonNode n, Variable a, Variable b) {
+        return "Er " + (n.isNumber() && n.asLong() == 1 ? "is " : "zijn ") + stories(n) + " met een antwoord op "
+                + named(a) + " én " + named(b) + ".";
+    }
+
+    private static String named(Variable variable) {
+        return variable.isRole()
+                ? "de rol van wie vertelt"
+                : variable.reference() + " (" + quoted(variable.label()) + ")";
+    }
+
+    /** "Vraag 12 is een schuif van 0 (‘Zeker NIET’) tot 100 (‘Zeker WEL’).". */
+    private static String poles(Variable slider) {
+        return capitalized(slider.reference()) + " is een schuif van 0 (" + quoted(slider.left()) + ") tot 100 ("
+                + quoted(slider.right()) + ").";
     }
 
     /** "wie bij vraag 2 "Zeer negatief" koos", for a group or table category of a variable. */
@@ -399,9 +381,9 @@ public final class ObservationDrafter {
                 ? "erg klein: " + PlainWords.odds(q)
                 : q <= 0.05
                         ? "klein: " + PlainWords.odds(q)
-                        : "niet zo klein: " + PlainWords.odds(q) + "; lees dit patroon voorzichtig";
-        return "De kans dat " + subject + " toevallig is, is " + odds + " (ook als je meetelt dat er veel vragen"
-                + " met elkaar zijn vergeleken).";
+                        : "niet zo klein: " + PlainWords.odds(q) + ". Lees dit patroon daarom voorzichtig";
+        return "De kans dat " + subject + " toevallig is, is " + odds + ". Daarbij is meegeteld dat er veel vragen"
+                + " met elkaar zijn vergeleken.";
     }
 
     private static String shortLabel(Variable variable) {

@@ -204,7 +204,7 @@ class CardTest {
                 .body("published", equalTo(true))
                 .body("stories.id", equalTo(List.of(ids.get(1), ids.get(0))))
                 .body("stories[0].quote", equalTo("Verhaal"))
-                .body("observation", startsWith("In "));
+                .body("observation", startsWith("Er zijn "));
 
         // someone else's save in between: nothing is overwritten
         asAdmin()

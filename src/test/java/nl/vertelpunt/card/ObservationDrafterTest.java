@@ -22,6 +22,21 @@ class ObservationDrafterTest {
         sample = JSON.treeToValue(SampleStoryPoints.expanded("voordejeugd.json", JSON), StoryPointDefinition.class);
     }
 
+    /** Words a sentence of a drafted observation may have at most: B1 texts keep sentences short. */
+    private static final int SENTENCE_WORDS = 20;
+
+    /** The observation's text, after checking that no sentence is longer than {@link #SENTENCE_WORDS} words. */
+    private static String shortSentences(ObservationDrafter.Draft draft) {
+        String text = draft.observation();
+        // a sentence ends at a full stop, question or exclamation mark followed by a capital or an opening quote
+        for (String sentence : text.split("(?<=[.!?])\\s+(?=[A-Z‘])")) {
+            assertThat(sentence.trim().split("\\s+"))
+                    .as("a sentence of at most %d words: %s", SENTENCE_WORDS, sentence)
+                    .hasSizeLessThanOrEqualTo(SENTENCE_WORDS);
+        }
+        return text;
+    }
+
     private static JsonNode json(String text) throws Exception {
         return JSON.readTree(text.replace('\'', '"'));
     }
@@ -39,25 +54,25 @@ class ObservationDrafterTest {
                 """);
         ObservationDrafter.Draft draft = ObservationDrafter.draft(pattern, sample);
         assertThat(draft.title()).isEqualTo("Gehoord voelen – Gevolg voor kind of gezin");
-        assertThat(draft.observation())
+        assertThat(shortSentences(draft))
                 .startsWith(
-                        "In 1.234 verhalen is zowel vraag 12 (‘Gehoord voelen’, van 0 = ‘Zeker NIET’ tot 100 = ‘Zeker WEL’) "
-                                + "als vraag 2 (‘Gevolg voor kind of gezin’) beantwoord.")
+                        "Er zijn 1.234 verhalen met een antwoord op vraag 12 (‘Gehoord voelen’) én vraag 2 (‘Gevolg voor"
+                                + " kind of gezin’). Vraag 12 is een schuif van 0 (‘Zeker NIET’) tot 100 (‘Zeker WEL’).")
                 .contains(
-                        "Wie bij vraag 2 ‘Zeer negatief’ koos (82 verhalen), zette de schuif bij vraag 12 gemiddeld op 18; "
-                                + "de helft zette hem op 12 of lager, dicht bij ‘Zeker NIET’.")
+                        "Wie bij vraag 2 ‘Zeer negatief’ koos (82 verhalen), zette de schuif bij vraag 12 gemiddeld op 18. "
+                                + "De helft van hen zette hem op 12 of lager, dicht bij ‘Zeker NIET’.")
                 .contains(
-                        "Wie bij vraag 2 ‘Zeer positief’ koos (75 verhalen), zette de schuif bij vraag 12 gemiddeld op 84; "
-                                + "de helft zette hem op 90 of hoger, dicht bij ‘Zeker WEL’.")
+                        "Wie bij vraag 2 ‘Zeer positief’ koos (75 verhalen), zette de schuif bij vraag 12 gemiddeld op 84. "
+                                + "De helft van hen zette hem op 90 of hoger, dicht bij ‘Zeker WEL’.")
                 .contains("De 2 andere groepen liggen daartussen.")
                 // a group that was not tested is named as too small, not described
                 .contains("De groep ‘Neutraal’ (3 verhalen) is te klein om te vergelijken en telt niet mee.")
                 .doesNotContain("‘Neutraal’ koos")
                 // 82 + 310 + 400 + 75 is not 1,234
-                .contains("daardoor tellen de aantallen niet precies op tot het totaal.")
+                .contains("Daardoor tellen de aantallen niet precies op tot het totaal.")
                 .endsWith(
                         "De kans dat zo'n groot verschil tussen de groepen toevallig is, is erg klein: minder dan 1 op"
-                                + " 1.000 (ook als je meetelt dat er veel vragen met elkaar zijn vergeleken).");
+                                + " 1.000. Daarbij is meegeteld dat er veel vragen met elkaar zijn vergeleken.");
     }
 
     @Test
@@ -67,19 +82,18 @@ class ObservationDrafterTest {
                  'groups':[{'category':'ouder','label':'Ja! Ik ben ouder of verzorger','n':40,'mean':45,'median':44,'tested':true},
                            {'category':'professional','label':'Ja! Ik ben professional','n':'<5','mean':70,'median':71,'tested':true}]}
                 """);
-        String text = ObservationDrafter.draft(byRole, sample).observation();
+        String text = shortSentences(ObservationDrafter.draft(byRole, sample));
         assertThat(text)
-                .startsWith("In minder dan 5 verhalen is zowel vraag 10")
-                .contains("als de rol beantwoord.")
+                .startsWith("Er zijn minder dan 5 verhalen met een antwoord op vraag 10")
+                .contains("én de rol van wie vertelt.")
                 .contains(
-                        "Wie als rol ‘Ja! Ik ben ouder of verzorger’ koos (40 verhalen), zette de schuif bij vraag 10 gemiddeld op 45; "
-                                + "de helft zette hem op 44 of lager, rond het midden.")
+                        "Wie als rol ‘Ja! Ik ben ouder of verzorger’ koos (40 verhalen), zette de schuif bij vraag 10 gemiddeld op 45. "
+                                + "De helft van hen zette hem op 44 of lager, rond het midden.")
                 .contains("(minder dan 5 verhalen)")
                 .contains("meer naar ‘Heel duidelijk’")
-                .contains("is klein: minder dan 1 op 20 (")
-                .contains(
-                        "Alle aantallen zijn afgerond op vijftallen en een groep van minder dan 5 verhalen staat er als"
-                                + " ‘minder dan 5’");
+                .contains("is klein: minder dan 1 op 20.")
+                .contains("Alle aantallen zijn afgerond op vijftallen, zodat niemand te herkennen is.")
+                .contains("Een groep van minder dan 5 verhalen staat er als ‘minder dan 5’.");
 
         JsonNode byOption = json("""
                 {'kind':'slider_by_choice','questions':['op-tijd','themas:wachten'],'test':'mann-whitney','n':500,'q':0.001,
@@ -88,7 +102,7 @@ class ObservationDrafterTest {
                 """);
         ObservationDrafter.Draft draft = ObservationDrafter.draft(byOption, sample);
         assertThat(draft.title()).isEqualTo("Op tijd – Wachten");
-        assertThat(draft.observation())
+        assertThat(shortSentences(draft))
                 .contains("Wie bij vraag 5 ‘Wachten’ aankruiste (200 verhalen)")
                 .contains("Wie bij vraag 5 ‘Wachten’ niet aankruiste (300 verhalen)")
                 .contains("meer naar ‘Veel te laat’");
@@ -104,13 +118,13 @@ class ObservationDrafterTest {
                 """);
         ObservationDrafter.Draft draft = ObservationDrafter.draft(pattern, sample);
         assertThat(draft.title()).isEqualTo("Gevolg voor kind of gezin – Soort hulp");
-        assertThat(draft.observation())
+        assertThat(shortSentences(draft))
                 .contains(
-                        "Wie bij vraag 2 ‘Negatief’ koos (100 verhalen) koos bij vraag 4 ‘Verblijf’ in 80% van de verhalen; "
-                                + "van alle verhalen samen is dat 55%.")
+                        "Wie bij vraag 2 ‘Negatief’ koos (100 verhalen), koos bij vraag 4 ‘Verblijf’ in 80% van de verhalen. "
+                                + "Van alle verhalen samen is dat 55%.")
                 .contains(
-                        "Wie bij vraag 2 ‘Positief’ koos (100 verhalen) koos bij vraag 4 ‘Lichte hulp’ in 70% van de verhalen; "
-                                + "van alle verhalen samen is dat 45%.")
+                        "Wie bij vraag 2 ‘Positief’ koos (100 verhalen), koos bij vraag 4 ‘Lichte hulp’ in 70% van de verhalen. "
+                                + "Van alle verhalen samen is dat 45%.")
                 .contains(
                         "De kans dat zo'n sterk verband tussen de antwoorden toevallig is, is klein: minder dan 1 op 100")
                 // 20 + 80 + 70 + 30 = 200: nothing to explain
@@ -125,16 +139,16 @@ class ObservationDrafterTest {
                 {'kind':'slider_by_slider','questions':['gehoord','op-tijd'],'test':'spearman','n':900,'q':0.00001,
                  'effectSize':{'name':'spearman-rho','value':-0.42}}
                 """);
-        assertThat(ObservationDrafter.draft(negative, sample).observation())
+        assertThat(shortSentences(ObservationDrafter.draft(negative, sample)))
                 .contains(
-                        "Hoe meer iemand bij vraag 12 naar ‘Zeker WEL’ schoof, hoe meer hij of zij bij vraag 9 meestal naar ‘Veel te laat’ schoof.")
+                        "Wie bij vraag 12 meer naar ‘Zeker WEL’ schoof, schoof bij vraag 9 meestal ook meer naar ‘Veel te laat’.")
                 .contains("Dit verband is matig: het geldt voor veel verhalen, maar lang niet voor alle.");
         JsonNode positive = json("""
                 {'kind':'slider_by_slider','questions':['gehoord','vertrouwen'],'test':'spearman','n':900,'q':0.00001,
                  'effectSize':{'name':'spearman-rho','value':0.61}}
                 """);
-        assertThat(ObservationDrafter.draft(positive, sample).observation())
-                .contains("meestal naar ‘Veel vertrouwen’ schoof.")
+        assertThat(shortSentences(ObservationDrafter.draft(positive, sample)))
+                .contains("meestal ook meer naar ‘Veel vertrouwen’.")
                 .contains("Dit verband is sterk: het geldt voor de meeste verhalen.");
     }
 
@@ -150,12 +164,11 @@ class ObservationDrafterTest {
     void shouldWriteCorrectDutchForEveryPositionOfTheLowestAndTheHighestGroup() throws Exception {
         for (int low = 0; low <= 100; low++) {
             for (int high : new int[] {low, Math.min(100, low + 1), Math.min(100, low + 37), 100}) {
-                String text = ObservationDrafter.draft(sliderGroups(low, high), sample)
-                        .observation();
+                String text = shortSentences(ObservationDrafter.draft(sliderGroups(low, high), sample));
                 String lowGroup = text.substring(
                         text.indexOf("Wie bij vraag 2 ‘Negatief’"), text.indexOf("Wie bij vraag 2 ‘Positief’"));
                 String highGroup = text.substring(text.indexOf("Wie bij vraag 2 ‘Positief’"));
-                highGroup = highGroup.substring(0, highGroup.indexOf('.') + 1);
+                highGroup = highGroup.substring(0, highGroup.indexOf(" De kans"));
                 String at = "low " + low + ", high " + high + ": " + text;
                 assertThat(text)
                         .as(at)
@@ -167,16 +180,18 @@ class ObservationDrafterTest {
                 assertThat(highGroup).as(at).doesNotContain("of lager");
                 assertThat(lowGroup).as(at).doesNotContain("of hoger");
                 if (low == 0) {
-                    assertThat(lowGroup).as(at).contains("de helft zette hem helemaal op 0, helemaal bij ‘Zeker NIET’");
+                    assertThat(lowGroup)
+                            .as(at)
+                            .contains("De helft van hen zette hem helemaal op 0, helemaal bij ‘Zeker NIET’");
                 } else if (low < 100) {
-                    assertThat(lowGroup).as(at).contains("de helft zette hem op " + low + " of lager, ");
+                    assertThat(lowGroup).as(at).contains("De helft van hen zette hem op " + low + " of lager, ");
                 }
                 if (high == 100) {
                     assertThat(highGroup)
                             .as(at)
-                            .contains("de helft zette hem helemaal op 100, helemaal bij ‘Zeker WEL’");
+                            .contains("De helft van hen zette hem helemaal op 100, helemaal bij ‘Zeker WEL’");
                 } else if (high > 0) {
-                    assertThat(highGroup).as(at).contains("de helft zette hem op " + high + " of hoger, ");
+                    assertThat(highGroup).as(at).contains("De helft van hen zette hem op " + high + " of hoger, ");
                 }
             }
         }
@@ -215,7 +230,7 @@ class ObservationDrafterTest {
                            {'category':'positief','label':'Positief','n':60,'mean':70,'median':70,'tested':true}]}
                 """);
         assertThat(ObservationDrafter.draft(rounded, sample).observation())
-                .contains("Alle aantallen zijn afgerond op vijftallen, zodat niemand te herkennen is; daardoor tellen"
+                .contains("Alle aantallen zijn afgerond op vijftallen, zodat niemand te herkennen is. Daardoor tellen"
                         + " de aantallen niet precies op tot het totaal.");
         JsonNode smallCell = json("""
                 {'kind':'choice_by_choice','questions':['gevolg','soort-hulp'],'test':'chi-square','n':200,'q':0.004,
@@ -224,7 +239,7 @@ class ObservationDrafterTest {
                           'counts':[[20,80],['<5',95]],'adjustedResiduals':[[-7.1,7.1],[7.1,-7.1]]}}
                 """);
         assertThat(ObservationDrafter.draft(smallCell, sample).observation())
-                .contains("een groep van minder dan 5 verhalen staat er als ‘minder dan 5’");
+                .contains("Een groep van minder dan 5 verhalen staat er als ‘minder dan 5’.");
     }
 
     @Test
@@ -239,13 +254,13 @@ class ObservationDrafterTest {
                  'effectSize':{'name':'spearman-rho','value':-0.12}}
                 """));
         for (JsonNode pattern : patterns) {
-            assertThat(ObservationDrafter.draft(pattern, sample).observation())
+            assertThat(shortSentences(ObservationDrafter.draft(pattern, sample)))
                     .doesNotContainPattern("\\b[pq] ?[=<]|Kruskal|Mann|Whitney|Spearman|ρ|ε²|[Kk]urtosis|[Ss]cheefheid|"
                             + "Benjamini|χ²|residu")
                     .doesNotContain("0,");
         }
         assertThat(ObservationDrafter.draft(patterns.get(1), sample).observation())
-                .contains("is niet zo klein: ongeveer 1 op 5; lees dit patroon voorzichtig");
+                .contains("is niet zo klein: ongeveer 1 op 5. Lees dit patroon daarom voorzichtig.");
     }
 
     @Test

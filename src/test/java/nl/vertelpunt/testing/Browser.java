@@ -293,7 +293,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Checks the page as it is now: no sideways scrolling at 320, 375 and 1280 px, no axe-core violation at 375
+     * Checks the page as it is now: no sideways scrolling at 320, 375, 640, 768 and 1280 px, no axe-core violation at 375
      * and 1280 px, and a full-page screenshot at both in target/screenshots ({@code name}-375.png, -1280.png).
      * Leaves the window at 1280 px.
      */
@@ -302,7 +302,8 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * {@link #checkScreen}, and at each of 320, 375, 768 and 1280 px no {@link #layoutProblems}: no clipped text,
+     * {@link #checkScreen}, and at each of 320, 375, 640 (a 1280 px window at 200% zoom), 768 and 1280 px no
+     * {@link #layoutProblems}: no clipped text,
      * nothing sticking out of its block or overlapping a neighbour, no sideways scrolling inside the page from 768
      * px. (Every screen is to be checked this way; {@code checkScreen} is for those not yet brought up to it.)
      */
@@ -311,7 +312,8 @@ public final class Browser implements AutoCloseable {
     }
 
     private void check(String name, boolean strict) {
-        for (int w : List.of(320, 375, 768, 1280)) {
+        // 640 px is what a 1280 px window shows at 200% zoom (WCAG 1.4.4): as wide as the page then is in CSS pixels
+        for (int w : List.of(320, 375, 640, 768, 1280)) {
             width(w);
             if (strict) {
                 // charts redraw a few frames after the window changed size: give the layout 3 s to settle
