@@ -70,7 +70,7 @@ public final class ObservationDrafter {
                 .append(quoted(slider.right()))
                 .append(") als ")
                 .append(choice.reference());
-        if (!choice.isRole()) {
+        if (!choice.isBuiltIn()) {
             text.append(" (").append(quoted(choice.label())).append(")");
         }
         text.append(" beantwoord.");
@@ -235,11 +235,11 @@ public final class ObservationDrafter {
                 .append(stories(pattern.path("n")))
                 .append(" is zowel ")
                 .append(rows.reference());
-        if (!rows.isRole()) {
+        if (!rows.isBuiltIn()) {
             text.append(" (").append(quoted(rows.label())).append(")");
         }
         text.append(" als ").append(columns.reference());
-        if (!columns.isRole()) {
+        if (!columns.isBuiltIn()) {
             text.append(" (").append(quoted(columns.label())).append(")");
         }
         text.append(" beantwoord.");
@@ -367,6 +367,9 @@ public final class ObservationDrafter {
         String label = quoted(category.path("label").asText(id));
         if (variable.isRole()) {
             return object ? "koos als rol " + label : "als rol " + label + " koos";
+        }
+        if (variable.isStoryPoint()) {
+            return object ? "vertelde bij " + label : "bij " + label + " vertelde";
         }
         return object
                 ? "koos bij " + variable.reference() + " " + label
