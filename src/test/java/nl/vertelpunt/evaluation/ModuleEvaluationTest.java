@@ -1,9 +1,10 @@
 package nl.vertelpunt.evaluation;
 
+import static nl.vertelpunt.testing.Fixtures.aStaffMember;
 import static nl.vertelpunt.testing.Fixtures.as;
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
+import static nl.vertelpunt.testing.Fixtures.publishedSample;
 import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
-import static nl.vertelpunt.testing.Fixtures.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,7 +15,6 @@ import static org.hamcrest.Matchers.not;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +69,9 @@ class ModuleEvaluationTest {
         if (national != null) {
             return;
         }
-        national = sampleCopy("voordejeugd.json", "mod-nl", null);
+        national = publishedSample("mod-nl", "voordejeugd.json", d -> {});
         // Twente counts small groups more strictly: the module-wide evaluation takes the strictest threshold
-        twente = sampleCopy("twente.json", "mod-tw", 10);
+        twente = publishedSample("mod-tw", "twente.json", d -> d.put("suppressionThreshold", 10));
         importStories(national, "nl-", 500, 11, 0, 45);
         importStories(twente, "tw-", 400, 12, 55, 100);
         analyst = user("analist-" + twente, "analyst", twente);
@@ -117,7 +116,8 @@ class ModuleEvaluationTest {
         }
         JsonNode points = distribution(result, "storyPoint");
         for (JsonNode c : points.get("categories")) {
-            assertThat(c.get("count").isNumber() ? c.get("count").asInt() % 10 : 0).isZero();
+            assertThat(c.get("count").isNumber() ? c.get("count").asInt() % 10 : 0)
+                    .isZero();
         }
         // the exact count stays stored, for provenance
         int stored = Database.queryInt(dataSource, "SELECT story_count FROM evaluation_run WHERE id = ?::uuid", run);
@@ -172,6 +172,25 @@ class ModuleEvaluationTest {
                 .extract()
                 .path("observation");
         assertThat(observation).contains("het vertelpunt").doesNotContain("vraag 0");
+
+        // one card per pattern and story point: not twice at Twente, and Twente's facilitator makes none elsewhere
+        as(facilitator, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("runId", run, "pattern", PLANTED, "storyPoint", twente))
+                .post("/api/cards")
+                .then()
+                .statusCode(409);
+        refused(as(facilitator, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("runId", run, "pattern", PLANTED, "storyPoint", national))
+                .post("/api/cards"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("runId", run, "pattern", PLANTED, "storyPoint", "bestaat-niet"))
+                .post("/api/cards")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("storyPoint"));
 
         // an admin's card of the same run belongs to the first story point covered, the national one
         String nationalCard = asAdmin()
@@ -343,24 +362,6 @@ class ModuleEvaluationTest {
         throw new AssertionError("no distribution of " + variable);
     }
 
-    /** Publishes a copy of a sample story point (which includes the module kern) under a fresh slug. */
-    private static String sampleCopy(String sample, String prefix, Integer threshold) throws Exception {
-        String slug = uniqueSlug(prefix);
-        ObjectNode copy = (ObjectNode)
-                JSON.readTree(Path.of("samples/storypoints", sample).toFile());
-        copy.put("slug", slug);
-        if (threshold != null) {
-            copy.put("suppressionThreshold", threshold);
-        }
-        asAdmin()
-                .contentType(ContentType.JSON)
-                .body(copy.toString())
-                .put("/api/storypoints/" + slug)
-                .then()
-                .statusCode(201);
-        return slug;
-    }
-
     /**
      * Imports synthetic stories (committed generator, fixed seed) whose answer to the core question 'gehoord' is drawn
      * from {@code low..high}: the planted difference between the story points.
@@ -399,20 +400,6 @@ class ModuleEvaluationTest {
     }
 
     private static String user(String name, String role, String storyPoint) {
-        asAdmin()
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "username",
-                        name,
-                        "password",
-                        PASSWORD,
-                        "roles",
-                        List.of(role),
-                        "storyPoints",
-                        List.of(storyPoint)))
-                .post("/api/users")
-                .then()
-                .statusCode(201);
-        return name;
+        return aStaffMember(name, PASSWORD, role, storyPoint);
     }
 }
