@@ -60,6 +60,8 @@ export interface Definition {
   storyPrompt: Texts;
   completeness: { minWords: number; minAnsweredQuestions: number };
   questions: Question[];
+  /** The question modules the story point includes, with the versions pinned. */
+  modules?: { id: string; version?: number }[];
 }
 
 export interface PublishedStoryPoint {

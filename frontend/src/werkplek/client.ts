@@ -8,6 +8,7 @@ import type {
   CardView,
   Dashboard,
   EvaluationRequest,
+  ModuleView,
   ModerationState,
   ProposalEdit,
   Revision,
@@ -109,6 +110,8 @@ export const setHidden = (slug: string, id: string, hidden: boolean) =>
   call<ModerationState>('PUT', `${moderation(slug, id)}/visibility`, { hidden });
 
 export const startEvaluation = (request: EvaluationRequest) => call<Run>('POST', '/api/evaluations', request);
+export const questionModule = (id: string) =>
+  call<ModuleView>('GET', `/api/modules/${encodeURIComponent(id)}`);
 export const evaluation = (id: string) => call<Run>('GET', `/api/evaluations/${encodeURIComponent(id)}`);
 export const evaluations = (slug: string) => call<Run[]>('GET', `${sp(slug)}/evaluations`);
 export const select = (id: string, pattern: string) =>
@@ -138,8 +141,9 @@ export function exportUrl(slug: string, format: 'csv' | 'xlsx', filter: StoryFil
 
 // observation cards
 const card = (id: string) => `/api/cards/${encodeURIComponent(id)}`;
-export const createCard = (runId: string, pattern: string) =>
-  call<CardView>('POST', '/api/cards', { runId, pattern });
+/** A card of a pattern; of a module-wide evaluation, at the story point given (the one the workspace is on). */
+export const createCard = (runId: string, pattern: string, storyPoint?: string) =>
+  call<CardView>('POST', '/api/cards', { runId, pattern, storyPoint });
 export const cardOf = (id: string) => call<CardView>('GET', card(id));
 export const saveCard = (id: string, edit: CardEdit) => call<CardView>('PUT', card(id), edit);
 export const cards = (slug: string) => call<CardSummary[]>('GET', `${sp(slug)}/cards`);

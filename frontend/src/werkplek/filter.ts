@@ -4,7 +4,15 @@
 import { pick } from '../i18n';
 import { h, uid } from '../form/dom';
 import type { Definition } from '../types';
-import { CHANNELS, channelLabel, optionLabel, question, questionTitle, roleLabel } from './labels';
+import {
+  CHANNELS,
+  channelLabel,
+  optionLabel,
+  question,
+  questionTitle,
+  roleLabel,
+  variableLabel,
+} from './labels';
 import type { StoryFilter } from './model';
 import { w } from './texts';
 
@@ -143,7 +151,7 @@ export function conditions(d: Definition, filter: StoryFilter): Condition[] {
     const rest = { ...f.answers };
     delete rest[id];
     out.push({
-      label: `${q ? questionTitle(q) : id}: ${options.map((o) => optionLabel(q, o)).join(', ')}`,
+      label: `${q ? questionTitle(q) : variableLabel(d, id)}: ${options.map((o) => optionLabel(q, o)).join(', ')}`,
       without: { ...f, answers: rest },
     });
   }

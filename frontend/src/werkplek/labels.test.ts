@@ -78,6 +78,11 @@ describe('names of what the API gives as ids', () => {
     );
   });
 
+  it('names the story point of a module-wide evaluation, its categories by the titles the result carries', () => {
+    expect(variableLabel(definition, 'storyPoint')).toBe('Vertelpunt');
+    expect(categoryLabel(definition, 'storyPoint', 'twente', 'Vertelpunt Twente')).toBe('Vertelpunt Twente');
+  });
+
   it('names the kinds of pattern, and keeps an unknown kind', () => {
     expect(patternKindLabel('slider_by_choice')).not.toBe('slider_by_choice');
     expect(patternKindLabel('nieuw')).toBe('nieuw');

@@ -74,7 +74,7 @@ export function describeAnswer(q: Question, answer: unknown): string {
 
 /**
  * An evaluation variable in words: "role", a question id, "question:option" (one option of a multichoice
- * question) or "subset".
+ * question), "subset" or, in a module-wide evaluation, "storyPoint".
  */
 export function variableLabel(d: Definition, variable: string): string {
   if (variable === 'role') {
@@ -82,6 +82,9 @@ export function variableLabel(d: Definition, variable: string): string {
   }
   if (variable === 'subset') {
     return w('variable.subset');
+  }
+  if (variable === 'storyPoint') {
+    return w('variable.storyPoint');
   }
   const [id, option] = variable.split(':');
   const q = question(d, id);

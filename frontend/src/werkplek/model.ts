@@ -1,7 +1,7 @@
 // The shapes of the staff API, as in the Java records (dashboard, story, moderation, evaluation, user).
 import type { Provenance, QuestionInfo } from '../card/types';
 import type { NoteView, ProposalInput, ProposalView } from '../session/types';
-import type { Definition } from '../types';
+import type { Definition, Texts } from '../types';
 
 /** A count as it may be shown: a number, or a text such as "<5" for a small group (never charted). */
 export type Count = number | string;
@@ -131,7 +131,10 @@ export interface Settings {
 }
 
 export interface EvaluationRequest {
-  storyPoint: string;
+  /** One story point; or, instead, a question module across the story points that include it. */
+  storyPoint?: string;
+  module?: string;
+  storyPoints?: string[];
   filter?: StoryFilter;
   settings?: Settings;
   subset?: { filter: StoryFilter; against?: StoryFilter | null };
@@ -237,7 +240,10 @@ export interface EvaluationResult {
 
 export interface Run {
   id: string;
-  storyPoint: string;
+  /** The story point evaluated; null for a module-wide run, which has module and the story points it covers. */
+  storyPoint: string | null;
+  module?: string | null;
+  storyPoints?: string[] | null;
   status: 'queued' | 'running' | 'done' | 'failed';
   progress: number;
   createdAt: string;
@@ -441,4 +447,12 @@ export interface TableLink {
 
 export interface ProposalEdit extends ProposalInput {
   published?: boolean;
+}
+
+/** A question module as staff read it (GET /api/modules/{id}). */
+export interface ModuleView {
+  id: string;
+  version: number;
+  definition: { id: string; title: Texts };
+  includedBy: string[];
 }

@@ -57,7 +57,7 @@ export function cardAction(
     button.disabled = true;
     button.textContent = w('cardLink.making');
     void api
-      .createCard(runId, key)
+      .createCard(runId, key, slug)
       .then((card) => {
         ctx.go(cardAddress(slug, card.id));
       })

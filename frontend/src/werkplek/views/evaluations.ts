@@ -8,7 +8,7 @@ import * as api from '../client';
 import { filteredAddress, pointAddress } from '../addresses';
 import { activeFilters, clean, filterFromUrl, filterPanel } from '../filter';
 import { formatCount, formatDateTime, optionLabel, questionTitle, roleLabel } from '../labels';
-import type { EvaluationRequest, Run, StoryFilter } from '../model';
+import type { EvaluationRequest, ModuleView, Run, StoryFilter } from '../model';
 import { w, type WKey } from '../texts';
 import { remember } from './run';
 
@@ -20,6 +20,8 @@ export async function evaluationsView(ctx: Ctx): Promise<void> {
   const filter = filterFromUrl(ctx.query);
   ctx.title(`${w('evaluations.title')} – ${pick(d.title)}`);
   const runs = await api.evaluations(slug);
+  // the question modules this story point shares with others: each can be evaluated across them
+  const modules = await Promise.all((d.modules ?? []).map((m) => api.questionModule(m.id).catch(() => null)));
   if (!ctx.alive()) return;
   const here = (f: StoryFilter) => filteredAddress(`${pointAddress(slug)}/evaluaties`, f);
   append(
@@ -30,19 +32,61 @@ export async function evaluationsView(ctx: Ctx): Promise<void> {
   if (ctx.can('analyst')) {
     append(
       ctx.main,
-      startForm(ctx, slug, d, filter, (f) => ctx.go(here(f), true, '#start-heading')),
+      startForm(
+        ctx,
+        slug,
+        d,
+        modules.filter((m): m is ModuleView => m !== null),
+        filter,
+        (f) => ctx.go(here(f), true, '#start-heading'),
+      ),
     );
   }
   append(ctx.main, pastRuns(slug, runs));
+}
+
+/**
+ * Where the evaluation looks: this story point only, or every story point with the questions of a module it includes
+ * (radio buttons; none when the story point includes no module).
+ */
+function scopeChoice(modules: ModuleView[]): { element: HTMLElement | null; module: () => string } {
+  if (modules.length === 0) {
+    return { element: null, module: () => '' };
+  }
+  const radio = (value: string, label: string, checked: boolean) => {
+    const id = uid('scope');
+    return h(
+      'div',
+      { class: 'check' },
+      h('input', { type: 'radio', id, name: 'scope', value, checked }),
+      h('label', { for: id }, label),
+    );
+  };
+  const element = h(
+    'fieldset',
+    { class: 'filter-group', id: 'scope' },
+    h('legend', {}, w('evaluations.scope')),
+    radio('', w('evaluations.scopeHere'), true),
+    ...modules.map((m) =>
+      radio(m.id, w('evaluations.scopeModule', { module: pick(m.definition.title) }), false),
+    ),
+    h('p', { class: 'hint' }, w('evaluations.scopeHint')),
+  );
+  return {
+    element,
+    module: () => element.querySelector<HTMLInputElement>('input[name="scope"]:checked')?.value ?? '',
+  };
 }
 
 function startForm(
   ctx: Ctx,
   slug: string,
   d: Definition,
+  modules: ModuleView[],
   filter: StoryFilter,
   refilter: (f: StoryFilter) => void,
 ): HTMLElement {
+  const scope = scopeChoice(modules);
   const minGroup = h('input', {
     type: 'number',
     id: 'min-group',
@@ -112,6 +156,7 @@ function startForm(
     'form',
     { class: 'card', novalidate: true, 'aria-labelledby': 'start-heading' },
     h('h2', { id: 'start-heading', tabindex: -1 }, w('evaluations.new')),
+    scope.element,
     h('p', {}, w('evaluations.withFilters')),
     activeFilters(d, filter, refilter),
     filterPanel(d, filter, refilter),
@@ -155,8 +200,9 @@ function startForm(
     event.preventDefault();
     void (async () => {
       error.textContent = '';
+      const module = scope.module();
       const request: EvaluationRequest = {
-        storyPoint: slug,
+        ...(module === '' ? { storyPoint: slug } : { module }),
         filter: clean({ ...filter, includeIncomplete: !completeOnly.checked }),
         settings: {
           minGroupSize: Number(minGroup.value) || undefined,
@@ -240,7 +286,15 @@ function pastRuns(slug: string, runs: Run[]): HTMLElement {
               h('td', {}, run.requestedBy),
               h('td', {}, w(`status.${run.status}` as WKey)),
               h('td', { class: 'num' }, formatCount(run.stories)),
-              h('td', {}, run.request.subset ? w('evaluations.withSubset') : w('evaluations.patterns')),
+              h(
+                'td',
+                {},
+                run.module
+                  ? w('evaluations.acrossStoryPoints', { count: run.storyPoints?.length ?? 0 })
+                  : run.request.subset
+                    ? w('evaluations.withSubset')
+                    : w('evaluations.patterns'),
+              ),
             ),
           ),
         ),

@@ -202,6 +202,8 @@ function describeRequest(d: Definition, run: Run): HTMLElement {
     { class: 'facts' },
     h('dt', {}, w('run.requestedBy')),
     h('dd', {}, run.requestedBy),
+    run.module ? h('dt', {}, w('run.scope')) : null,
+    run.module ? h('dd', {}, w('run.acrossStoryPoints', { count: run.storyPoints?.length ?? 0 })) : null,
     h('dt', {}, w('run.filter')),
     h('dd', {}, filter.length === 0 ? w('run.allStories') : filter.map((c) => c.label).join('; ')),
     h('dt', {}, w('run.settings')),
@@ -341,7 +343,7 @@ function patternTable(
     const shown = onlyStrong.checked ? patterns.filter((p) => p.strong) : patterns;
     body.replaceChildren(
       ...shown.map((p) => {
-        const href = `${runAddress(run.storyPoint, run.id)}/${side}/${p.rank}`;
+        const href = `${runAddress(run.storyPoint ?? ctx.params.slug, run.id)}/${side}/${p.rank}`;
         const name = patternTitle(d, p);
         return h(
           'tr',
@@ -370,7 +372,7 @@ function patternTable(
                 cards !== null
                   ? cardAction(
                       ctx,
-                      run.storyPoint,
+                      run.storyPoint ?? ctx.params.slug,
                       run.id,
                       patternKey(p),
                       cards.get(`${run.id}|${patternKey(p)}`),

@@ -59,7 +59,8 @@ public class Card extends PanacheEntityBase {
         return list("storyPointId = ?1 order by createdAt, id", storyPointId);
     }
 
-    public static boolean existsFor(UUID runId, String patternKey) {
-        return count("runId = ?1 and patternKey = ?2", runId, patternKey) > 0;
+    /** Whether the pattern already has a card at the story point (a module-wide pattern may have one per story point). */
+    public static boolean existsFor(UUID runId, String patternKey, long storyPointId) {
+        return count("runId = ?1 and patternKey = ?2 and storyPointId = ?3", runId, patternKey, storyPointId) > 0;
     }
 }

@@ -88,7 +88,7 @@ public class CardDocuments {
                 // what a table and a printed card read: without statistics in brackets, as older drafts had them
                 PlainWords.withoutStatistics(card.observation),
                 List.of(card.interpretationA, card.interpretationB),
-                questions(pattern, definition),
+                questions(pattern, pattern.scope().definition()),
                 pattern.shown(),
                 stories,
                 new CardDocument.Provenance(

@@ -59,8 +59,11 @@ public class CardService {
     /** Longest interpretation, in characters. */
     public static final int MAX_INTERPRETATION = 600;
 
-    /** A new card: which pattern of which evaluation. */
-    public record NewCard(UUID runId, String pattern) {}
+    /**
+     * A new card: which pattern of which evaluation; for a module-wide evaluation optionally the story point (slug) the
+     * card belongs to (one it covers that the caller works on; by default the first of those).
+     */
+    public record NewCard(UUID runId, String pattern, String storyPoint) {}
 
     /** A story on a card, with an optional quote [quoteStart, quoteEnd) in UTF-16 code units of its text. */
     public record StoryRef(String id, Integer quoteStart, Integer quoteEnd) {}
@@ -176,12 +179,14 @@ public class CardService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        EvaluationService.RunPattern pattern = evaluations.pattern(request.runId(), request.pattern(), "runId");
-        if (Card.existsFor(request.runId(), request.pattern())) {
-            throw ProblemException.conflict("pattern", "this pattern of this evaluation already has a card");
+        EvaluationService.RunPattern pattern =
+                evaluations.pattern(request.runId(), request.pattern(), "runId", request.storyPoint());
+        if (Card.existsFor(request.runId(), request.pattern(), pattern.point().id)) {
+            throw ProblemException.conflict(
+                    "pattern", "this pattern of this evaluation already has a card at this story point");
         }
-        StoryPointDefinition definition =
-                storyPoints.current(pattern.point().slug).definition();
+        // the definition the run analysed: the story point's, or a module-wide one with the variable storyPoint
+        StoryPointDefinition definition = pattern.scope().definition();
         ObservationDrafter.Draft draft;
         List<StoryCandidates.Group> groups;
         try {
@@ -191,7 +196,7 @@ public class CardService {
             throw ProblemException.invalid("pattern", e.getMessage());
         }
         List<TypicalStories.Candidate> chosen = TypicalStories.choose(
-                candidates(pattern, definition, groups, Set.of()),
+                candidates(pattern, pattern.point().id, groups, Set.of()),
                 groups.stream().map(StoryCandidates.Group::name).toList(),
                 Math.max(1, SUGGESTED / Math.max(1, groups.size())));
 
@@ -367,13 +372,15 @@ public class CardService {
         }
         EvaluationService.RunPattern pattern =
                 evaluations.loadPattern(card.runId, card.patternKey).orElseThrow();
-        StoryPointDefinition definition =
-                storyPoints.current(pattern.point().slug).definition();
-        List<StoryCandidates.Group> groups = StoryCandidates.groups(pattern.exact(), definition);
+        StoryPointDefinition definition = storyPoints
+                .current(StoryPoint.<StoryPoint>findById(card.storyPointId).slug)
+                .definition();
+        List<StoryCandidates.Group> groups =
+                StoryCandidates.groups(pattern.exact(), pattern.scope().definition());
         Set<Long> onCard = new HashSet<>();
         documents.stories(card.id).forEach(r -> onCard.add(r.pk()));
         List<TypicalStories.Candidate> chosen = TypicalStories.choose(
-                candidates(pattern, definition, groups, onCard),
+                candidates(pattern, card.storyPointId, groups, onCard),
                 groups.stream().map(StoryCandidates.Group::name).toList(),
                 (count + groups.size() - 1) / Math.max(1, groups.size()));
         Map<String, String> groupLabels = new LinkedHashMap<>();
@@ -447,9 +454,13 @@ public class CardService {
         return card;
     }
 
+    /**
+     * Stories of the card's own story point that fit the pattern's groups: for a module-wide pattern, never stories of
+     * the other story points it covers, which the card's readers may not read.
+     */
     private List<TypicalStories.Candidate> candidates(
             EvaluationService.RunPattern pattern,
-            StoryPointDefinition definition,
+            long storyPointId,
             List<StoryCandidates.Group> groups,
             Set<Long> excluded) {
         StoryFilter filter;
@@ -461,7 +472,7 @@ public class CardService {
             throw new IllegalStateException(e);
         }
         try (Connection c = dataSource.getConnection()) {
-            return StoryCandidates.find(c, pattern.point().id, definition, filter, groups, excluded);
+            return StoryCandidates.find(c, pattern.scope().narrowedTo(storyPointId), filter, groups, excluded);
         } catch (SQLException e) {
             throw new StorageException(e);
         }

@@ -319,8 +319,12 @@ public final class ObservationDrafter {
     }
 
     private static String named(Variable variable) {
-        return variable.isRole()
-                ? "de rol van wie vertelt"
+        if (variable.isRole()) {
+            return "de rol van wie vertelt";
+        }
+        // the story point has no number and its own words: "het vertelpunt"
+        return variable.isStoryPoint()
+                ? variable.reference()
                 : variable.reference() + " (" + quoted(variable.label()) + ")";
     }
 
@@ -349,6 +353,9 @@ public final class ObservationDrafter {
         String label = quoted(category.path("label").asText(id));
         if (variable.isRole()) {
             return object ? "koos als rol " + label : "als rol " + label + " koos";
+        }
+        if (variable.isStoryPoint()) {
+            return object ? "vertelde bij " + label : "bij " + label + " vertelde";
         }
         return object
                 ? "koos bij " + variable.reference() + " " + label

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import nl.vertelpunt.evaluation.EvaluationScope;
 import nl.vertelpunt.story.StoryFilter;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
@@ -17,7 +18,8 @@ import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
  * slider × choice, the groups with the lowest and the highest mean, closest to the group's median;
  * choice × choice, the (at most two) cells most over-represented (adjusted residual above 2);
  * slider × slider, the two corners the correlation runs between, closest to the corner's centre.
- * Only stories of the evaluation's filter take part.
+ * Only stories of the evaluation's filter take part, and only of the story points of the scope given (a card of a
+ * module-wide evaluation takes stories of its own story point alone).
  */
 final class StoryCandidates {
 
@@ -127,16 +129,14 @@ final class StoryCandidates {
         return groups;
     }
 
-    /** The candidates of every group, the most typical first, at most {@value #PER_GROUP} each. */
+    /**
+     * The candidates of every group, the most typical first, at most {@value #PER_GROUP} each, from the stories of
+     * {@code scope} (for a card: the story point it belongs to) that pass {@code filter}.
+     */
     static List<TypicalStories.Candidate> find(
-            Connection c,
-            long storyPointId,
-            StoryPointDefinition definition,
-            StoryFilter filter,
-            List<Group> groups,
-            Collection<Long> excluded)
+            Connection c, EvaluationScope scope, StoryFilter filter, List<Group> groups, Collection<Long> excluded)
             throws SQLException {
-        StoryFilter.Condition base = filter.condition(storyPointId, definition);
+        StoryFilter.Condition base = scope.condition(filter);
         List<TypicalStories.Candidate> out = new ArrayList<>();
         for (Group g : groups) {
             String sql = "SELECT s.pk, s.id, s.role, s.word_count, " + g.distance()
@@ -192,6 +192,10 @@ final class StoryCandidates {
     private static Condition category(Variable v, String category) {
         if (v.isRole()) {
             return new Condition("s.role = ?", List.of(category));
+        }
+        if (v.isStoryPoint()) {
+            return new Condition(
+                    "s.story_point_id = (SELECT p.id FROM story_point p WHERE p.slug = ?)", List.of(category));
         }
         if (v.option() != null) {
             String q = v.question().id();

@@ -1,12 +1,14 @@
 package nl.vertelpunt.card;
 
+import nl.vertelpunt.evaluation.EvaluationScope;
 import nl.vertelpunt.storypoint.definition.Option;
 import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 /**
- * A variable of an evaluation as people read it: the role, a question, or one option of a multichoice
- * question ({@code question:option}).
+ * A variable of an evaluation as people read it: the role, a question, one option of a multichoice question
+ * ({@code question:option}), or in a module-wide evaluation the story point ({@code storyPoint}, a choice of the
+ * evaluation's definition whose options are the story points).
  *
  * @param name     the variable as the evaluation names it
  * @param question the question, or null for the role
@@ -36,8 +38,18 @@ record Variable(String name, Question question, Option option) {
         return question == null;
     }
 
+    /** Whether this is the story point a story was told at (a module-wide evaluation's {@code storyPoint}). */
+    boolean isStoryPoint() {
+        return EvaluationScope.STORY_POINT.equals(name);
+    }
+
+    /** Whether this is no question of the form but the role or the story point. */
+    boolean isBuiltIn() {
+        return isRole() || isStoryPoint();
+    }
+
     Integer number() {
-        return question == null ? null : question.number();
+        return question == null || isStoryPoint() ? null : question.number();
     }
 
     /** The question's Dutch label as staff and cards show it (its short label, if it has one), "Rol" for the role. */
@@ -45,9 +57,9 @@ record Variable(String name, Question question, Option option) {
         return question == null ? "Rol" : question.staffLabel().in("nl");
     }
 
-    /** "vraag 3" or, for the role, "de rol". */
+    /** "vraag 3" or, for the role, "de rol", for the story point "het vertelpunt". */
     String reference() {
-        return question == null ? "de rol" : "vraag " + question.number();
+        return question == null ? "de rol" : isStoryPoint() ? "het vertelpunt" : "vraag " + question.number();
     }
 
     /** The left pole of a slider (Dutch). */

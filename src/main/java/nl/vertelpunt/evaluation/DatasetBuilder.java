@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.vertelpunt.storypoint.definition.Option;
 import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.Role;
@@ -33,6 +34,11 @@ final class DatasetBuilder {
     private final List<Question> columns = new ArrayList<>();
     private final Map<String, Byte> roleCodes;
     private final List<Map<String, Byte>> choiceCodes;
+    /** For a module-wide scope: the questions each story point asks (by slug); null for one story point. */
+    private final Map<String, Set<String>> askedBySlug;
+    /** The column of {@link EvaluationScope#STORY_POINT} in a module-wide scope, or -1. */
+    private final int storyPointColumn;
+
     private final MessageDigest digest = sha256();
     private int capacity;
     private byte[] role;
@@ -51,7 +57,17 @@ final class DatasetBuilder {
      * @param expected the number of rows to expect (the columns grow when more come)
      */
     DatasetBuilder(StoryPointDefinition definition, boolean subset, int expected) {
+        this(definition, subset, expected, null);
+    }
+
+    /**
+     * @param askedBySlug for a module-wide scope, the question ids each story point asks, by slug: a missing answer to
+     *                    a question its story point does not ask is {@link Dataset#NOT_ASKED}; null for one story point
+     */
+    DatasetBuilder(
+            StoryPointDefinition definition, boolean subset, int expected, Map<String, Set<String>> askedBySlug) {
         this.definition = definition;
+        this.askedBySlug = askedBySlug;
         this.subset = subset;
         for (Question q : definition.questions()) {
             switch (q.type()) {
@@ -68,6 +84,13 @@ final class DatasetBuilder {
         columns.addAll(choices);
         columns.addAll(multis);
         columns.addAll(triads);
+        int at = -1;
+        for (int i = 0; askedBySlug != null && i < columns.size(); i++) {
+            if (columns.get(i).id().equals(EvaluationScope.STORY_POINT)) {
+                at = i;
+            }
+        }
+        storyPointColumn = at;
         roleCodes = codes(definition.roles().stream().map(Role::id).toList());
         choiceCodes = choices.stream()
                 .map(q -> codes(q.options().stream().map(Option::id).toList()))
@@ -114,6 +137,7 @@ final class DatasetBuilder {
             grow();
         }
         int row = rows;
+        Set<String> asked = storyPointColumn < 0 ? null : askedBySlug.get(answers[storyPointColumn]);
         role[row] = roleCodes.getOrDefault(roleId, Dataset.UNANSWERED);
         inBase[row] = base;
         if (subset) {
@@ -133,7 +157,7 @@ final class DatasetBuilder {
                 update(v);
             }
             sliderValues[i][row] = v == null
-                    ? missing(sliders.get(i), roleId)
+                    ? missing(sliders.get(i), roleId, asked)
                     : v.equals("NA") ? Dataset.NOT_APPLICABLE : (byte) Integer.parseInt(v);
         }
         for (int i = 0; i < choices.size(); i++, col++) {
@@ -142,7 +166,7 @@ final class DatasetBuilder {
                 update(v);
             }
             choiceValues[i][row] = v == null
-                    ? missing(choices.get(i), roleId)
+                    ? missing(choices.get(i), roleId, asked)
                     : choiceCodes.get(i).getOrDefault(v, Dataset.UNANSWERED);
         }
         int variable = 0;
@@ -153,7 +177,7 @@ final class DatasetBuilder {
             }
             List<Option> options = q.options();
             if (v == null) {
-                byte m = missing(q, roleId);
+                byte m = missing(q, roleId, asked);
                 for (int o = 0; o < options.size(); o++) {
                     multiValues[variable + o][row] = m;
                 }
@@ -170,7 +194,7 @@ final class DatasetBuilder {
             if (base) {
                 update(v);
             }
-            readTriad(v, v == null ? missing(triads.get(t), roleId) : 0, triadValues[t], row);
+            readTriad(v, v == null ? missing(triads.get(t), roleId, asked) : 0, triadValues[t], row);
         }
         rows++;
     }
@@ -251,8 +275,9 @@ final class DatasetBuilder {
         }
     }
 
-    private static byte missing(Question q, String role) {
-        return q.isAskedTo(role) ? Dataset.UNANSWERED : Dataset.NOT_ASKED;
+    /** A missing answer: not asked to the story's role (or at the story's story point, {@code asked}), or unanswered. */
+    private static byte missing(Question q, String role, Set<String> asked) {
+        return q.isAskedTo(role) && (asked == null || asked.contains(q.id())) ? Dataset.UNANSWERED : Dataset.NOT_ASKED;
     }
 
     /** "[20, 30, 50]" into three share columns. */

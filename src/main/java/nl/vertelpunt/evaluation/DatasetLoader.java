@@ -10,23 +10,24 @@ import java.util.function.DoubleConsumer;
 import nl.vertelpunt.story.StoryFilter;
 import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.QuestionType;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 /**
  * Reads the stories of an evaluation from PostgreSQL in one streaming pass into a {@link Dataset} (through a
  * {@link DatasetBuilder}). PostgreSQL extracts each answer from the JSON, so only the values cross the
- * connection; the rows come in id order, so that the fingerprint does not depend on how they were stored.
+ * connection; the rows come in id order (then by story point, as two story points may use the same id), so that the
+ * fingerprint does not depend on how they were stored. The {@link EvaluationScope} says which stories: those of one
+ * story point, or of a question module across story points, where the story point of each story is the choice
+ * variable {@value EvaluationScope#STORY_POINT} (and so part of the fingerprint).
  */
-final class DatasetLoader {
+public final class DatasetLoader {
 
     private static final int FETCH = 10_000;
 
     private DatasetLoader() {}
 
     /** The number of stories the request will hold (for progress). */
-    static int count(Connection c, long storyPointId, StoryPointDefinition definition, EvaluationRequest request)
-            throws SQLException {
-        Where where = Where.of(storyPointId, definition, request);
+    public static int count(Connection c, EvaluationScope scope, EvaluationRequest request) throws SQLException {
+        Where where = Where.of(scope, request);
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM story s WHERE " + where.sql())) {
             where.bind(c, ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
@@ -41,36 +42,47 @@ final class DatasetLoader {
      *
      * @param expected the number of rows {@link #count} gave, to size the columns
      */
-    static Dataset load(
-            Connection c,
-            long storyPointId,
-            StoryPointDefinition definition,
-            EvaluationRequest request,
-            int expected,
-            DoubleConsumer progress)
+    public static Dataset load(
+            Connection c, EvaluationScope scope, EvaluationRequest request, int expected, DoubleConsumer progress)
             throws SQLException {
-        Where where = Where.of(storyPointId, definition, request);
+        Where where = Where.of(scope, request);
         boolean subset = request.subset() != null;
         boolean against = subset && request.subset().against() != null;
-        DatasetBuilder builder = new DatasetBuilder(definition, subset, expected);
+        DatasetBuilder builder = new DatasetBuilder(scope.definition(), subset, expected, scope.askedBySlug());
         List<Question> columns = builder.columns();
         StringBuilder select = new StringBuilder("SELECT s.id, s.role, s.channel");
+        List<Object> columnParams = new ArrayList<>();
         for (Question q : columns) {
-            select.append(
-                    q.type() == QuestionType.SLIDER || q.type() == QuestionType.CHOICE
-                            ? ", s.answers ->> ?"
-                            : ", (s.answers -> ?)::text");
+            if (scope.moduleWide() && q.id().equals(EvaluationScope.STORY_POINT)) {
+                // the story point of the story, as its slug
+                select.append(", CASE s.story_point_id");
+                for (EvaluationScope.Member m : scope.members()) {
+                    select.append(" WHEN ? THEN ?");
+                    columnParams.add(m.id());
+                    columnParams.add(m.slug());
+                }
+                select.append(" END");
+            } else {
+                select.append(
+                        q.type() == QuestionType.SLIDER || q.type() == QuestionType.CHOICE
+                                ? ", s.answers ->> ?"
+                                : ", (s.answers -> ?)::text");
+                columnParams.add(q.id());
+            }
         }
         for (StoryFilter.Condition flag : where.flags()) {
             select.append(", ").append(flag.sql());
         }
         select.append(" FROM story s WHERE ").append(where.sql()).append(" ORDER BY s.id");
+        if (scope.moduleWide()) {
+            select.append(", s.story_point_id");
+        }
 
         try (PreparedStatement ps = c.prepareStatement(select.toString())) {
             ps.setFetchSize(FETCH);
             int next = 1;
-            for (Question q : columns) {
-                ps.setString(next++, q.id());
+            for (Object p : columnParams) {
+                ps.setObject(next++, p);
             }
             next = where.bindSelect(c, ps, next);
             where.bind(c, ps, next);
@@ -104,19 +116,20 @@ final class DatasetLoader {
      */
     private record Where(StoryFilter.Condition where, List<StoryFilter.Condition> flags) {
 
-        static Where of(long storyPointId, StoryPointDefinition definition, EvaluationRequest request) {
-            StoryFilter.Condition base = wrap(request.filter().condition(storyPointId, definition));
+        static Where of(EvaluationScope scope, EvaluationRequest request) {
+            StoryFilter.Condition base = wrap(scope.condition(request.filter()));
             if (request.subset() == null) {
                 return new Where(base, List.of(base));
             }
-            StoryFilter.Condition subset = wrap(request.subset().filter().condition(storyPointId, definition));
+            StoryFilter.Condition subset = wrap(scope.condition(request.subset().filter()));
             StoryFilter.Condition inSubset = join(base, " AND ", subset);
             if (request.subset().against() == null) {
                 // the rest is every story of the evaluated set that is not in the subset (DatasetBuilder's
                 // comparison flag), also those that did not answer a question the subset is defined by
                 return new Where(base, List.of(base, inSubset));
             }
-            StoryFilter.Condition against = wrap(request.subset().against().condition(storyPointId, definition));
+            StoryFilter.Condition against =
+                    wrap(scope.condition(request.subset().against()));
             return new Where(join(base, " OR ", against), List.of(base, inSubset, against));
         }
 

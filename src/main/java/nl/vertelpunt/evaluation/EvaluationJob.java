@@ -3,7 +3,6 @@ package nl.vertelpunt.evaluation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.DoubleConsumer;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 /**
  * One pattern evaluation from database to result: counts the stories, reads them in one streaming pass
@@ -19,8 +18,7 @@ public final class EvaluationJob {
 
     public static Outcome run(
             Connection c,
-            long storyPointId,
-            StoryPointDefinition definition,
+            EvaluationScope scope,
             EvaluationRequest request,
             String softwareVersion,
             DoubleConsumer progress)
@@ -32,9 +30,8 @@ public final class EvaluationJob {
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         c.setReadOnly(true);
         try {
-            int expected = DatasetLoader.count(c, storyPointId, definition, request);
-            dataset = DatasetLoader.load(
-                    c, storyPointId, definition, request, expected, share -> progress.accept(0.6 * share));
+            int expected = DatasetLoader.count(c, scope, request);
+            dataset = DatasetLoader.load(c, scope, request, expected, share -> progress.accept(0.6 * share));
         } finally {
             c.rollback();
             c.setReadOnly(false);
@@ -43,7 +40,7 @@ public final class EvaluationJob {
         }
         long read = System.nanoTime();
         EvaluationResult result = Evaluator.evaluate(
-                dataset, request, definition, softwareVersion, share -> progress.accept(0.6 + 0.4 * share));
+                dataset, request, scope, softwareVersion, share -> progress.accept(0.6 + 0.4 * share));
         return new Outcome(result, dataset.baseSize(), dataset.fingerprint(), read - start, System.nanoTime() - read);
     }
 }

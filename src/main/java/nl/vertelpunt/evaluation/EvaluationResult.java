@@ -7,7 +7,12 @@ import java.util.List;
  * The outcome of a pattern evaluation. It holds no timestamps, so the same data and settings give the
  * same JSON byte for byte. Statistics that are undefined (too few values, no variance) are null.
  *
- * @param fingerprint   SHA-256 over the included stories and answers, in id order
+ * @param storyPoint    the story point evaluated, or null for a question module across story points
+ * @param module        the question module evaluated across story points, or null
+ * @param storyPoints   the story points a module-wide evaluation covered, in order (the options of the variable
+ *                      {@code storyPoint}), or null
+ * @param fingerprint   SHA-256 over the included stories and answers (and in a module-wide evaluation the story
+ *                      point of each), in id order
  * @param settings      the settings the evaluation used: the request's, with the defaults filled in and
  *                      {@code minGroupSize} and {@code minPairs} raised to the story point's suppression
  *                      threshold where they were below it
@@ -20,6 +25,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvaluationResult(
         String storyPoint,
+        String module,
+        List<String> storyPoints,
         String softwareVersion,
         String fingerprint,
         int stories,

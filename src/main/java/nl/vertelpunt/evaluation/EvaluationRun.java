@@ -11,7 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One pattern evaluation: what was asked, where it stands, and when done its result (JSON). */
+/**
+ * One pattern evaluation: what was asked, where it stands, and when done its result (JSON). It analyses one story point
+ * ({@code storyPointId}), or a question module's version across story points ({@code moduleId}, {@code moduleVersion};
+ * the story points covered are in {@code evaluation_run_story_point}, see {@link EvaluationScopes#covered}).
+ */
 @Entity
 @Table(name = "evaluation_run")
 public class EvaluationRun extends PanacheEntityBase {
@@ -24,8 +28,17 @@ public class EvaluationRun extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** The story point evaluated, or null for a module-wide run. */
     @Column(name = "story_point_id")
-    public long storyPointId;
+    public Long storyPointId;
+
+    /** The question module evaluated across story points, or null. */
+    @Column(name = "module_id")
+    public String moduleId;
+
+    /** The module version whose questions a module-wide run analyses, or null. */
+    @Column(name = "module_version")
+    public Integer moduleVersion;
 
     public String status;
 
@@ -64,7 +77,14 @@ public class EvaluationRun extends PanacheEntityBase {
 
     public String error;
 
+    /** The runs of a story point and the module-wide runs that cover it, newest first. */
+    @SuppressWarnings("unchecked")
     public static List<EvaluationRun> listFor(long storyPointId) {
-        return list("storyPointId = ?1 order by createdAt desc", storyPointId);
+        List<UUID> ids = getEntityManager()
+                .createNativeQuery("SELECT id FROM evaluation_run WHERE story_point_id = ?1 UNION "
+                        + "SELECT run_id FROM evaluation_run_story_point WHERE story_point_id = ?1")
+                .setParameter(1, storyPointId)
+                .getResultList();
+        return ids.isEmpty() ? List.of() : list("id in ?1 order by createdAt desc, id", ids);
     }
 }

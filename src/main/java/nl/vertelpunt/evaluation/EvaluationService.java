@@ -16,7 +16,6 @@ import java.util.UUID;
 import nl.vertelpunt.dashboard.Suppression;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.user.Access;
 import nl.vertelpunt.user.StaffRole;
 import nl.vertelpunt.web.FieldError;
@@ -28,13 +27,17 @@ import nl.vertelpunt.web.ProblemException;
 public class EvaluationService {
 
     /**
-     * A run as the API shows it; {@code attempts} counts starts (more than one after a takeover); {@code stories}
+     * A run as the API shows it: of one story point ({@code storyPoint}), or module-wide ({@code module}, with the
+     * {@code storyPoints} it covers, in order; {@code storyPoint} null); {@code attempts} counts starts (more than one after a takeover); {@code stories}
      * as the story point's suppression shows counts (0, "&lt;k" or a multiple of k; null before the run is done);
-     * {@code result} only when asked for and done, suppressed the same way.
+     * {@code result} only when asked for and done, suppressed the same way (module-wide: with the strictest
+     * threshold of the story points covered).
      */
     public record RunView(
             UUID id,
             String storyPoint,
+            String module,
+            List<String> storyPoints,
             String status,
             double progress,
             Instant createdAt,
@@ -57,28 +60,61 @@ public class EvaluationService {
     }
 
     private final StoryPointService storyPoints;
+    private final EvaluationScopes scopes;
     private final Access access;
     private final ObjectMapper mapper;
 
-    EvaluationService(StoryPointService storyPoints, Access access, ObjectMapper mapper) {
+    EvaluationService(StoryPointService storyPoints, EvaluationScopes scopes, Access access, ObjectMapper mapper) {
         this.storyPoints = storyPoints;
+        this.scopes = scopes;
         this.access = access;
         this.mapper = mapper;
     }
 
-    /** Checks the request against the story point and queues it. */
+    /**
+     * Checks the request against its scope (a story point, or a question module across story points) and queues it.
+     * A module-wide evaluation may be started by an analyst assigned to at least one story point that includes the
+     * module: its results are aggregated and suppressed, and it shows no story.
+     */
     public RunView start(EvaluationRequest request) {
         if (request == null) {
-            throw ProblemException.malformed("body", "a JSON object with storyPoint, filter and settings is expected");
+            throw ProblemException.malformed(
+                    "body", "a JSON object with storyPoint (or module), filter and settings is expected");
         }
-        if (request.storyPoint() == null || request.storyPoint().isBlank()) {
-            throw ProblemException.invalid("storyPoint", "is required: the slug of the story point to evaluate");
+        EvaluationScope scope;
+        StoryPoint point = null;
+        if (request.module() != null) {
+            if (request.storyPoint() != null) {
+                throw ProblemException.invalid(
+                        "module",
+                        "give either storyPoint (one story point) or module (a question module across the story "
+                                + "points that include it), not both");
+            }
+            if (request.module().isBlank()) {
+                throw ProblemException.invalid("module", "is required: the id of the question module to evaluate");
+            }
+            scope = scopes.module(request.module(), request.storyPoints(), "module", "storyPoints");
+            access.requireAny(
+                    scopes.including(request.module()),
+                    "You are assigned to no story point that includes module '" + request.module() + "'.",
+                    StaffRole.ANALYST);
+        } else {
+            if (request.storyPoint() == null || request.storyPoint().isBlank()) {
+                throw ProblemException.invalid(
+                        "storyPoint",
+                        "is required: the slug of the story point to evaluate (or give module to evaluate a question "
+                                + "module across the story points that include it)");
+            }
+            if (request.storyPoints() != null) {
+                throw ProblemException.invalid(
+                        "storyPoints", "goes with module only: a story point's evaluation covers that story point");
+            }
+            point = storyPoints.find(request.storyPoint(), "storyPoint");
+            access.require(point, StaffRole.ANALYST);
+            scope = scopes.storyPoint(point);
         }
-        StoryPoint point = storyPoints.find(request.storyPoint(), "storyPoint");
-        access.require(point, StaffRole.ANALYST);
         EvaluationRequest normalized = request.normalized();
-        StoryPointDefinition definition = storyPoints.current(point.slug).definition();
-        List<FieldError> errors = new ArrayList<>(normalized.filter().check(definition, "filter."));
+        List<FieldError> errors = new ArrayList<>(scope.check(normalized.filter(), "filter."));
         if (request.settings() != null) {
             errors.addAll(request.settings().check("settings."));
         }
@@ -86,10 +122,10 @@ public class EvaluationService {
             if (normalized.subset().filter() == null) {
                 errors.add(new FieldError("subset.filter", "is required: which stories form the subset"));
             } else {
-                errors.addAll(normalized.subset().filter().check(definition, "subset.filter."));
+                errors.addAll(scope.check(normalized.subset().filter(), "subset.filter."));
             }
             if (normalized.subset().against() != null) {
-                errors.addAll(normalized.subset().against().check(definition, "subset.against."));
+                errors.addAll(scope.check(normalized.subset().against(), "subset.against."));
             }
         }
         if (!errors.isEmpty()) {
@@ -97,43 +133,45 @@ public class EvaluationService {
         }
         EvaluationRun run = new EvaluationRun();
         run.id = UUID.randomUUID();
-        run.storyPointId = point.id;
+        run.storyPointId = point == null ? null : point.id;
+        run.moduleId = scope.module();
+        run.moduleVersion = scope.moduleVersion();
         run.status = EvaluationRun.QUEUED;
         run.progress = 0;
         run.request = json(normalized);
         run.requestedBy = access.staff().username();
         run.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         run.persist();
-        return view(run, point.slug, false);
+        if (scope.moduleWide()) {
+            run.flush();
+            scopes.cover(run.id, scope);
+        }
+        return view(run, scope, false);
     }
 
     /** A run with, when done and asked for, its result. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public RunView get(UUID id, boolean withResult) {
-        EvaluationRun run = EvaluationRun.<EvaluationRun>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("There is no evaluation " + id + "."));
-        StoryPoint point = StoryPoint.findById(run.storyPointId);
-        access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
-        return view(run, point.slug, withResult);
+        EvaluationRun run = find(id);
+        EvaluationScope scope = readable(run);
+        return view(run, scope, withResult);
     }
 
-    /** The runs of a story point, newest first, without results. */
+    /** The runs of a story point and the module-wide runs that cover it, newest first, without results. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RunView> list(String slug) {
         StoryPoint point = storyPoints.find(slug);
         access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
-        Suppression suppression = suppression(slug);
+        EvaluationScope own = scopes.storyPoint(point);
         return EvaluationRun.listFor(point.id).stream()
-                .map(r -> view(r, slug, false, suppression))
+                .map(r -> view(r, r.moduleId == null ? own : scopes.of(r), false))
                 .toList();
     }
 
     /** Marks a pattern of a finished run as selected for an observation card (analysts, facilitators). */
     public RunView select(UUID id, String patternKey, boolean selected) {
-        EvaluationRun run = EvaluationRun.<EvaluationRun>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("There is no evaluation " + id + "."));
-        StoryPoint point = StoryPoint.findById(run.storyPointId);
-        access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
+        EvaluationRun run = find(id);
+        EvaluationScope scope = readable(run);
         if (!EvaluationRun.DONE.equals(run.status) || run.result == null) {
             throw ProblemException.conflict("pattern", "the evaluation has not finished yet");
         }
@@ -166,7 +204,32 @@ public class EvaluationService {
                     .setParameter(2, patternKey)
                     .executeUpdate();
         }
-        return view(run, point.slug, false);
+        return view(run, scope, false);
+    }
+
+    private EvaluationRun find(UUID id) {
+        return EvaluationRun.<EvaluationRun>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("There is no evaluation " + id + "."));
+    }
+
+    /**
+     * The scope of a run the caller may read, or 401/403: a story point's run to its analysts and facilitators; a
+     * module-wide run to those assigned to a story point it covers or that includes the module now (its results are
+     * aggregated and suppressed; the stories stay with their own story points).
+     */
+    private EvaluationScope readable(EvaluationRun run) {
+        if (run.moduleId == null) {
+            access.require(StoryPoint.findById(run.storyPointId), StaffRole.ANALYST, StaffRole.FACILITATOR);
+            return scopes.of(run);
+        }
+        List<StoryPoint> sharing = new ArrayList<>(scopes.covered(run.id));
+        sharing.addAll(scopes.including(run.moduleId));
+        access.requireAny(
+                sharing,
+                "You are assigned to no story point that includes module '" + run.moduleId + "'.",
+                StaffRole.ANALYST,
+                StaffRole.FACILITATOR);
+        return scopes.of(run);
     }
 
     /**
@@ -176,32 +239,76 @@ public class EvaluationService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public RunPattern pattern(UUID runId, String patternKey, String field) {
+        return pattern(runId, patternKey, field, null);
+    }
+
+    /**
+     * As {@link #pattern(UUID, String, String)}, for a card at a story point: a story point's run gives cards of that
+     * story point only; a module-wide run gives cards of a story point it covers that the caller works on,
+     * {@code storyPoint} (a slug) or, without it, the first such story point it covers.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RunPattern pattern(UUID runId, String patternKey, String field, String storyPoint) {
         EvaluationRun run = EvaluationRun.<EvaluationRun>findByIdOptional(runId)
                 .orElseThrow(() -> ProblemException.invalid(field, "there is no evaluation " + runId));
-        access.require(StoryPoint.findById(run.storyPointId), StaffRole.ANALYST, StaffRole.FACILITATOR);
+        StoryPoint own;
+        if (run.moduleId == null) {
+            own = StoryPoint.findById(run.storyPointId);
+            access.require(own, StaffRole.ANALYST, StaffRole.FACILITATOR);
+            if (storyPoint != null && !storyPoint.equals(own.slug)) {
+                throw ProblemException.invalid(
+                        "storyPoint", "a card of this evaluation belongs to its story point, '" + own.slug + "'");
+            }
+        } else {
+            readable(run);
+            List<StoryPoint> covered = scopes.covered(run.id);
+            if (storyPoint != null) {
+                own = covered.stream()
+                        .filter(p -> p.slug.equals(storyPoint))
+                        .findFirst()
+                        .orElseThrow(() -> ProblemException.invalid(
+                                "storyPoint", "'" + storyPoint + "' is not a story point this evaluation covers"));
+                access.require(own, StaffRole.ANALYST, StaffRole.FACILITATOR);
+            } else {
+                // a card of a module-wide pattern belongs to the first story point covered that the caller works on
+                own = covered.stream()
+                        .filter(p -> access.may(p, StaffRole.ANALYST, StaffRole.FACILITATOR))
+                        .findFirst()
+                        .orElseThrow(() -> ProblemException.forbidden("A card of a module-wide evaluation belongs to "
+                                + "one of your own story points, and this evaluation covers none of them."));
+            }
+        }
         if (!EvaluationRun.DONE.equals(run.status) || run.result == null) {
             throw ProblemException.conflict(field, "the evaluation has not finished yet");
         }
-        return loadPattern(runId, patternKey)
+        return loadPattern(runId, patternKey, own)
                 .orElseThrow(() -> ProblemException.invalid(
                         "pattern", "'" + patternKey + "' is not a pattern of this evaluation"));
     }
 
-    /** As {@link #pattern}, without checking access: for callers that have checked it another way (a table's link). */
+    /**
+     * As {@link #pattern}, without checking access: for callers that have checked it another way (a card's story
+     * point, a table's link). For a module-wide run, {@code point} is the first story point it covers.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<RunPattern> loadPattern(UUID runId, String patternKey) {
+        return loadPattern(runId, patternKey, null);
+    }
+
+    private Optional<RunPattern> loadPattern(UUID runId, String patternKey, StoryPoint own) {
         EvaluationRun run = EvaluationRun.findById(runId);
         if (run == null || run.result == null) {
             return Optional.empty();
         }
-        StoryPoint point = StoryPoint.findById(run.storyPointId);
+        EvaluationScope scope = scopes.of(run);
+        StoryPoint point =
+                own != null ? own : StoryPoint.findById(scope.storyPointIds().get(0));
         try {
             JsonNode result = mapper.readTree(run.result);
             int index = 0;
             for (JsonNode p : result.path("patterns")) {
                 if (key(p).equals(patternKey)) {
-                    Suppression suppression = new Suppression(
-                            storyPoints.current(point.slug).definition().suppression());
+                    Suppression suppression = new Suppression(scope.suppression());
                     JsonNode shown = suppression.active()
                             ? ResultSuppression.apply(result.deepCopy(), suppression)
                                     .path("patterns")
@@ -210,6 +317,7 @@ public class EvaluationService {
                     return Optional.of(new RunPattern(
                             run.id,
                             point,
+                            scope,
                             p,
                             shown,
                             mapper.readTree(run.request),
@@ -226,10 +334,15 @@ public class EvaluationService {
         }
     }
 
-    /** A pattern of a run: exact, as shown to staff, and where it comes from ({@code stories} rounded as shown to staff). */
+    /**
+     * A pattern of a run: exact, as shown to staff, and where it comes from ({@code stories} rounded as shown to staff);
+     * {@code point} is the story point a card of it belongs to, {@code scope} what the run analysed (its definition
+     * names the pattern's variables).
+     */
     public record RunPattern(
             UUID runId,
             StoryPoint point,
+            EvaluationScope scope,
             JsonNode exact,
             JsonNode shown,
             JsonNode request,
@@ -250,15 +363,8 @@ public class EvaluationService {
         return EvaluationRun.getEntityManager();
     }
 
-    private Suppression suppression(String slug) {
-        return new Suppression(storyPoints.current(slug).definition().suppression());
-    }
-
-    private RunView view(EvaluationRun run, String slug, boolean withResult) {
-        return view(run, slug, withResult, suppression(slug));
-    }
-
-    private RunView view(EvaluationRun run, String slug, boolean withResult, Suppression suppression) {
+    private RunView view(EvaluationRun run, EvaluationScope scope, boolean withResult) {
+        Suppression suppression = new Suppression(scope.suppression());
         try {
             JsonNode request = mapper.readTree(run.request);
             JsonNode result = null;
@@ -271,7 +377,9 @@ public class EvaluationService {
             Object stories = run.storyCount == null ? null : suppression.count(run.storyCount);
             return new RunView(
                     run.id,
-                    slug,
+                    scope.moduleWide() ? null : scope.slugs().get(0),
+                    scope.module(),
+                    scope.moduleWide() ? scope.slugs() : null,
                     run.status,
                     run.progress,
                     run.createdAt,

@@ -23,8 +23,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.vertelpunt.storypoint.Definitions;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.web.ServiceMetrics;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -52,7 +50,7 @@ public class EvaluationWorker {
 
     private final AgroalDataSource dataSource;
     private final EvaluationConfig config;
-    private final Definitions definitions;
+    private final EvaluationScopes scopes;
     private final ObjectMapper mapper;
     private final String softwareVersion;
     private ScheduledExecutorService timer;
@@ -63,12 +61,12 @@ public class EvaluationWorker {
     EvaluationWorker(
             AgroalDataSource dataSource,
             EvaluationConfig config,
-            Definitions definitions,
+            EvaluationScopes scopes,
             ObjectMapper mapper,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String softwareVersion) {
         this.dataSource = dataSource;
         this.config = config;
-        this.definitions = definitions;
+        this.scopes = scopes;
         this.mapper = mapper;
         this.softwareVersion = softwareVersion;
     }
@@ -200,16 +198,12 @@ public class EvaluationWorker {
                 () -> beat(claim.id(), Double.longBitsToDouble(progress.get())), beat, beat, TimeUnit.MILLISECONDS);
         try {
             EvaluationRequest request = mapper.readValue(claim.request(), EvaluationRequest.class);
-            StoryPointDefinition definition = currentDefinition(claim.storyPointId());
+            // one story point, or a question module across the story points the run covers
+            EvaluationScope scope = scopes.of(claim.id());
             EvaluationJob.Outcome outcome;
             try (Connection c = dataSource.getConnection()) {
                 outcome = EvaluationJob.run(
-                        c,
-                        claim.storyPointId(),
-                        definition,
-                        request,
-                        softwareVersion,
-                        share -> progress.set(Double.doubleToLongBits(share)));
+                        c, scope, request, softwareVersion, share -> progress.set(Double.doubleToLongBits(share)));
             }
             finish(claim.id(), mapper.writeValueAsString(outcome.result()), outcome.stories(), outcome.fingerprint());
             ServiceMetrics.evaluation(Duration.ofNanos(outcome.readNanos() + outcome.testNanos()), "done");
@@ -227,20 +221,6 @@ public class EvaluationWorker {
             ServiceMetrics.evaluation(Duration.ofNanos(System.nanoTime() - started), "failed");
         } finally {
             heartbeat.cancel(false);
-        }
-    }
-
-    private StoryPointDefinition currentDefinition(long storyPointId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement("SELECT v.id, v.revision, v.definition::text FROM story_point p "
-                                + "JOIN story_point_version v ON v.id = p.current_version_id WHERE p.id = ?")) {
-            ps.setLong(1, storyPointId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                String json = rs.getString(3);
-                return definitions.get(rs.getLong(1), rs.getInt(2), () -> json);
-            }
         }
     }
 

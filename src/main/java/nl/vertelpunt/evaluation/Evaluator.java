@@ -48,13 +48,27 @@ final class Evaluator {
             StoryPointDefinition definition,
             String softwareVersion,
             DoubleConsumer progress) {
+        return evaluate(data, request, EvaluationScope.storyPoint(0, definition), softwareVersion, progress);
+    }
+
+    /** Evaluates the stories of a scope: one story point, or a question module across story points. */
+    static EvaluationResult evaluate(
+            Dataset data,
+            EvaluationRequest request,
+            EvaluationScope scope,
+            String softwareVersion,
+            DoubleConsumer progress) {
+        StoryPointDefinition definition = scope.definition();
         EvaluationSettings asked =
                 (request.settings() == null ? EvaluationSettings.DEFAULTS : request.settings()).withDefaults();
         EvaluationSettings settings = effective(asked, definition.suppression());
         List<String> notes = new ArrayList<>();
         if (settings.minGroupSize() > asked.minGroupSize() || settings.minPairs() > asked.minPairs()) {
-            notes.add("minGroupSize and minPairs are at least " + definition.suppression() + ", the story point's "
-                    + "suppression threshold: no group of fewer stories is tested (see 'settings').");
+            notes.add("minGroupSize and minPairs are at least " + definition.suppression()
+                    + (scope.moduleWide()
+                            ? ", the strictest suppression threshold of the story points covered"
+                            : ", the story point's suppression threshold")
+                    + ": no group of fewer stories is tested (see 'settings').");
         }
         List<Distribution> distributions = Distributions.of(data, data.inBase());
         List<Pattern> patterns = new ArrayList<>();
@@ -112,6 +126,8 @@ final class Evaluator {
         progress.accept(1.0);
         return new EvaluationResult(
                 definition.slug(),
+                scope.module(),
+                scope.moduleWide() ? scope.slugs() : null,
                 softwareVersion,
                 data.fingerprint(),
                 data.baseSize(),

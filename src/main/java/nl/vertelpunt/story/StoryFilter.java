@@ -142,9 +142,29 @@ public record StoryFilter(
 
     /** As {@link #condition(long, StoryPointDefinition)}; moderators may include hidden stories. */
     public Condition condition(long storyPointId, StoryPointDefinition definition, boolean includeHidden) {
-        StringBuilder sql = new StringBuilder("s.story_point_id = ?");
         List<Object> params = new ArrayList<>();
         params.add(storyPointId);
+        return condition(new StringBuilder("s.story_point_id = ?"), params, definition, includeHidden);
+    }
+
+    /**
+     * As {@link #condition(long, StoryPointDefinition)} for the stories of several story points (a question module
+     * across the story points that include it); {@code definition} must know every question the filter names. With no
+     * story points at all, no story matches.
+     */
+    public Condition condition(List<Long> storyPointIds, StoryPointDefinition definition) {
+        if (storyPointIds.isEmpty()) {
+            return new Condition("FALSE", List.of());
+        }
+        List<Object> params = new ArrayList<>(storyPointIds);
+        StringBuilder sql = new StringBuilder("s.story_point_id IN (")
+                .append(String.join(", ", Collections.nCopies(storyPointIds.size(), "?")))
+                .append(')');
+        return condition(sql, params, definition, false);
+    }
+
+    private Condition condition(
+            StringBuilder sql, List<Object> params, StoryPointDefinition definition, boolean includeHidden) {
         if (!includeHidden) {
             sql.append(" AND NOT s.hidden");
         }

@@ -5,6 +5,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
+import java.util.Collection;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.web.ProblemException;
 
@@ -36,6 +37,35 @@ public class Access {
         if (!staff().storyPointIds().contains(point.id)) {
             throw ProblemException.forbidden("You are not assigned to story point '" + point.slug + "'.");
         }
+    }
+
+    /**
+     * Passes for admins, and for users with one of {@code roles} who are assigned to at least one of the story points
+     * (a question module's shared results); otherwise 401 (not signed in) or 403 saying {@code why}.
+     */
+    public void requireAny(Collection<StoryPoint> points, String why, String... roles) {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        if (identity.hasRole(StaffRole.ADMIN)) {
+            return;
+        }
+        if (Arrays.stream(roles).noneMatch(identity::hasRole)) {
+            throw new ForbiddenException();
+        }
+        if (points.stream().noneMatch(p -> staff().storyPointIds().contains(p.id))) {
+            throw ProblemException.forbidden(why);
+        }
+    }
+
+    /** Whether the signed-in user may work on the story point in one of the given roles (admins always). */
+    public boolean may(StoryPoint point, String... roles) {
+        if (identity.isAnonymous()) {
+            return false;
+        }
+        return identity.hasRole(StaffRole.ADMIN)
+                || (Arrays.stream(roles).anyMatch(identity::hasRole)
+                        && staff().storyPointIds().contains(point.id));
     }
 
     public boolean isAdmin() {

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import nl.vertelpunt.evaluation.EvaluationJob;
 import nl.vertelpunt.evaluation.EvaluationRequest;
+import nl.vertelpunt.evaluation.EvaluationScope;
 import nl.vertelpunt.sample.PatternedStories;
 import nl.vertelpunt.story.AnswerValidator;
 import nl.vertelpunt.story.StoryCsv;
@@ -89,7 +90,7 @@ public final class EvaluationBenchmark {
                 size,
                 (System.nanoTime() - setup) / 1e9);
 
-        EvaluationRequest request = new EvaluationRequest(slug, StoryFilter.all(), null, null).normalized();
+        EvaluationRequest request = new EvaluationRequest(slug, null, null, StoryFilter.all(), null, null).normalized();
         List<double[]> timings = new ArrayList<>();
         long peakHeap = 0;
         int tests = 0;
@@ -98,7 +99,8 @@ public final class EvaluationBenchmark {
             System.gc();
             resetPeaks();
             long start = System.nanoTime();
-            EvaluationJob.Outcome outcome = EvaluationJob.run(c, ids[0], definition, request, "bench", share -> {});
+            EvaluationJob.Outcome outcome =
+                    EvaluationJob.run(c, EvaluationScope.storyPoint(ids[0], definition), request, "bench", share -> {});
             byte[] json = JSON.writeValueAsBytes(outcome.result());
             long total = System.nanoTime() - start;
             peakHeap = Math.max(peakHeap, peakHeap());

@@ -11,13 +11,19 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.vertelpunt.sample.SyntheticStories;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.testing.Database;
 import nl.vertelpunt.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -38,6 +44,9 @@ class CsvRoundTripTest {
             + "syn-000003,2019-07-14T23:59:59Z,professional,verteltafel,en,Café & co,Plain text without specials,"
             + "negatief,,,werk,0|0|100,,73\r\n"
             + "x4,2019-08-01T00:00:00Z,ouder,papier,nl,Titel,\"Één, twee, drie \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 — klaar\",,,,,,,\r\n";
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     @Inject
     AgroalDataSource dataSource;
@@ -398,6 +407,32 @@ class CsvRoundTripTest {
         assertThat(lines[1])
                 .matches(
                         "[0-9A-Z]{12},\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ,ouder,import,nl,,Een verhaal zonder id,,,,,,,");
+    }
+
+    @Test
+    void shouldGiveBackTheStoriesOfAStoryPointWithTwoModulesExactly() throws Exception {
+        // the regional sample includes the core module and a module of its own, among its own questions
+        List<String> copies = new ArrayList<>();
+        for (String prefix : List.of("csv-twente", "csv-twente-bis")) {
+            copies.add(Fixtures.publishedSample(prefix, "twente.json", d -> {}));
+        }
+        StoryPointDefinition definition = JSON.treeToValue(
+                JSON.readTree(asAdmin().get("/api/storypoints/" + copies.get(0)).asString())
+                        .get("definition"),
+                StoryPointDefinition.class);
+        assertThat(definition.moduleUses()).extracting(m -> m.id()).containsExactly("kern", "twente-gewoon-leven");
+        StringWriter generated = new StringWriter();
+        new SyntheticStories(definition, 17).write(generated, 300);
+        byte[] file = generated.toString().getBytes(StandardCharsets.UTF_8);
+        importCsv(copies.get(0), file, "").statusCode(200).body("created", equalTo(300));
+
+        byte[] exported = exportCsv(copies.get(0));
+        assertThat(new String(exported, StandardCharsets.UTF_8).split("\r\n")[0])
+                .contains(",gehoord,")
+                .contains(",gemeente,gewoon-leven,meehelpers,dichtbij,");
+        importCsv(copies.get(1), exported, "").statusCode(200).body("created", equalTo(300));
+        assertThat(exportCsv(copies.get(1))).isEqualTo(exported);
+        assertThat(exported).isEqualTo(file);
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.vertelpunt.testing.Database;
+import nl.vertelpunt.testing.Fixtures;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
@@ -38,22 +39,7 @@ class InPersonIntakeTest {
     AgroalDataSource dataSource;
 
     private static String user(String role, String... storyPoints) {
-        String name = role + "-" + System.nanoTime();
-        asAdmin()
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "username",
-                        name,
-                        "password",
-                        PASSWORD,
-                        "roles",
-                        List.of(role),
-                        "storyPoints",
-                        List.of(storyPoints)))
-                .post("/api/users")
-                .then()
-                .statusCode(201);
-        return name;
+        return Fixtures.aStaffMember(role + "-" + System.nanoTime(), PASSWORD, role, storyPoints);
     }
 
     private static Map<String, Object> inPerson(String channel, String gathering, String toldOn) {

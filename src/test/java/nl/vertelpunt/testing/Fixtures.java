@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /** Named test data: story point definitions, submissions and signed-in requests. */
 public final class Fixtures {
@@ -232,14 +233,23 @@ public final class Fixtures {
 
     /** Publishes a copy of the national sample story point under a fresh slug and returns the slug. */
     public static String publishedSample(String prefix) {
+        return publishedSample(prefix, "voordejeugd.json", sample -> {});
+    }
+
+    /**
+     * Publishes a copy of a sample story point ({@code samples/storypoints/}{@code sample}, with the modules it
+     * includes) under a fresh slug, changed by {@code edit} first; returns the slug.
+     */
+    public static String publishedSample(String prefix, String sample, Consumer<ObjectNode> edit) {
         String slug = uniqueSlug(prefix);
         try {
-            ObjectNode sample = (ObjectNode) new ObjectMapper()
-                    .readTree(Path.of("samples/storypoints/voordejeugd.json").toFile());
-            sample.put("slug", slug);
+            ObjectNode copy = (ObjectNode) new ObjectMapper()
+                    .readTree(Path.of("samples/storypoints", sample).toFile());
+            copy.put("slug", slug);
+            edit.accept(copy);
             asAdmin()
                     .contentType("application/json")
-                    .body(sample.toString())
+                    .body(copy.toString())
                     .put("/api/storypoints/" + slug)
                     .then()
                     .statusCode(201);
@@ -247,6 +257,25 @@ public final class Fixtures {
             throw new UncheckedIOException(e);
         }
         return slug;
+    }
+
+    /** Creates a staff account with one role at these story points, as admin; returns its name. */
+    public static String aStaffMember(String name, String password, String role, String... storyPoints) {
+        asAdmin()
+                .contentType("application/json")
+                .body(Map.of(
+                        "username",
+                        name,
+                        "password",
+                        password,
+                        "roles",
+                        List.of(role),
+                        "storyPoints",
+                        List.of(storyPoints)))
+                .post("/api/users")
+                .then()
+                .statusCode(201);
+        return name;
     }
 
     /** Publishes {@link #aDefinition(String)} under a fresh slug and returns the slug. */

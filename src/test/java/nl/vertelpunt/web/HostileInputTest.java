@@ -380,6 +380,22 @@ class HostileInputTest {
                 "subset.filter.roles", Kind.TEXTS);
         jsonFields("evaluation", "POST", "/api/evaluations", true, base, fields, false);
         rawBodies("evaluation", "POST", "/api/evaluations", true, base, "storyPoint", false);
+        // module-wide: the core module across the story points that include it (the samples)
+        ObjectNode moduleWide = JSON.createObjectNode().put("module", "kern");
+        moduleWide.putArray("storyPoints").add("voordejeugd").add("twente");
+        jsonFields(
+                "module evaluation",
+                "POST",
+                "/api/evaluations",
+                true,
+                moduleWide,
+                fields(
+                        "module", Kind.TEXT,
+                        "storyPoints", Kind.TEXTS,
+                        "filter.answers.storyPoint", Kind.TEXTS,
+                        "filter.roles", Kind.TEXTS),
+                false);
+        rawBodies("module evaluation", "POST", "/api/evaluations", true, moduleWide, "module", false);
         ObjectNode selection = JSON.createObjectNode().put("pattern", "geen|patroon|hier");
         jsonFields(
                 "selection",
@@ -1140,6 +1156,7 @@ class HostileInputTest {
                 "app_user_role",
                 "app_user_story_point",
                 "evaluation_run",
+                "evaluation_run_story_point",
                 "story_flag",
                 "moderation_log",
                 "export_log",

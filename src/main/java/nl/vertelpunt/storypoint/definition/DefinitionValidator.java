@@ -27,7 +27,7 @@ public final class DefinitionValidator {
     private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2}$");
     /** Names that are columns of the story CSV format or analysis variables of their own. */
     public static final Set<String> RESERVED_QUESTION_IDS =
-            Set.of("id", "submitted_at", "role", "channel", "language", "title", "text");
+            Set.of("id", "submitted_at", "role", "channel", "language", "title", "text", "storyPoint");
 
     private static final int MAX_TEXT = 5000;
     private static final int MAX_QUESTIONS = 200;

@@ -1,0 +1,405 @@
+package nl.vertelpunt.evaluation;
+
+import static nl.vertelpunt.testing.Fixtures.aStaffMember;
+import static nl.vertelpunt.testing.Fixtures.as;
+import static nl.vertelpunt.testing.Fixtures.asAdmin;
+import static nl.vertelpunt.testing.Fixtures.publishedSample;
+import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import nl.vertelpunt.sample.SyntheticStories;
+import nl.vertelpunt.story.StoryCsv;
+import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.testing.Database;
+import nl.vertelpunt.testing.Evaluations;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Module-wide pattern evaluations (Vertelpunt 2.0): the core module {@code kern} across copies of the two sample story
+ * points that include it (the national one and Twente), with generated stories at both and a planted difference
+ * between them (Twente's storytellers felt heard more often). A regional analyst of Twente runs it and reads its
+ * suppressed aggregates, but no story, export, quote or typical story of the national story point; a card their
+ * facilitator makes holds Twente's stories only.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ModuleEvaluationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .findAndRegisterModules()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final String PASSWORD = "a-long-enough-password";
+    private static final Matcher<Integer> REFUSED = anyOf(is(403), is(404));
+    private static final String PLANTED = "slider_by_choice|gehoord|storyPoint";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private String national;
+    private String twente;
+    private String analyst;
+    private String facilitator;
+
+    /** Once per class, from the first test (RestAssured knows the test port only once a test runs). */
+    private void twoStoryPointsWithStories() throws Exception {
+        if (national != null) {
+            return;
+        }
+        national = publishedSample("mod-nl", "voordejeugd.json", d -> {});
+        // Twente counts small groups more strictly: the module-wide evaluation takes the strictest threshold
+        twente = publishedSample("mod-tw", "twente.json", d -> d.put("suppressionThreshold", 10));
+        importStories(national, "nl-", 500, 11, 0, 45);
+        importStories(twente, "tw-", 400, 12, 55, 100);
+        analyst = user("analist-" + twente, "analyst", twente);
+        facilitator = user("begeleider-" + twente, "facilitator", twente);
+    }
+
+    @Test
+    void shouldFindThePlantedDifferenceBetweenStoryPointsAndShowItSuppressedToARegionalAnalyst() throws Exception {
+        twoStoryPointsWithStories();
+        String run = as(analyst, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("module", "kern", "storyPoints", List.of(national, twente)))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(202)
+                .body("module", equalTo("kern"))
+                .body("storyPoints", equalTo(List.of(national, twente)))
+                .extract()
+                .path("id");
+        assertThat(Evaluations.finished(run).get("status").asText()).isEqualTo("done");
+
+        JsonNode view = JSON.readTree(as(analyst, PASSWORD)
+                .get("/api/evaluations/" + run)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        JsonNode result = view.get("result");
+        assertThat(result.get("module").asText()).isEqualTo("kern");
+        assertThat(result.get("settings").get("minGroupSize").asInt()).isEqualTo(10);
+        JsonNode planted = pattern(result, PLANTED);
+        assertThat(planted.get("strong").asBoolean()).isTrue();
+        // the stories of Twente placed the slider higher: both groups are there, labelled with their titles
+        assertThat(planted.get("groups").findValuesAsText("category")).containsExactly(national, twente);
+        assertThat(planted.get("groups").get(1).get("mean").asDouble())
+                .isGreaterThan(planted.get("groups").get(0).get("mean").asDouble() + 30);
+        assertThat(planted.get("groups").get(1).get("label").asText()).contains("Twente");
+        // every count staff see is a multiple of the strictest threshold, 10
+        assertThat(view.get("stories").asInt() % 10).isZero();
+        for (JsonNode g : planted.get("groups")) {
+            assertThat(g.get("n").asInt() % 10).isZero();
+        }
+        JsonNode points = distribution(result, "storyPoint");
+        for (JsonNode c : points.get("categories")) {
+            assertThat(c.get("count").isNumber() ? c.get("count").asInt() % 10 : 0)
+                    .isZero();
+        }
+        // the exact count stays stored, for provenance
+        int stored = Database.queryInt(dataSource, "SELECT story_count FROM evaluation_run WHERE id = ?::uuid", run);
+        assertThat(stored).isGreaterThan(view.get("stories").asInt() - 10);
+
+        // the run is listed with Twente, for the analyst; the national story point's list stays closed to them
+        as(analyst, PASSWORD)
+                .get("/api/storypoints/" + twente + "/evaluations")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(run));
+        asAdmin()
+                .get("/api/storypoints/" + national + "/evaluations")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(run));
+
+        // a facilitator of Twente makes a card of it: it belongs to Twente and holds Twente's stories only
+        String card = as(facilitator, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("runId", run, "pattern", PLANTED))
+                .post("/api/cards")
+                .then()
+                .statusCode(201)
+                .body("storyPoint", equalTo(twente))
+                .extract()
+                .path("id");
+        List<String> onCard = as(facilitator, PASSWORD)
+                .get("/api/cards/" + card)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("stories.id");
+        assertThat(onCard).isNotEmpty().allMatch(id -> id.startsWith("tw-"));
+        assertThat(Database.queryInt(
+                        dataSource,
+                        "SELECT count(*) FROM card_story cs JOIN story s ON s.pk = cs.story_pk "
+                                + "JOIN story_point p ON p.id = s.story_point_id WHERE cs.card_id = ?::uuid AND p.slug <> ?",
+                        card,
+                        twente))
+                .isZero();
+        List<String> suggested = as(facilitator, PASSWORD)
+                .get("/api/cards/" + card + "/suggestions?count=10")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+        assertThat(suggested).allMatch(id -> id.startsWith("tw-"));
+        String observation = as(facilitator, PASSWORD)
+                .get("/api/cards/" + card)
+                .then()
+                .extract()
+                .path("observation");
+        assertThat(observation).contains("het vertelpunt").doesNotContain("vraag 0");
+
+        // one card per pattern and story point: not twice at Twente, and Twente's facilitator makes none elsewhere
+        as(facilitator, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("runId", run, "pattern", PLANTED, "storyPoint", twente))
+                .post("/api/cards")
+                .then()
+                .statusCode(409);
+        refused(as(facilitator, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("runId", run, "pattern", PLANTED, "storyPoint", national))
+                .post("/api/cards"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("runId", run, "pattern", PLANTED, "storyPoint", "bestaat-niet"))
+                .post("/api/cards")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("storyPoint"));
+
+        // an admin's card of the same run belongs to the first story point covered, the national one
+        String nationalCard = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("runId", run, "pattern", "slider_by_choice|gehoord|role"))
+                .post("/api/cards")
+                .then()
+                .statusCode(201)
+                .body("storyPoint", equalTo(national))
+                .extract()
+                .path("id");
+
+        // nothing of the national story point's stories reaches the regional analyst
+        String nationalStory = Database.queryString(
+                dataSource,
+                "SELECT s.id FROM story s JOIN story_point p ON p.id = s.story_point_id WHERE p.slug = ? "
+                        + "ORDER BY s.id LIMIT 1",
+                national);
+        String base = "/api/storypoints/" + national;
+        refused(as(analyst, PASSWORD).get(base + "/stories/" + nationalStory));
+        refused(as(analyst, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("q", "hulp"))
+                .post(base + "/stories/search"));
+        refused(as(analyst, PASSWORD).get(base + "/stories.csv"));
+        refused(as(analyst, PASSWORD).get(base + "/stories.xlsx"));
+        refused(as(analyst, PASSWORD).get(base + "/evaluations"));
+        refused(as(analyst, PASSWORD).get(base + "/cards"));
+        refused(as(analyst, PASSWORD).get(base + "/cards/deck.html"));
+        refused(as(analyst, PASSWORD).get("/api/cards/" + nationalCard));
+        refused(as(analyst, PASSWORD).get("/api/cards/" + nationalCard + "/suggestions"));
+        refused(as(analyst, PASSWORD).get("/api/cards/" + nationalCard + "/chart.svg"));
+        refused(as(analyst, PASSWORD).get("/api/cards/" + nationalCard + "/revisions"));
+        // and Twente's own endpoints do not take a national story
+        refused(as(analyst, PASSWORD).get("/api/storypoints/" + twente + "/stories/" + nationalStory));
+    }
+
+    @Test
+    void shouldNarrowTheStoryPointsByTheFilter() throws Exception {
+        twoStoryPointsWithStories();
+        String run = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "module",
+                        "kern",
+                        "storyPoints",
+                        List.of(national, twente),
+                        "filter",
+                        Map.of("answers", Map.of("storyPoint", List.of(twente)), "roles", List.of("ouder"))))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        JsonNode result = Evaluations.finished(run).get("result");
+        JsonNode points = distribution(result, "storyPoint");
+        assertThat(points.get("categories").get(0).get("count").asInt()).isZero();
+        assertThat(points.get("categories").get(1).get("count").asInt()).isPositive();
+        int parentsAtTwente = Database.queryInt(
+                dataSource,
+                "SELECT count(*) FROM story s JOIN story_point p ON p.id = s.story_point_id "
+                        + "WHERE p.slug = ? AND s.role = 'ouder' AND s.complete AND NOT s.hidden",
+                twente);
+        assertThat(result.get("stories").asInt())
+                .isBetween(parentsAtTwente - 9, parentsAtTwente + 9); // rounded to tens for staff
+    }
+
+    @Test
+    void shouldRefuseWhatDoesNotFitTheModuleNamingTheField() throws Exception {
+        twoStoryPointsWithStories();
+        String alone = publishedStoryPoint("mod-alone");
+        problem(Map.of("module", "kern", "storyPoint", national), 422, "module");
+        problem(Map.of("filter", Map.of()), 422, "storyPoint");
+        problem(Map.of("module", "bestaat-niet"), 404, "module");
+        problem(Map.of("module", "kern", "storyPoints", List.of(national, alone)), 422, "storyPoints[1]");
+        problem(Map.of("module", "kern", "storyPoints", List.of("bestaat-niet")), 422, "storyPoints[0]");
+        problem(Map.of("module", "kern", "storyPoints", List.of(twente, twente)), 422, "storyPoints[1]");
+        problem(Map.of("module", "kern", "storyPoints", List.of()), 422, "storyPoints");
+        problem(Map.of("storyPoint", twente, "storyPoints", List.of(twente)), 422, "storyPoints");
+        // a question of one story point only (the national 'regio', Twente's 'gemeente') is not the module's
+        problem(
+                Map.of(
+                        "module",
+                        "kern",
+                        "storyPoints",
+                        List.of(national, twente),
+                        "filter",
+                        Map.of("answers", Map.of("regio", List.of("twente")))),
+                422,
+                "filter.answers.regio");
+        problem(
+                Map.of(
+                        "module",
+                        "kern",
+                        "storyPoints",
+                        List.of(national, twente),
+                        "subset",
+                        Map.of("filter", Map.of("answers", Map.of("gemeente", List.of("enschede"))))),
+                422,
+                "subset.filter.answers.gemeente");
+        problem(
+                Map.of(
+                        "module",
+                        "kern",
+                        "storyPoints",
+                        List.of(national, twente),
+                        "filter",
+                        Map.of("answers", Map.of("storyPoint", List.of(alone)))),
+                422,
+                "filter.answers.storyPoint[0]");
+
+        // an analyst of a story point without the module may not start it, nor read a run of it
+        String outsider = user("buiten-" + alone, "analyst", alone);
+        as(outsider, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("module", "kern", "storyPoints", List.of(twente)))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        String run = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("module", "kern", "storyPoints", List.of(twente)))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        refused(as(outsider, PASSWORD).get("/api/evaluations/" + run));
+        as(outsider, PASSWORD)
+                .get("/api/storypoints/" + alone + "/evaluations")
+                .then()
+                .statusCode(200)
+                .body("id", not(hasItem(run)));
+    }
+
+    private static void problem(Map<String, Object> body, int status, String field) {
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/evaluations")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem(field));
+    }
+
+    private static void refused(Response response) {
+        response.then().log().ifValidationFails().statusCode(REFUSED).contentType("application/problem+json");
+    }
+
+    private static JsonNode pattern(JsonNode result, String key) {
+        for (JsonNode p : result.get("patterns")) {
+            if (EvaluationService.key(p).equals(key)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no pattern " + key);
+    }
+
+    private static JsonNode distribution(JsonNode result, String variable) {
+        for (JsonNode d : result.get("distributions")) {
+            if (d.get("variable").asText().equals(variable)) {
+                return d;
+            }
+        }
+        throw new AssertionError("no distribution of " + variable);
+    }
+
+    /**
+     * Imports synthetic stories (committed generator, fixed seed) whose answer to the core question 'gehoord' is drawn
+     * from {@code low..high}: the planted difference between the story points.
+     */
+    private static void importStories(String slug, String idPrefix, int count, long seed, int low, int high)
+            throws Exception {
+        StoryPointDefinition definition = JSON.treeToValue(
+                JSON.readTree(asAdmin().get("/api/storypoints/" + slug).asString())
+                        .get("definition"),
+                StoryPointDefinition.class);
+        StringWriter generated = new StringWriter();
+        new SyntheticStories(definition, seed).write(generated, count);
+        List<String> ids = definition.questions().stream().map(q -> q.id()).toList();
+        StringWriter planted = new StringWriter();
+        StoryCsv.Printer printer = new StoryCsv.Printer(planted, ids);
+        Random random = new Random(seed);
+        try (CSVParser parser = CSVParser.parse(
+                new StringReader(generated.toString()),
+                StoryCsv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            List<String> header = parser.getHeaderNames();
+            for (CSVRecord row : parser) {
+                List<String> cells = new ArrayList<>(row.toList());
+                cells.set(header.indexOf("id"), idPrefix + row.get("id"));
+                cells.set(header.indexOf("gehoord"), Integer.toString(low + random.nextInt(high - low + 1)));
+                printer.row(cells);
+            }
+        }
+        printer.flush();
+        asAdmin()
+                .contentType("text/csv")
+                .body(planted.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/storypoints/" + slug + "/stories/import")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(count));
+    }
+
+    private static String user(String name, String role, String storyPoint) {
+        return aStaffMember(name, PASSWORD, role, storyPoint);
+    }
+}
