@@ -393,8 +393,8 @@ class ContextFiguresTest {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
             String text = new PDFTextStripper().getText(document).replace('\u00a0', ' ');
             assertThat(text)
-                    .contains("Cijfers naast de verhalen")
-                    .contains("Jongeren met jeugdhulp")
+                    .containsIgnoringCase("Cijfers naast de verhalen")
+                    .contains("Jongeren met jeugdhulp Twente 2020 12,3% CBS (voorbeeld)")
                     .contains("12,3%")
                     .contains("1.250 jongeren")
                     .contains("CBS (voorbeeld)")
