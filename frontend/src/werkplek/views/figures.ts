@@ -3,6 +3,7 @@
 // CSV file; a refused file lists each bad cell by line and column in words.
 import { ApiError } from '../../api';
 import { figureValue } from '../../card/figures';
+import { c } from '../../card/texts';
 import { h } from '../../form/dom';
 import type { Ctx } from '../app';
 import * as api from '../client';
@@ -74,10 +75,10 @@ function figureTables(sets: FigureSet[]): HTMLElement[] {
             h(
               'tr',
               {},
-              h('th', { scope: 'col' }, w('figures.column.region')),
-              h('th', { scope: 'col' }, w('figures.column.period')),
-              h('th', { scope: 'col', class: 'num' }, w('figures.column.value')),
-              h('th', { scope: 'col' }, w('figures.column.source')),
+              h('th', { scope: 'col' }, c('figures.region')),
+              h('th', { scope: 'col' }, c('figures.period')),
+              h('th', { scope: 'col', class: 'num' }, c('figures.value')),
+              h('th', { scope: 'col' }, c('figures.source')),
             ),
           ),
           h(
