@@ -21,8 +21,12 @@ export function figureValue(value: string, unit: string): string {
   return unit === '%' || unit === '‰' ? `${number}${unit}` : `${number}\u00a0${unit}`;
 }
 
-/** The figures of a card as a small table with a caption and the note that they do not come from the stories. */
-export function figureTable(figures: Figure[], captionId: string): HTMLElement {
+/**
+ * Figures as a small table with a caption: on a card (every column, and the note that they do not come from the
+ * stories), or the figures of one indicator ({@code indicator} as the caption, without that column or the note).
+ */
+export function figureTable(figures: Figure[], captionId: string, indicator?: string): HTMLElement {
+  const all = indicator === undefined;
   return h(
     'div',
     { class: 'context-figures' },
@@ -32,14 +36,14 @@ export function figureTable(figures: Figure[], captionId: string): HTMLElement {
       h(
         'table',
         { class: 'card-numbers figures-table' },
-        h('caption', { id: captionId, class: 'data-caption' }, c('card.figures')),
+        h('caption', { id: captionId, class: 'data-caption' }, all ? c('card.figures') : indicator),
         h(
           'thead',
           {},
           h(
             'tr',
             {},
-            h('th', { scope: 'col' }, c('figures.indicator')),
+            all ? h('th', { scope: 'col' }, c('figures.indicator')) : null,
             h('th', { scope: 'col' }, c('figures.region')),
             h('th', { scope: 'col' }, c('figures.period')),
             h('th', { scope: 'col', class: 'num' }, c('figures.value')),
@@ -53,8 +57,8 @@ export function figureTable(figures: Figure[], captionId: string): HTMLElement {
             h(
               'tr',
               {},
-              h('th', { scope: 'row' }, f.indicator),
-              h('td', {}, f.region),
+              all ? h('th', { scope: 'row' }, f.indicator) : null,
+              h(all ? 'td' : 'th', all ? {} : { scope: 'row' }, f.region),
               h('td', {}, f.period),
               h('td', { class: 'num' }, figureValue(f.value, f.unit)),
               h('td', {}, f.source),
@@ -63,6 +67,6 @@ export function figureTable(figures: Figure[], captionId: string): HTMLElement {
         ),
       ),
     ),
-    h('p', { class: 'hint' }, c('figures.external')),
+    all ? h('p', { class: 'hint' }, c('figures.external')) : null,
   );
 }

@@ -2,8 +2,7 @@
 // indicator (region, period, value with its unit, source), the sets they came in, and for analysts an upload of a
 // CSV file; a refused file lists each bad cell by line and column in words.
 import { ApiError } from '../../api';
-import { figureValue } from '../../card/figures';
-import { c } from '../../card/texts';
+import { figureTable } from '../../card/figures';
 import { h } from '../../form/dom';
 import type { Ctx } from '../app';
 import * as api from '../client';
@@ -57,48 +56,9 @@ function figureTables(sets: FigureSet[]): HTMLElement[] {
     return [h('p', { class: 'figures-none' }, w('figures.none'))];
   }
   let n = 0;
-  return [...byIndicator.entries()].map(([indicator, figures]) => {
-    const id = `figures-indicator-${++n}`;
-    return h(
-      'div',
-      { class: 'figure-indicator' },
-      h('h3', { id }, indicator),
-      h(
-        'div',
-        { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': id },
-        h(
-          'table',
-          { class: 'data figures-table' },
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'col' }, c('figures.region')),
-              h('th', { scope: 'col' }, c('figures.period')),
-              h('th', { scope: 'col', class: 'num' }, c('figures.value')),
-              h('th', { scope: 'col' }, c('figures.source')),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            ...figures.map((f) =>
-              h(
-                'tr',
-                { 'data-figure': f.id },
-                h('th', { scope: 'row' }, f.region),
-                h('td', {}, f.period),
-                h('td', { class: 'num' }, figureValue(f.value, f.unit)),
-                h('td', {}, f.source),
-              ),
-            ),
-          ),
-        ),
-      ),
-    );
-  });
+  return [...byIndicator.entries()].map(([indicator, figures]) =>
+    figureTable(figures, `figures-indicator-${++n}`, indicator),
+  );
 }
 
 /** The sets the figures came in, each with who added it and when; analysts can delete a set. */

@@ -114,11 +114,7 @@ public final class FigureCsv {
                 line = parser.getCurrentLineNumber() + 1;
             }
         } catch (UncheckedIOException | IOException e) {
-            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            error(new FieldError(
-                    "file",
-                    "the file is not valid CSV (RFC 4180): " + cause.getMessage(),
-                    cause instanceof CsvInput.Malformed m ? m.line() : line));
+            error(CsvInput.unreadable(CsvInput.cause(e), line));
         }
         if (figures == 0 && problems == 0) {
             error(new FieldError("file", "holds no figures: after the header, one line per figure", 2L));

@@ -57,7 +57,7 @@ class FiguresBrowserTest extends WorkspaceTest {
                 .contains("1.250 jongeren")
                 .contains("312,40 euro")
                 .contains("CBS (voorbeeld)");
-        assertThat(browser.findAll("#figures-list h3")).hasSize(4);
+        assertThat(browser.findAll("#figures-list caption")).hasSize(4);
         assertThat(browser.find("#figures-problems").getText()).isEmpty();
 
         for (int width : new int[] {375, 1280}) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import nl.vertelpunt.figure.ContextFigureService;
+import nl.vertelpunt.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,8 +60,14 @@ public class ContextFigureResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete one figure (analysts, admins); cards keep their copy")
-    public Response deleteFigure(@PathParam("slug") String slug, @PathParam("id") long id) {
-        figures.deleteFigure(slug, id);
+    public Response deleteFigure(@PathParam("slug") String slug, @PathParam("id") String id) {
+        long figure;
+        try {
+            figure = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ProblemException.malformed("id", "must be the whole number of a figure");
+        }
+        figures.deleteFigure(slug, figure);
         return Response.noContent().build();
     }
 }
