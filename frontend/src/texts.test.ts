@@ -32,6 +32,7 @@ const DYNAMIC: Record<string, Record<string, string>> = {
     'note.*': 'views/sessiontable.ts: the kind of a note (NOTE_KINDS)',
     'status.proposal.*': 'views/proposals.ts: the status of a proposal (STATUSES)',
     'field.*': 'problems.ts: what is wrong with a field the API refused (FIELDS, storyReason)',
+    'figures.column.*': 'figureproblems.ts: a column of a file of context figures (COLUMNS)',
   },
 };
 

@@ -36,6 +36,25 @@ export interface Provenance {
   defaultSettings: boolean;
 }
 
+/**
+ * A context figure from an outside source, shown as given with its source (card.render.CardDocument.Figure on a card,
+ * figure.ContextFigureService.FigureView in a set). {@code value} is a decimal with a point ("12.3"), {@code unit} ""
+ * for none.
+ */
+export interface Figure {
+  indicator: string;
+  region: string;
+  period: string;
+  value: string;
+  unit: string;
+  source: string;
+}
+
+/** A figure on a card: a copy of figure {@code figure}, taken when it was put on the card. */
+export interface CardFigure extends Figure {
+  figure: number;
+}
+
 export interface CardDocument {
   id: string;
   /** The card's short number within its story point ("Kaart 7"); the id is for the API only. */
@@ -49,4 +68,5 @@ export interface CardDocument {
   pattern: Pattern;
   stories: TypicalStory[];
   provenance: Provenance;
+  figures: CardFigure[];
 }

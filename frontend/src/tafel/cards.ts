@@ -5,6 +5,7 @@
 // table's stories, each as an excerpt that opens to the whole story.
 import { c } from '../card/texts';
 import { chartAlt, dataTables, keyNumbers } from '../card/data';
+import { figureTable } from '../card/figures';
 import { markedExcerpt, markedText } from '../card/quote';
 import type { CardDocument, Provenance } from '../card/types';
 import { h, uid } from '../form/dom';
@@ -258,6 +259,7 @@ export function cardArticle(
           }),
         )
       : null,
+    card.figures?.length > 0 ? figureTable(card.figures, `${key}-figures`) : null,
     h(
       'details',
       { class: 'numbers' },

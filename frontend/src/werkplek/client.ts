@@ -9,6 +9,8 @@ import type {
   Dashboard,
   EvaluationRequest,
   ModuleView,
+  FigureSet,
+  Figures,
   ModerationState,
   ProposalEdit,
   Revision,
@@ -35,10 +37,10 @@ export function whenSignedOut(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function call<T>(method: string, path: string, body?: unknown, type = 'application/json'): Promise<T> {
   const headers: Record<string, string> = { 'X-Requested-With': 'vertelpunt', Accept: 'application/json' };
   if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
+    headers['Content-Type'] = type;
   }
   if (method !== 'GET' && csrf !== '') {
     headers['X-CSRF-Token'] = csrf;
@@ -48,7 +50,8 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body:
+        body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : (body as Blob),
     });
     return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
   } catch (error) {
@@ -188,3 +191,11 @@ export const editProposal = (id: string, edit: ProposalEdit) =>
   call<ProposalView>('PUT', `/api/proposals/${encodeURIComponent(id)}`, edit);
 export const addUpdate = (id: string, status: Status, note: string) =>
   call<ProposalView>('POST', `/api/proposals/${encodeURIComponent(id)}/updates`, { status, note });
+
+// context figures (cijfers naast de verhalen)
+const figureSet = (slug: string, set: string) => `${sp(slug)}/figures?set=${encodeURIComponent(set)}`;
+export const figures = (slug: string) => call<Figures>('GET', `${sp(slug)}/figures`);
+/** Uploads a CSV file as the set {@code set}, replacing a set of that name. */
+export const uploadFigures = (slug: string, set: string, file: Blob) =>
+  call<FigureSet>('PUT', figureSet(slug, set), file, 'text/csv');
+export const deleteFigureSet = (slug: string, set: string) => call<void>('DELETE', figureSet(slug, set));

@@ -1,5 +1,5 @@
 // The shapes of the staff API, as in the Java records (dashboard, story, moderation, evaluation, user).
-import type { Provenance, QuestionInfo } from '../card/types';
+import type { CardFigure, Figure, Provenance, QuestionInfo } from '../card/types';
 import type { NoteView, ProposalInput, ProposalView } from '../session/types';
 import type { Definition, Texts } from '../types';
 
@@ -302,6 +302,7 @@ export interface CardView {
   interpretations: string[];
   published: boolean;
   stories: CardStory[];
+  figures: CardFigure[];
   questions: QuestionInfo[];
   data: Pattern;
   provenance: Provenance;
@@ -361,6 +362,27 @@ export interface CardEdit {
   interpretations?: string[];
   stories?: StoryRef[];
   published?: boolean;
+  /** The ids of the context figures on the card, in order (a figure already on it keeps its copy). */
+  figures?: number[];
+}
+
+// Context figures (figure.ContextFigureService)
+
+export interface FigureView extends Figure {
+  id: number;
+}
+
+export interface FigureSet {
+  id: number;
+  name: string;
+  uploadedBy: string;
+  uploadedAt: string;
+  figures: FigureView[];
+}
+
+export interface Figures {
+  storyPoint: string;
+  sets: FigureSet[];
 }
 
 // Sense-making sessions (session.SenseSessionService)

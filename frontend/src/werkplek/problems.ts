@@ -35,6 +35,7 @@ const FIELDS: Record<string, string> = {
   filter: 'filter',
   subset: 'subset',
   version: 'version',
+  figures: 'figures',
 };
 
 /** "stories[2].quoteEnd" → ["stories", 2, "quoteEnd"]: the list, the place in it and the last part. */

@@ -16,6 +16,7 @@ import { conditions } from '../filter';
 import { formatCount, formatDateTime, patternKindLabel, variableLabel } from '../labels';
 import type { CardView, Revision, StoryFilter } from '../model';
 import { w } from '../texts';
+import { figuresEditor } from './cardfigures';
 import { storiesEditor } from './cardstories';
 
 export async function cardView(ctx: Ctx): Promise<void> {
@@ -37,6 +38,7 @@ export async function cardView(ctx: Ctx): Promise<void> {
   const published = h('input', { type: 'checkbox', id: 'card-published' });
   const save = h('button', { type: 'submit', class: 'button primary', id: 'card-save' }, w('card.save'));
   const stories = storiesEditor(ctx, slug, d, card.id, card.stories);
+  const figures = figuresEditor(slug, card.figures ?? []);
   const revisions = revisionList(card.id);
 
   const fill = () => {
@@ -75,6 +77,7 @@ export async function cardView(ctx: Ctx): Promise<void> {
     ),
     dataSection(card),
     stories.element,
+    figures.element,
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'publish-heading' },
@@ -105,6 +108,10 @@ export async function cardView(ctx: Ctx): Promise<void> {
       problems[0][0].focus();
       return;
     }
+    if (figures.tooMany()) {
+      status.fail(w('card.figuresTooMany'));
+      return;
+    }
     save.disabled = true;
     status.say(w('card.saving'));
     const sent = stories.refs();
@@ -117,9 +124,11 @@ export async function cardView(ctx: Ctx): Promise<void> {
         interpretations: [first.value, second.value],
         stories: sent,
         published: published.checked,
+        figures: figures.ids(),
       });
       fill();
       stories.reset(card.stories);
+      figures.reset(card.figures);
       revisions.refresh();
       ctx.title(`${card.title} – ${pick(d.title)}`);
       status.say(w('card.saved', { version: card.version }), true);

@@ -22,6 +22,7 @@ import {
 import type { Bar, Dashboard, QuestionChart, StoryFilter } from '../model';
 import { w } from '../texts';
 import { exportLinks } from './exports';
+import { figuresSection } from './figures';
 
 export async function dashboardView(ctx: Ctx): Promise<void> {
   const slug = ctx.params.slug;
@@ -70,6 +71,7 @@ export async function dashboardView(ctx: Ctx): Promise<void> {
     append(
       ctx.main,
       h('p', { class: 'notice-line', role: 'note' }, w('dashboard.tooFew', { k: data.threshold })),
+      figuresSection(ctx, slug),
     );
     return;
   }
@@ -115,7 +117,7 @@ export async function dashboardView(ctx: Ctx): Promise<void> {
       ),
     ),
   );
-  append(ctx.main, overview);
+  append(ctx.main, overview, figuresSection(ctx, slug));
 
   const answers = h(
     'section',

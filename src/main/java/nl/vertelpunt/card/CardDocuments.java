@@ -12,6 +12,7 @@ import nl.vertelpunt.card.render.CardDocument;
 import nl.vertelpunt.card.render.PlainWords;
 import nl.vertelpunt.evaluation.EvaluationService;
 import nl.vertelpunt.evaluation.EvaluationSettings;
+import nl.vertelpunt.figure.ContextFigureService;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
 import nl.vertelpunt.storypoint.definition.Role;
@@ -99,7 +100,28 @@ public class CardDocuments {
                         pattern.request(),
                         pattern.stories(),
                         allStories(pattern.request()),
-                        defaultSettings(pattern.request())));
+                        defaultSettings(pattern.request())),
+                figures(card.id));
+    }
+
+    /** The context figures of a card in their order, as copied onto it. */
+    @SuppressWarnings("unchecked")
+    public List<CardDocument.Figure> figures(UUID cardId) {
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT figure_id, indicator, region, period, value, unit, source FROM card_figure "
+                                + "WHERE card_id = ?1 ORDER BY position")
+                .setParameter(1, cardId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new CardDocument.Figure(
+                        ((Number) r[0]).longValue(),
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        ContextFigureService.value(r[4]),
+                        (String) r[5],
+                        (String) r[6]))
+                .toList();
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import nl.vertelpunt.card.render.CardDocument;
 import nl.vertelpunt.evaluation.EvaluationService;
+import nl.vertelpunt.figure.ContextFigureService;
 import nl.vertelpunt.story.ShareableStories;
 import nl.vertelpunt.story.StoryFilter;
 import nl.vertelpunt.storypoint.StoryPoint;
@@ -58,6 +59,8 @@ public class CardService {
     public static final int MAX_OBSERVATION = 1200;
     /** Longest interpretation, in characters. */
     public static final int MAX_INTERPRETATION = 600;
+    /** Most context figures on one card. */
+    public static final int MAX_FIGURES = 3;
 
     /**
      * A new card: which pattern of which evaluation; for a module-wide evaluation optionally the story point (slug) the
@@ -70,7 +73,8 @@ public class CardService {
 
     /**
      * An edit of a card. {@code version} is the version it was based on (a newer one gives 409); fields
-     * left out keep their value.
+     * left out keep their value. {@code figures} are the ids of the context figures the card shows, in order: a figure
+     * already on the card keeps the copy it has, another is copied from the story point's figures now.
      */
     public record CardEdit(
             Integer version,
@@ -78,7 +82,8 @@ public class CardService {
             String observation,
             List<String> interpretations,
             List<StoryRef> stories,
-            Boolean published) {}
+            Boolean published,
+            List<Long> figures) {}
 
     /**
      * A story on a card as staff see it; {@code problem} says why it is left off the printed card, and
@@ -110,6 +115,7 @@ public class CardService {
             List<String> interpretations,
             boolean published,
             List<CardStoryView> stories,
+            List<CardDocument.Figure> figures,
             List<CardDocument.QuestionInfo> questions,
             JsonNode data,
             CardDocument.Provenance provenance,
@@ -141,6 +147,7 @@ public class CardService {
 
     private final EvaluationService evaluations;
     private final StoryPointService storyPoints;
+    private final ContextFigureService contextFigures;
     private final CardDocuments documents;
     private final Access access;
     private final ObjectMapper mapper;
@@ -150,6 +157,7 @@ public class CardService {
     CardService(
             EvaluationService evaluations,
             StoryPointService storyPoints,
+            ContextFigureService contextFigures,
             CardDocuments documents,
             Access access,
             ObjectMapper mapper,
@@ -157,6 +165,7 @@ public class CardService {
             EntityManager em) {
         this.evaluations = evaluations;
         this.storyPoints = storyPoints;
+        this.contextFigures = contextFigures;
         this.documents = documents;
         this.access = access;
         this.mapper = mapper;
@@ -325,6 +334,10 @@ public class CardService {
             refs = edit.stories();
             pks = checkStories(card.storyPointId, refs, errors);
         }
+        List<CardDocument.Figure> figures = documents.figures(card.id);
+        if (edit.figures() != null) {
+            figures = checkFigures(card.storyPointId, figures, edit.figures(), errors);
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -336,6 +349,9 @@ public class CardService {
         card.published = published;
         card.updatedBy = access.staff().username();
         card.updatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        if (edit.figures() != null) {
+            writeFigures(card, figures);
+        }
         if (refs != null) {
             writeStories(card, pks, refs);
         } else {
@@ -534,6 +550,64 @@ public class CardService {
         return pks;
     }
 
+    /**
+     * The figures an edit puts on the card, in its order: the copy the card has of a figure already on it, a fresh
+     * copy of a figure of the story point otherwise.
+     */
+    private List<CardDocument.Figure> checkFigures(
+            long storyPointId, List<CardDocument.Figure> onCard, List<Long> ids, List<FieldError> errors) {
+        if (ids.size() > MAX_FIGURES) {
+            errors.add(new FieldError("figures", "at most " + MAX_FIGURES + " figures fit on a card (one A4 page)"));
+            return onCard;
+        }
+        Map<Long, CardDocument.Figure> kept = new LinkedHashMap<>();
+        onCard.forEach(f -> kept.put(f.figure(), f));
+        Map<Long, ContextFigureService.FigureView> available = contextFigures.find(
+                storyPointId, ids.stream().filter(Objects::nonNull).toList());
+        List<CardDocument.Figure> out = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Long id = ids.get(i);
+            String field = "figures[" + i + "]";
+            if (id == null) {
+                errors.add(new FieldError(field, "is required: the id of a figure"));
+            } else if (!seen.add(id)) {
+                errors.add(new FieldError(field, "figure " + id + " is on the card twice"));
+            } else if (kept.containsKey(id)) {
+                out.add(kept.get(id));
+            } else if (available.containsKey(id)) {
+                ContextFigureService.FigureView f = available.get(id);
+                out.add(new CardDocument.Figure(
+                        f.id(), f.indicator(), f.region(), f.period(), f.value(), f.unit(), f.source()));
+            } else {
+                errors.add(new FieldError(field, "there is no figure " + id + " at this story point"));
+            }
+        }
+        return out;
+    }
+
+    private void writeFigures(Card card, List<CardDocument.Figure> figures) {
+        em.flush();
+        em.createNativeQuery("DELETE FROM card_figure WHERE card_id = ?1")
+                .setParameter(1, card.id)
+                .executeUpdate();
+        for (int i = 0; i < figures.size(); i++) {
+            CardDocument.Figure f = figures.get(i);
+            em.createNativeQuery("INSERT INTO card_figure (card_id, position, figure_id, indicator, region, period, "
+                            + "value, unit, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS numeric), ?8, ?9)")
+                    .setParameter(1, card.id)
+                    .setParameter(2, i)
+                    .setParameter(3, f.figure())
+                    .setParameter(4, f.indicator())
+                    .setParameter(5, f.region())
+                    .setParameter(6, f.period())
+                    .setParameter(7, f.value())
+                    .setParameter(8, f.unit())
+                    .setParameter(9, f.source())
+                    .executeUpdate();
+        }
+    }
+
     private void writeStories(Card card, List<Long> pks, List<StoryRef> refs) {
         em.flush();
         em.createNativeQuery("DELETE FROM card_story WHERE card_id = ?1")
@@ -558,6 +632,7 @@ public class CardService {
         content.put("interpretations", List.of(card.interpretationA, card.interpretationB));
         content.put("published", card.published);
         content.put("stories", refs);
+        content.put("figures", documents.figures(card.id));
         em.flush();
         try {
             em.createNativeQuery(
@@ -603,6 +678,7 @@ public class CardService {
                 List.of(card.interpretationA, card.interpretationB),
                 card.published,
                 stories,
+                document.figures(),
                 document.questions(),
                 document.pattern(),
                 document.provenance(),

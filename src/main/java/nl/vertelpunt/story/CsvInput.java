@@ -6,9 +6,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.Texts;
 
 /**
@@ -55,6 +57,22 @@ public final class CsvInput {
             reader.unread(first);
         }
         return new QuoteCheck(reader, separator);
+    }
+
+    /**
+     * Why a file could not be read to its end, as the problem of the field {@code file}: where its quoting broke, or
+     * the line the reader had come to.
+     */
+    public static FieldError unreadable(IOException e, long line) {
+        return new FieldError(
+                "file",
+                "the file is not valid CSV (RFC 4180): " + e.getMessage(),
+                e instanceof Malformed m ? m.line() : line);
+    }
+
+    /** The {@link IOException} behind a failure to read a file, however the parser wrapped it. */
+    public static IOException cause(Exception e) {
+        return e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
     }
 
     /** Why a cell cannot be taken in, or null. */

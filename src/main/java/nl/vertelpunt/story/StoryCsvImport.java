@@ -94,11 +94,7 @@ final class StoryCsvImport {
                 line = parser.getCurrentLineNumber() + 1;
             }
         } catch (UncheckedIOException | IOException e) {
-            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            error(new FieldError(
-                    "file",
-                    "the file is not valid CSV (RFC 4180): " + cause.getMessage(),
-                    cause instanceof CsvInput.Malformed m ? m.line() : line));
+            error(CsvInput.unreadable(CsvInput.cause(e), line));
         }
         if (errorCount > 0) {
             List<FieldError> shown = new ArrayList<>(errors);

@@ -101,6 +101,7 @@ class HostileInputTest {
     private String cardId;
     private int cardVersion;
     private String cardStory;
+    private long figureId;
     private String sessionId;
     private String tableId;
     private String token;
@@ -128,6 +129,7 @@ class HostileInputTest {
         paths();
         csvImports();
         mappedImports();
+        figures();
 
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
@@ -156,6 +158,16 @@ class HostileInputTest {
                 .asString());
         cardVersion = card.get("version").asInt();
         cardStory = card.get("stories").get(0).get("id").asText();
+        figureId = ((Number) asAdmin()
+                        .contentType("text/csv")
+                        .body("indicator,region,period,value,unit,source\nJeugdhulp,Twente,2020,12.3,%,CBS\n"
+                                .getBytes(StandardCharsets.UTF_8))
+                        .put("/api/storypoints/" + planted + "/figures?set=Cijfers")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("figures[0].id"))
+                .longValue();
         storyId = cardStory;
         sessionId = Fixtures.aSession(planted);
         tableId = Fixtures.aTable(sessionId, List.of(cardId), List.of(cardStory));
@@ -422,6 +434,9 @@ class HostileInputTest {
                 "interpretations", Kind.TEXTS,
                 "published", Kind.BOOL);
         jsonFields("card", "PUT", path, true, edit, fields, false);
+        ObjectNode withFigure = edit.deepCopy();
+        withFigure.putArray("figures").add(figureId);
+        jsonFields("card", "PUT", path, true, withFigure, fields("figures", Kind.INTS), false);
         ObjectNode withStory = edit.deepCopy();
         withStory
                 .putArray("stories")
@@ -709,6 +724,78 @@ class HostileInputTest {
         byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
         add("CSV import: no Content-Type", "POST", path, true, null, bytes, "Content-Type");
         add("CSV import: as JSON", "POST", path, true, JSON_TYPE, bytes, "Content-Type");
+    }
+
+    private static final String FIGURES_HEADER = "indicator;regio;periode;waarde;eenheid;bron\r\n";
+
+    private void figureCsv(String what, byte[] file, String field) {
+        add(
+                "figures upload: " + what,
+                "PUT",
+                "/api/storypoints/" + slug + "/figures?set=Cijfers",
+                true,
+                "text/csv",
+                file,
+                field);
+    }
+
+    private void figureCsv(String what, String file, String field) {
+        figureCsv(what, file.getBytes(StandardCharsets.UTF_8), field);
+    }
+
+    /** Context figures: hostile cells, files and addresses; the planted story point has a set whose rows must stay. */
+    private void figures() {
+        String good = FIGURES_HEADER + "Jongeren met jeugdhulp;Twente;2020;12,3;%;CBS\r\n";
+        figureCsv("U+0000 in an indicator", good.replace("Jongeren", "Jon\u0000geren"), "rows[0].indicator");
+        figureCsv("U+0000 in a quoted source", good.replace(";CBS", ";\"C\u0000BS\""), "rows[0].source");
+        figureCsv(
+                "invisible indicator",
+                good.replace("Jongeren met jeugdhulp", "\u200b\u00ad\ufeff"),
+                "rows[0].indicator");
+        figureCsv("a bare quote", good.replace("Twente", "Twen\"te"), "file");
+        figureCsv("text after a closing quote", good.replace("Twente", "\"Twen\"te"), "file");
+        figureCsv("a row too short", FIGURES_HEADER + "Jongeren;Twente\r\n", "rows[0]");
+        for (String number : List.of("1e400", "9223372036854775808999", "12,3,4", "NaN", "Infinity", "0x10", "--1")) {
+            figureCsv("a value of " + number, good.replace("12,3", number), "rows[0].value");
+        }
+        figureCsv(
+                "an indicator of 201 characters",
+                good.replace("Jongeren met jeugdhulp", "x".repeat(201)),
+                "rows[0].indicator");
+        figureCsv("an empty file", "", "file");
+        figureCsv("only a header", FIGURES_HEADER, "file");
+        figureCsv("an unknown column", good.replace("bron", "b\u200bron"), "header");
+        for (Map.Entry<String, byte[]> e : NOT_UTF8.entrySet()) {
+            figureCsv(
+                    "not UTF-8 (" + e.getKey() + ") in a region",
+                    spliced(good.replace("Twente", "Twe@@nte"), e.getValue()),
+                    "rows[0].region");
+        }
+        figureCsv(
+                "UTF-16 with its byte order mark",
+                concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, good.getBytes(StandardCharsets.UTF_16LE)),
+                "file");
+        String path = "/api/storypoints/" + slug + "/figures";
+        byte[] bytes = good.getBytes(StandardCharsets.UTF_8);
+        add("figures upload: no Content-Type", "PUT", path + "?set=Cijfers", true, null, bytes, "Content-Type");
+        add("figures upload: as JSON", "PUT", path + "?set=Cijfers", true, JSON_TYPE, bytes, "Content-Type");
+        add("figures upload: no set", "PUT", path, true, "text/csv", bytes, "set");
+        add("figures upload: an invisible set", "PUT", path + "?set=%E2%80%8B", true, "text/csv", bytes, "set");
+        add(
+                "figures upload: a set of 101 characters",
+                "PUT",
+                path + "?set=" + "x".repeat(101),
+                true,
+                "text/csv",
+                bytes,
+                "set");
+        for (String v : List.of("%00", "%FF", "%ED%A0%80", "%C0%80")) {
+            add("figures upload: " + v + " in the set", "PUT", path + "?set=" + v, true, "text/csv", bytes, "set");
+            add("figures: " + v + " in the set to delete", "DELETE", path + "?set=" + v, true, null, null, "set");
+            add("figures: " + v + " as the figure to delete", "DELETE", path + "/" + v, true, null, null, "id");
+        }
+        add("figures: a word as the figure to delete", "DELETE", path + "/acht", true, null, null, "id");
+        add("figures: a huge figure to delete", "DELETE", path + "/99999999999999999999", true, null, null, "id");
     }
 
     /** The text with the bytes in place of its {@code @@}. */
@@ -1164,6 +1251,9 @@ class HostileInputTest {
                 "card",
                 "card_story",
                 "card_revision",
+                "card_figure",
+                "figure_set",
+                "context_figure",
                 "sense_session",
                 "session_table",
                 "session_table_card",

@@ -20,6 +20,7 @@ import java.util.List;
  *                        adjustedResiduals, joint with bins); see {@code EvaluationResult.Pattern}
  * @param stories         the typical stories with an excerpt and the marked quote, if any
  * @param provenance      where the numbers come from
+ * @param figures         context figures from outside sources put on the card, as copied when they were put there
  */
 public record CardDocument(
         String id,
@@ -32,7 +33,36 @@ public record CardDocument(
         List<QuestionInfo> questions,
         JsonNode pattern,
         List<TypicalStory> stories,
-        Provenance provenance) {
+        Provenance provenance,
+        List<Figure> figures) {
+
+    /** A card without context figures. */
+    public CardDocument(
+            String id,
+            int number,
+            int version,
+            String storyPointTitle,
+            String title,
+            String observation,
+            List<String> interpretations,
+            List<QuestionInfo> questions,
+            JsonNode pattern,
+            List<TypicalStory> stories,
+            Provenance provenance) {
+        this(
+                id,
+                number,
+                version,
+                storyPointTitle,
+                title,
+                observation,
+                interpretations,
+                questions,
+                pattern,
+                stories,
+                provenance,
+                List.of());
+    }
 
     /** The fixed note on every card. */
     public static final String DISCLAIMER =
@@ -41,6 +71,17 @@ public record CardDocument(
 
     /** A question (or the role, or one option of a multichoice question) of the pattern. */
     public record QuestionInfo(String variable, Integer number, String label, String left, String right) {}
+
+    /**
+     * A context figure on the card (cijfer naast de verhalen): a copy of an uploaded figure, taken when it was put on
+     * the card, shown as given with its source; never computed from stories.
+     *
+     * @param figure the id of the figure it was copied from (which may since have been replaced or deleted)
+     * @param value  the number as a decimal with a point, as given ("12.3")
+     * @param unit   the unit, or "" for none
+     */
+    public record Figure(
+            long figure, String indicator, String region, String period, String value, String unit, String source) {}
 
     /** A typical story on the card: its id, role, an excerpt, and a quote marked in it (or null). */
     public record TypicalStory(String id, String role, String excerpt, String quote) {}

@@ -39,6 +39,7 @@ public record DeckView(String title, boolean screen, List<Card> cards, List<Fact
      * @param stories         the typical stories shown with their excerpt
      * @param quotes          further typical stories with a marked quote: id, role and the quote
      * @param moreStories     further typical stories without a quote, by id and role
+     * @param figures         context figures from outside sources, each with its source, as given
      * @param source          where the numbers come from, in words ("Patroonevaluatie van 7 december 2026, 925
      *                        verhalen, standaardinstellingen")
      * @param disclaimer      {@link CardDocument#DISCLAIMER}
@@ -62,6 +63,7 @@ public record DeckView(String title, boolean screen, List<Card> cards, List<Fact
             List<Story> stories,
             List<Quote> quotes,
             List<String> moreStories,
+            List<FigureRow> figures,
             String source,
             String disclaimer) {
 
@@ -107,6 +109,12 @@ public record DeckView(String title, boolean screen, List<Card> cards, List<Fact
 
     /** A typical story shown by its marked quote only. */
     public record Quote(String id, String role, String text) {}
+
+    /**
+     * A context figure as a card prints it: the indicator, where and when, the value with its unit in Dutch ("12,3%",
+     * "1.250 jongeren"), and its source.
+     */
+    public record FigureRow(String indicator, String region, String period, String value, String source) {}
 
     /** A piece of an excerpt; {@code quote} when it is the marked quote. */
     public record Segment(String text, boolean quote) {}

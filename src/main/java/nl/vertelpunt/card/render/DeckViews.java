@@ -182,6 +182,7 @@ final class DeckViews {
                 excerpts,
                 quotes,
                 more,
+                figures(card.figures()),
                 source(card.provenance()),
                 CardDocument.DISCLAIMER);
     }
@@ -620,6 +621,24 @@ final class DeckViews {
         int space = text.lastIndexOf(' ', index);
         int end = space < 0 || index - space > 40 ? index : space;
         return Character.isLowSurrogate(text.charAt(end)) ? end - 1 : end;
+    }
+
+    // ---- context figures ----------------------------------------------------------------------------------------
+
+    /** The context figures of a card as it prints them, in their order. */
+    static List<DeckView.FigureRow> figures(List<CardDocument.Figure> figures) {
+        if (figures == null) {
+            return List.of();
+        }
+        return figures.stream()
+                .filter(Objects::nonNull)
+                .map(f -> new DeckView.FigureRow(
+                        Text.clean(f.indicator()),
+                        Text.clean(f.region()),
+                        Text.clean(f.period()),
+                        DutchFormat.withUnit(f.value(), Text.clean(f.unit())),
+                        Text.clean(f.source())))
+                .toList();
     }
 
     // ---- provenance ---------------------------------------------------------------------------------------------

@@ -32,6 +32,26 @@ final class DutchFormat {
         return (rounded.signum() < 0 ? "−" : "") + grouped(whole) + fraction;
     }
 
+    /**
+     * A given value as a Dutch reader expects it, with as many decimals as it was given ("12.30" → "12,30", "-1250" →
+     * "−1.250"), followed by its unit: "%" and "‰" directly after the number, any other unit after a space.
+     *
+     * @param value a plain decimal with a point, as the API gives a context figure
+     * @param unit  the unit, or "" for none
+     */
+    static String withUnit(String value, String unit) {
+        BigDecimal number = new BigDecimal(value);
+        String plain = number.abs().toPlainString();
+        int point = plain.indexOf('.');
+        String whole = point < 0 ? plain : plain.substring(0, point);
+        String fraction = point < 0 ? "" : "," + plain.substring(point + 1);
+        String shown = (number.signum() < 0 ? "−" : "") + grouped(whole) + fraction;
+        if (unit == null || unit.isBlank()) {
+            return shown;
+        }
+        return unit.equals("%") || unit.equals("‰") ? shown + unit : shown + "\u00a0" + unit;
+    }
+
     /** A whole number with a point between thousands ("12.345"). */
     static String integer(long value) {
         String digits = Long.toString(Math.abs(value));

@@ -20,6 +20,15 @@ class DutchFormatTest {
     }
 
     @Test
+    void shouldWriteAContextFigureAsGivenWithItsUnit() {
+        assertThat(DutchFormat.withUnit("12.3", "%")).isEqualTo("12,3%");
+        assertThat(DutchFormat.withUnit("312.40", "euro")).isEqualTo("312,40\u00a0euro");
+        assertThat(DutchFormat.withUnit("1250", "jongeren")).isEqualTo("1.250\u00a0jongeren");
+        assertThat(DutchFormat.withUnit("-3.5", "procentpunt")).isEqualTo("−3,5\u00a0procentpunt");
+        assertThat(DutchFormat.withUnit("7", "")).isEqualTo("7");
+    }
+
+    @Test
     void shouldWriteARealMinusAndNoNegativeZero() {
         assertThat(DutchFormat.decimal(-0.884, 2)).isEqualTo("−0,88");
         assertThat(DutchFormat.decimal(-0.001, 2)).isEqualTo("0,00");
