@@ -33,6 +33,7 @@ const DYNAMIC: Record<string, Record<string, string>> = {
     'status.proposal.*': 'views/proposals.ts: the status of a proposal (STATUSES)',
     'field.*': 'problems.ts: what is wrong with a field the API refused (FIELDS, storyReason)',
     'figures.column.*': 'figureproblems.ts: a column of a file of context figures (COLUMNS)',
+    'comparison.test.*': 'views/comparison.ts: the test of a difference between focus and reference',
   },
 };
 
@@ -54,7 +55,11 @@ const ALLOWED: { text: string; files: string[]; reason: string }[] = [
     files: ['werkplek/views/pattern.ts'],
     reason: 'the symbol of a p-value',
   },
-  { text: 'q', files: ['werkplek/views/run.ts'], reason: 'the symbol of a q-value (as in pattern.q)' },
+  {
+    text: 'q',
+    files: ['werkplek/views/run.ts', 'werkplek/views/comparison.ts'],
+    reason: 'the symbol of a q-value (as in pattern.q)',
+  },
   { text: 'U', files: ['werkplek/views/pattern.ts'], reason: "the Mann-Whitney test's statistic" },
   { text: 'z', files: ['werkplek/views/pattern.ts'], reason: 'the symbol of a z-score' },
   {

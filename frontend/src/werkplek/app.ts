@@ -69,6 +69,16 @@ const ROUTES: Route[] = [
     async () => (await import('./views/pattern')).patternView,
     'evaluations',
   ),
+  route(
+    '/:slug/vergelijkingen',
+    async () => (await import('./views/comparisons')).comparisonsView,
+    'evaluations',
+  ),
+  route(
+    '/:slug/vergelijkingen/:id',
+    async () => (await import('./views/comparison')).comparisonView,
+    'evaluations',
+  ),
   route('/:slug/kaarten', async () => (await import('./views/cards')).cardsView, 'cards'),
   route('/:slug/kaarten/:id', async () => (await import('./views/card')).cardView, 'cards'),
   route('/:slug/bijeenkomsten', async () => (await import('./views/sessions')).sessionsView, 'sessions'),

@@ -6,6 +6,8 @@ import type {
   CardEdit,
   CardSummary,
   CardView,
+  ComparisonRequest,
+  ComparisonRun,
   Dashboard,
   EvaluationRequest,
   ModuleView,
@@ -117,6 +119,11 @@ export const questionModule = (id: string) =>
   call<ModuleView>('GET', `/api/modules/${encodeURIComponent(id)}`);
 export const evaluation = (id: string) => call<Run>('GET', `/api/evaluations/${encodeURIComponent(id)}`);
 export const evaluations = (slug: string) => call<Run[]>('GET', `${sp(slug)}/evaluations`);
+export const startComparison = (request: ComparisonRequest) =>
+  call<ComparisonRun>('POST', '/api/comparisons', request);
+export const comparison = (id: string) =>
+  call<ComparisonRun>('GET', `/api/comparisons/${encodeURIComponent(id)}`);
+export const comparisons = (slug: string) => call<ComparisonRun[]>('GET', `${sp(slug)}/comparisons`);
 export const select = (id: string, pattern: string) =>
   call<Run>('POST', `/api/evaluations/${encodeURIComponent(id)}/selections`, { pattern });
 export const unselect = (id: string, pattern: string) =>

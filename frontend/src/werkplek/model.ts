@@ -478,3 +478,93 @@ export interface ModuleView {
   definition: { id: string; title: Texts };
   includedBy: string[];
 }
+
+/** One side of a comparison: stories of these story points (module-wide) and/or of a filter. */
+export interface ComparisonSide {
+  storyPoints?: string[];
+  filter?: StoryFilter;
+}
+
+/** What to compare: a focus against the rest or against a reference of its own (POST /api/comparisons). */
+export interface ComparisonRequest {
+  storyPoint?: string;
+  module?: string;
+  focus: ComparisonSide;
+  reference: 'rest' | ComparisonSide;
+  settings?: Settings;
+}
+
+export type Verdict =
+  'shared' | 'stronger-here' | 'weaker-here' | 'only-here' | 'only-elsewhere' | 'opposite' | 'unclear';
+
+/** A pattern on one side of a comparison: its effect with a 95% interval, and the side's own pattern. */
+export interface ComparedSide {
+  strong: boolean;
+  q?: number | null;
+  n?: Count | null;
+  effect?: number | null;
+  low?: number | null;
+  high?: number | null;
+  interval?: string | null;
+  pattern?: Pattern | null;
+  skipped?: string | null;
+}
+
+export interface PatternComparison {
+  key: string;
+  kind: Pattern['kind'];
+  questions: [string, string];
+  effect: string;
+  signed: boolean;
+  verdict: Verdict;
+  comparedGroups?: string[];
+  focus: ComparedSide;
+  reference: ComparedSide;
+  difference?: {
+    test: string;
+    statistic?: number | null;
+    p?: number | null;
+    q?: number | null;
+    permutations?: number | null;
+  } | null;
+  notes?: string[];
+}
+
+export interface ComparisonResult {
+  storyPoint?: string | null;
+  module?: string | null;
+  confidence: number;
+  focus: { stories: Count; fingerprint: string; tests: number; strong: number };
+  reference: { stories: Count; fingerprint: string; tests: number; strong: number };
+  leftOutVariables?: string[];
+  notes?: string[];
+  summary: {
+    compared: number;
+    shared: number;
+    strongerHere: number;
+    weakerHere: number;
+    onlyHere: number;
+    onlyElsewhere: number;
+    opposite: number;
+    unclear: number;
+  };
+  patterns: PatternComparison[];
+}
+
+export interface ComparisonRun {
+  id: string;
+  storyPoint?: string | null;
+  module?: string | null;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  createdAt: string;
+  finishedAt?: string | null;
+  requestedBy: string;
+  focusStories?: Count | null;
+  referenceStories?: Count | null;
+  focusFingerprint?: string | null;
+  referenceFingerprint?: string | null;
+  error?: string | null;
+  request: ComparisonRequest;
+  result?: ComparisonResult | null;
+}

@@ -28,6 +28,11 @@ export async function evaluationsView(ctx: Ctx): Promise<void> {
     ctx.main,
     h('h1', { tabindex: -1 }, w('evaluations.title')),
     h('p', { class: 'intro' }, w('evaluations.intro')),
+    h(
+      'p',
+      {},
+      h('a', { href: `${pointAddress(slug)}/vergelijkingen`, id: 'to-comparisons' }, w('comparisons.link')),
+    ),
   );
   if (ctx.can('analyst')) {
     append(
