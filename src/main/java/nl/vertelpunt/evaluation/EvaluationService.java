@@ -76,25 +76,7 @@ public class EvaluationService {
         }
         StoryPoint point = storyPoints.find(request.storyPoint(), "storyPoint");
         access.require(point, StaffRole.ANALYST);
-        EvaluationRequest normalized = request.normalized();
-        StoryPointDefinition definition = storyPoints.current(point.slug).definition();
-        List<FieldError> errors = new ArrayList<>(normalized.filter().check(definition, "filter."));
-        if (request.settings() != null) {
-            errors.addAll(request.settings().check("settings."));
-        }
-        if (normalized.subset() != null) {
-            if (normalized.subset().filter() == null) {
-                errors.add(new FieldError("subset.filter", "is required: which stories form the subset"));
-            } else {
-                errors.addAll(normalized.subset().filter().check(definition, "subset.filter."));
-            }
-            if (normalized.subset().against() != null) {
-                errors.addAll(normalized.subset().against().check(definition, "subset.against."));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
+        EvaluationRequest normalized = checked(request, point, "");
         EvaluationRun run = new EvaluationRun();
         run.id = UUID.randomUUID();
         run.storyPointId = point.id;
@@ -105,6 +87,34 @@ public class EvaluationService {
         run.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         run.persist();
         return view(run, point.slug, false);
+    }
+
+    /**
+     * The request with every default filled in, or a 422 listing every way in which it does not fit the story point's
+     * current definition, each field with {@code prefix} before it (a scheduled evaluation checks its request here).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EvaluationRequest checked(EvaluationRequest request, StoryPoint point, String prefix) {
+        EvaluationRequest normalized = request.normalized();
+        StoryPointDefinition definition = storyPoints.current(point.slug).definition();
+        List<FieldError> errors = new ArrayList<>(normalized.filter().check(definition, prefix + "filter."));
+        if (request.settings() != null) {
+            errors.addAll(request.settings().check(prefix + "settings."));
+        }
+        if (normalized.subset() != null) {
+            if (normalized.subset().filter() == null) {
+                errors.add(new FieldError(prefix + "subset.filter", "is required: which stories form the subset"));
+            } else {
+                errors.addAll(normalized.subset().filter().check(definition, prefix + "subset.filter."));
+            }
+            if (normalized.subset().against() != null) {
+                errors.addAll(normalized.subset().against().check(definition, prefix + "subset.against."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return normalized;
     }
 
     /** A run with, when done and asked for, its result. */
