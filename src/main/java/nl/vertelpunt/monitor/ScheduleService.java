@@ -90,11 +90,21 @@ public class ScheduleService {
                 errors.add(new FieldError("evaluation.filter.to", "is set by the schedule: each run its own period"));
             }
         }
+        EvaluationRequest normalized = null;
+        try {
+            normalized = evaluations.checked(
+                    new EvaluationRequest(slug, asked.filter(), asked.settings(), asked.subset()),
+                    point,
+                    "evaluation.");
+        } catch (ProblemException e) {
+            if (e.status() != 422) {
+                throw e;
+            }
+            errors.addAll(e.errors()); // one answer lists every problem
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        EvaluationRequest normalized = evaluations.checked(
-                new EvaluationRequest(slug, asked.filter(), asked.settings(), asked.subset()), point, "evaluation.");
         EvaluationSchedule schedule = new EvaluationSchedule();
         schedule.id = UUID.randomUUID();
         schedule.storyPointId = point.id;
