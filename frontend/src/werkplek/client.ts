@@ -8,6 +8,8 @@ import type {
   CardView,
   Dashboard,
   EvaluationRequest,
+  Monitor,
+  MonitorRequest,
   ModerationState,
   ProposalEdit,
   Revision,
@@ -84,6 +86,9 @@ export async function signOut(): Promise<void> {
 export const storyPoints = () => call<StoryPointVersion[]>('GET', '/api/storypoints');
 export const dashboard = (slug: string, filter: StoryFilter) =>
   call<Dashboard>('POST', `${sp(slug)}/dashboard`, { filter });
+
+export const monitor = (slug: string, request: MonitorRequest) =>
+  call<Monitor>('POST', `${sp(slug)}/monitor`, request);
 
 export interface SearchRequest {
   q?: string;
