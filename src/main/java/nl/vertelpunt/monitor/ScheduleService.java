@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -149,7 +150,7 @@ public class ScheduleService {
                 .setParameter(1, schedule.id)
                 .getResultList();
         for (Object[] row : rows) {
-            LocalDate start = row[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[0];
+            LocalDate start = row[0] instanceof Date d ? d.toLocalDate() : (LocalDate) row[0];
             runs.add(new ScheduledRun(unit.label(start), start, (UUID) row[1], (String) row[2]));
         }
         try {

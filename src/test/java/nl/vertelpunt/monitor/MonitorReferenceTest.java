@@ -1,6 +1,7 @@
 package nl.vertelpunt.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,11 +74,8 @@ class MonitorReferenceTest {
 
     @Test
     void shouldRefuseImpossibleCounts() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Intervals.wilson(3, 2))
-                .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Intervals.wilson(0, 0))
-                .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Intervals.median(new long[101]))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Intervals.wilson(3, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Intervals.wilson(0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Intervals.median(new long[101])).isInstanceOf(IllegalArgumentException.class);
     }
 }

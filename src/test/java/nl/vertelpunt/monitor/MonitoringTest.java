@@ -6,6 +6,8 @@ import static nl.vertelpunt.testing.Fixtures.nl;
 import static nl.vertelpunt.testing.Fixtures.option;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -270,7 +272,7 @@ class MonitoringTest {
                 .contentType("application/problem+json")
                 .body(
                         "errors.field",
-                        org.hamcrest.Matchers.containsInAnyOrder(
+                        containsInAnyOrder(
                                 "indicators[0].question",
                                 "indicators[1].question",
                                 "indicators[2].threshold",
@@ -287,7 +289,7 @@ class MonitoringTest {
                 .post("/api/storypoints/" + slug + "/monitor")
                 .then()
                 .statusCode(422)
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("indicators"));
+                .body("errors[0].field", equalTo("indicators"));
         asAdmin()
                 .contentType(ContentType.JSON)
                 .body(Map.of(
@@ -298,7 +300,7 @@ class MonitoringTest {
                 .post("/api/storypoints/" + slug + "/monitor")
                 .then()
                 .statusCode(422)
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("compare.filter.answers.regio[0]"));
+                .body("errors[0].field", equalTo("compare.filter.answers.regio[0]"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package nl.vertelpunt.monitor;
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
 import static nl.vertelpunt.testing.Fixtures.publishedStoryPoint;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -125,7 +126,7 @@ class ScheduleTest {
                 .body("", hasSize(1))
                 .body("[0].interval", equalTo("quarter"))
                 .body("[0].covers", equalTo("last-period"))
-                .body("[0].runs.period", org.hamcrest.Matchers.contains("2027-Q1", "2026-Q4"))
+                .body("[0].runs.period", contains("2027-Q1", "2026-Q4"))
                 .body("[0].evaluation.settings.minGroupSize", equalTo(10));
     }
 
