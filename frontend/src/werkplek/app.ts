@@ -36,7 +36,7 @@ interface Route {
   pattern: RegExp;
   names: string[];
   view: () => Promise<View>;
-  tab?: 'dashboard' | 'stories' | 'evaluations' | 'cards' | 'sessions';
+  tab?: 'dashboard' | 'stories' | 'evaluations' | 'monitor' | 'cards' | 'sessions';
   public?: boolean;
 }
 
@@ -79,6 +79,7 @@ const ROUTES: Route[] = [
     async () => (await import('./views/comparison')).comparisonView,
     'evaluations',
   ),
+  route('/:slug/monitoring', async () => (await import('./views/monitor')).monitorView, 'monitor'),
   route('/:slug/kaarten', async () => (await import('./views/cards')).cardsView, 'cards'),
   route('/:slug/kaarten/:id', async () => (await import('./views/card')).cardView, 'cards'),
   route('/:slug/bijeenkomsten', async () => (await import('./views/sessions')).sessionsView, 'sessions'),
@@ -402,6 +403,7 @@ export class App {
         link('dashboard', '', w('nav.dashboard')),
         link('stories', '/verhalen', w('nav.stories')),
         link('evaluations', '/evaluaties', w('nav.evaluations')),
+        link('monitor', '/monitoring', w('nav.monitor')),
         link('cards', '/kaarten', w('nav.cards')),
         this.mayFacilitate() ? link('sessions', '/bijeenkomsten', w('nav.sessions')) : null,
       ),

@@ -13,6 +13,8 @@ import type {
   ModuleView,
   FigureSet,
   Figures,
+  Monitor,
+  MonitorRequest,
   ModerationState,
   ProposalEdit,
   Revision,
@@ -90,6 +92,9 @@ export async function signOut(): Promise<void> {
 export const storyPoints = () => call<StoryPointVersion[]>('GET', '/api/storypoints');
 export const dashboard = (slug: string, filter: StoryFilter) =>
   call<Dashboard>('POST', `${sp(slug)}/dashboard`, { filter });
+
+export const monitor = (slug: string, request: MonitorRequest) =>
+  call<Monitor>('POST', `${sp(slug)}/monitor`, request);
 
 export interface SearchRequest {
   q?: string;

@@ -568,3 +568,53 @@ export interface ComparisonRun {
   request: ComparisonRequest;
   result?: ComparisonResult | null;
 }
+
+/** One indicator of the monitoring screen (MonitorRequest.Indicator). */
+export interface MonitorIndicator {
+  kind: 'share-at-least' | 'median' | 'share-option';
+  question: string;
+  threshold?: number;
+  option?: string;
+}
+
+/** POST /api/storypoints/{slug}/monitor (MonitorRequest). */
+export interface MonitorRequest {
+  indicators: MonitorIndicator[];
+  interval: 'quarter' | 'month';
+  filter?: StoryFilter;
+  compare?: { filter: StoryFilter };
+}
+
+/** A period of a group (MonitorService.Point): no value when fewer than the threshold answered. */
+export interface MonitorPoint {
+  period: string;
+  start: string;
+  end: string;
+  stories: Count;
+  value?: number;
+  low?: number;
+  high?: number;
+  coverage?: number;
+}
+
+export interface MonitorSeries {
+  group: 'all' | 'focus' | 'rest';
+  points: MonitorPoint[];
+}
+
+export interface MonitorIndicatorResult {
+  indicator: MonitorIndicator;
+  questionNumber: number;
+  questionLabel: string;
+  optionLabel?: string;
+  series: MonitorSeries[];
+}
+
+export interface Monitor {
+  storyPoint: string;
+  interval: 'quarter' | 'month';
+  threshold: number;
+  compared: boolean;
+  periods: string[];
+  indicators: MonitorIndicatorResult[];
+}

@@ -113,24 +113,7 @@ public class EvaluationService {
             access.require(point, StaffRole.ANALYST);
             scope = scopes.storyPoint(point);
         }
-        EvaluationRequest normalized = request.normalized();
-        List<FieldError> errors = new ArrayList<>(scope.check(normalized.filter(), "filter."));
-        if (request.settings() != null) {
-            errors.addAll(request.settings().check("settings."));
-        }
-        if (normalized.subset() != null) {
-            if (normalized.subset().filter() == null) {
-                errors.add(new FieldError("subset.filter", "is required: which stories form the subset"));
-            } else {
-                errors.addAll(scope.check(normalized.subset().filter(), "subset.filter."));
-            }
-            if (normalized.subset().against() != null) {
-                errors.addAll(scope.check(normalized.subset().against(), "subset.against."));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
+        EvaluationRequest normalized = checked(request, scope, "");
         EvaluationRun run = new EvaluationRun();
         run.id = UUID.randomUUID();
         run.storyPointId = point == null ? null : point.id;
@@ -147,6 +130,37 @@ public class EvaluationService {
             scopes.cover(run.id, scope);
         }
         return view(run, scope, false);
+    }
+
+    /**
+     * The request with every default filled in, or a 422 listing every way in which it does not fit the story point's
+     * current definition, each field with {@code prefix} before it (a scheduled evaluation checks its request here).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EvaluationRequest checked(EvaluationRequest request, StoryPoint point, String prefix) {
+        return checked(request, scopes.storyPoint(point), prefix);
+    }
+
+    private EvaluationRequest checked(EvaluationRequest request, EvaluationScope scope, String prefix) {
+        EvaluationRequest normalized = request.normalized();
+        List<FieldError> errors = new ArrayList<>(scope.check(normalized.filter(), prefix + "filter."));
+        if (request.settings() != null) {
+            errors.addAll(request.settings().check(prefix + "settings."));
+        }
+        if (normalized.subset() != null) {
+            if (normalized.subset().filter() == null) {
+                errors.add(new FieldError(prefix + "subset.filter", "is required: which stories form the subset"));
+            } else {
+                errors.addAll(scope.check(normalized.subset().filter(), prefix + "subset.filter."));
+            }
+            if (normalized.subset().against() != null) {
+                errors.addAll(scope.check(normalized.subset().against(), prefix + "subset.against."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return normalized;
     }
 
     /** A run with, when done and asked for, its result. */

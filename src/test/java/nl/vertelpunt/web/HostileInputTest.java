@@ -120,6 +120,7 @@ class HostileInputTest {
         modules();
         searchesAndFilters();
         evaluations();
+        monitoring();
         cards();
         sessions();
         tables();
@@ -419,6 +420,45 @@ class HostileInputTest {
                 false);
     }
 
+    private void monitoring() throws Exception {
+        String monitor = "/api/storypoints/" + slug + "/monitor";
+        ObjectNode base = JSON.createObjectNode().put("interval", "quarter");
+        base.putArray("indicators")
+                .addObject()
+                .put("kind", "share-at-least")
+                .put("question", "gehoord")
+                .put("threshold", 70);
+        base.putObject("compare")
+                .putObject("filter")
+                .putObject("answers")
+                .putArray("gevolg")
+                .add("positief");
+        Map<String, Kind> fields = fields(
+                "indicators[0].kind", Kind.TEXT,
+                "indicators[0].question", Kind.TEXT,
+                "indicators[0].threshold", Kind.COUNT,
+                "indicators[0].option", Kind.TEXT,
+                "interval", Kind.TEXT,
+                "filter.from", Kind.DATE,
+                "compare", Kind.OBJECT,
+                "compare.filter.roles", Kind.TEXTS);
+        jsonFields("monitor", "POST", monitor, true, base, fields, false);
+        rawBodies("monitor", "POST", monitor, true, base, "interval", false);
+        String schedules = "/api/storypoints/" + slug + "/schedules";
+        ObjectNode schedule = JSON.createObjectNode().put("interval", "quarter");
+        schedule.putObject("evaluation").putObject("filter").putArray("roles").add("ouder");
+        Map<String, Kind> scheduleFields = fields(
+                "interval", Kind.TEXT,
+                "covers", Kind.TEXT,
+                "evaluation", Kind.OBJECT,
+                "evaluation.storyPoint", Kind.TEXT,
+                "evaluation.filter.to", Kind.DATE,
+                "evaluation.filter.roles", Kind.TEXTS,
+                "evaluation.settings.minGroupSize", Kind.COUNT);
+        jsonFields("schedule", "POST", schedules, true, schedule, scheduleFields, false);
+        rawBodies("schedule", "POST", schedules, true, schedule, "interval", false);
+    }
+
     private void cards() throws Exception {
         ObjectNode draft = JSON.createObjectNode().put("runId", runId).put("pattern", pattern);
         Map<String, Kind> drafting = fields(
@@ -628,6 +668,7 @@ class HostileInputTest {
             path("GET", "/api/storypoints/" + slug + "/stories/" + v, true, "id", e.getValue());
             path("GET", "/api/tables/" + v, false, "token", e.getValue());
             path("GET", "/api/users/" + v, true, "username", e.getValue());
+            path("DELETE", "/api/storypoints/" + slug + "/schedules/" + v, true, "id", e.getValue());
             path("GET", "/api/storypoints/" + slug + "/paper.pdf?lang=" + v, false, "lang", e.getValue());
             path("GET", "/api/sessions/" + v, true, "id", e.getValue());
             path("GET", "/v/" + v, false, null, e.getValue());
@@ -1244,6 +1285,8 @@ class HostileInputTest {
                 "app_user_story_point",
                 "evaluation_run",
                 "evaluation_run_story_point",
+                "evaluation_schedule",
+                "evaluation_schedule_run",
                 "story_flag",
                 "moderation_log",
                 "export_log",
