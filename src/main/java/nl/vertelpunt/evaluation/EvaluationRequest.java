@@ -24,6 +24,12 @@ public record EvaluationRequest(
      * evaluated set, or (with {@code against}) against the stories that pass that filter instead.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** A request for one story point's stories. */
+    public static EvaluationRequest of(
+            String storyPoint, StoryFilter filter, EvaluationSettings settings, Subset subset) {
+        return new EvaluationRequest(storyPoint, null, null, filter, settings, subset);
+    }
+
     public record Subset(StoryFilter filter, StoryFilter against) {}
 
     /** This request with every default filled in, as it is stored and reported. */

@@ -72,7 +72,7 @@ public class ScheduleService {
         String interval = request.interval() == null ? "quarter" : request.interval();
         String covers = request.covers() == null ? "last-period" : request.covers();
         EvaluationRequest asked =
-                request.evaluation() == null ? new EvaluationRequest(slug, null, null, null) : request.evaluation();
+                request.evaluation() == null ? EvaluationRequest.of(slug, null, null, null) : request.evaluation();
         List<FieldError> errors = new ArrayList<>();
         if (!interval.equals("quarter") && !interval.equals("month")) {
             errors.add(new FieldError("interval", "must be quarter or month"));
@@ -94,9 +94,7 @@ public class ScheduleService {
         EvaluationRequest normalized = null;
         try {
             normalized = evaluations.checked(
-                    new EvaluationRequest(slug, asked.filter(), asked.settings(), asked.subset()),
-                    point,
-                    "evaluation.");
+                    EvaluationRequest.of(slug, asked.filter(), asked.settings(), asked.subset()), point, "evaluation.");
         } catch (ProblemException e) {
             if (e.status() != 422) {
                 throw e;

@@ -111,7 +111,7 @@ public class ScheduleTicker {
                 StoryFilter dates = new StoryFilter(from, unit.end(from), null, null, null, null, null);
                 StoryFilter filter =
                         stored.filter() == null ? dates : stored.filter().and(dates);
-                stored = new EvaluationRequest(stored.storyPoint(), filter, stored.settings(), stored.subset());
+                stored = EvaluationRequest.of(stored.storyPoint(), filter, stored.settings(), stored.subset());
             }
             return mapper.writeValueAsString(stored);
         } catch (JsonProcessingException e) {
