@@ -68,12 +68,16 @@ public final class Comparer {
 
     private Comparer() {}
 
-    /** What to compare. {@code focus} and {@code reference} mark rows of {@code data}; no row may be in both. */
+    /**
+     * What to compare. {@code focus} and {@code reference} mark rows of {@code data}; no row may be in both.
+     * {@code leftOut}: the variables (families) that choose a side; {@code notes}: said first in the result.
+     */
     public record Input(
             Dataset data,
             boolean[] focus,
             boolean[] reference,
             Set<String> leftOut,
+            List<String> notes,
             ComparisonRequest request,
             StoryPointDefinition definition,
             String softwareVersion) {}
@@ -98,22 +102,15 @@ public final class Comparer {
         in.data().categories().forEach(c -> families.put(c.name(), c.family()));
 
         Set<String> keys = new TreeSet<>();
-        Set<String> leftOut = new TreeSet<>();
         for (Map<String, Pattern> side : List.of(focusPatterns, referencePatterns)) {
             for (Pattern p : side.values()) {
-                if (!p.strong()) {
-                    continue;
-                }
-                List<String> defining = p.questions().stream()
-                        .filter(v -> in.leftOut().contains(families.getOrDefault(v, v)))
-                        .toList();
-                if (defining.isEmpty()) {
+                if (p.strong()
+                        && p.questions().stream().noneMatch(v -> in.leftOut().contains(families.getOrDefault(v, v)))) {
                     keys.add(key(p));
-                } else {
-                    leftOut.addAll(defining);
                 }
             }
         }
+        Set<String> leftOut = new TreeSet<>(in.leftOut());
         List<Compared> compared = new ArrayList<>();
         int done = 0;
         for (String key : keys) {
@@ -136,7 +133,7 @@ public final class Comparer {
         }
         patterns.sort(
                 Comparator.comparingDouble(Comparer::largestEffect).reversed().thenComparing(PatternComparison::key));
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(in.notes());
         if (!leftOut.isEmpty()) {
             notes.add("Not compared, because the focus or the reference is chosen by them (they differ by "
                     + "construction): " + String.join(", ", leftOut) + ".");

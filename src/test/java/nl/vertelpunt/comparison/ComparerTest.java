@@ -124,7 +124,9 @@ class ComparerTest {
             reference[i] = !focus[i];
         }
         ComparisonResult result = Comparer.compare(
-                new Comparer.Input(data, focus, reference, Set.of("fase"), request(null), DEFINITION, "test"), p -> {});
+                new Comparer.Input(
+                        data, focus, reference, Set.of("fase"), List.of(), request(null), DEFINITION, "test"),
+                p -> {});
         assertThat(result.leftOutVariables()).contains("fase");
         assertThat(result.patterns()).noneMatch(p -> p.questions().contains("fase"));
         assertThat(result.notes()).anyMatch(n -> n.contains("fase"));
@@ -141,7 +143,8 @@ class ComparerTest {
             inReference[i] = !inFocus[i];
         }
         return Comparer.compare(
-                new Comparer.Input(data, inFocus, inReference, Set.of(), request(seed), DEFINITION, "test"), p -> {});
+                new Comparer.Input(data, inFocus, inReference, Set.of(), List.of(), request(seed), DEFINITION, "test"),
+                p -> {});
     }
 
     private static ComparisonRequest request(Long seed) {
