@@ -127,7 +127,7 @@ public final class EvaluationBenchmark {
                 peakHeap / (1024 * 1024));
     }
 
-    private static long[] createStoryPoint(Connection c, StoryPointDefinition definition) throws Exception {
+    static long[] createStoryPoint(Connection c, StoryPointDefinition definition) throws Exception {
         try (Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT nextval('story_point_seq'), nextval('story_point_version_seq')");
             rs.next();
@@ -153,7 +153,7 @@ public final class EvaluationBenchmark {
     }
 
     /** Generates the stories (planted patterns, fixed seed) and stores them with COPY. */
-    private static void load(Connection c, StoryPointDefinition definition, long pointId, long versionId, int size)
+    static void load(Connection c, StoryPointDefinition definition, long pointId, long versionId, int size)
             throws Exception {
         PatternedStories stories = new PatternedStories(true, size);
         List<Question> questions = definition.questions();
@@ -203,7 +203,7 @@ public final class EvaluationBenchmark {
         }
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();
@@ -211,7 +211,7 @@ public final class EvaluationBenchmark {
         }
     }
 
-    private static long peakHeap() {
+    static long peakHeap() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

@@ -11,16 +11,21 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import nl.vertelpunt.sample.PatternedStories;
 import nl.vertelpunt.testing.ComparedStories;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +39,9 @@ class ComparisonTest {
     private static final Map<String, Object> YEAR_2020 = Map.of("from", "2020-01-01", "to", "2020-12-31");
     private static final Map<String, Object> YEAR_2019 = Map.of("from", "2019-01-01", "to", "2019-12-31");
     private static String slug;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** A story point with 700 stories of 2020 and 700 of 2019 that differ in three planted patterns (made once). */
     @BeforeEach
@@ -239,6 +247,33 @@ class ComparisonTest {
                 .statusCode(404)
                 .contentType(containsString("application/problem+json"));
         finished(id);
+    }
+
+    @Test
+    void shouldTakeOverARunWhoseWorkerDiedAndGiveTheSameResult() throws Exception {
+        Map<String, Object> request = new HashMap<>(periods());
+        request.put("resampling", Map.of("bootstrap", 200, "permutations", 200));
+        String id = start(request);
+        String first = JSON.writeValueAsString(finished(id).get("result"));
+        // the same run as if a replica had claimed it and then died: running, with an old heartbeat
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE comparison_run SET status = 'running', "
+                        + "claimed_by = 'vp-dead', heartbeat_at = now() - interval '1 minute', progress = 0.3, "
+                        + "result = NULL, attempts = 1 WHERE id = ?")) {
+            ps.setObject(1, UUID.fromString(id));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        JsonNode run = finished(id);
+        assertThat(run.get("status").asText()).isEqualTo("done");
+        assertThat(run.get("attempts").asInt()).isEqualTo(2);
+        assertThat(JSON.writeValueAsString(run.get("result"))).isEqualTo(first);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT claimed_by FROM comparison_run WHERE id = ?")) {
+            ps.setObject(1, UUID.fromString(id));
+            var rs = ps.executeQuery();
+            rs.next();
+            assertThat(rs.getString(1)).isNotEqualTo("vp-dead");
+        }
     }
 
     private static Map<String, Object> periods() {
