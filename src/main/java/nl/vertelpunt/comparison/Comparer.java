@@ -117,7 +117,8 @@ public final class Comparer {
             Pattern f = focusPatterns.get(key);
             Pattern r = referencePatterns.get(key);
             Pattern any = f != null ? f : r;
-            compared.add(compare(in, settings, resampling, key, any, f, r, focusSkipped, referenceSkipped));
+            Pair pair = new Pair(key, any, f, r, focusSkipped.get(key), referenceSkipped.get(key), new ArrayList<>());
+            compared.add(compare(in, settings, resampling, key, any, pair));
             progress.accept(0.2 + 0.8 * ++done / keys.size());
         }
         double[] q = PValueAdjustment.benjaminiHochberg(
@@ -241,46 +242,79 @@ public final class Comparer {
         return differ && !larger ? ONLY_ELSEWHERE : UNCLEAR;
     }
 
-    private static Compared compare(
-            Input in,
-            EvaluationSettings settings,
-            ResamplingSettings resampling,
+    /** One pattern to compare: its key, its pattern on each side (null where not tested) and why not. */
+    private record Pair(
             String key,
             Pattern any,
-            Pattern f,
-            Pattern r,
-            Map<String, String> focusSkipped,
-            Map<String, String> referenceSkipped) {
-        SplittableRandom random = new SplittableRandom(seed(resampling.seed(), key));
-        SplittableRandom focusRandom = random.split();
-        SplittableRandom referenceRandom = random.split();
-        SplittableRandom permutationRandom = random.split();
+            Pattern focus,
+            Pattern reference,
+            String focusSkipped,
+            String referenceSkipped,
+            List<String> notes) {
+
+        Compared compared(
+                String effect,
+                boolean signed,
+                List<String> groups,
+                double[] focusEffect,
+                double[] focusInterval,
+                double[] referenceEffect,
+                double[] referenceInterval,
+                String method,
+                Integer finiteFocus,
+                Integer finiteReference,
+                Difference difference,
+                double p) {
+            return new Compared(
+                    key,
+                    any,
+                    effect,
+                    signed,
+                    groups,
+                    side(focus, focusSkipped, focusEffect, focusInterval, method, finiteFocus),
+                    side(reference, referenceSkipped, referenceEffect, referenceInterval, method, finiteReference),
+                    difference,
+                    p,
+                    notes);
+        }
+
+        /** A pattern that cannot be compared (a note says why). */
+        Compared uncompared(String effect, boolean signed, List<String> groups) {
+            double[] none = {Double.NaN, 0};
+            double[] noInterval = {Double.NaN, Double.NaN};
+            return compared(
+                    effect, signed, groups, none, noInterval, none, noInterval, null, null, null, null, Double.NaN);
+        }
+    }
+
+    private static Compared compare(
+            Input in, EvaluationSettings settings, ResamplingSettings resampling, String key, Pattern any, Pair pair) {
         Dataset data = in.data();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = pair.notes();
         return switch (any.kind()) {
             case ComparisonSupport.SLIDER_BY_SLIDER -> {
                 SliderVariable x = slider(data, any.questions().get(0));
                 SliderVariable y = slider(data, any.questions().get(1));
                 double[] focus = rho(x, y, in.focus(), settings);
                 double[] reference = rho(x, y, in.reference(), settings);
-                double[] fi = FisherZ.interval(focus[0], (long) focus[1]);
-                double[] ri = FisherZ.interval(reference[0], (long) reference[1]);
                 double[] d = FisherZ.difference(focus[0], (long) focus[1], reference[0], (long) reference[1]);
                 if (Double.isNaN(focus[0]) || Double.isNaN(reference[0])) {
                     notes.add("Not compared: one side has fewer than " + settings.minPairs()
                             + " stories that answered both, or a slider without variation.");
                 }
-                yield new Compared(
-                        key,
-                        any,
+                yield pair.compared(
                         "spearman-rho",
                         true,
                         null,
-                        side(f, focusSkipped.get(key), focus, fi, "fisher-z", null),
-                        side(r, referenceSkipped.get(key), reference, ri, "fisher-z", null),
+                        focus,
+                        FisherZ.interval(focus[0], (long) focus[1]),
+                        reference,
+                        FisherZ.interval(reference[0], (long) reference[1]),
+                        "fisher-z",
+                        null,
+                        null,
                         Double.isNaN(d[1]) ? null : new Difference("fisher-z", num(d[0]), num(d[1]), null, null, null),
-                        d[1],
-                        notes);
+                        d[1]);
             }
             case ComparisonSupport.SLIDER_BY_CHOICE -> {
                 SliderVariable s = slider(data, any.questions().get(0));
@@ -301,30 +335,18 @@ public final class Comparer {
                 if (common.size() < 2) {
                     notes.add("Not compared: fewer than two groups have at least " + settings.minGroupSize()
                             + " answers on both sides.");
-                    yield uncompared(key, any, effect, two, groups, f, r, focusSkipped, referenceSkipped, notes);
+                    yield pair.uncompared(effect, two, groups);
                 }
-                int[][] focusItems = sliderItems(focusCounts, common);
-                int[][] referenceItems = sliderItems(referenceCounts, common);
-                Resampling.Effect measure = Effects.sliderGroups(common.size());
                 yield resampled(
-                        key,
-                        any,
+                        pair,
                         effect,
                         two,
                         groups,
-                        f,
-                        r,
-                        focusSkipped,
-                        referenceSkipped,
-                        notes,
-                        measure,
+                        Effects.sliderGroups(common.size()),
                         common.size() * V,
-                        focusItems,
-                        referenceItems,
-                        resampling,
-                        focusRandom,
-                        referenceRandom,
-                        permutationRandom);
+                        sliderItems(focusCounts, common),
+                        sliderItems(referenceCounts, common),
+                        resampling);
             }
             default -> {
                 CategoricalVariable x = category(data, any.questions().get(0));
@@ -345,52 +367,41 @@ public final class Comparer {
                 if (rows.length < 2 || columns.length < 2) {
                     notes.add("Not compared: fewer than two categories of a question have at least "
                             + settings.minGroupSize() + " answers on both sides.");
-                    yield uncompared(key, any, "cramers-v", false, groups, f, r, focusSkipped, referenceSkipped, notes);
+                    yield pair.uncompared("cramers-v", false, groups);
                 }
                 yield resampled(
-                        key,
-                        any,
+                        pair,
                         "cramers-v",
                         false,
                         groups,
-                        f,
-                        r,
-                        focusSkipped,
-                        referenceSkipped,
-                        notes,
                         Effects.cramersV(rows.length, columns.length),
                         rows.length * columns.length,
                         new int[][] {cellItems(focusTable, rows, columns)},
                         new int[][] {cellItems(referenceTable, rows, columns)},
-                        resampling,
-                        focusRandom,
-                        referenceRandom,
-                        permutationRandom);
+                        resampling);
             }
         };
     }
 
-    /** Bootstrap intervals on both sides and the permutation test of the difference. */
+    /**
+     * Bootstrap intervals on both sides and the permutation test of the difference, with the pattern's own random
+     * stream split into the focus bootstrap, the reference bootstrap and the permutations, in that order.
+     */
     @SuppressWarnings("java:S107")
     private static Compared resampled(
-            String key,
-            Pattern any,
+            Pair pair,
             String effect,
             boolean signed,
             List<String> groups,
-            Pattern f,
-            Pattern r,
-            Map<String, String> focusSkipped,
-            Map<String, String> referenceSkipped,
-            List<String> notes,
             Resampling.Effect measure,
             int codes,
             int[][] focusItems,
             int[][] referenceItems,
-            ResamplingSettings resampling,
-            SplittableRandom focusRandom,
-            SplittableRandom referenceRandom,
-            SplittableRandom permutationRandom) {
+            ResamplingSettings resampling) {
+        SplittableRandom random = new SplittableRandom(seed(resampling.seed(), pair.key()));
+        SplittableRandom focusRandom = random.split();
+        SplittableRandom referenceRandom = random.split();
+        SplittableRandom permutationRandom = random.split();
         int[] focusAll = concat(focusItems);
         int[] referenceAll = concat(referenceItems);
         double focusEffect = measure.of(Resampling.histogram(focusAll, codes));
@@ -402,14 +413,17 @@ public final class Comparer {
                 CONFIDENCE);
         Resampling.Permutation test = Resampling.permutation(
                 focusAll, referenceAll, codes, measure, resampling.permutations(), permutationRandom);
-        return new Compared(
-                key,
-                any,
+        return pair.compared(
                 effect,
                 signed,
                 groups,
-                side(f, focusSkipped.get(key), new double[] {focusEffect, focusAll.length}, fi),
-                side(r, referenceSkipped.get(key), new double[] {referenceEffect, referenceAll.length}, ri),
+                new double[] {focusEffect, focusAll.length},
+                new double[] {fi.low(), fi.high()},
+                new double[] {referenceEffect, referenceAll.length},
+                new double[] {ri.low(), ri.high()},
+                "bootstrap-percentile",
+                fi.finite(),
+                ri.finite(),
                 Double.isNaN(test.p())
                         ? null
                         : new Difference(
@@ -419,45 +433,7 @@ public final class Comparer {
                                 null,
                                 test.permutations(),
                                 test.atLeast()),
-                test.p(),
-                notes);
-    }
-
-    @SuppressWarnings("java:S107")
-    private static Compared uncompared(
-            String key,
-            Pattern any,
-            String effect,
-            boolean signed,
-            List<String> groups,
-            Pattern f,
-            Pattern r,
-            Map<String, String> focusSkipped,
-            Map<String, String> referenceSkipped,
-            List<String> notes) {
-        double[] none = {Double.NaN, 0};
-        double[] noInterval = {Double.NaN, Double.NaN};
-        return new Compared(
-                key,
-                any,
-                effect,
-                signed,
-                groups,
-                side(f, focusSkipped.get(key), none, noInterval, null, null),
-                side(r, referenceSkipped.get(key), none, noInterval, null, null),
-                null,
-                Double.NaN,
-                notes);
-    }
-
-    private static Side side(Pattern p, String skipped, double[] effect, Resampling.Interval interval) {
-        return side(
-                p,
-                skipped,
-                effect,
-                new double[] {interval.low(), interval.high()},
-                "bootstrap-percentile",
-                interval.finite());
+                test.p());
     }
 
     private static Side side(

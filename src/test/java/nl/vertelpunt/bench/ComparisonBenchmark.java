@@ -1,14 +1,9 @@
 package nl.vertelpunt.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
 import nl.vertelpunt.comparison.ComparisonJob;
 import nl.vertelpunt.comparison.ComparisonRequest;
@@ -16,8 +11,6 @@ import nl.vertelpunt.comparison.ComparisonResult;
 import nl.vertelpunt.sample.PatternedStories;
 import nl.vertelpunt.story.StoryFilter;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
-import nl.vertelpunt.web.EmbeddedDatabase;
-import org.flywaydb.core.Flyway;
 
 /**
  * Measures a whole comparison job, database read included: the stories of the later half of a period against those
@@ -36,30 +29,11 @@ public final class ComparisonBenchmark {
                 .mapToInt(Integer::parseInt)
                 .toArray();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        Path folder = Files.createTempDirectory("vertelpunt-bench-db");
-        try (EmbeddedPostgres pg = EmbeddedDatabase.start(folder.resolve("postgres"), 0)) {
-            String url = EmbeddedDatabase.jdbcUrl(pg.getPort());
-            String password = EmbeddedDatabase.readPassword(folder.resolve("postgres"));
-            Flyway.configure()
-                    .dataSource(url, "postgres", password)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-            System.out.printf(
-                    Locale.ROOT,
-                    "Heap limit %d MB; PostgreSQL on loopback, same machine%n",
-                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
-            try (Connection c =
-                    DriverManager.getConnection(url + "?reWriteBatchedInserts=true", "postgres", password)) {
-                for (int size : sizes) {
-                    measure(c, size, runs);
-                }
+        EvaluationBenchmark.withDatabase(c -> {
+            for (int size : sizes) {
+                measure(c, size, runs);
             }
-        } finally {
-            try (var files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        });
     }
 
     private static void measure(Connection c, int size, int runs) throws Exception {

@@ -51,6 +51,23 @@ public final class EvaluationBenchmark {
                 .mapToInt(Integer::parseInt)
                 .toArray();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        withDatabase(c -> {
+            for (int size : sizes) {
+                measure(c, size, runs);
+            }
+        });
+    }
+
+    /** What a benchmark does with its database. */
+    interface Work {
+        void on(Connection c) throws Exception;
+    }
+
+    /**
+     * Starts an embedded PostgreSQL (the same as the service's) in a temporary folder, migrates it, and runs
+     * {@code work} on a connection; removes the folder afterwards.
+     */
+    static void withDatabase(Work work) throws Exception {
         Path folder = Files.createTempDirectory("vertelpunt-bench-db");
         try (EmbeddedPostgres pg = EmbeddedDatabase.start(folder.resolve("postgres"), 0)) {
             String url = EmbeddedDatabase.jdbcUrl(pg.getPort());
@@ -66,9 +83,7 @@ public final class EvaluationBenchmark {
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
             try (Connection c =
                     DriverManager.getConnection(url + "?reWriteBatchedInserts=true", "postgres", password)) {
-                for (int size : sizes) {
-                    measure(c, size, runs);
-                }
+                work.on(c);
             }
         } finally {
             try (var files = Files.walk(folder)) {

@@ -14,20 +14,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.vertelpunt.sample.PatternedStories;
 import nl.vertelpunt.testing.ComparedStories;
+import nl.vertelpunt.testing.Evaluations;
+import nl.vertelpunt.testing.Fixtures;
+import nl.vertelpunt.testing.Planted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,22 +48,9 @@ class ComparisonTest {
         if (slug != null) {
             return;
         }
-        slug = uniqueSlug("vergelijk");
-        asAdmin()
-                .contentType(ContentType.JSON)
-                .body(JSON.writeValueAsString(PatternedStories.definition(slug)))
-                .put("/api/storypoints/" + slug)
-                .then()
-                .statusCode(201);
         StringWriter csv = new StringWriter();
         new ComparedStories(true, 1).write(csv, 700, 700);
-        asAdmin()
-                .contentType("text/csv")
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8))
-                .post("/api/storypoints/" + slug + "/stories/import")
-                .then()
-                .statusCode(200)
-                .body("created", equalTo(1400));
+        slug = Planted.storyPoint("vergelijk", csv.toString(), 1400);
     }
 
     @Test
@@ -200,16 +186,10 @@ class ComparisonTest {
     @Test
     void shouldLetOnlyAnalystsOfTheStoryPointCompare() throws Exception {
         String outsider = "analyst-" + uniqueSlug("elders");
-        String other = uniqueSlug("ander");
-        asAdmin()
-                .contentType(ContentType.JSON)
-                .body(JSON.writeValueAsString(PatternedStories.definition(other)))
-                .put("/api/storypoints/" + other)
-                .then()
-                .statusCode(201);
-        asAdmin()
-                .contentType(ContentType.JSON)
-                .body(Map.of(
+        String other = Fixtures.publishedStoryPoint("ander");
+        Fixtures.adminPost(
+                "/api/users",
+                Map.of(
                         "username",
                         outsider,
                         "password",
@@ -217,10 +197,9 @@ class ComparisonTest {
                         "roles",
                         List.of("analyst"),
                         "storyPoints",
-                        List.of(other)))
-                .post("/api/users")
-                .then()
-                .statusCode(201);
+                        List.of(other)),
+                201,
+                "username");
         as(outsider, "a-long-enough-password")
                 .contentType(ContentType.JSON)
                 .body(periods())
@@ -313,20 +292,7 @@ class ComparisonTest {
                 .path("id");
     }
 
-    /** Polls a run until it is done or failed (at most two minutes) and returns its view. */
     private static JsonNode finished(String id) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            Response r = asAdmin().get("/api/comparisons/" + id);
-            r.then().statusCode(200);
-            JsonNode run = JSON.readTree(r.asString());
-            String status = run.get("status").asText();
-            if (status.equals("done") || status.equals("failed")) {
-                return run;
-            }
-            assertThat(run.get("progress").asDouble()).isBetween(0.0, 1.0);
-            Thread.sleep(200);
-        }
-        throw new AssertionError("comparison " + id + " did not finish in time");
+        return Evaluations.finishedAt("/api/comparisons/" + id, Duration.ofSeconds(120));
     }
 }
