@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -626,9 +627,7 @@ public final class Comparer {
     }
 
     private static int[] intersection(int[] a, int[] b) {
-        return java.util.Arrays.stream(a)
-                .filter(x -> java.util.Arrays.binarySearch(b, x) >= 0)
-                .toArray();
+        return Arrays.stream(a).filter(x -> Arrays.binarySearch(b, x) >= 0).toArray();
     }
 
     private static int[] concat(int[][] parts) {

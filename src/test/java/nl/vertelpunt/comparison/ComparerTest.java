@@ -3,6 +3,7 @@ package nl.vertelpunt.comparison;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -148,10 +149,10 @@ class ComparerTest {
     }
 
     private static ComparisonRequest request(Long seed) {
-        StoryFilter f2020 = new StoryFilter(
-                java.time.LocalDate.of(2020, 1, 1), java.time.LocalDate.of(2020, 12, 31), null, null, null, null, null);
-        StoryFilter f2019 = new StoryFilter(
-                java.time.LocalDate.of(2019, 1, 1), java.time.LocalDate.of(2019, 12, 31), null, null, null, null, null);
+        StoryFilter f2020 =
+                new StoryFilter(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31), null, null, null, null, null);
+        StoryFilter f2019 =
+                new StoryFilter(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31), null, null, null, null, null);
         return new ComparisonRequest(
                 null,
                 DEFINITION.slug(),

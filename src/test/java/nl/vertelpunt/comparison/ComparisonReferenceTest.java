@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import nl.vertelpunt.comparison.stats.FisherZ;
@@ -179,9 +180,7 @@ class ComparisonReferenceTest {
     }
 
     private static int[] concat(int[][] parts) {
-        return java.util.Arrays.stream(parts)
-                .flatMapToInt(java.util.Arrays::stream)
-                .toArray();
+        return Arrays.stream(parts).flatMapToInt(Arrays::stream).toArray();
     }
 
     private static void exact(JsonNode c, String what, double actual, double expected) {
