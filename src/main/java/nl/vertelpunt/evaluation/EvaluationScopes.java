@@ -114,6 +114,15 @@ public class EvaluationScopes {
         return module(version, chosen);
     }
 
+    /**
+     * A question module across every story point whose current version includes it, as it is now (a comparison's
+     * worker, outside any request).
+     */
+    @Transactional
+    public EvaluationScope moduleNow(String moduleId) {
+        return module(moduleId, null, "module", "storyPoints");
+    }
+
     /** The scope a stored run analyses: its story point, or its module version across the story points it covers. */
     public EvaluationScope of(EvaluationRun run) {
         if (run.moduleId == null) {

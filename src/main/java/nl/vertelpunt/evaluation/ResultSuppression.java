@@ -66,7 +66,7 @@ final class ResultSuppression {
         return root;
     }
 
-    private static void patterns(JsonNode patterns, Suppression suppression) {
+    static void patterns(JsonNode patterns, Suppression suppression) {
         for (JsonNode p : iterable(patterns)) {
             ObjectNode pattern = (ObjectNode) p;
             // a pattern taken onto a card says by itself that its counts are rounded, and to what

@@ -52,6 +52,23 @@ public final class EvaluationBenchmark {
                 .mapToInt(Integer::parseInt)
                 .toArray();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        withDatabase(c -> {
+            for (int size : sizes) {
+                measure(c, size, runs);
+            }
+        });
+    }
+
+    /** What a benchmark does with its database. */
+    interface Work {
+        void on(Connection c) throws Exception;
+    }
+
+    /**
+     * Starts an embedded PostgreSQL (the same as the service's) in a temporary folder, migrates it, and runs
+     * {@code work} on a connection; removes the folder afterwards.
+     */
+    static void withDatabase(Work work) throws Exception {
         Path folder = Files.createTempDirectory("vertelpunt-bench-db");
         try (EmbeddedPostgres pg = EmbeddedDatabase.start(folder.resolve("postgres"), 0)) {
             String url = EmbeddedDatabase.jdbcUrl(pg.getPort());
@@ -67,9 +84,7 @@ public final class EvaluationBenchmark {
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
             try (Connection c =
                     DriverManager.getConnection(url + "?reWriteBatchedInserts=true", "postgres", password)) {
-                for (int size : sizes) {
-                    measure(c, size, runs);
-                }
+                work.on(c);
             }
         } finally {
             try (var files = Files.walk(folder)) {
@@ -129,7 +144,7 @@ public final class EvaluationBenchmark {
                 peakHeap / (1024 * 1024));
     }
 
-    private static long[] createStoryPoint(Connection c, StoryPointDefinition definition) throws Exception {
+    static long[] createStoryPoint(Connection c, StoryPointDefinition definition) throws Exception {
         try (Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT nextval('story_point_seq'), nextval('story_point_version_seq')");
             rs.next();
@@ -155,7 +170,7 @@ public final class EvaluationBenchmark {
     }
 
     /** Generates the stories (planted patterns, fixed seed) and stores them with COPY. */
-    private static void load(Connection c, StoryPointDefinition definition, long pointId, long versionId, int size)
+    static void load(Connection c, StoryPointDefinition definition, long pointId, long versionId, int size)
             throws Exception {
         PatternedStories stories = new PatternedStories(true, size);
         List<Question> questions = definition.questions();
@@ -205,7 +220,7 @@ public final class EvaluationBenchmark {
         }
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();
@@ -213,7 +228,7 @@ public final class EvaluationBenchmark {
         }
     }
 
-    private static long peakHeap() {
+    static long peakHeap() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

@@ -8,7 +8,7 @@ import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Waiting for pattern evaluations in tests. */
+/** Waiting for pattern evaluations (and comparisons) in tests. */
 public final class Evaluations {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
@@ -17,9 +17,14 @@ public final class Evaluations {
 
     /** Polls a run until it is done or failed (at most a minute) and returns its view. */
     public static JsonNode finished(String id) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        return finishedAt("/api/evaluations/" + id, Duration.ofSeconds(60));
+    }
+
+    /** Polls a job (an evaluation or a comparison) at this address until it is done or failed, and returns it. */
+    public static JsonNode finishedAt(String address, Duration patience) throws Exception {
+        Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
-            Response r = Fixtures.asAdmin().get("/api/evaluations/" + id);
+            Response r = Fixtures.asAdmin().get(address);
             r.then().statusCode(200);
             JsonNode run = JSON.readTree(r.asString());
             String status = run.get("status").asText();
@@ -29,6 +34,6 @@ public final class Evaluations {
             assertThat(run.get("progress").asDouble()).isBetween(0.0, 1.0);
             Thread.sleep(100);
         }
-        throw new AssertionError("evaluation " + id + " did not finish in time");
+        throw new AssertionError(address + " did not finish in time");
     }
 }

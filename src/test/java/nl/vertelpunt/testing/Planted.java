@@ -56,6 +56,13 @@ public record Planted(String slug, String runId) {
 
     /** Publishes the story point and imports {@code count} stories; returns its slug. */
     public static String storyPoint(String prefix, int count, long seed) throws Exception {
+        StringWriter csv = new StringWriter();
+        new PatternedStories(true, seed).write(csv, count);
+        return storyPoint(prefix, csv.toString(), count);
+    }
+
+    /** Publishes the story point of {@link PatternedStories} and imports {@code count} stories of this CSV. */
+    public static String storyPoint(String prefix, String csv, int count) throws Exception {
         String slug = uniqueSlug(prefix);
         asAdmin()
                 .contentType(ContentType.JSON)
@@ -63,11 +70,9 @@ public record Planted(String slug, String runId) {
                 .put("/api/storypoints/" + slug)
                 .then()
                 .statusCode(201);
-        StringWriter csv = new StringWriter();
-        new PatternedStories(true, seed).write(csv, count);
         asAdmin()
                 .contentType("text/csv")
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .body(csv.getBytes(StandardCharsets.UTF_8))
                 .post("/api/storypoints/" + slug + "/stories/import")
                 .then()
                 .statusCode(200)

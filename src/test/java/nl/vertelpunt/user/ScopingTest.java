@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An analyst and facilitator of story point A gets nothing of story point B: not its stories, searches,
- * dashboard, exports, imports, evaluations and their selections, cards and decks, moderation, sessions,
+ * dashboard, exports, imports, evaluations and their selections, comparisons, cards and decks, moderation, sessions,
  * tables, links or proposals (README's API table, every staff endpoint that takes B's slug or B's objects);
  * and A's endpoints do not take B's objects either.
  */
@@ -61,6 +61,23 @@ class ScopingTest {
                 .post("/api/evaluations/" + run + "/selections")
                 .then()
                 .statusCode(200);
+        Map<String, Object> comparison = Map.of(
+                "storyPoint",
+                theirs,
+                "focus",
+                Map.of("filter", Map.of("roles", List.of("ouder"))),
+                "reference",
+                "rest",
+                "resampling",
+                Map.of("bootstrap", 100, "permutations", 100));
+        String compared = asAdmin()
+                .contentType(ContentType.JSON)
+                .body(comparison)
+                .post("/api/comparisons")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         Map<String, Object> flagged = aSubmission();
         flagged.put("answers", Map.of());
         flagged.put("text", "Mail me gerust op scoped.ouder@voorbeeld.nl als je vragen hebt over ons verhaal.");
@@ -166,6 +183,7 @@ class ScopingTest {
         refused(me().post(moderation + "/flags/" + flag + "/dismissal"));
         refused(json().body(Map.of("hidden", true)).put(moderation + "/visibility"));
         refused(me().get(base + "/evaluations"));
+        refused(me().get(base + "/comparisons"));
         refused(me().get(base + "/cards"));
         refused(me().get(base + "/cards/deck.pdf"));
         refused(me().get(base + "/cards/deck.html"));
@@ -178,6 +196,10 @@ class ScopingTest {
         refused(me().get("/api/evaluations/" + run));
         refused(json().body(Map.of("pattern", pattern)).post("/api/evaluations/" + run + "/selections"));
         refused(me().delete("/api/evaluations/" + run + "/selections?pattern=" + Planted.EIGHT_CARD_PATTERNS.get(1)));
+
+        // B's comparisons
+        refused(json().body(comparison).post("/api/comparisons"));
+        refused(me().get("/api/comparisons/" + compared));
 
         // B's cards
         refused(json().body(Map.of("runId", run, "pattern", Planted.EIGHT_CARD_PATTERNS.get(2)))

@@ -121,6 +121,7 @@ class HostileInputTest {
         searchesAndFilters();
         evaluations();
         monitoring();
+        comparisons();
         cards();
         sessions();
         tables();
@@ -459,6 +460,27 @@ class HostileInputTest {
         rawBodies("schedule", "POST", schedules, true, schedule, "interval", false);
     }
 
+    private void comparisons() throws Exception {
+        ObjectNode base = JSON.createObjectNode().put("storyPoint", planted);
+        base.putObject("focus").putObject("filter").put("from", "2024-01-01");
+        base.putObject("reference").putObject("filter").put("to", "2023-12-31");
+        Map<String, Kind> fields = fields(
+                "storyPoint", Kind.TEXT,
+                "module", Kind.TEXT,
+                "focus", Kind.OBJECT,
+                "focus.filter.from", Kind.DATE,
+                "focus.filter.roles", Kind.TEXTS,
+                "reference", Kind.OBJECT,
+                "reference.filter.to", Kind.DATE,
+                "settings.maxQ", Kind.NUMBER,
+                "resampling", Kind.OBJECT,
+                "resampling.seed", Kind.INT,
+                "resampling.bootstrap", Kind.COUNT,
+                "resampling.permutations", Kind.COUNT);
+        jsonFields("comparison", "POST", "/api/comparisons", true, base, fields, false);
+        rawBodies("comparison", "POST", "/api/comparisons", true, base, "storyPoint", false);
+    }
+
     private void cards() throws Exception {
         ObjectNode draft = JSON.createObjectNode().put("runId", runId).put("pattern", pattern);
         Map<String, Kind> drafting = fields(
@@ -671,6 +693,7 @@ class HostileInputTest {
             path("DELETE", "/api/storypoints/" + slug + "/schedules/" + v, true, "id", e.getValue());
             path("GET", "/api/storypoints/" + slug + "/paper.pdf?lang=" + v, false, "lang", e.getValue());
             path("GET", "/api/sessions/" + v, true, "id", e.getValue());
+            path("GET", "/api/comparisons/" + v, true, "id", e.getValue());
             path("GET", "/v/" + v, false, null, e.getValue());
         }
         path("GET", "/api/storypoints/" + slug + "/stories.csv?filter=%00", true, "filter", "U+0000");
@@ -1287,6 +1310,7 @@ class HostileInputTest {
                 "evaluation_run_story_point",
                 "evaluation_schedule",
                 "evaluation_schedule_run",
+                "comparison_run",
                 "story_flag",
                 "moderation_log",
                 "export_log",
