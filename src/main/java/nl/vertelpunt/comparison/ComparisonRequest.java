@@ -15,11 +15,10 @@ import nl.vertelpunt.story.StoryFilter;
 /**
  * What to compare: the stories of the {@code focus} with those of the {@code reference}, pattern by pattern.
  *
- * <p>Two forms. Within one story point (works now): {@code {"storyPoint": slug, "focus": {"filter": …},
- * "reference": "rest" | {"filter": …}}}. Across the story points that include a module (issue 17, joined later):
- * {@code {"module": id, "focus": {"storyPoints": […]} | {"filter": …}, "reference": "rest" | {"storyPoints": […]} |
- * {"filter": …}}}; it is validated for its shape and then refused naming {@code module}, until the dataset loader
- * reads a module across story points.
+ * <p>Two forms. Within one story point: {@code {"storyPoint": slug, "focus": {"filter": …}, "reference": "rest" |
+ * {"filter": …}}}. Across the story points that include a question module: {@code {"module": id, "focus":
+ * {"storyPoints": […]} | {"filter": …}, "reference": "rest" | {"storyPoints": […]} | {"filter": …}}}, where story
+ * points are a condition on the module scope's variable {@code storyPoint}.
  *
  * @param settings   how each side is evaluated ("strong" as in a pattern evaluation); also {@code maxQ} for the
  *                   difference tests
@@ -34,7 +33,7 @@ public record ComparisonRequest(
         EvaluationSettings settings,
         ResamplingSettings resampling) {
 
-    /** One side: stories of these story points (module form only), or of a filter, or both. */
+    /** One side: stories of these story points (across a module only), or of a filter, or both. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Side(List<String> storyPoints, StoryFilter filter) {}
 

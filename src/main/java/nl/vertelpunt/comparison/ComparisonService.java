@@ -111,7 +111,9 @@ public class ComparisonService {
             if (errors.isEmpty()
                     && ComparisonJob.sideFilter(request.reference().side())
                             .equals(ComparisonJob.sideFilter(request.focus()))) {
-                errors.add(new FieldError("reference", "is the same as focus: nothing to compare"));
+                errors.add(new FieldError(
+                        request.reference().side().filter() != null ? "reference.filter" : "reference.storyPoints",
+                        "is the same as the focus: nothing to compare"));
             }
         } else if (!request.reference().isRest()) {
             errors.add(new FieldError("reference", "must be \"rest\" or an object {\"filter\": …}"));

@@ -158,8 +158,12 @@ class ComparisonTest {
         refused(Map.of("focus", Map.of("filter", YEAR_2020), "reference", "rest"), 422, "storyPoint");
         refused(with("module", "kern"), 422, "module");
         refused(
-                Map.of("module", "kern", "focus", Map.of("storyPoints", List.of("twente")), "reference", "rest"),
+                Map.of("module", "kern", "focus", Map.of("storyPoints", List.of("bestaat-niet")), "reference", "rest"),
                 422,
+                "focus.storyPoints[0]");
+        refused(
+                Map.of("module", "bestaat-niet", "focus", Map.of("storyPoints", List.of("x")), "reference", "rest"),
+                404,
                 "module");
         refused(with("storyPoint", "bestaat-niet"), 404, "storyPoint");
         refused(with("focus", null), 422, "focus");

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -256,6 +257,73 @@ class ModuleEvaluationTest {
                 twente);
         assertThat(result.get("stories").asInt())
                 .isBetween(parentsAtTwente - 9, parentsAtTwente + 9); // rounded to tens for staff
+    }
+
+    @Test
+    void shouldCompareARegionWithTheRestAcrossTheModuleForItsAnalystOnly() throws Exception {
+        twoStoryPointsWithStories();
+        String id = as(analyst, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("module", "kern", "focus", Map.of("storyPoints", List.of(twente)), "reference", "rest"))
+                .post("/api/comparisons")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        JsonNode run = Evaluations.finishedAt("/api/comparisons/" + id, Duration.ofSeconds(180));
+        assertThat(run.get("status").asText()).isEqualTo("done");
+        JsonNode view = JSON.readTree(as(analyst, PASSWORD)
+                .get("/api/comparisons/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        JsonNode result = view.get("result");
+        // the variable that chooses the sides is not compared; the sides hold each story point's stories
+        assertThat(result.get("leftOutVariables").toString()).contains("storyPoint");
+        int focusExact = Database.queryInt(dataSource, "SELECT focus_count FROM comparison_run WHERE id = ?::uuid", id);
+        int twenteStories = Database.queryInt(
+                dataSource,
+                "SELECT count(*)::int FROM story s JOIN story_point p ON p.id = s.story_point_id "
+                        + "WHERE p.slug = ? AND s.complete AND NOT s.hidden",
+                twente);
+        assertThat(focusExact).isEqualTo(twenteStories);
+        // staff see the counts rounded to the strictest threshold of the story points with the module (10)
+        assertThat(view.get("focusStories").asInt() % 10).isZero();
+        assertThat(view.get("referenceStories").asInt() % 10).isZero();
+        assertThat(result.get("summary").get("compared").asInt())
+                .isEqualTo(result.get("patterns").size());
+        // listed with Twente
+        as(analyst, PASSWORD)
+                .get("/api/storypoints/" + twente + "/comparisons")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(id));
+        // staff of a story point without the module read nothing of it
+        String alone = publishedStoryPoint("mod-cmp-alone");
+        String outsider = user("analist-" + alone, "analyst", alone);
+        as(outsider, PASSWORD).get("/api/comparisons/" + id).then().statusCode(REFUSED);
+        as(outsider, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("module", "kern", "focus", Map.of("storyPoints", List.of(twente)), "reference", "rest"))
+                .post("/api/comparisons")
+                .then()
+                .statusCode(REFUSED);
+        // a side names a story point that does not include the module, or is missing
+        as(analyst, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("module", "kern", "focus", Map.of("storyPoints", List.of(alone)), "reference", "rest"))
+                .post("/api/comparisons")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("focus.storyPoints[0]"));
+        as(analyst, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of("module", "kern", "focus", Map.of(), "reference", "rest"))
+                .post("/api/comparisons")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("focus.filter"));
     }
 
     @Test
