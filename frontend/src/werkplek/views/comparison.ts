@@ -10,7 +10,6 @@ import * as api from '../client';
 import { chartBlock, type Column } from '../chartblock';
 import { conditions } from '../filter';
 import {
-  binLabel,
   categoryLabel,
   formatCount,
   formatDateTime,
@@ -29,7 +28,7 @@ import type {
 } from '../model';
 import { w, type WKey } from '../texts';
 import { effectLabel } from './run';
-import { binColumns, rowShareColumns } from './pattern';
+import { rowShareColumns } from './pattern';
 
 const cache = new Map<string, ComparisonRun>();
 const POLL_MS = 1000;
@@ -221,57 +220,54 @@ function patternArticle(d: Definition, p: PatternComparison, id: string): HTMLEl
   );
 }
 
-/** Strength here and elsewhere: two dots with their 95% intervals on one scale, with the same in words. */
+/** A span placed on a track: from {@code from}% to {@code to}% of its width (a dot when they are equal). */
+function placed(className: string, from: number, to = from): HTMLElement {
+  const span = h('span', { class: className });
+  span.style.setProperty('left', `${Math.max(0, Math.min(100, from))}%`);
+  if (to !== from) {
+    span.style.setProperty('width', `${Math.max(0, Math.min(100, to) - Math.max(0, from))}%`);
+  }
+  return span;
+}
+
+/**
+ * Strength here and elsewhere: per side a dot with its 95% interval as a bar, on one scale (HTML, so that its text
+ * keeps its size on a phone), with the same in words beside it.
+ */
 function intervals(p: PatternComparison): HTMLElement {
   const min = p.signed ? -1 : 0;
-  const width = 300;
-  const x = (v: number) => 70 + ((v - min) / (1 - min)) * (width - 80);
-  const row = (side: ComparedSide, y: number, label: string) => {
-    const parts: SVGElement[] = [];
-    const svg = (tag: string, attrs: Record<string, string | number>) => {
-      const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
-      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-      return e;
-    };
-    const text = svg('text', { x: 0, y: y + 4, class: 'interval-label' });
-    text.textContent = label;
-    parts.push(text);
-    if (side.effect != null) {
-      if (side.low != null && side.high != null) {
-        parts.push(svg('line', { x1: x(side.low), x2: x(side.high), y1: y, y2: y, class: 'interval-line' }));
-      }
-      parts.push(
-        svg('circle', { cx: x(side.effect), cy: y, r: 5, class: side.strong ? 'dot strong' : 'dot' }),
-      );
-    }
-    return parts;
-  };
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('viewBox', `0 0 ${width} 70`);
-  svg.setAttribute('class', 'interval-chart');
-  svg.setAttribute('role', 'img');
-  const words = `${w('comparison.here')}: ${sideInWords(p.focus)}; ${w('comparison.elsewhere')}: ${sideInWords(p.reference)}`;
-  svg.setAttribute('aria-label', `${w('comparison.strength')}. ${words}`);
-  const axis = document.createElementNS('http://www.w3.org/2000/svg', 'line');
-  for (const [k, v] of Object.entries({ x1: x(min), x2: x(1), y1: 58, y2: 58, class: 'axis' })) {
-    axis.setAttribute(k, String(v));
-  }
-  svg.append(axis);
-  for (const tick of p.signed ? [-1, 0, 1] : [0, 0.5, 1]) {
-    const t = document.createElementNS('http://www.w3.org/2000/svg', 'text');
-    t.setAttribute('x', String(x(tick)));
-    t.setAttribute('y', '69');
-    t.setAttribute('class', 'tick');
-    t.setAttribute('text-anchor', 'middle');
-    t.textContent = tick.toLocaleString(locale());
-    svg.append(t);
-  }
-  svg.append(...row(p.focus, 16, w('comparison.here')), ...row(p.reference, 40, w('comparison.elsewhere')));
+  const at = (v: number) => ((v - min) / (1 - min)) * 100;
+  const row = (side: ComparedSide, label: string) =>
+    h(
+      'li',
+      {},
+      h('span', { class: 'cmp-name' }, label),
+      h(
+        'span',
+        { class: 'cmp-track', 'aria-hidden': 'true' },
+        side.effect != null && side.low != null && side.high != null
+          ? placed('cmp-interval', at(side.low), at(side.high))
+          : null,
+        side.effect != null ? placed(side.strong ? 'cmp-dot strong' : 'cmp-dot', at(side.effect)) : null,
+      ),
+      h('span', { class: 'cmp-value' }, sideInWords(side)),
+    );
+  const ticks = p.signed ? [-1, 0, 1] : [0, 0.5, 1];
   return h(
     'figure',
-    { class: 'interval-figure' },
-    svg,
-    h('figcaption', {}, `${w('comparison.strength')} (${effectLabel(p.effect)}). ${words}`),
+    { class: 'cmp-figure' },
+    h('figcaption', {}, `${w('comparison.strength')} (${effectLabel(p.effect)})`),
+    h(
+      'ul',
+      { class: 'cmp-rows' },
+      row(p.focus, w('comparison.here')),
+      row(p.reference, w('comparison.elsewhere')),
+    ),
+    h(
+      'p',
+      { class: 'cmp-axis', 'aria-hidden': 'true' },
+      ...ticks.map((t) => h('span', {}, t.toLocaleString(locale()))),
+    ),
   );
 }
 
@@ -294,24 +290,7 @@ function distributions(d: Definition, p: PatternComparison): HTMLElement | null 
   const [first, second] = p.questions;
   const tag = (label: string, side: string) => `${side}: ${label}`;
   if (p.kind === 'slider_by_choice' && (here?.groups || elsewhere?.groups)) {
-    const columns: Column[] = [];
-    const add = (groups: GroupStats[] | undefined, side: string) => {
-      const shown = (groups ?? []).filter((g) => g.n !== 0);
-      columns.push(
-        ...binColumns(shown, (g) => tag(categoryLabel(d, second, g.category ?? '', g.label), side)),
-      );
-    };
-    add(here?.groups, w('comparison.here'));
-    add(elsewhere?.groups, w('comparison.elsewhere'));
-    return chartBlock({
-      title: w('comparison.distributions'),
-      level: 'h4',
-      categoryHeader: variableLabel(d, first),
-      categories: Array.from({ length: 10 }, (_, i) => binLabel(i)),
-      columns,
-      asShares: true,
-      tableOpen: false,
-    });
+    return groupMeans(d, p, here?.groups ?? [], elsewhere?.groups ?? []);
   }
   if (p.kind === 'choice_by_choice' && (here?.table || elsewhere?.table)) {
     const columns: Column[] = [];
@@ -337,6 +316,65 @@ function distributions(d: Definition, p: PatternComparison): HTMLElement | null 
     });
   }
   return null;
+}
+
+/**
+ * Where each group put the slider on average, here and elsewhere: per group two dots on a line from 0 to 100 (HTML,
+ * readable on a phone), with the means in numbers beside them.
+ */
+function groupMeans(
+  d: Definition,
+  p: PatternComparison,
+  here: GroupStats[],
+  elsewhere: GroupStats[],
+): HTMLElement {
+  const [slider, by] = p.questions;
+  const categories: string[] = [];
+  for (const g of [...here, ...elsewhere]) {
+    const c = g.category ?? '';
+    if (g.n !== 0 && !categories.includes(c)) categories.push(c);
+  }
+  const mean = (groups: GroupStats[], c: string, label: string) => {
+    const g = groups.find((x) => (x.category ?? '') === c);
+    const value = g && g.mean != null && Number.isFinite(g.mean) ? g.mean : null;
+    return h(
+      'li',
+      {},
+      h('span', { class: 'cmp-name' }, label),
+      h(
+        'span',
+        { class: 'cmp-track', 'aria-hidden': 'true' },
+        value === null ? null : placed('cmp-dot', value),
+      ),
+      h(
+        'span',
+        { class: 'cmp-value' },
+        value === null
+          ? w('comparison.tooFew')
+          : w('comparison.mean', { value: formatNumber(value, 0), count: formatCount(g?.n ?? null) }),
+      ),
+    );
+  };
+  const title = w('comparison.groupMeans', { slider: variableLabel(d, slider), by: variableLabel(d, by) });
+  return h(
+    'figure',
+    { class: 'cmp-figure' },
+    h('figcaption', {}, title),
+    ...categories.map((c) =>
+      h(
+        'div',
+        { class: 'cmp-group' },
+        h('p', { class: 'cmp-group-name' }, categoryLabel(d, by, c)),
+        h(
+          'ul',
+          { class: 'cmp-rows' },
+          mean(here, c, w('comparison.here')),
+          mean(elsewhere, c, w('comparison.elsewhere')),
+        ),
+      ),
+    ),
+    h('p', { class: 'cmp-axis', 'aria-hidden': 'true' }, h('span', {}, '0'), h('span', {}, '100')),
+  );
 }
 
 /** The statistics, closed by default: effect sizes with intervals, q on each side, the difference test. */

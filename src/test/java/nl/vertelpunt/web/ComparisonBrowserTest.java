@@ -49,10 +49,13 @@ class ComparisonBrowserTest extends WorkspaceTest {
         assertThat(shared.findElement(By.tagName("h2")).getText()).startsWith("Geldt hier en elders");
         WebElement pattern =
                 shared.findElement(By.cssSelector("article[data-pattern='slider_by_choice|gehoord|gevolg']"));
-        WebElement chart = pattern.findElement(By.cssSelector("svg.interval-chart"));
-        assertThat(chart.getAttribute("role")).isEqualTo("img");
-        assertThat(chart.getAttribute("aria-label")).contains("Hier:", "Elders:", "sterk");
-        assertThat(pattern.findElements(By.cssSelector("circle"))).hasSize(2);
+        // strength here and elsewhere: a dot and its interval each, and the same in words
+        WebElement strength = pattern.findElement(By.cssSelector(".cmp-figure"));
+        assertThat(strength.getText()).contains("Hier", "Elders", "waarschijnlijk tussen", "sterk");
+        assertThat(strength.findElements(By.cssSelector(".cmp-dot"))).hasSize(2);
+        assertThat(strength.findElements(By.cssSelector(".cmp-interval"))).hasSize(2);
+        // where each group put the slider, here and elsewhere
+        assertThat(pattern.getText()).contains("Waar elke groep bij", "gemiddeld");
         // the numbers stay behind their disclosure until asked for
         WebElement numbers = pattern.findElement(By.cssSelector("details.numbers"));
         assertThat(numbers.getAttribute("open")).isNull();
