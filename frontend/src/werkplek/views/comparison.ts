@@ -5,7 +5,8 @@
 import { pick } from '../../i18n';
 import { append, h } from '../../form/dom';
 import type { Definition } from '../../types';
-import { type Ctx } from '../app';
+import { problemText, type Ctx } from '../app';
+import { cardAddress } from '../addresses';
 import * as api from '../client';
 import { chartBlock, type Column } from '../chartblock';
 import { conditions } from '../filter';
@@ -22,6 +23,7 @@ import type {
   ComparedSide,
   ComparisonRun,
   ComparisonSide,
+  EvaluationRequest,
   GroupStats,
   PatternComparison,
   Verdict,
@@ -121,7 +123,7 @@ export async function comparisonView(ctx: Ctx): Promise<void> {
     }
     lastStatus = run.status;
     if (run.status === 'done' && run.result) {
-      results.replaceChildren(...resultView(d, run));
+      results.replaceChildren(...resultView(ctx, d, run));
     }
   };
   show();
@@ -138,7 +140,7 @@ export async function comparisonView(ctx: Ctx): Promise<void> {
   }
 }
 
-function resultView(d: Definition, run: ComparisonRun): HTMLElement[] {
+function resultView(ctx: Ctx, d: Definition, run: ComparisonRun): HTMLElement[] {
   const result = run.result!;
   const s = result.summary;
   const out: HTMLElement[] = [
@@ -170,7 +172,7 @@ function resultView(d: Definition, run: ComparisonRun): HTMLElement[] {
         { class: 'verdict-group', id: `verdict-${verdict}`, 'aria-labelledby': `verdict-${verdict}-heading` },
         h('h2', { id: `verdict-${verdict}-heading` }, `${verdictLabel(verdict)} (${patterns.length})`),
         h('p', { class: 'hint' }, w(`verdict.explain.${verdict}` as WKey)),
-        ...patterns.map((p, i) => patternArticle(d, p, `${verdict}-${i + 1}`)),
+        ...patterns.map((p, i) => patternArticle(ctx, d, run, p, `${verdict}-${i + 1}`)),
       ),
     );
   }
@@ -203,7 +205,13 @@ export function verdictLabel(v: Verdict): string {
   return w(`verdict.${v}` as WKey);
 }
 
-function patternArticle(d: Definition, p: PatternComparison, id: string): HTMLElement {
+function patternArticle(
+  ctx: Ctx,
+  d: Definition,
+  run: ComparisonRun,
+  p: PatternComparison,
+  id: string,
+): HTMLElement {
   const title = `${variableLabel(d, p.questions[0])} × ${variableLabel(d, p.questions[1])}`;
   return h(
     'article',
@@ -216,6 +224,7 @@ function patternArticle(d: Definition, p: PatternComparison, id: string): HTMLEl
     ),
     intervals(p),
     distributions(d, p),
+    ctx.can('analyst') || ctx.can('facilitator') ? cardMaker(ctx, d, run, p, id) : null,
     numbers(p),
   );
 }
@@ -375,6 +384,58 @@ function groupMeans(
     ),
     h('p', { class: 'cmp-axis', 'aria-hidden': 'true' }, h('span', {}, '0'), h('span', {}, '100')),
   );
+}
+
+/**
+ * "Maak een kaart": a card of the pattern as it is in the focus. The focus is evaluated as a pattern evaluation of its
+ * own (the same settings; across the module when the comparison was), the card is made from that run's pattern at this
+ * story point, and its drafted observation starts with what the comparison found, in words, for the facilitator to
+ * edit. The card's provenance is that evaluation.
+ */
+function cardMaker(
+  ctx: Ctx,
+  d: Definition,
+  run: ComparisonRun,
+  p: PatternComparison,
+  id: string,
+): HTMLElement {
+  const slug = ctx.params.slug;
+  const status = h('p', { class: 'status-line', role: 'status', id: `card-status-${id}` });
+  const button = h(
+    'button',
+    { type: 'button', class: 'button small secondary make-comparison-card', 'data-pattern': p.key },
+    w('comparison.makeCard'),
+  );
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    status.textContent = w('comparison.makingCard');
+    void (async () => {
+      try {
+        const r = run.request;
+        const focus = r.focus;
+        const request: EvaluationRequest = r.module
+          ? { module: r.module, storyPoints: focus.storyPoints, filter: focus.filter, settings: r.settings }
+          : { storyPoint: slug, filter: focus.filter, settings: r.settings };
+        let evaluation = await api.startEvaluation(request);
+        while (evaluation.status === 'queued' || evaluation.status === 'running') {
+          await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+          evaluation = await api.evaluation(evaluation.id);
+        }
+        if (evaluation.status !== 'done') {
+          throw new Error(w('comparison.status.failed'));
+        }
+        const card = await api.createCard(evaluation.id, p.key, slug);
+        const sides = describeSides(d, run, slug);
+        const found = w(`comparison.card.${p.verdict}`, { here: sides.here, elsewhere: sides.elsewhere });
+        await api.saveCard(card.id, { version: card.version, observation: `${found} ${card.observation}` });
+        ctx.go(cardAddress(slug, card.id));
+      } catch (e) {
+        button.disabled = false;
+        status.textContent = problemText(e);
+      }
+    })();
+  });
+  return h('div', { class: 'actions' }, button, status);
 }
 
 /** The statistics, closed by default: effect sizes with intervals, q on each side, the difference test. */

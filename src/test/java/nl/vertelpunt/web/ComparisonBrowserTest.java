@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
+import nl.vertelpunt.testing.Fixtures;
 import nl.vertelpunt.testing.WorkspaceTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -17,7 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The comparison screens in Chromium, as a facilitator meets them: from the evaluations page a region is set against
  * the rest, the comparison is watched until done, and its patterns are read grouped by verdict in plain words, with
  * their strength here and elsewhere on one scale and the numbers behind a disclosure. axe-core finds nothing and
- * nothing is clipped or sticks out from 320 to 1280 px (screenshots werkplek-vergelijk-*.png).
+ * nothing is clipped or sticks out from 320 to 1280 px (screenshots werkplek-vergelijk-*.png). A card made from a
+ * compared pattern opens in the card editor with what the comparison found, and prints.
  */
 @QuarkusTest
 class ComparisonBrowserTest extends WorkspaceTest {
@@ -66,6 +71,26 @@ class ComparisonBrowserTest extends WorkspaceTest {
         WorkspaceAccessibilityTest.assertNoInternals("comparison result");
         numbers.findElement(By.tagName("summary")).click();
         assertThat(numbers.getText()).contains("95%-interval", "Toets of het verschil toeval is");
+
+        // a card of the pattern as it is here: its drafted observation starts with what the comparison found
+        pattern.findElement(By.cssSelector("button.make-comparison-card")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(180))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("card-observation")));
+        String observation = browser.find("#card-observation").getAttribute("value");
+        assertThat(observation).startsWith("In ").contains("net zo sterk als bij alle andere verhalen.");
+        String card = browser.driver().getCurrentUrl().replaceAll(".*/kaarten/", "");
+        // and it prints, with that observation
+        byte[] pdf = Fixtures.asAdmin()
+                .queryParam("card", card)
+                .get("/api/storypoints/" + patterned + "/cards/deck.pdf")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("net zo sterk als bij alle andere verhalen.");
+        }
 
         // the comparison is listed with what it compared
         openPage("/" + patterned + "/vergelijkingen", "Vergelijken");
