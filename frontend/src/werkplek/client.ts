@@ -95,6 +95,9 @@ export const dashboard = (slug: string, filter: StoryFilter) =>
 
 export const monitor = (slug: string, request: MonitorRequest) =>
   call<Monitor>('POST', `${sp(slug)}/monitor`, request);
+/** A question module's indicators across the story points that include it. */
+export const moduleMonitor = (id: string, request: MonitorRequest) =>
+  call<Monitor>('POST', `/api/modules/${encodeURIComponent(id)}/monitor`, request);
 
 export interface SearchRequest {
   q?: string;

@@ -7,7 +7,7 @@ import type { Definition, Question } from '../../types';
 import { problemText, type Ctx } from '../app';
 import * as api from '../client';
 import { formatCount, formatNumber, locale, optionLabel, questionTitle } from '../labels';
-import type { Monitor, MonitorIndicator, MonitorPoint, MonitorRequest } from '../model';
+import type { ModuleView, Monitor, MonitorIndicator, MonitorPoint, MonitorRequest } from '../model';
 import { lineChart } from '../monitorchart';
 import { w } from '../texts';
 
@@ -57,18 +57,23 @@ export function indicatorTitle(d: Definition, indicator: MonitorIndicator): stri
   }
 }
 
-export function monitorView(ctx: Ctx): void {
+export async function monitorView(ctx: Ctx): Promise<void> {
   const slug = ctx.params.slug;
   const point = ctx.point(slug);
   if (!point) return;
   const d = point.definition;
+  // the question modules this story point shares with others: it can be set against them
+  const modules = (
+    await Promise.all((d.modules ?? []).map((m) => api.questionModule(m.id).catch(() => null)))
+  ).filter((m): m is ModuleView => m !== null);
+  if (!ctx.alive()) return;
   ctx.title(`${w('monitor.title')} – ${pick(d.title)}`);
   const result = h('section', { class: 'monitor-result', 'aria-live': 'polite' });
   append(
     ctx.main,
     h('h1', { tabindex: -1 }, w('monitor.title')),
     h('p', { class: 'intro' }, w('monitor.intro')),
-    form(ctx, slug, d, result),
+    form(ctx, slug, d, modules, result),
     result,
   );
 }
@@ -83,7 +88,13 @@ function field(id: string, label: string, control: HTMLElement, hint?: string): 
   );
 }
 
-function form(ctx: Ctx, slug: string, d: Definition, result: HTMLElement): HTMLElement {
+function form(
+  ctx: Ctx,
+  slug: string,
+  d: Definition,
+  modules: ModuleView[],
+  result: HTMLElement,
+): HTMLElement {
   const kind = h(
     'select',
     { id: 'monitor-kind' },
@@ -115,6 +126,13 @@ function form(ctx: Ctx, slug: string, d: Definition, result: HTMLElement): HTMLE
     { id: 'monitor-compare' },
     h('option', { value: '' }, w('monitor.compareNone')),
     ...choiceQuestions.map((q) => h('option', { value: q.id }, questionTitle(q))),
+    ...modules.map((m) =>
+      h(
+        'option',
+        { value: `module:${m.id}` },
+        w('monitor.compareModule', { module: pick(m.definition.title) }),
+      ),
+    ),
   );
   const compareOption = h('select', { id: 'monitor-compare-option' });
   const from = h('input', { type: 'date', id: 'monitor-from' });
@@ -218,12 +236,21 @@ function form(ctx: Ctx, slug: string, d: Definition, result: HTMLElement): HTMLE
     if (cq && compareOption.value) {
       request.compare = { filter: { answers: { [cq.id]: [compareOption.value] } } };
     }
+    // this story point against the others that include the module: across the module, the story point as the part
+    const module = compareQuestion.value.startsWith('module:')
+      ? compareQuestion.value.substring('module:'.length)
+      : null;
+    if (module !== null) {
+      request.compare = { filter: { answers: { storyPoint: [slug] } } };
+    }
     submit.disabled = true;
-    api
-      .monitor(slug, request)
+    (module !== null ? api.moduleMonitor(module, request) : api.monitor(slug, request))
       .then((monitor) => {
         if (!ctx.alive()) return;
-        last = { monitor, group: cq ? optionLabel(cq, compareOption.value) : '' };
+        last = {
+          monitor,
+          group: module !== null ? pick(d.title) : cq ? optionLabel(cq, compareOption.value) : '',
+        };
         draw();
         ctx.announce(w('monitor.shown'));
       })

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import nl.vertelpunt.dashboard.Suppression;
+import nl.vertelpunt.evaluation.EvaluationScope;
+import nl.vertelpunt.evaluation.EvaluationScopes;
 import nl.vertelpunt.monitor.MonitorRequest.Indicator;
 import nl.vertelpunt.story.StoryFilter;
 import nl.vertelpunt.storypoint.StoryPoint;
@@ -84,8 +86,10 @@ public class MonitorService {
     private final AgroalDataSource dataSource;
     private final StoryPointService storyPoints;
     private final Access access;
+    private final EvaluationScopes scopes;
 
-    MonitorService(AgroalDataSource dataSource, StoryPointService storyPoints, Access access) {
+    MonitorService(AgroalDataSource dataSource, StoryPointService storyPoints, Access access, EvaluationScopes scopes) {
+        this.scopes = scopes;
         this.dataSource = dataSource;
         this.storyPoints = storyPoints;
         this.access = access;
@@ -95,24 +99,53 @@ public class MonitorService {
     public Monitor monitor(String slug, MonitorRequest request) {
         StoryPoint point = storyPoints.find(slug);
         access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
+        return monitor(scopes.storyPoint(point), slug, request);
+    }
+
+    /**
+     * The indicators over time of a question module across every story point that includes it (analysts and
+     * facilitators of any of them, admins): on the module's questions, the role and the choice {@code storyPoint}, so
+     * that {@code compare} can set a region's story point against the rest; suppressed with the strictest threshold.
+     */
+    public Monitor monitorModule(String module, MonitorRequest request) {
+        EvaluationScope scope = scopes.module(module, null, "module", "storyPoints");
+        access.requireAny(
+                scopes.including(module),
+                "You are assigned to no story point that includes module '" + module + "'.",
+                StaffRole.ANALYST,
+                StaffRole.FACILITATOR);
+        return monitor(scope, null, request);
+    }
+
+    private Monitor monitor(EvaluationScope scope, String slug, MonitorRequest request) {
         if (request == null) {
             throw ProblemException.malformed("body", "a JSON object with indicators is expected");
         }
-        StoryPointDefinition definition = storyPoints.current(slug).definition();
+        StoryPointDefinition definition = scope.definition();
         String interval = request.interval() == null ? "quarter" : request.interval();
         StoryFilter filter = request.filter() == null ? StoryFilter.all() : request.filter();
         List<FieldError> errors = new ArrayList<>(check(request.indicators(), definition));
+        if (scope.moduleWide() && request.indicators() != null) {
+            for (int i = 0; i < request.indicators().size(); i++) {
+                Indicator indicator = request.indicators().get(i);
+                if (indicator != null && EvaluationScope.STORY_POINT.equals(indicator.question())) {
+                    errors.add(new FieldError(
+                            "indicators[" + i + "].question",
+                            "the story point is no answer of a story: set story points apart with compare.filter"));
+                }
+            }
+        }
         if (!INTERVALS.contains(interval)) {
             errors.add(new FieldError("interval", "must be quarter or month"));
         }
-        errors.addAll(filter.check(definition, "filter."));
+        errors.addAll(scope.check(filter, "filter."));
         StoryFilter focus = null;
         if (request.compare() != null) {
             StoryFilter part = request.compare().filter();
             if (part == null || part.equals(StoryFilter.all())) {
                 errors.add(new FieldError("compare.filter", "is required: which stories to set against the rest"));
             } else {
-                errors.addAll(part.check(definition, "compare.filter."));
+                errors.addAll(scope.check(part, "compare.filter."));
                 focus = filter.and(part);
             }
         }
@@ -126,8 +159,7 @@ public class MonitorService {
         try (Connection c = dataSource.getConnection()) {
             for (Indicator indicator : request.indicators()) {
                 Question q = definition.question(indicator.question()).orElseThrow();
-                Map<String, Map<Boolean, long[]>> byPeriod =
-                        counts(c, point.id, definition, filter, focus, q, indicator, unit);
+                Map<String, Map<Boolean, long[]>> byPeriod = counts(c, scope, filter, focus, q, indicator, unit);
                 byPeriod.keySet().forEach(p -> starts.add(LocalDate.parse(p)));
                 counts.add(byPeriod);
             }
@@ -269,16 +301,15 @@ public class MonitorService {
      */
     private static Map<String, Map<Boolean, long[]>> counts(
             Connection c,
-            long storyPointId,
-            StoryPointDefinition definition,
+            EvaluationScope scope,
             StoryFilter filter,
             StoryFilter focus,
             Question q,
             Indicator indicator,
             Period unit)
             throws SQLException {
-        StoryFilter.Condition where = filter.condition(storyPointId, definition);
-        StoryFilter.Condition inFocus = focus == null ? null : focus.condition(storyPointId, definition);
+        StoryFilter.Condition where = scope.condition(filter);
+        StoryFilter.Condition inFocus = focus == null ? null : scope.condition(focus);
         String value;
         String answered;
         boolean slider = q.type() == QuestionType.SLIDER;

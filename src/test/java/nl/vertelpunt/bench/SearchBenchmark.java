@@ -144,7 +144,7 @@ public final class SearchBenchmark {
     }
 
     /** Waits (at most 5 minutes) until autovacuum has vacuumed and analysed the story table after the import. */
-    private static void waitForAutovacuum(Path data) throws Exception {
+    static void waitForAutovacuum(Path data) throws Exception {
         String port = Files.readString(data.resolve(".vertelpunt-db-port")).strip();
         String password =
                 Files.readString(data.resolve(".vertelpunt-db-password")).strip();
@@ -227,7 +227,7 @@ public final class SearchBenchmark {
                 sorted[sorted.length - 1] / 1e6);
     }
 
-    private static String post(HttpClient http, URI uri, String auth, ObjectNode body) throws Exception {
+    static String post(HttpClient http, URI uri, String auth, ObjectNode body) throws Exception {
         return send(
                 http,
                 HttpRequest.newBuilder(uri)
@@ -237,7 +237,7 @@ public final class SearchBenchmark {
                 200);
     }
 
-    private static String send(HttpClient http, HttpRequest.Builder request, int expected) throws Exception {
+    static String send(HttpClient http, HttpRequest.Builder request, int expected) throws Exception {
         HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != expected) {
             throw new IllegalStateException(r.request().uri() + ": " + r.statusCode() + " " + r.body());

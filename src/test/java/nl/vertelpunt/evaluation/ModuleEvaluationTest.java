@@ -327,6 +327,70 @@ class ModuleEvaluationTest {
     }
 
     @Test
+    void shouldFollowAnIndicatorOfTheModuleForARegionAgainstTheRest() throws Exception {
+        twoStoryPointsWithStories();
+        Map<String, Object> request = Map.of(
+                "indicators",
+                List.of(Map.of("kind", "share-at-least", "question", "gehoord", "threshold", 50)),
+                "interval",
+                "quarter",
+                "compare",
+                Map.of("filter", Map.of("answers", Map.of("storyPoint", List.of(twente)))));
+        JsonNode monitor = JSON.readTree(as(analyst, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(request)
+                .post("/api/modules/kern/monitor")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(monitor.get("threshold").asInt()).isEqualTo(10);
+        JsonNode series = monitor.get("indicators").get(0).get("series");
+        assertThat(series.findValuesAsText("group")).containsExactly("focus", "rest");
+        // Twente's stories put the slider at 55 or higher, the national ones at 45 or lower (the planted difference)
+        int shown = 0;
+        for (JsonNode p : series.get(0).get("points")) {
+            if (p.hasNonNull("value")) {
+                assertThat(p.get("value").asDouble()).isEqualTo(1.0);
+                shown++;
+            }
+        }
+        for (JsonNode p : series.get(1).get("points")) {
+            if (p.hasNonNull("value")) {
+                assertThat(p.get("value").asDouble()).isEqualTo(0.0);
+                shown++;
+            }
+        }
+        assertThat(shown).isPositive();
+        // every count staff see is rounded to the strictest threshold, 10
+        for (JsonNode s : series) {
+            for (JsonNode p : s.get("points")) {
+                assertThat(p.get("stories").isNumber() ? p.get("stories").asInt() % 10 : 0)
+                        .isZero();
+            }
+        }
+        // the story point is set apart by compare, it is no indicator; refused naming the field
+        as(analyst, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "indicators",
+                        List.of(Map.of("kind", "share-option", "question", "storyPoint", "option", twente))))
+                .post("/api/modules/kern/monitor")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("indicators[0].question"));
+        // staff of a story point without the module see nothing of it
+        String alone = publishedStoryPoint("mod-mon-alone");
+        String outsider = user("begeleider-" + alone, "facilitator", alone);
+        as(outsider, PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(request)
+                .post("/api/modules/kern/monitor")
+                .then()
+                .statusCode(REFUSED);
+    }
+
+    @Test
     void shouldRefuseWhatDoesNotFitTheModuleNamingTheField() throws Exception {
         twoStoryPointsWithStories();
         String alone = publishedStoryPoint("mod-alone");

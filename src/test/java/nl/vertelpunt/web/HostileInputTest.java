@@ -445,6 +445,32 @@ class HostileInputTest {
                 "compare.filter.roles", Kind.TEXTS);
         jsonFields("monitor", "POST", monitor, true, base, fields, false);
         rawBodies("monitor", "POST", monitor, true, base, "interval", false);
+        // across the core module, Twente against the rest
+        String moduleMonitor = "/api/modules/kern/monitor";
+        ObjectNode across = JSON.createObjectNode().put("interval", "quarter");
+        across.putArray("indicators")
+                .addObject()
+                .put("kind", "share-at-least")
+                .put("question", "gehoord")
+                .put("threshold", 70);
+        across.putObject("compare")
+                .putObject("filter")
+                .putObject("answers")
+                .putArray("storyPoint")
+                .add("twente");
+        jsonFields(
+                "module monitor",
+                "POST",
+                moduleMonitor,
+                true,
+                across,
+                fields(
+                        "indicators[0].question", Kind.TEXT,
+                        "indicators[0].threshold", Kind.COUNT,
+                        "interval", Kind.TEXT,
+                        "compare.filter.answers.storyPoint", Kind.TEXTS),
+                false);
+        rawBodies("module monitor", "POST", moduleMonitor, true, across, "interval", false);
         String schedules = "/api/storypoints/" + slug + "/schedules";
         ObjectNode schedule = JSON.createObjectNode().put("interval", "quarter");
         schedule.putObject("evaluation").putObject("filter").putArray("roles").add("ouder");
