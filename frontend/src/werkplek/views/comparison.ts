@@ -428,7 +428,9 @@ function cardMaker(
         const sides = describeSides(d, run, slug);
         const found = w(`comparison.card.${p.verdict}`, { here: sides.here, elsewhere: sides.elsewhere });
         await api.saveCard(card.id, { version: card.version, observation: `${found} ${card.observation}` });
-        ctx.go(cardAddress(slug, card.id));
+        // the card is made even when the user went elsewhere meanwhile (they asked for it; it is in the card list),
+        // but only a user still on this page is taken to it
+        if (ctx.alive()) ctx.go(cardAddress(slug, card.id));
       } catch (e) {
         button.disabled = false;
         status.textContent = problemText(e);

@@ -10,7 +10,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.vertelpunt.comparison.ComparisonRequest.ResamplingSettings;
 import nl.vertelpunt.comparison.ComparisonRequest.Side;
@@ -86,11 +88,7 @@ public class ComparisonService {
                 throw ProblemException.invalid(
                         "module", "is required: the id of the question module to compare across");
             }
-            scope = scopes.module(request.module(), null, "module", "storyPoints");
-            access.requireAny(
-                    scopes.including(request.module()),
-                    "You are assigned to no story point that includes module '" + request.module() + "'.",
-                    StaffRole.ANALYST);
+            scope = scopes.moduleFor(request.module(), null, "module", "storyPoints", StaffRole.ANALYST);
         } else {
             if (request.storyPoint() == null || request.storyPoint().isBlank()) {
                 throw ProblemException.invalid(
@@ -170,10 +168,11 @@ public class ComparisonService {
         List<String> modules = storyPoints.current(slug).definition().moduleUses().stream()
                 .map(ModuleUse::id)
                 .toList();
+        Map<String, Suppression> byModule = new HashMap<>();
         return ComparisonRun.listFor(point.id, modules).stream()
                 .map(r -> r.module == null
                         ? view(r, slug, suppression, false)
-                        : view(r, null, moduleSuppression(r.module), false))
+                        : view(r, null, byModule.computeIfAbsent(r.module, this::moduleSuppression), false))
                 .toList();
     }
 

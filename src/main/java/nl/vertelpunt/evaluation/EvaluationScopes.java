@@ -16,13 +16,14 @@ import nl.vertelpunt.storypoint.QuestionModuleVersion;
 import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.user.Access;
 import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.ProblemException;
 
 /**
  * Builds {@link EvaluationScope}s from the database: one story point, a question module across the story points that
- * include it (checked as a request gives it), or the scope a stored run was started with. Checks no access: callers
- * do.
+ * include it (checked as a request gives it), or the scope a stored run was started with. Only
+ * {@link #moduleFor} checks access; callers of the others do.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -32,8 +33,15 @@ public class EvaluationScopes {
     private final ModuleService modules;
     private final Definitions definitions;
     private final EntityManager em;
+    private final Access access;
 
-    EvaluationScopes(StoryPointService storyPoints, ModuleService modules, Definitions definitions, EntityManager em) {
+    EvaluationScopes(
+            StoryPointService storyPoints,
+            ModuleService modules,
+            Definitions definitions,
+            EntityManager em,
+            Access access) {
+        this.access = access;
         this.storyPoints = storyPoints;
         this.modules = modules;
         this.definitions = definitions;
@@ -55,9 +63,11 @@ public class EvaluationScopes {
         List<Number> ids = em.createNativeQuery("""
                         SELECT p.id FROM story_point p JOIN story_point_version v ON v.id = p.current_version_id
                         WHERE v.definition -> 'modules' @> CAST(?1 AS jsonb) ORDER BY p.slug""").setParameter(1, pattern).getResultList();
-        return ids.stream()
-                .map(id -> StoryPoint.<StoryPoint>findById(id.longValue()))
-                .toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return StoryPoint.list(
+                "id in ?1 order by slug", ids.stream().map(Number::longValue).toList());
     }
 
     /**
@@ -67,6 +77,20 @@ public class EvaluationScopes {
      * {@code pointsField} and the place in it).
      */
     public EvaluationScope module(String moduleId, List<String> slugs, String moduleField, String pointsField) {
+        return module(moduleId, slugs, moduleField, pointsField, null);
+    }
+
+    /**
+     * As {@link #module}, for a caller who holds one of {@code roles} at a story point that includes the module (or is
+     * an admin); 401/403 otherwise. The module and the list are checked first, so an unknown module is a 404.
+     */
+    public EvaluationScope moduleFor(
+            String moduleId, List<String> slugs, String moduleField, String pointsField, String... roles) {
+        return module(moduleId, slugs, moduleField, pointsField, roles);
+    }
+
+    private EvaluationScope module(
+            String moduleId, List<String> slugs, String moduleField, String pointsField, String[] roles) {
         QuestionModuleVersion version = modules.resolve(moduleId, null).orElseThrow(() -> {
             String message = "there is no module '" + moduleId + "'";
             return new ProblemException(
@@ -110,6 +134,10 @@ public class EvaluationScopes {
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
+        }
+        if (roles != null) {
+            access.requireAny(
+                    including, "You are assigned to no story point that includes module '" + moduleId + "'.", roles);
         }
         return module(version, chosen);
     }

@@ -93,11 +93,8 @@ public class EvaluationService {
             if (request.module().isBlank()) {
                 throw ProblemException.invalid("module", "is required: the id of the question module to evaluate");
             }
-            scope = scopes.module(request.module(), request.storyPoints(), "module", "storyPoints");
-            access.requireAny(
-                    scopes.including(request.module()),
-                    "You are assigned to no story point that includes module '" + request.module() + "'.",
-                    StaffRole.ANALYST);
+            scope = scopes.moduleFor(
+                    request.module(), request.storyPoints(), "module", "storyPoints", StaffRole.ANALYST);
         } else {
             if (request.storyPoint() == null || request.storyPoint().isBlank()) {
                 throw ProblemException.invalid(

@@ -108,12 +108,8 @@ public class MonitorService {
      * that {@code compare} can set a region's story point against the rest; suppressed with the strictest threshold.
      */
     public Monitor monitorModule(String module, MonitorRequest request) {
-        EvaluationScope scope = scopes.module(module, null, "module", "storyPoints");
-        access.requireAny(
-                scopes.including(module),
-                "You are assigned to no story point that includes module '" + module + "'.",
-                StaffRole.ANALYST,
-                StaffRole.FACILITATOR);
+        EvaluationScope scope =
+                scopes.moduleFor(module, null, "module", "storyPoints", StaffRole.ANALYST, StaffRole.FACILITATOR);
         return monitor(scope, null, request);
     }
 
