@@ -14,6 +14,9 @@ const FULL: StoryFilter = {
   answers: { regio: ['noord', 'zuid'], hulp: ['ja'] },
   ranges: { gehoord: [0, 19], veilig: [80, 100] },
   includeIncomplete: false,
+  minWords: 10,
+  maxWords: 150,
+  contains: 'wachtlijst "niet gehoord" -school',
 };
 
 /** The filter as the next page reads it from the address that a view made. */
@@ -39,6 +42,9 @@ describe('filter in the address', () => {
       { channels: ['verteltafel'] },
       { answers: { regio: ['noord'] } },
       { ranges: { gehoord: [40, 59] } },
+      { minWords: 0 },
+      { maxWords: 100 },
+      { contains: 'wachtlijst & zo?' },
     ];
     for (const f of one) {
       expect(throughAddress({ ...f, includeIncomplete: true })).toEqual({ ...f, includeIncomplete: true });
@@ -91,6 +97,9 @@ describe('filter in the address', () => {
         ranges: { a: [10], b: ['0', '9'], c: [50, 10], d: [-1, 9], e: [90, 101], f: [1.5, 2], g: [20, 29] },
         includeIncomplete: false,
         somethingElse: true,
+        minWords: -1,
+        maxWords: '100',
+        contains: 7,
       }),
     ).toEqual({
       channels: ['online'],
@@ -112,8 +121,12 @@ describe('filter in the address', () => {
       to: FULL.to,
       channels: FULL.channels,
       ranges: FULL.ranges,
+      minWords: FULL.minWords,
+      maxWords: FULL.maxWords,
+      contains: FULL.contains,
       includeIncomplete: false,
     });
+    expect(clean({ contains: '   ' })).toEqual(NONE);
     expect(clean({})).toEqual(NONE);
   });
 });
@@ -191,6 +204,16 @@ describe('workspace addresses', () => {
 });
 
 describe('narrowing a filter', () => {
+  it('narrows the length and asks for the words of both', () => {
+    const both = narrow(
+      { minWords: 10, maxWords: 300, contains: 'school' },
+      { minWords: 50, maxWords: 200, contains: 'mentor' },
+    );
+    expect([both.minWords, both.maxWords, both.contains]).toEqual([50, 200, 'school mentor']);
+    expect(narrow({ maxWords: 100 }, {}).maxWords).toBe(100);
+    expect(narrow({}, { contains: 'hulp' }).contains).toBe('hulp');
+  });
+
   it('keeps what both filters ask: shared list items, the later start, the earlier end', () => {
     const both = narrow(
       { from: '2026-01-01', to: '2026-06-30', roles: ['jongere', 'ouder'], includeIncomplete: true },
@@ -261,6 +284,16 @@ describe('active filter conditions', () => {
     expect(clean(list[1].without)).toEqual(clean({ ...f, roles: [] }));
     expect(clean(list[2].without).answers).toBeUndefined();
     expect(clean(list[4].without).includeIncomplete).toBe(true);
+  });
+
+  it('names the length and the words, each removable on its own', () => {
+    const f: StoryFilter = { maxWords: 150, contains: 'wachtlijst', includeIncomplete: true };
+    const list = conditions(d, f);
+    expect(list.map((c) => c.label)).toEqual(['Lengte: hoogstens 150 woorden', 'Bevat: wachtlijst']);
+    expect(clean(list[0].without)).toEqual({ contains: 'wachtlijst', includeIncomplete: true });
+    expect(clean(list[1].without)).toEqual({ maxWords: 150, includeIncomplete: true });
+    expect(conditions(d, { minWords: 20, maxWords: 80 })[0].label).toBe('Lengte: 20 tot en met 80 woorden');
+    expect(conditions(d, { minWords: 20 })[0].label).toBe('Lengte: minstens 20 woorden');
   });
 
   it('has no conditions for no filter', () => {

@@ -57,8 +57,16 @@ function filterOf(value: unknown): StoryFilter {
       [number, number]
     >,
     includeIncomplete: v.includeIncomplete !== false,
+    minWords: isCount(v.minWords) ? v.minWords : undefined,
+    maxWords: isCount(v.maxWords) ? v.maxWords : undefined,
+    contains: isText(v.contains) ? v.contains.slice(0, MAX_CONTAINS) : undefined,
   };
 }
+
+/** The longest words filter the service takes (as for a search). */
+export const MAX_CONTAINS = 200;
+const isCount = (x: unknown): x is number =>
+  Number.isInteger(x) && (x as number) >= 0 && (x as number) <= 100000;
 
 /** The query string for a filter (empty for the default). */
 export function filterQuery(filter: StoryFilter): string {
@@ -78,6 +86,10 @@ export function clean(f: StoryFilter): StoryFilter {
   if (answers.length > 0) out.answers = Object.fromEntries(answers);
   const ranges = Object.entries(f.ranges ?? {}).filter(([, v]) => Array.isArray(v) && v.length === 2);
   if (ranges.length > 0) out.ranges = Object.fromEntries(ranges);
+  if (f.minWords != null) out.minWords = f.minWords;
+  if (f.maxWords != null) out.maxWords = f.maxWords;
+  const contains = f.contains?.trim();
+  if (contains) out.contains = contains;
   out.includeIncomplete = f.includeIncomplete !== false;
   return out;
 }
@@ -102,6 +114,8 @@ export function narrow(base: StoryFilter, extra: StoryFilter): StoryFilter {
     const overlap: [number, number] = old ? [Math.max(old[0], lo), Math.min(old[1], hi)] : [lo, hi];
     ranges[q] = overlap[0] <= overlap[1] ? overlap : [lo, hi];
   }
+  const most = (a?: number, b?: number) => (a == null ? b : b == null ? a : Math.max(a, b));
+  const least = (a?: number, b?: number) => (a == null ? b : b == null ? a : Math.min(a, b));
   const later = (a?: string, b?: string) => (!a ? b : !b ? a : a > b ? a : b);
   const earlier = (a?: string, b?: string) => (!a ? b : !b ? a : a < b ? a : b);
   return clean({
@@ -111,6 +125,10 @@ export function narrow(base: StoryFilter, extra: StoryFilter): StoryFilter {
     channels: intersect(base.channels, extra.channels),
     answers,
     ranges,
+    minWords: most(base.minWords, extra.minWords),
+    maxWords: least(base.maxWords, extra.maxWords),
+    // both filters' words must be in the story
+    contains: [base.contains, extra.contains].filter(Boolean).join(' ') || undefined,
     // incomplete stories pass only when both filters let them
     includeIncomplete: base.includeIncomplete !== false && extra.includeIncomplete !== false,
   });
@@ -161,6 +179,21 @@ export function conditions(d: Definition, filter: StoryFilter): Condition[] {
     delete rest[id];
     const range = lo === 0 && hi === 100 ? w('filter.answered') : w('filter.range', { from: lo, to: hi });
     out.push({ label: `${q ? questionTitle(q) : id}: ${range}`, without: { ...f, ranges: rest } });
+  }
+  if (f.minWords != null || f.maxWords != null) {
+    const label =
+      f.minWords != null && f.maxWords != null
+        ? w('filter.length', { from: f.minWords, to: f.maxWords })
+        : f.minWords != null
+          ? w('filter.lengthAtLeast', { from: f.minWords })
+          : w('filter.lengthAtMost', { to: f.maxWords ?? 0 });
+    out.push({ label, without: { ...f, minWords: undefined, maxWords: undefined } });
+  }
+  if (f.contains) {
+    out.push({
+      label: w('filter.containsChip', { words: f.contains }),
+      without: { ...f, contains: undefined },
+    });
   }
   if (!f.includeIncomplete) {
     out.push({ label: w('filter.completeOnly'), without: { ...f, includeIncomplete: true } });
@@ -226,7 +259,8 @@ function checkbox(name: string, value: string, label: string, checked: boolean):
 }
 
 /**
- * The filter panel: period, roles, channels, every choice question's options and completeness. Slider
+ * The filter panel: period, roles, channels, the story's length and words, every choice question's options and
+ * completeness. Slider
  * ranges (from a chart) are kept as they are. {@code apply} gets the new filter.
  */
 export function filterPanel(
@@ -244,6 +278,31 @@ export function filterPanel(
     name: 'includeIncomplete',
     checked: f.includeIncomplete !== false,
   });
+  const count = (id: string, value?: number) =>
+    h('input', {
+      type: 'number',
+      id,
+      name: id,
+      min: 0,
+      max: 100000,
+      step: 1,
+      inputmode: 'numeric',
+      value: value == null ? '' : String(value),
+    });
+  const minWords = count('filter-min-words', f.minWords);
+  const maxWords = count('filter-max-words', f.maxWords);
+  const contains = h('input', {
+    type: 'text',
+    id: 'filter-contains',
+    name: 'contains',
+    maxlength: MAX_CONTAINS,
+    value: f.contains ?? '',
+    'aria-describedby': 'filter-contains-hint',
+  });
+  const wordCount = (input: HTMLInputElement) => {
+    const n = input.valueAsNumber;
+    return Number.isInteger(n) && n >= 0 ? n : undefined;
+  };
   const choiceQuestions = d.questions.filter((q) => q.type === 'choice' || q.type === 'multichoice');
   const form = h(
     'form',
@@ -270,6 +329,20 @@ export function filterPanel(
       { class: 'filter-group' },
       h('legend', {}, w('filter.channels')),
       ...CHANNELS.map((c) => checkbox('channel', c, channelLabel(c), f.channels?.includes(c) ?? false)),
+    ),
+    h(
+      'fieldset',
+      { class: 'filter-group' },
+      h('legend', {}, w('filter.storyLegend')),
+      h(
+        'div',
+        { class: 'dates' },
+        h('div', { class: 'field-inline' }, h('label', { for: minWords.id }, w('filter.minWords')), minWords),
+        h('div', { class: 'field-inline' }, h('label', { for: maxWords.id }, w('filter.maxWords')), maxWords),
+      ),
+      h('label', { for: contains.id }, w('filter.contains')),
+      h('p', { class: 'hint', id: 'filter-contains-hint' }, w('filter.containsHint')),
+      contains,
     ),
     h(
       'div',
@@ -338,6 +411,9 @@ export function filterPanel(
         answers,
         ranges: f.ranges,
         includeIncomplete: incomplete.checked,
+        minWords: wordCount(minWords),
+        maxWords: wordCount(maxWords),
+        contains: contains.value,
       }),
     );
   });

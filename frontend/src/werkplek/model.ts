@@ -14,6 +14,11 @@ export interface StoryFilter {
   answers?: Record<string, string[]>;
   ranges?: Record<string, [number, number]>;
   includeIncomplete?: boolean;
+  /** the story's length in words, both ends included */
+  minWords?: number;
+  maxWords?: number;
+  /** words the story holds, read as the search reads them */
+  contains?: string;
 }
 
 export interface Session {

@@ -22,6 +22,9 @@ export interface StoryPicker {
  * A search box and a list of stories to add. {@code chosen} says whether a story is on the table already,
  * {@code add} puts one there.
  */
+/** The lengths (in words) a facilitator may ask for: short enough to read aloud at a table. */
+const SHORT = [100, 200, 300];
+
 export function storyPicker(
   slug: string,
   d: Definition,
@@ -41,6 +44,13 @@ export function storyPicker(
     'button',
     { type: 'button', class: 'button small secondary pick-more', hidden: true },
     w('pick.more'),
+  );
+  // short stories are what a table can read aloud: the length narrows the list like a filter
+  const length = h(
+    'select',
+    { id: `${key}-pick-length`, class: 'pick-length' },
+    h('option', { value: '' }, w('pick.lengthAny')),
+    ...SHORT.map((n) => h('option', { value: String(n) }, w('pick.lengthAtMost', { count: n }))),
   );
   let query = '';
   let page = 0;
@@ -110,7 +120,7 @@ export function storyPicker(
     try {
       const found = await api.searchStories(slug, {
         q: query || undefined,
-        filter: { includeIncomplete: true },
+        filter: { includeIncomplete: true, maxWords: length.value ? Number(length.value) : undefined },
         hidden: false,
         page: next,
         size: PAGE,
@@ -142,6 +152,7 @@ export function storyPicker(
     query = input.value.trim();
     void load(0);
   };
+  length.addEventListener('change', search);
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') {
       event.preventDefault();
@@ -162,6 +173,12 @@ export function storyPicker(
         { type: 'button', class: 'button small secondary pick-search', onclick: search },
         w('pick.searchButton'),
       ),
+    ),
+    h(
+      'div',
+      { class: 'field-inline pick-length-row' },
+      h('label', { for: length.id }, w('pick.length')),
+      length,
     ),
     summary,
     results,

@@ -47,7 +47,7 @@ public final class ComparisonJob {
         EvaluationRequest read = rest
                 ? EvaluationRequest.of(
                         definition.slug(),
-                        new StoryFilter(null, null, null, null, null, null, focusFilter.includeIncomplete()),
+                        StoryFilter.all().withIncomplete(focusFilter.includeIncomplete()),
                         null,
                         new EvaluationRequest.Subset(focusFilter, null))
                 : EvaluationRequest.of(
@@ -93,14 +93,7 @@ public final class ComparisonJob {
         }
         Map<String, List<String>> answers = new LinkedHashMap<>(filter.answers());
         answers.put(EvaluationScope.STORY_POINT, List.copyOf(side.storyPoints()));
-        return new StoryFilter(
-                filter.from(),
-                filter.to(),
-                filter.roles(),
-                filter.channels(),
-                answers,
-                filter.ranges(),
-                filter.includeIncomplete());
+        return filter.withAnswers(answers);
     }
 
     /** The variables (by family: {@code role}, a question id) a filter chooses stories by. */

@@ -152,14 +152,8 @@ public record EvaluationScope(
         filter.ranges().keySet().stream()
                 .filter(id -> definition.question(id).isEmpty())
                 .forEach(id -> errors.add(new FieldError(prefix + "ranges." + id, notInModule)));
-        StoryFilter known = new StoryFilter(
-                filter.from(),
-                filter.to(),
-                filter.roles(),
-                filter.channels(),
-                only(filter.answers(), definition),
-                only(filter.ranges(), definition),
-                filter.includeIncomplete());
+        StoryFilter known =
+                filter.withAnswers(only(filter.answers(), definition)).withRanges(only(filter.ranges(), definition));
         errors.addAll(known.check(definition, prefix));
         return errors;
     }
@@ -179,14 +173,7 @@ public record EvaluationScope(
                 .toList();
         Map<String, List<String>> answers = new TreeMap<>(filter.answers());
         answers.remove(STORY_POINT);
-        StoryFilter rest = new StoryFilter(
-                filter.from(),
-                filter.to(),
-                filter.roles(),
-                filter.channels(),
-                answers,
-                filter.ranges(),
-                filter.includeIncomplete());
+        StoryFilter rest = filter.withAnswers(answers);
         return rest.condition(ids, definition);
     }
 

@@ -12,17 +12,22 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BinaryOperator;
 import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.QuestionType;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.web.Dates;
 import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.Texts;
 
 /**
  * Which stories of a story point to look at: a period (dates in Dutch time, both ends included),
  * roles, channels, answers to choice questions (a story matches when its answer is one of the listed
- * options; for a multichoice question, when it chose any of them), and ranges of slider answers
- * ({@code [from, to]}, both included). Only complete stories count unless {@code includeIncomplete} is true.
+ * options; for a multichoice question, when it chose any of them), ranges of slider answers
+ * ({@code [from, to]}, both included), the story's length in words ({@code minWords} and {@code maxWords}, both
+ * included: a story short enough to read aloud at a table) and words it contains ({@code contains}, read as the
+ * search reads its words: Dutch stems, a compound found by its parts, {@code "a phrase"}, {@code or}, {@code -not};
+ * the words of a story's title count too). Only complete stories count unless {@code includeIncomplete} is true.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record StoryFilter(
@@ -32,9 +37,16 @@ public record StoryFilter(
         List<String> channels,
         Map<String, List<String>> answers,
         Map<String, List<Integer>> ranges,
-        Boolean includeIncomplete) {
+        Boolean includeIncomplete,
+        Integer minWords,
+        Integer maxWords,
+        String contains) {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    /** The longest {@code contains}, as for a search. */
+    public static final int MAX_CONTAINS = 200;
+    /** The largest word count a filter may name (a story has at most a few thousand words). */
+    public static final int MAX_WORDS = 100_000;
 
     public StoryFilter {
         roles = roles == null ? List.of() : List.copyOf(roles);
@@ -44,10 +56,35 @@ public record StoryFilter(
     }
 
     public static StoryFilter all() {
-        return new StoryFilter(null, null, null, null, null, null, null);
+        return new StoryFilter(null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** This filter narrowed further by another: both must hold (list fields of {@code other} replace this one's). */
+    /** The stories of a period (either end may be null: open). */
+    public static StoryFilter period(LocalDate from, LocalDate to) {
+        return new StoryFilter(from, to, null, null, null, null, null, null, null, null);
+    }
+
+    /** This filter with {@code includeIncomplete} set. */
+    public StoryFilter withIncomplete(Boolean include) {
+        return new StoryFilter(from, to, roles, channels, answers, ranges, include, minWords, maxWords, contains);
+    }
+
+    /** This filter with other choice conditions (every other field kept). */
+    public StoryFilter withAnswers(Map<String, List<String>> other) {
+        return new StoryFilter(
+                from, to, roles, channels, other, ranges, includeIncomplete, minWords, maxWords, contains);
+    }
+
+    /** This filter with other slider ranges (every other field kept). */
+    public StoryFilter withRanges(Map<String, List<Integer>> other) {
+        return new StoryFilter(
+                from, to, roles, channels, answers, other, includeIncomplete, minWords, maxWords, contains);
+    }
+
+    /**
+     * This filter narrowed further by another: both must hold (list fields of {@code other} replace this one's, the
+     * word counts narrow, and both filters' words must be contained).
+     */
     public StoryFilter and(StoryFilter other) {
         Map<String, List<String>> a = new TreeMap<>(answers);
         a.putAll(other.answers);
@@ -60,7 +97,16 @@ public record StoryFilter(
                 other.channels.isEmpty() ? channels : other.channels,
                 a,
                 r,
-                other.includeIncomplete != null ? other.includeIncomplete : includeIncomplete);
+                other.includeIncomplete != null ? other.includeIncomplete : includeIncomplete,
+                narrower(minWords, other.minWords, Math::max),
+                narrower(maxWords, other.maxWords, Math::min),
+                contains == null
+                        ? other.contains
+                        : other.contains == null ? contains : contains + " " + other.contains);
+    }
+
+    private static Integer narrower(Integer a, Integer b, BinaryOperator<Integer> pick) {
+        return a == null ? b : b == null ? a : pick.apply(a, b);
     }
 
     public boolean complete() {
@@ -111,6 +157,18 @@ public record StoryFilter(
                 }
             }
         });
+        words(minWords, prefix + "minWords", errors);
+        words(maxWords, prefix + "maxWords", errors);
+        if (minWords != null && maxWords != null && maxWords < minWords) {
+            errors.add(new FieldError(prefix + "maxWords", "is less than minWords"));
+        }
+        if (contains != null) {
+            if (contains.length() > MAX_CONTAINS) {
+                errors.add(new FieldError(prefix + "contains", "is longer than " + MAX_CONTAINS + " characters"));
+            } else if (Texts.isBlank(contains) || contains.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                errors.add(new FieldError(prefix + "contains", "must hold at least one word"));
+            }
+        }
         ranges.forEach((questionId, range) -> {
             String field = prefix + "ranges." + questionId;
             Question q = definition.question(questionId).orElse(null);
@@ -129,6 +187,12 @@ public record StoryFilter(
             }
         });
         return errors;
+    }
+
+    private static void words(Integer count, String field, List<FieldError> errors) {
+        if (count != null && (count < 0 || count > MAX_WORDS)) {
+            errors.add(new FieldError(field, "must be from 0 to " + MAX_WORDS));
+        }
     }
 
     /**
@@ -204,6 +268,19 @@ public record StoryFilter(
             params.add(range.get(0));
             params.add(range.get(1));
         });
+        if (minWords != null) {
+            sql.append(" AND s.word_count >= ?");
+            params.add(minWords);
+        }
+        if (maxWords != null) {
+            sql.append(" AND s.word_count <= ?");
+            params.add(maxWords);
+        }
+        if (contains != null) {
+            // as a sub-select the words become a query once, not once per story; the index on search can use it
+            sql.append(" AND s.search @@ (SELECT websearch_to_tsquery('dutch', ?))");
+            params.add(contains);
+        }
         return new Condition(sql.toString(), List.copyOf(params));
     }
 

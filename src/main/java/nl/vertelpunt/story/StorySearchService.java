@@ -93,9 +93,9 @@ public class StorySearchService {
         }
         StoryPointDefinition definition = storyPoints.current(slug).definition();
         StoryFilter filter = s.filter() == null
-                ? new StoryFilter(null, null, null, null, null, null, true)
+                ? StoryFilter.all().withIncomplete(true)
                 : s.filter().includeIncomplete() == null
-                        ? s.filter().and(new StoryFilter(null, null, null, null, null, null, true))
+                        ? s.filter().and(StoryFilter.all().withIncomplete(true))
                         : s.filter();
         errors.addAll(filter.check(definition, "filter."));
         if (!errors.isEmpty()) {

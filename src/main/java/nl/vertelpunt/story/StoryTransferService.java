@@ -98,9 +98,9 @@ public class StoryTransferService {
         access.require(point, StaffRole.ANALYST);
         StoryPointDefinition definition = storyPoints.current(slug).definition();
         StoryFilter filter = requested == null
-                ? new StoryFilter(null, null, null, null, null, null, true)
+                ? StoryFilter.all().withIncomplete(true)
                 : requested.includeIncomplete() == null
-                        ? requested.and(new StoryFilter(null, null, null, null, null, null, true))
+                        ? requested.and(StoryFilter.all().withIncomplete(true))
                         : requested;
         List<FieldError> errors = filter.check(definition, "filter.");
         if (!errors.isEmpty()) {

@@ -53,11 +53,14 @@ public final class ComparisonBenchmark {
         ComparisonRequest request = new ComparisonRequest(
                 null,
                 slug,
-                new ComparisonRequest.Side(null, new StoryFilter(middle, null, null, null, null, null, null)),
+                new ComparisonRequest.Side(
+                        null, new StoryFilter(middle, null, null, null, null, null, null, null, null, null)),
                 new ComparisonRequest.Reference(
                         null,
                         new ComparisonRequest.Side(
-                                null, new StoryFilter(null, middle.minusDays(1), null, null, null, null, null))),
+                                null,
+                                new StoryFilter(
+                                        null, middle.minusDays(1), null, null, null, null, null, null, null, null))),
                 null,
                 null);
         for (int run = 0; run <= runs; run++) {

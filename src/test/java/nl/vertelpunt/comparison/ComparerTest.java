@@ -149,10 +149,10 @@ class ComparerTest {
     }
 
     private static ComparisonRequest request(Long seed) {
-        StoryFilter f2020 =
-                new StoryFilter(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31), null, null, null, null, null);
-        StoryFilter f2019 =
-                new StoryFilter(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31), null, null, null, null, null);
+        StoryFilter f2020 = new StoryFilter(
+                LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31), null, null, null, null, null, null, null, null);
+        StoryFilter f2019 = new StoryFilter(
+                LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31), null, null, null, null, null, null, null, null);
         return new ComparisonRequest(
                 null,
                 DEFINITION.slug(),

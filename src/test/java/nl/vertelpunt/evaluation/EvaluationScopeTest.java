@@ -90,6 +90,9 @@ class EvaluationScopeTest {
                 null,
                 Map.of("storyPoint", List.of("regio"), "regio-vraag", List.of("x")),
                 Map.of("eigen", List.of(0, 50), "gehoord", List.of(50, 100)),
+                null,
+                null,
+                null,
                 null);
         List<FieldError> errors = scope().check(filter, "filter.");
         assertThat(errors)
@@ -104,6 +107,9 @@ class EvaluationScopeTest {
                 null,
                 Map.of("storyPoint", List.of("regio")),
                 Map.of("gehoord", List.of(50, 100)),
+                null,
+                null,
+                null,
                 null);
         assertThat(scope().check(fine, "filter.")).isEmpty();
         StoryFilter.Condition c = scope().condition(fine);

@@ -326,7 +326,10 @@ class HostileInputTest {
                 "filter.channels", Kind.TEXTS,
                 "filter.answers.gevolg", Kind.TEXTS,
                 "filter.ranges.gehoord", Kind.INTS,
-                "filter.includeIncomplete", Kind.BOOL);
+                "filter.includeIncomplete", Kind.BOOL,
+                "filter.minWords", Kind.COUNT,
+                "filter.maxWords", Kind.COUNT,
+                "filter.contains", Kind.VISIBLE);
         Map<String, Kind> search = new LinkedHashMap<>(filter);
         search.put("q", Kind.TEXT);
         search.put("flagged", Kind.BOOL);
@@ -361,7 +364,10 @@ class HostileInputTest {
                 "{\"roles\":[\"a\\u0000b\"]}",
                 "{\"roles\":\"ouder\"}",
                 "{\"includeIncomplete\":\"true\"}",
-                "{\"ranges\":{\"gehoord\":[\"1\",\"2\"]}}")) {
+                "{\"ranges\":{\"gehoord\":[\"1\",\"2\"]}}",
+                "{\"minWords\":-1}",
+                "{\"maxWords\":\"kort\"}",
+                "{\"contains\":\"?!\"}")) {
             String field = "filter." + JSON.readTree(bad).fieldNames().next();
             if (bad.contains("\"roles\":[")) {
                 field = "filter.roles[0]";

@@ -186,6 +186,27 @@ class WorkspaceBrowserTest extends WorkspaceTest {
                                 "includeIncomplete",
                                 true)));
         assertThat(browser.find("#results").getText()).startsWith(high + " verhalen gevonden");
+
+        // the story's length as a filter: the stories here are two words long ("Verhaal 12")
+        browser.find("#filters-toggle").click();
+        browser.find("#filter-min-words").sendKeys("3");
+        browser.find("#filter-apply").click();
+        waitForText(".active-filters", "Lengte: minstens 3 woorden");
+        waitForText("#results", "Geen verhalen gevonden.");
+        assertThat(decodedUrl()).contains("\"minWords\":3");
+        browser.find(".chip-remove[aria-label='Verwijder filter: Lengte: minstens 3 woorden']")
+                .click();
+        waitForText("#results", high + " verhalen gevonden");
+        browser.find("#filters-toggle").click();
+        browser.find("#filter-max-words").sendKeys("2");
+        browser.find("#filter-contains").sendKeys("verhalen");
+        browser.checkScreenStrictly("verhalen-filter-lengte-en-woorden");
+        browser.find("#filter-apply").click();
+        waitForText(".active-filters", "Bevat: verhalen");
+        assertThat(browser.find(".active-filters").getText()).contains("Lengte: hoogstens 2 woorden");
+        // "verhalen" finds "Verhaal" (the same stem): every story still passes
+        waitForText("#results", high + " verhalen gevonden");
+        browser.checkScreenStrictly("verhalen-lengte-en-woorden");
     }
 
     @Test
