@@ -27,6 +27,7 @@ import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.user.Access;
 import nl.vertelpunt.user.StaffRole;
 import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.JobWakeups;
 import nl.vertelpunt.web.ProblemException;
 
 /** Starts comparisons for analysts and shows their progress and (suppressed) results. */
@@ -136,6 +137,7 @@ public class ComparisonService {
         run.requestedBy = access.staff().username();
         run.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         run.persist();
+        JobWakeups.notify(ComparisonRun.getEntityManager(), JobWakeups.COMPARISONS);
         return view(run, point == null ? null : point.slug, new Suppression(scope.suppression()), false);
     }
 

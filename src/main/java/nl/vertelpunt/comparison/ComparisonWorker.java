@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ import nl.vertelpunt.evaluation.EvaluationScope;
 import nl.vertelpunt.evaluation.EvaluationScopes;
 import nl.vertelpunt.storypoint.Definitions;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.web.JobWakeups;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -49,6 +51,7 @@ public class ComparisonWorker {
     private final EvaluationScopes scopes;
     private final ObjectMapper mapper;
     private final String softwareVersion;
+    private final JobWakeups wakeups;
     private ScheduledExecutorService timer;
     private ExecutorService workers;
     private Semaphore free;
@@ -60,7 +63,9 @@ public class ComparisonWorker {
             Definitions definitions,
             EvaluationScopes scopes,
             ObjectMapper mapper,
+            JobWakeups wakeups,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String softwareVersion) {
+        this.wakeups = wakeups;
         this.dataSource = dataSource;
         this.config = config;
         this.definitions = definitions;
@@ -83,6 +88,17 @@ public class ComparisonWorker {
         timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "comparison-queue"));
         long poll = config.poll().toMillis();
         timer.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
+        // a comparison stored anywhere starts at once when a worker here is free, not at the next tick
+        wakeups.subscribe(JobWakeups.COMPARISONS, this::wake);
+    }
+
+    /** Polls the queue now, on the queue's thread (so polls never overlap). */
+    private void wake() {
+        try {
+            timer.execute(this::poll);
+        } catch (RejectedExecutionException stopped) {
+            // shutting down: nothing more to start
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -117,6 +133,8 @@ public class ComparisonWorker {
                         run(claim.get());
                     } finally {
                         free.release();
+                        // the next queued comparison starts as soon as this one ends
+                        wake();
                     }
                 });
             }

@@ -19,6 +19,7 @@ import nl.vertelpunt.storypoint.StoryPointService;
 import nl.vertelpunt.user.Access;
 import nl.vertelpunt.user.StaffRole;
 import nl.vertelpunt.web.FieldError;
+import nl.vertelpunt.web.JobWakeups;
 import nl.vertelpunt.web.ProblemException;
 
 /** Starts pattern evaluations for analysts and shows their progress and results. */
@@ -126,6 +127,7 @@ public class EvaluationService {
             run.flush();
             scopes.cover(run.id, scope);
         }
+        JobWakeups.notify(em(), JobWakeups.EVALUATIONS);
         return view(run, scope, false);
     }
 

@@ -19,15 +19,18 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.vertelpunt.web.JobWakeups;
 import nl.vertelpunt.web.ServiceMetrics;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs queued pattern evaluations in the background. Every replica polls the queue; a run is claimed
+ * Runs queued pattern evaluations in the background. Every replica polls the queue, at once when a run is stored
+ * anywhere or one of its own runs ends ({@link JobWakeups}) and on a timer besides; a run is claimed
  * with {@code FOR UPDATE SKIP LOCKED}, so exactly one replica runs it. While running, the worker sends
  * heartbeats with its progress; a run whose worker went silent (its process died) is claimed again by
  * any replica and run from the start, so no run is lost. Results are deterministic, so a rerun gives
@@ -53,6 +56,7 @@ public class EvaluationWorker {
     private final EvaluationScopes scopes;
     private final ObjectMapper mapper;
     private final String softwareVersion;
+    private final JobWakeups wakeups;
     private ScheduledExecutorService timer;
     private ExecutorService workers;
     private Semaphore free;
@@ -63,7 +67,9 @@ public class EvaluationWorker {
             EvaluationConfig config,
             EvaluationScopes scopes,
             ObjectMapper mapper,
+            JobWakeups wakeups,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String softwareVersion) {
+        this.wakeups = wakeups;
         this.dataSource = dataSource;
         this.config = config;
         this.scopes = scopes;
@@ -85,6 +91,17 @@ public class EvaluationWorker {
         });
         long poll = config.poll().toMillis();
         timer.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
+        // a run stored anywhere starts at once when a worker here is free, not at the next tick
+        wakeups.subscribe(JobWakeups.EVALUATIONS, this::wake);
+    }
+
+    /** Polls the queue now, on the queue's thread (so polls never overlap). */
+    private void wake() {
+        try {
+            timer.execute(this::poll);
+        } catch (RejectedExecutionException stopped) {
+            // shutting down: nothing more to start
+        }
     }
 
     /** On a normal shutdown, runs this replica started go back to the queue at once. */
@@ -121,6 +138,8 @@ public class EvaluationWorker {
                         run(claim.get());
                     } finally {
                         free.release();
+                        // the next queued run starts as soon as this one ends
+                        wake();
                     }
                 });
             }

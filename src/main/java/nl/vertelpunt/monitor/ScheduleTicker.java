@@ -16,6 +16,7 @@ import java.util.UUID;
 import nl.vertelpunt.evaluation.EvaluationRequest;
 import nl.vertelpunt.evaluation.EvaluationRun;
 import nl.vertelpunt.story.StoryFilter;
+import nl.vertelpunt.web.JobWakeups;
 
 /**
  * Makes the runs of scheduled evaluations. Every replica ticks; for each schedule a tick claims the current period
@@ -99,6 +100,7 @@ public class ScheduleTicker {
         run.requestedBy = schedule.createdBy;
         run.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
         run.persist();
+        JobWakeups.notify(em, JobWakeups.EVALUATIONS);
         return true;
     }
 
@@ -108,7 +110,7 @@ public class ScheduleTicker {
             EvaluationRequest stored = mapper.readValue(schedule.request, EvaluationRequest.class);
             if (schedule.covers.equals("last-period")) {
                 LocalDate from = unit.previous(period);
-                StoryFilter dates = new StoryFilter(from, unit.end(from), null, null, null, null, null);
+                StoryFilter dates = StoryFilter.period(from, unit.end(from));
                 StoryFilter filter =
                         stored.filter() == null ? dates : stored.filter().and(dates);
                 stored = EvaluationRequest.of(stored.storyPoint(), filter, stored.settings(), stored.subset());
