@@ -104,7 +104,7 @@ function wordTable(
           h('th', { scope: 'col', class: 'num' }, w('words.focusStories')),
           h('th', { scope: 'col', class: 'num' }, w('words.referenceStories')),
           h('th', { scope: 'col', class: 'num' }, w('words.times')),
-          h('th', { scope: 'col', class: 'num' }, 'q'),
+          h('th', { scope: 'col', class: 'num' }, w('words.q')),
         ),
       ),
       h(

@@ -236,16 +236,7 @@ public class KeywordService {
         long nF = counts.focusSize();
         long nR = counts.referenceSize();
         if (nF < k || nR < k) {
-            return new Keywords(
-                    suppression.count(nF),
-                    suppression.count(nR),
-                    k,
-                    minStories,
-                    config.maxQ(),
-                    config.minLogRatio(),
-                    0,
-                    true,
-                    List.of());
+            return answer(suppression, nF, nR, minStories, 0, true, List.of());
         }
         WordCounts words = counts.words();
         String[] shown = words.surfaceForms(counts.vocabulary());
@@ -287,15 +278,20 @@ public class KeywordService {
                 break;
             }
         }
+        return answer(suppression, nF, nR, minStories, tested.size(), false, out);
+    }
+
+    private Keywords answer(
+            Suppression suppression, long nF, long nR, int minStories, int tested, boolean tooFew, List<Word> words) {
         return new Keywords(
                 suppression.count(nF),
                 suppression.count(nR),
-                k,
+                suppression.threshold(),
                 minStories,
                 config.maxQ(),
                 config.minLogRatio(),
-                tested.size(),
-                false,
-                out);
+                tested,
+                tooFew,
+                words);
     }
 }

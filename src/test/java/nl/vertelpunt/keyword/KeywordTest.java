@@ -1,11 +1,9 @@
 package nl.vertelpunt.keyword;
 
-import static nl.vertelpunt.testing.Fixtures.aDefinition;
 import static nl.vertelpunt.testing.Fixtures.aStaffMember;
 import static nl.vertelpunt.testing.Fixtures.as;
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
 import static nl.vertelpunt.testing.Fixtures.nl;
-import static nl.vertelpunt.testing.Fixtures.option;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -16,8 +14,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,40 +33,6 @@ class KeywordTest {
     private static final Map<String, Object> TWENTE = Map.of("answers", Map.of("regio", List.of("twente")));
     private static final Map<String, Object> UTRECHT = Map.of("answers", Map.of("regio", List.of("utrecht")));
 
-    /** A story point with the question 'regio' and the given suppression threshold, with these stories. */
-    private static String storyPoint(int threshold, PlantedWords stories) {
-        String slug = Fixtures.uniqueSlug("woorden");
-        Map<String, Object> definition = aDefinition(slug);
-        @SuppressWarnings("unchecked")
-        List<Object> questions = new ArrayList<>((List<Object>) definition.get("questions"));
-        questions.add(Map.of(
-                "id",
-                "regio",
-                "number",
-                30,
-                "type",
-                "choice",
-                "label",
-                nl("Regio"),
-                "options",
-                List.of(option("twente", "Twente"), option("utrecht", "Utrecht"), option("drenthe", "Drenthe"))));
-        definition.put("questions", questions);
-        definition.put("suppressionThreshold", threshold);
-        asAdmin()
-                .contentType(ContentType.JSON)
-                .body(definition)
-                .put("/api/storypoints/" + slug)
-                .then()
-                .statusCode(201);
-        asAdmin()
-                .contentType("text/csv")
-                .body(stories.csv.toString().getBytes(StandardCharsets.UTF_8))
-                .post("/api/storypoints/" + slug + "/stories/import")
-                .then()
-                .statusCode(200);
-        return slug;
-    }
-
     private static JsonPath keywords(String slug, Object focus, Object reference) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("focus", focus);
@@ -89,7 +51,7 @@ class KeywordTest {
     @Test
     void shouldFindAPlantedWordStrongWithItsCountsAndTest() {
         PlantedWords stories = new PlantedWords().groups(18, 200, 300, "wachtlijst", 0.45, 0.08);
-        String slug = storyPoint(5, stories);
+        String slug = PlantedWords.storyPoint(5, stories);
         for (Object reference : List.of("rest", UTRECHT)) {
             JsonPath r = keywords(slug, TWENTE, reference);
             assertThat(r.getDouble("focusSize")).isEqualTo(200);
@@ -117,7 +79,7 @@ class KeywordTest {
 
     @Test
     void shouldFindNoWordsWhereNoneWasPlanted() {
-        String slug = storyPoint(5, new PlantedWords().groups(7, 200, 300, "wachtlijst", 0.2, 0.2));
+        String slug = PlantedWords.storyPoint(5, new PlantedWords().groups(7, 200, 300, "wachtlijst", 0.2, 0.2));
         JsonPath r = keywords(slug, TWENTE, "rest");
         assertThat(r.getList("words")).isEmpty();
         assertThat(r.getDouble("tested")).isEqualTo(PlantedWords.NEUTRAL.size() + 2);
@@ -129,7 +91,7 @@ class KeywordTest {
         for (int i = 0; i < 6; i++) {
             stories.story("drenthe", i < 4 ? List.of("logeerhuis", "school") : List.of("school"));
         }
-        String slug = storyPoint(5, stories);
+        String slug = PlantedWords.storyPoint(5, stories);
         Map<String, Object> drenthe = Map.of("answers", Map.of("regio", List.of("drenthe")));
         // four stories use "logeerhuis", all of them in Drenthe: a striking word, but under the threshold of 5
         JsonPath r = keywords(slug, drenthe, "rest");
@@ -151,7 +113,7 @@ class KeywordTest {
             stories.story("twente", List.of("pleeggezin", "school"));
             stories.story("utrecht", List.of("school"));
         }
-        String slug = storyPoint(1, stories);
+        String slug = PlantedWords.storyPoint(1, stories);
         JsonPath before = keywords(slug, TWENTE, UTRECHT);
         assertThat(before.getList("words.word")).containsExactly("pleeggezin");
         assertThat(before.getDouble("words[0].focusStories")).isEqualTo(12);
@@ -226,7 +188,7 @@ class KeywordTest {
 
     @Test
     void shouldLetFacilitatorsInAndKeepOthersOut() {
-        String slug = storyPoint(5, new PlantedWords().groups(5, 10, 10, "wachtlijst", 0.5, 0.1));
+        String slug = PlantedWords.storyPoint(5, new PlantedWords().groups(5, 10, 10, "wachtlijst", 0.5, 0.1));
         String other = Fixtures.publishedStoryPoint("anders");
         String facilitator =
                 aStaffMember(Fixtures.uniqueSlug("begeleider"), "een-lang-wachtwoord", "facilitator", slug);
@@ -262,7 +224,7 @@ class KeywordTest {
 
     @Test
     void shouldRefuseWrongRequestsNamingTheField() {
-        String slug = storyPoint(5, new PlantedWords().groups(5, 10, 10, "wachtlijst", 0.5, 0.1));
+        String slug = PlantedWords.storyPoint(5, new PlantedWords().groups(5, 10, 10, "wachtlijst", 0.5, 0.1));
         String address = "/api/storypoints/" + slug + "/keywords";
         asAdmin()
                 .contentType(ContentType.JSON)
