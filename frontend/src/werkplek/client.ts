@@ -13,6 +13,8 @@ import type {
   ModuleView,
   FigureSet,
   Figures,
+  Keywords,
+  KeywordRequest,
   Monitor,
   MonitorRequest,
   ModerationState,
@@ -93,6 +95,9 @@ export const storyPoints = () => call<StoryPointVersion[]>('GET', '/api/storypoi
 export const dashboard = (slug: string, filter: StoryFilter) =>
   call<Dashboard>('POST', `${sp(slug)}/dashboard`, { filter });
 
+/** The words that set a focus group of stories apart from a reference group. */
+export const keywords = (slug: string, request: KeywordRequest) =>
+  call<Keywords>('POST', `${sp(slug)}/keywords`, request);
 export const monitor = (slug: string, request: MonitorRequest) =>
   call<Monitor>('POST', `${sp(slug)}/monitor`, request);
 /** A question module's indicators across the story points that include it. */

@@ -574,6 +574,37 @@ export interface ComparisonRun {
   result?: ComparisonResult | null;
 }
 
+/** POST /api/storypoints/{slug}/keywords (KeywordRequest): a focus against "rest" or a filter. */
+export interface KeywordRequest {
+  focus: StoryFilter;
+  reference: 'rest' | StoryFilter;
+  limit?: number;
+}
+
+/** A word that sets the focus apart (KeywordService.Word); counts are suppressed. */
+export interface KeywordWord {
+  word: string;
+  focusStories: Count;
+  referenceStories: Count;
+  g2: number;
+  p: number;
+  q: number;
+  logRatio: number;
+}
+
+/** The answer of the keyness analysis (KeywordService.Keywords). */
+export interface Keywords {
+  focusSize: Count;
+  referenceSize: Count;
+  threshold: number;
+  minStories: number;
+  maxQ: number;
+  minLogRatio: number;
+  tested: number;
+  tooFew: boolean;
+  words: KeywordWord[];
+}
+
 /** One indicator of the monitoring screen (MonitorRequest.Indicator). */
 export interface MonitorIndicator {
   kind: 'share-at-least' | 'median' | 'share-option';

@@ -30,6 +30,7 @@ import {
 } from '../model';
 import { w } from '../texts';
 import { cardAction, cardsByPattern } from './cardlink';
+import { keywordSection, type WordGroup } from './keywords';
 import { effectLabel, kindLabel, loadRun, patternTitle, runAddress, selectButton, testLabel } from './run';
 
 export async function patternView(ctx: Ctx): Promise<void> {
@@ -140,6 +141,17 @@ export async function patternView(ctx: Ctx): Promise<void> {
         pairwiseTable(pattern, (c) => categoryLabel(d, second, c)),
       );
     }
+    const words = wordGroups(
+      run,
+      base,
+      second,
+      groups.filter((g) => g.tested).map((g) => ({ category: g.category ?? '', label: label(g) })),
+    );
+    if (words.length > 0)
+      append(
+        ctx.main,
+        keywordSection(slug, words, () => ctx.alive()),
+      );
   } else if (pattern.table) {
     const table = pattern.table;
     // subset patterns name the compared question first and "subset" second; the table's rows are the sides
@@ -182,6 +194,19 @@ export async function patternView(ctx: Ctx): Promise<void> {
         columnVariable,
       ),
     );
+    if (pattern.kind !== 'subset') {
+      const words = wordGroups(
+        run,
+        base,
+        rowVariable,
+        table.rows.map((category, i) => ({ category, label: rowLabel(i) })),
+      );
+      if (words.length > 0)
+        append(
+          ctx.main,
+          keywordSection(slug, words, () => ctx.alive()),
+        );
+    }
   } else if (pattern.joint) {
     append(
       ctx.main,
@@ -219,6 +244,29 @@ export function rowShareColumns(table: Table, label: (row: number) => string): C
       counts: table.counts[i],
       shares: table.counts[i].map((c) => (typeof c === 'number' && total > 0 ? c / total : null)),
     };
+  });
+}
+
+/**
+ * The groups of a pattern whose words can be compared: the stories of each category against the other stories of the
+ * pattern, i.e. those with another of its categories (for a role or a choice question), or else all the pattern's
+ * stories (the service counts a story in both groups in the focus only, so that is the rest of them).
+ */
+export function wordGroups(
+  run: Run,
+  base: StoryFilter,
+  variable: string,
+  categories: { category: string; label: string }[],
+): WordGroup[] {
+  const plainChoice = variable !== 'subset' && !variable.includes(':');
+  return categories.flatMap(({ category, label }) => {
+    const focus = groupFilter(run, variable, category);
+    if (focus === null) return [];
+    const others = categories.map((c) => c.category).filter((c) => c !== category);
+    let reference: StoryFilter = base;
+    if (variable === 'role' && others.length > 0) reference = narrow(base, { roles: others });
+    else if (plainChoice && others.length > 0) reference = narrow(base, { answers: { [variable]: others } });
+    return [{ label, focus: narrow(base, focus), reference }];
   });
 }
 

@@ -44,7 +44,7 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     /** A refusal of a value with a message of its own; the path to the field is added as it goes up. */
     public static final class Refusal extends MismatchedInputException {
-        Refusal(JsonParser p, String message, Class<?> type) {
+        public Refusal(JsonParser p, String message, Class<?> type) {
             super(p, message, type);
         }
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,28 +43,7 @@ public final class MonitorBenchmark {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
 
-        ObjectNode definition = (ObjectNode)
-                MAPPER.readTree(Path.of("samples/storypoints/voordejeugd.json").toFile());
-        String slug = "monitor-" + System.currentTimeMillis();
-        definition.put("slug", slug);
-        SearchBenchmark.send(
-                http,
-                HttpRequest.newBuilder(URI.create(base + "/api/storypoints/" + slug))
-                        .header("Authorization", auth)
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(definition))),
-                201);
-        long start = System.nanoTime();
-        String imported = SearchBenchmark.send(
-                http,
-                HttpRequest.newBuilder(URI.create(base + "/api/storypoints/" + slug + "/stories/import"))
-                        .header("Authorization", auth)
-                        .header("Content-Type", "text/csv")
-                        .timeout(Duration.ofMinutes(10))
-                        .POST(HttpRequest.BodyPublishers.ofFile(csv)),
-                200);
-        System.out.printf(
-                Locale.ROOT, "Imported %s in %.1f s into %s%n", imported, (System.nanoTime() - start) / 1e9, slug);
+        String slug = SearchBenchmark.importedSample(http, base, auth, "monitor-", csv);
         SearchBenchmark.waitForAutovacuum(data);
 
         URI point = URI.create(base + "/api/storypoints/" + slug + "/monitor");

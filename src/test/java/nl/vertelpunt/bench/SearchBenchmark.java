@@ -62,28 +62,7 @@ public final class SearchBenchmark {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
 
-        ObjectNode definition = (ObjectNode)
-                MAPPER.readTree(Path.of("samples/storypoints/voordejeugd.json").toFile());
-        String slug = "zoek-" + System.currentTimeMillis();
-        definition.put("slug", slug);
-        send(
-                http,
-                HttpRequest.newBuilder(URI.create(base + "/api/storypoints/" + slug))
-                        .header("Authorization", auth)
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(definition))),
-                201);
-        long start = System.nanoTime();
-        String imported = send(
-                http,
-                HttpRequest.newBuilder(URI.create(base + "/api/storypoints/" + slug + "/stories/import"))
-                        .header("Authorization", auth)
-                        .header("Content-Type", "text/csv")
-                        .timeout(Duration.ofMinutes(10))
-                        .POST(HttpRequest.BodyPublishers.ofFile(csv)),
-                200);
-        System.out.printf(
-                Locale.ROOT, "Imported %s in %.1f s into %s%n", imported, (System.nanoTime() - start) / 1e9, slug);
+        String slug = importedSample(http, base, auth, "zoek-", csv);
 
         List<Kind> kinds = mix();
         URI search = URI.create(base + "/api/storypoints/" + slug + "/stories/search");
@@ -225,6 +204,36 @@ public final class SearchBenchmark {
                 pct(sorted, 0.90),
                 pct(sorted, 0.99),
                 sorted[sorted.length - 1] / 1e6);
+    }
+
+    /**
+     * Publishes a copy of the national sample under {@code prefix} and the current time, imports the CSV into it and
+     * prints how long the import took; returns the slug.
+     */
+    static String importedSample(HttpClient http, String base, String auth, String prefix, Path csv) throws Exception {
+        ObjectNode definition = (ObjectNode)
+                MAPPER.readTree(Path.of("samples/storypoints/voordejeugd.json").toFile());
+        String slug = prefix + System.currentTimeMillis();
+        definition.put("slug", slug);
+        send(
+                http,
+                HttpRequest.newBuilder(URI.create(base + "/api/storypoints/" + slug))
+                        .header("Authorization", auth)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(definition))),
+                201);
+        long start = System.nanoTime();
+        String imported = send(
+                http,
+                HttpRequest.newBuilder(URI.create(base + "/api/storypoints/" + slug + "/stories/import"))
+                        .header("Authorization", auth)
+                        .header("Content-Type", "text/csv")
+                        .timeout(Duration.ofMinutes(10))
+                        .POST(HttpRequest.BodyPublishers.ofFile(csv)),
+                200);
+        System.out.printf(
+                Locale.ROOT, "Imported %s in %.1f s into %s%n", imported, (System.nanoTime() - start) / 1e9, slug);
+        return slug;
     }
 
     static String post(HttpClient http, URI uri, String auth, ObjectNode body) throws Exception {

@@ -121,6 +121,7 @@ class HostileInputTest {
         searchesAndFilters();
         evaluations();
         monitoring();
+        keywords();
         comparisons();
         cards();
         sessions();
@@ -490,6 +491,34 @@ class HostileInputTest {
                 "evaluation.settings.minGroupSize", Kind.COUNT);
         jsonFields("schedule", "POST", schedules, true, schedule, scheduleFields, false);
         rawBodies("schedule", "POST", schedules, true, schedule, "interval", false);
+    }
+
+    private void keywords() throws Exception {
+        String path = "/api/storypoints/" + planted + "/keywords";
+        ObjectNode base = JSON.createObjectNode();
+        base.putObject("focus").putObject("answers").putArray("gevolg").add("positief");
+        base.putObject("reference").putArray("roles").add("ouder");
+        base.put("limit", 20);
+        Map<String, Kind> fields = fields(
+                "focus", Kind.OBJECT,
+                "focus.from", Kind.DATE,
+                "focus.answers.gevolg", Kind.TEXTS,
+                "reference.roles", Kind.TEXTS,
+                "reference.ranges.gehoord", Kind.INTS,
+                "limit", Kind.COUNT);
+        jsonFields("keywords", "POST", path, true, base, fields, false);
+        // the reference is "rest" or a filter: any other text, a number, a list is refused
+        for (String wrong : List.of("\"de rest\"", "\"rest\\u0000\"", "\"\\ud800\"", "5", "true", "[\"rest\"]")) {
+            add(
+                    "keywords: reference = " + wrong,
+                    "POST",
+                    path,
+                    true,
+                    JSON_TYPE,
+                    withValue(base, "reference", wrong, false).getBytes(StandardCharsets.UTF_8),
+                    "reference");
+        }
+        rawBodies("keywords", "POST", path, true, base, "limit", false);
     }
 
     private void comparisons() throws Exception {
