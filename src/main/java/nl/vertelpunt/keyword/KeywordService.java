@@ -131,9 +131,8 @@ public class KeywordService {
             throw ProblemException.invalid(errors);
         }
         StoryFilter focus = request.focus();
-        StoryFilter referenceFilter = reference.rest()
-                ? new StoryFilter(null, null, null, null, null, null, focus.includeIncomplete())
-                : reference.filter();
+        StoryFilter referenceFilter =
+                reference.rest() ? StoryFilter.all().withIncomplete(focus.includeIncomplete()) : reference.filter();
         index.analysePending(scope.storyPointIds());
         Counts counts;
         try (Connection c = dataSource.getConnection()) {
