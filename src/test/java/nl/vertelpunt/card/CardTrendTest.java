@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.vertelpunt.sample.PatternedStories;
-import nl.vertelpunt.story.StoryCsv;
 import nl.vertelpunt.testing.Evaluations;
 import nl.vertelpunt.testing.HeardStories;
 import nl.vertelpunt.testing.Planted;
@@ -61,30 +60,25 @@ class CardTrendTest {
             StringWriter csv = new StringWriter();
             long start = Instant.parse("2024-01-02T10:00:00Z").getEpochSecond();
             long step = (Instant.parse("2025-12-30T10:00:00Z").getEpochSecond() - start) / 400;
-            stories(csv, 0, 400, start, step, "2026-02-10T10:00:00Z", 3);
-            String slug = Planted.storyPoint("trend", csv.toString(), 403);
+            Planted.writeOverTime(csv, 0, 400, start, step, 23);
+            String slug = Planted.storyPoint("trend", csv.toString(), 400);
+            importStories(slug, 3000, 3, Instant.parse("2026-02-10T10:00:00Z").getEpochSecond(), 60);
             planted = new Planted(slug, Planted.evaluate(slug));
         }
         return planted;
     }
 
-    /** {@code count} stories from {@code start} every {@code step} seconds, then {@code extra} at one moment. */
-    private static void stories(Appendable out, int first, int count, long start, long step, String at, int extra)
-            throws Exception {
-        PatternedStories generator = new PatternedStories(true, 23 + first);
-        StoryCsv.Printer printer = new StoryCsv.Printer(
-                out,
-                PatternedStories.definition("x").questions().stream()
-                        .map(q -> q.id())
-                        .toList());
-        for (int i = 0; i < count; i++) {
-            printer.row(generator.story(first + i, start + i * step));
-        }
-        long moment = at == null ? 0 : Instant.parse(at).getEpochSecond();
-        for (int i = 0; i < extra; i++) {
-            printer.row(generator.story(first + count + i, moment + i));
-        }
-        printer.flush();
+    /** Imports {@code count} more stories, ids from {@code first}, from {@code start} every {@code step} seconds. */
+    private static void importStories(String slug, int first, int count, long start, long step) throws Exception {
+        StringWriter csv = new StringWriter();
+        Planted.writeOverTime(csv, first, count, start, step, first);
+        asAdmin()
+                .contentType("text/csv")
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/storypoints/" + slug + "/stories/import")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(count));
     }
 
     /** A card of one of the planted patterns; each test takes another, as a pattern has one card. */
@@ -134,15 +128,7 @@ class CardTrendTest {
                 JSON.readTree(asAdmin().get("/api/cards/" + card).asString()).get("trend");
 
         // 60 more stories in the first quarter of 2024: the monitor changes, the card does not
-        StringWriter more = new StringWriter();
-        stories(more, 5000, 60, Instant.parse("2024-02-01T10:00:00Z").getEpochSecond(), 3600, null, 0);
-        asAdmin()
-                .contentType("text/csv")
-                .body(more.toString().getBytes(StandardCharsets.UTF_8))
-                .post("/api/storypoints/" + slug + "/stories/import")
-                .then()
-                .statusCode(200)
-                .body("created", equalTo(60));
+        importStories(slug, 5000, 60, Instant.parse("2024-02-01T10:00:00Z").getEpochSecond(), 3600);
         JsonNode now = JSON.readTree(asAdmin()
                 .contentType(ContentType.JSON)
                 .body(HEARD_BY_REGION)
@@ -210,13 +196,7 @@ class CardTrendTest {
                         .getList("findAll { it.id == '" + card + "' }.hasTrend", Boolean.class))
                 .containsExactly(true);
 
-        String html = asAdmin()
-                .queryParam("card", card)
-                .get("/api/storypoints/" + slug + "/cards/deck.html")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String html = new String(planted().deck(card, "deck.html"), StandardCharsets.UTF_8);
         assertThat(html)
                 .contains(">Door de tijd</h2>")
                 .contains("per kwartaal: noord tegenover de andere verhalen.")
@@ -227,13 +207,7 @@ class CardTrendTest {
                 .contains("stroke-dasharray=\"5 3\"")
                 .contains("Momentopname van ");
 
-        byte[] pdf = asAdmin()
-                .queryParam("card", card)
-                .get("/api/storypoints/" + slug + "/cards/deck.pdf")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asByteArray();
+        byte[] pdf = planted().deck(card, "deck.pdf");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replace('\u00a0', ' ');
             assertThat(text)
