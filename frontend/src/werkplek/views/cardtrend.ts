@@ -69,7 +69,11 @@ export function trendSection(
           status.fail(problemText(error));
         });
     });
-    const width = Math.max(280, (element.clientWidth || 640) - 40);
+    // the section is drawn before it is on the page: take the width of the page's main column, less the card's padding
+    const width = Math.max(
+      280,
+      (element.clientWidth || document.querySelector('main')?.clientWidth || 680) - 48,
+    );
     body.replaceChildren(
       h(
         'p',
