@@ -63,6 +63,11 @@ const ROUTES: Route[] = [
     async () => (await import('./views/evaluations')).evaluationsView,
     'evaluations',
   ),
+  route(
+    '/:slug/evaluaties/gepland',
+    async () => (await import('./views/schedules')).schedulesView,
+    'evaluations',
+  ),
   route('/:slug/evaluaties/:id', async () => (await import('./views/run')).runView, 'evaluations'),
   route(
     '/:slug/evaluaties/:id/:side/:rank',

@@ -21,6 +21,8 @@ import type {
   ProposalEdit,
   Revision,
   Run,
+  Schedule,
+  ScheduleInput,
   Session,
   SessionInput,
   SessionSummary,
@@ -32,6 +34,7 @@ import type {
   Suggestion,
   TableLink,
   TablePlan,
+  TrendRequest,
   User,
 } from './model';
 
@@ -132,6 +135,11 @@ export const questionModule = (id: string) =>
   call<ModuleView>('GET', `/api/modules/${encodeURIComponent(id)}`);
 export const evaluation = (id: string) => call<Run>('GET', `/api/evaluations/${encodeURIComponent(id)}`);
 export const evaluations = (slug: string) => call<Run[]>('GET', `${sp(slug)}/evaluations`);
+export const schedules = (slug: string) => call<Schedule[]>('GET', `${sp(slug)}/schedules`);
+export const createSchedule = (slug: string, input: ScheduleInput) =>
+  call<Schedule>('POST', `${sp(slug)}/schedules`, input);
+export const deleteSchedule = (slug: string, id: string) =>
+  call<void>('DELETE', `${sp(slug)}/schedules/${encodeURIComponent(id)}`);
 export const startComparison = (request: ComparisonRequest) =>
   call<ComparisonRun>('POST', '/api/comparisons', request);
 export const comparison = (id: string) =>
@@ -169,6 +177,11 @@ export const createCard = (runId: string, pattern: string, storyPoint?: string) 
   call<CardView>('POST', '/api/cards', { runId, pattern, storyPoint });
 export const cardOf = (id: string) => call<CardView>('GET', card(id));
 export const saveCard = (id: string, edit: CardEdit) => call<CardView>('PUT', card(id), edit);
+/** Puts a trend on the card: a snapshot of the monitoring result now, as the card's next version. */
+export const putTrend = (id: string, request: TrendRequest) =>
+  call<CardView>('PUT', `${card(id)}/trend`, request);
+export const removeTrend = (id: string, version: number) =>
+  call<CardView>('DELETE', `${card(id)}/trend?version=${version}`);
 export const cards = (slug: string) => call<CardSummary[]>('GET', `${sp(slug)}/cards`);
 export const suggestions = (id: string, count = 8) =>
   call<Suggestion[]>('GET', `${card(id)}/suggestions?count=${count}`);

@@ -296,8 +296,33 @@ export interface CardStory {
   quoteWithdrawn: boolean;
 }
 
+/**
+ * A trend on a card ("Door de tijd", CardDocument.Trend): a monitoring result as it was when it was put on the card.
+ * {@code scope} says where the stories come from, {@code focus} and {@code rest} name the groups (none when nothing
+ * was compared); {@code module} is the module it was computed across, if any.
+ */
+export interface CardTrend {
+  module: string | null;
+  scope: string;
+  focus: string | null;
+  rest: string | null;
+  request: MonitorRequest;
+  monitor: Monitor;
+  takenBy: string;
+  takenAt: string;
+}
+
+/** PUT /api/cards/{id}/trend (CardService.TrendRequest). */
+export interface TrendRequest {
+  version?: number;
+  module?: string;
+  request: MonitorRequest;
+}
+
 export interface CardView {
   id: string;
+  /** The card's short number within its story point ("Kaart 7"). */
+  number: number;
   storyPoint: string;
   runId: string;
   pattern: string;
@@ -308,6 +333,7 @@ export interface CardView {
   published: boolean;
   stories: CardStory[];
   figures: CardFigure[];
+  trend: CardTrend | null;
   questions: QuestionInfo[];
   data: Pattern;
   provenance: Provenance;
@@ -319,6 +345,7 @@ export interface CardView {
 
 export interface CardSummary {
   id: string;
+  number: number;
   storyPoint: string;
   runId: string;
   pattern: string;
@@ -328,6 +355,8 @@ export interface CardSummary {
   stories: number;
   /** Quotes a redaction took off since the card was last saved. */
   quotesWithdrawn: number;
+  /** Whether the card carries a trend ("Door de tijd"). */
+  hasTrend: boolean;
   updatedBy: string;
   updatedAt: string;
 }
@@ -603,6 +632,33 @@ export interface Keywords {
   tested: number;
   tooFew: boolean;
   words: KeywordWord[];
+}
+
+/** A run a schedule made (ScheduleService.ScheduledRun): the period it was made in; no run id once it is gone. */
+export interface ScheduledRun {
+  period: string;
+  start: string;
+  runId?: string;
+  status?: string;
+}
+
+/** A scheduled evaluation (ScheduleService.ScheduleView), its runs newest first. */
+export interface Schedule {
+  id: string;
+  storyPoint: string;
+  interval: 'quarter' | 'month';
+  covers: 'last-period' | 'all';
+  evaluation: { filter?: StoryFilter | null };
+  createdBy: string;
+  createdAt: string;
+  runs: ScheduledRun[];
+}
+
+/** POST /api/storypoints/{slug}/schedules (ScheduleService.ScheduleRequest). */
+export interface ScheduleInput {
+  interval: string;
+  covers: string;
+  evaluation: { filter: StoryFilter };
 }
 
 /** One indicator of the monitoring screen (MonitorRequest.Indicator). */

@@ -17,6 +17,7 @@ import { formatCount, formatDateTime, patternKindLabel, variableLabel } from '..
 import type { CardView, Revision, StoryFilter } from '../model';
 import { w } from '../texts';
 import { figuresEditor } from './cardfigures';
+import { trendSection } from './cardtrend';
 import { storiesEditor } from './cardstories';
 
 export async function cardView(ctx: Ctx): Promise<void> {
@@ -40,6 +41,11 @@ export async function cardView(ctx: Ctx): Promise<void> {
   const stories = storiesEditor(ctx, slug, d, card.id, card.stories);
   const figures = figuresEditor(slug, card.figures ?? []);
   const revisions = revisionList(card.id);
+  const trend = trendSection(slug, d, card, (updated) => {
+    card = updated;
+    fill();
+    revisions.refresh();
+  });
 
   const fill = () => {
     heading.textContent = card.title;
@@ -129,6 +135,7 @@ export async function cardView(ctx: Ctx): Promise<void> {
       fill();
       stories.reset(card.stories);
       figures.reset(card.figures);
+      trend.reset(card);
       revisions.refresh();
       ctx.title(`${card.title} – ${pick(d.title)}`);
       status.say(w('card.saved', { version: card.version }), true);
@@ -180,6 +187,7 @@ export async function cardView(ctx: Ctx): Promise<void> {
       h('p', { id: 'card-disclaimer' }, c('card.disclaimer')),
     ),
     provenance(slug, d, card),
+    trend.element,
     revisions.element,
   );
 }

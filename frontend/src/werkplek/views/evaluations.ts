@@ -33,6 +33,11 @@ export async function evaluationsView(ctx: Ctx): Promise<void> {
       {},
       h('a', { href: `${pointAddress(slug)}/vergelijkingen`, id: 'to-comparisons' }, w('comparisons.link')),
     ),
+    h(
+      'p',
+      {},
+      h('a', { href: `${pointAddress(slug)}/evaluaties/gepland`, id: 'to-schedules' }, w('schedules.link')),
+    ),
   );
   if (ctx.can('analyst')) {
     append(

@@ -7,6 +7,8 @@ import type { Definition, Question } from '../../types';
 import { problemText, type Ctx } from '../app';
 import * as api from '../client';
 import { formatCount, formatNumber, locale, optionLabel, questionTitle } from '../labels';
+import { cardAddress } from '../addresses';
+import { statusLine } from '../fields';
 import type { ModuleView, Monitor, MonitorIndicator, MonitorPoint, MonitorRequest } from '../model';
 import { lineChart } from '../monitorchart';
 import { w } from '../texts';
@@ -198,10 +200,13 @@ function form(
     error,
     h('p', { class: 'actions' }, submit),
   );
-  let last: { monitor: Monitor; group: string } | null = null;
+  let last: { monitor: Monitor; names: GroupNames; request: MonitorRequest; module: string | null } | null =
+    null;
+  let toCard: HTMLElement | null = null;
   const draw = () => {
     if (last) {
-      result.replaceChildren(...render(d, last.monitor, last.group, result.clientWidth));
+      result.replaceChildren(...monitorResult(d, last.monitor, last.names, result.clientWidth));
+      if (toCard && last.monitor.periods.length > 0) result.append(toCard);
     }
   };
   let resized = 0;
@@ -247,10 +252,14 @@ function form(
     (module !== null ? api.moduleMonitor(module, request) : api.monitor(slug, request))
       .then((monitor) => {
         if (!ctx.alive()) return;
+        const focus = module !== null ? pick(d.title) : cq ? optionLabel(cq, compareOption.value) : '';
         last = {
           monitor,
-          group: module !== null ? pick(d.title) : cq ? optionLabel(cq, compareOption.value) : '',
+          names: { focus, rest: w(module !== null ? 'monitor.groupRestPoints' : 'monitor.groupRest') },
+          request,
+          module,
         };
+        toCard = putOnCard(ctx, slug, request, module);
         draw();
         ctx.announce(w('monitor.shown'));
       })
@@ -264,19 +273,37 @@ function form(
   return formEl;
 }
 
-function groupLabel(group: string, focus: string): string {
-  if (group === 'focus') return focus;
-  return group === 'rest' ? w('monitor.groupRest') : w('monitor.groupAll');
+/** The names of the part set against the rest, and of the rest. */
+export interface GroupNames {
+  focus: string;
+  rest: string;
 }
 
-function render(d: Definition, monitor: Monitor, focus: string, width: number): Node[] {
-  const result = monitor.indicators[0];
+function groupLabel(group: string, names: GroupNames): string {
+  if (group === 'focus') return names.focus;
+  return group === 'rest' ? names.rest : w('monitor.groupAll');
+}
+
+/**
+ * Indicator {@code index} of a result: its title, the chart with a legend, and the same numbers in a table; {@code
+ * suffix} keeps ids apart when several are on one page.
+ */
+export function monitorResult(
+  d: Definition,
+  monitor: Monitor,
+  names: GroupNames,
+  width: number,
+  index = 0,
+  suffix = '',
+): Node[] {
+  const focus = names.focus;
+  const result = monitor.indicators[index];
   const shares = result.indicator.kind !== 'median';
   const title = indicatorTitle(d, result.indicator);
   const valued = result.series.some((s) => s.points.some((p) => p.value !== undefined));
   const labels = (p: MonitorPoint) => periodLabel(p, monitor.interval);
   const nodes: Node[] = [
-    h('h2', { class: 'chart-title', id: 'monitor-heading' }, title),
+    h('h2', { class: 'chart-title', id: `monitor-heading${suffix}` }, title),
     h('p', { class: 'hint' }, w('monitor.bandHint', { k: monitor.threshold })),
   ];
   if (monitor.periods.length === 0) {
@@ -294,7 +321,7 @@ function render(d: Definition, monitor: Monitor, focus: string, width: number): 
         'li',
         {},
         h('span', { class: `monitor-swatch monitor-swatch-${i}`, 'aria-hidden': 'true' }),
-        groupLabel(s.group, focus),
+        groupLabel(s.group, names),
       ),
     ),
   );
@@ -303,6 +330,7 @@ function render(d: Definition, monitor: Monitor, focus: string, width: number): 
     first: labels(result.series[0].points[0]),
     last: labels(result.series[0].points[result.series[0].points.length - 1]),
     focus,
+    rest: names.rest.toLowerCase(),
   });
   const chart = h('div', { class: 'monitor-chart' });
   chart.append(
@@ -313,7 +341,7 @@ function render(d: Definition, monitor: Monitor, focus: string, width: number): 
         shares,
         width: Math.max(0, width - 2),
         series: result.series.map((s) => ({
-          label: groupLabel(s.group, focus),
+          label: groupLabel(s.group, names),
           points: s.points.map((p) => ({ label: labels(p), value: p.value, low: p.low, high: p.high })),
         })),
       },
@@ -348,7 +376,7 @@ function render(d: Definition, monitor: Monitor, focus: string, width: number): 
             'tr',
             {},
             h('th', { scope: 'row' }, labels(p)),
-            many ? h('td', {}, groupLabel(s.group, focus)) : null,
+            many ? h('td', {}, groupLabel(s.group, names)) : null,
             h('td', { class: 'num' }, formatCount(p.stories)),
             h(
               'td',
@@ -376,4 +404,77 @@ function render(d: Definition, monitor: Monitor, focus: string, width: number): 
     ),
   );
   return nodes;
+}
+
+/**
+ * "Zet op een kaart": choose one of the story point's cards and put this chart on it, as a snapshot (a card holds one
+ * trend; one it had is replaced).
+ */
+function putOnCard(ctx: Ctx, slug: string, request: MonitorRequest, module: string | null): HTMLElement {
+  const select = h('select', { id: 'monitor-card' });
+  const button = h('button', { type: 'button', class: 'button', id: 'monitor-to-card' }, w('monitor.toCard'));
+  const status = statusLine('monitor-card-status');
+  const choose = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: 'monitor-card' }, w('monitor.toCardLabel')),
+    select,
+  );
+  const element = h(
+    'section',
+    { class: 'card monitor-to-card', 'aria-labelledby': 'monitor-card-heading' },
+    h('h2', { id: 'monitor-card-heading' }, w('monitor.toCardTitle')),
+    h('p', { class: 'hint' }, w('monitor.toCardHint')),
+    choose,
+    h('p', { class: 'actions' }, button),
+    status.element,
+  );
+  let versions = new Map<string, number>();
+  api
+    .cards(slug)
+    .then((cards) => {
+      if (!ctx.alive()) return;
+      versions = new Map(cards.map((c) => [c.id, c.version]));
+      select.replaceChildren(
+        ...cards.map((c) =>
+          h(
+            'option',
+            { value: c.id },
+            w(c.hasTrend ? 'monitor.cardWithTrend' : 'monitor.cardOption', {
+              number: c.number,
+              title: c.title,
+            }),
+          ),
+        ),
+      );
+      if (cards.length === 0) {
+        choose.hidden = true;
+        button.hidden = true;
+        status.say(w('monitor.noCards'));
+      }
+    })
+    .catch((error: unknown) => status.fail(problemText(error), false));
+  button.addEventListener('click', () => {
+    const id = select.value;
+    if (!id) return;
+    button.disabled = true;
+    status.say(w('card.saving'));
+    api
+      .putTrend(id, { version: versions.get(id), ...(module !== null ? { module } : {}), request })
+      .then((card) => {
+        versions.set(id, card.version);
+        status.element.replaceChildren(
+          w('monitor.onCard', { number: card.number }),
+          ' ',
+          h('a', { href: cardAddress(slug, card.id), id: 'monitor-card-link' }, w('monitor.openCard')),
+        );
+        status.element.classList.remove('error');
+        status.element.focus();
+      })
+      .catch((error: unknown) => status.fail(problemText(error)))
+      .finally(() => {
+        button.disabled = false;
+      });
+  });
+  return element;
 }

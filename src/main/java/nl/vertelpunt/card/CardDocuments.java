@@ -1,5 +1,6 @@
 package nl.vertelpunt.card;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import nl.vertelpunt.storypoint.StoryPoint;
 import nl.vertelpunt.storypoint.StoryPointService;
 import nl.vertelpunt.storypoint.definition.Role;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.web.Tokens;
 
 /**
  * Builds what a card shows from what is stored, without checking who asks: callers check access first
@@ -101,7 +103,35 @@ public class CardDocuments {
                         pattern.stories(),
                         allStories(pattern.request()),
                         defaultSettings(pattern.request())),
-                figures(card.id));
+                figures(card.id),
+                trend(card.id));
+    }
+
+    /** The trend on a card as it was put there, or null. */
+    @SuppressWarnings("unchecked")
+    public CardDocument.Trend trend(UUID cardId) {
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT module, scope, focus, rest, request::text, monitor::text, taken_by, taken_at "
+                                + "FROM card_trend WHERE card_id = ?1")
+                .setParameter(1, cardId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = rows.get(0);
+        try {
+            return new CardDocument.Trend(
+                    (String) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    JSON.readTree((String) r[4]),
+                    JSON.readTree((String) r[5]),
+                    (String) r[6],
+                    Tokens.instant(r[7]));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the trend of card " + cardId + " is not JSON", e);
+        }
     }
 
     /** The context figures of a card in their order, as copied onto it. */
@@ -168,6 +198,8 @@ public class CardDocuments {
         }
         return true;
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final JsonNode DEFAULTS = new ObjectMapper().valueToTree(EvaluationSettings.DEFAULTS);
 

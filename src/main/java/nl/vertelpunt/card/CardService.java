@@ -22,6 +22,7 @@ import java.util.UUID;
 import nl.vertelpunt.card.render.CardDocument;
 import nl.vertelpunt.evaluation.EvaluationService;
 import nl.vertelpunt.figure.ContextFigureService;
+import nl.vertelpunt.monitor.MonitorRequest;
 import nl.vertelpunt.story.ShareableStories;
 import nl.vertelpunt.story.StoryFilter;
 import nl.vertelpunt.storypoint.StoryPoint;
@@ -86,6 +87,13 @@ public class CardService {
             List<Long> figures) {}
 
     /**
+     * A trend to put on a card: the monitoring {@code request} (at most {@link CardTrends#MAX_INDICATORS} indicators),
+     * across {@code module} when given (one the card's story point includes), else of the card's story point; {@code
+     * version}, when given, the version it was based on (a newer one gives 409).
+     */
+    public record TrendRequest(Integer version, String module, MonitorRequest request) {}
+
+    /**
      * A story on a card as staff see it; {@code problem} says why it is left off the printed card, and
      * {@code quoteWithdrawn} that its quote was taken off because a redaction cut into it (until the card is saved).
      */
@@ -116,6 +124,7 @@ public class CardService {
             boolean published,
             List<CardStoryView> stories,
             List<CardDocument.Figure> figures,
+            CardDocument.Trend trend,
             List<CardDocument.QuestionInfo> questions,
             JsonNode data,
             CardDocument.Provenance provenance,
@@ -136,6 +145,7 @@ public class CardService {
             boolean published,
             int stories,
             int quotesWithdrawn,
+            boolean hasTrend,
             String updatedBy,
             Instant updatedAt) {}
 
@@ -149,6 +159,7 @@ public class CardService {
     private final StoryPointService storyPoints;
     private final ContextFigureService contextFigures;
     private final CardDocuments documents;
+    private final CardTrends trends;
     private final Access access;
     private final ObjectMapper mapper;
     private final AgroalDataSource dataSource;
@@ -159,6 +170,7 @@ public class CardService {
             StoryPointService storyPoints,
             ContextFigureService contextFigures,
             CardDocuments documents,
+            CardTrends trends,
             Access access,
             ObjectMapper mapper,
             AgroalDataSource dataSource,
@@ -167,6 +179,7 @@ public class CardService {
         this.storyPoints = storyPoints;
         this.contextFigures = contextFigures;
         this.documents = documents;
+        this.trends = trends;
         this.access = access;
         this.mapper = mapper;
         this.dataSource = dataSource;
@@ -255,9 +268,13 @@ public class CardService {
         access.require(point, StaffRole.ANALYST, StaffRole.FACILITATOR);
         Map<UUID, Integer> counts = new LinkedHashMap<>();
         Map<UUID, Integer> withdrawn = new LinkedHashMap<>();
+        Set<UUID> withTrend = new HashSet<>();
         for (Object[] row : storyCounts(point.id)) {
             counts.put((UUID) row[0], ((Number) row[1]).intValue());
             withdrawn.put((UUID) row[0], ((Number) row[2]).intValue());
+            if ((Boolean) row[3]) {
+                withTrend.add((UUID) row[0]);
+            }
         }
         return Card.listFor(point.id).stream()
                 .map(c -> new CardSummary(
@@ -271,6 +288,7 @@ public class CardService {
                         c.published,
                         counts.getOrDefault(c.id, 0),
                         withdrawn.getOrDefault(c.id, 0),
+                        withTrend.contains(c.id),
                         c.updatedBy,
                         c.updatedAt))
                 .toList();
@@ -287,12 +305,7 @@ public class CardService {
             throw ProblemException.invalid(
                     "version", "is required: the version you edited, so that no one's changes are lost");
         }
-        if (edit.version() != card.version) {
-            throw ProblemException.conflict(
-                    "version",
-                    "the card was saved by " + card.updatedBy + " in the meantime (now version " + card.version
-                            + "); reload it and make your changes again");
-        }
+        checkVersion(card, edit.version());
         List<FieldError> errors = new ArrayList<>();
         String title = edit.title() == null ? card.title : edit.title().strip();
         if (Texts.isBlank(title) || title.length() > MAX_TITLE) {
@@ -364,6 +377,79 @@ public class CardService {
                     .executeUpdate();
         }
         saveRevision(card, refs);
+        return view(card);
+    }
+
+    /**
+     * Puts a trend on the card, in place of the one it had: a snapshot of the monitoring result now, which later
+     * stories do not change. Saved as the next version.
+     */
+    public CardView putTrend(UUID id, TrendRequest request) {
+        Card card = find(id);
+        if (request == null) {
+            throw ProblemException.malformed("body", "a JSON object with the monitoring request is expected");
+        }
+        checkVersion(card, request.version());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String by = access.staff().username();
+        CardDocument.Trend trend =
+                trends.snapshot(StoryPoint.findById(card.storyPointId), request.module(), request.request(), by, now);
+        em.flush();
+        em.createNativeQuery("DELETE FROM card_trend WHERE card_id = ?1")
+                .setParameter(1, card.id)
+                .executeUpdate();
+        try {
+            em.createNativeQuery("INSERT INTO card_trend (card_id, module, scope, focus, rest, request, monitor, "
+                            + "taken_by, taken_at) VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb), CAST(?7 AS jsonb), "
+                            + "?8, ?9)")
+                    .setParameter(1, card.id)
+                    .setParameter(2, trend.module())
+                    .setParameter(3, trend.scope())
+                    .setParameter(4, trend.focus())
+                    .setParameter(5, trend.rest())
+                    .setParameter(6, mapper.writeValueAsString(trend.request()))
+                    .setParameter(7, mapper.writeValueAsString(trend.monitor()))
+                    .setParameter(8, by)
+                    .setParameter(9, now)
+                    .executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return nextVersion(card, by, now);
+    }
+
+    /** Takes the trend off the card, saved as the next version; a card without one is left as it is. */
+    public CardView removeTrend(UUID id, Integer version) {
+        Card card = find(id);
+        checkVersion(card, version);
+        int removed = em.createNativeQuery("DELETE FROM card_trend WHERE card_id = ?1")
+                .setParameter(1, card.id)
+                .executeUpdate();
+        if (removed == 0) {
+            return view(card);
+        }
+        return nextVersion(card, access.staff().username(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static void checkVersion(Card card, Integer version) {
+        if (version != null && version != card.version) {
+            throw ProblemException.conflict(
+                    "version",
+                    "the card was saved by " + card.updatedBy + " in the meantime (now version " + card.version
+                            + "); reload it and make your changes again");
+        }
+    }
+
+    /** Saves the card as it now is as its next version, with its stories as they are. */
+    private CardView nextVersion(Card card, String by, Instant at) {
+        card.version++;
+        card.updatedBy = by;
+        card.updatedAt = at;
+        saveRevision(
+                card,
+                documents.stories(card.id).stream()
+                        .map(r -> new StoryRef(r.id(), r.quoteStart(), r.quoteEnd()))
+                        .toList());
         return view(card);
     }
 
@@ -633,6 +719,7 @@ public class CardService {
         content.put("published", card.published);
         content.put("stories", refs);
         content.put("figures", documents.figures(card.id));
+        content.put("trend", documents.trend(card.id));
         em.flush();
         try {
             em.createNativeQuery(
@@ -679,6 +766,7 @@ public class CardService {
                 card.published,
                 stories,
                 document.figures(),
+                document.trend(),
                 document.questions(),
                 document.pattern(),
                 document.provenance(),
@@ -691,7 +779,8 @@ public class CardService {
     @SuppressWarnings("unchecked")
     private List<Object[]> storyCounts(long storyPointId) {
         return em.createNativeQuery(
-                        "SELECT c.id, count(cs.story_pk), count(cs.story_pk) FILTER (WHERE cs.quote_withdrawn) "
+                        "SELECT c.id, count(cs.story_pk), count(cs.story_pk) FILTER (WHERE cs.quote_withdrawn), "
+                                + "EXISTS (SELECT 1 FROM card_trend t WHERE t.card_id = c.id) "
                                 + "FROM card c LEFT JOIN card_story cs ON cs.card_id = c.id "
                                 + "WHERE c.story_point_id = ?1 GROUP BY c.id")
                 .setParameter(1, storyPointId)

@@ -20,21 +20,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import nl.vertelpunt.sample.SyntheticStories;
-import nl.vertelpunt.story.StoryCsv;
-import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.testing.Database;
 import nl.vertelpunt.testing.Evaluations;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import nl.vertelpunt.testing.HeardStories;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -73,8 +64,8 @@ class ModuleEvaluationTest {
         national = publishedSample("mod-nl", "voordejeugd.json", d -> {});
         // Twente counts small groups more strictly: the module-wide evaluation takes the strictest threshold
         twente = publishedSample("mod-tw", "twente.json", d -> d.put("suppressionThreshold", 10));
-        importStories(national, "nl-", 500, 11, 0, 45);
-        importStories(twente, "tw-", 400, 12, 55, 100);
+        HeardStories.importInto(national, "nl-", 500, 11, 0, 45);
+        HeardStories.importInto(twente, "tw-", 400, 12, 55, 100);
         analyst = user("analist-" + twente, "analyst", twente);
         facilitator = user("begeleider-" + twente, "facilitator", twente);
     }
@@ -498,39 +489,6 @@ class ModuleEvaluationTest {
      * Imports synthetic stories (committed generator, fixed seed) whose answer to the core question 'gehoord' is drawn
      * from {@code low..high}: the planted difference between the story points.
      */
-    private static void importStories(String slug, String idPrefix, int count, long seed, int low, int high)
-            throws Exception {
-        StoryPointDefinition definition = JSON.treeToValue(
-                JSON.readTree(asAdmin().get("/api/storypoints/" + slug).asString())
-                        .get("definition"),
-                StoryPointDefinition.class);
-        StringWriter generated = new StringWriter();
-        new SyntheticStories(definition, seed).write(generated, count);
-        List<String> ids = definition.questions().stream().map(q -> q.id()).toList();
-        StringWriter planted = new StringWriter();
-        StoryCsv.Printer printer = new StoryCsv.Printer(planted, ids);
-        Random random = new Random(seed);
-        try (CSVParser parser = CSVParser.parse(
-                new StringReader(generated.toString()),
-                StoryCsv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get())) {
-            List<String> header = parser.getHeaderNames();
-            for (CSVRecord row : parser) {
-                List<String> cells = new ArrayList<>(row.toList());
-                cells.set(header.indexOf("id"), idPrefix + row.get("id"));
-                cells.set(header.indexOf("gehoord"), Integer.toString(low + random.nextInt(high - low + 1)));
-                printer.row(cells);
-            }
-        }
-        printer.flush();
-        asAdmin()
-                .contentType("text/csv")
-                .body(planted.toString().getBytes(StandardCharsets.UTF_8))
-                .post("/api/storypoints/" + slug + "/stories/import")
-                .then()
-                .statusCode(200)
-                .body("created", equalTo(count));
-    }
-
     private static String user(String name, String role, String storyPoint) {
         return aStaffMember(name, PASSWORD, role, storyPoint);
     }

@@ -6,12 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.vertelpunt.sample.PatternedStories;
+import nl.vertelpunt.story.StoryCsv;
 
 /**
  * A story point with generated stories that hold the planted patterns of {@link PatternedStories}, and a
@@ -49,9 +52,47 @@ public record Planted(String slug, String runId) {
         return ids;
     }
 
+    /** The deck of one card of this story point, as admin: {@code deck.html} or {@code deck.pdf}. */
+    public byte[] deck(String card, String file) {
+        return asAdmin()
+                .queryParam("card", card)
+                .get("/api/storypoints/" + slug + "/cards/" + file)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+    }
+
     public static Planted create(String prefix, int count, long seed) throws Exception {
         String slug = storyPoint(prefix, count, seed);
         return new Planted(slug, evaluate(slug));
+    }
+
+    /**
+     * Publishes the story point with {@code count} stories told one after another, evenly from {@code from} to {@code
+     * to} (so that they fall in several quarters), and evaluates them.
+     */
+    public static Planted overTime(String prefix, int count, long seed, String from, String to) throws Exception {
+        StringWriter csv = new StringWriter();
+        long start = Instant.parse(from).getEpochSecond();
+        writeOverTime(csv, 0, count, start, (Instant.parse(to).getEpochSecond() - start) / count, seed);
+        String slug = storyPoint(prefix, csv.toString(), count);
+        return new Planted(slug, evaluate(slug));
+    }
+
+    /** {@code count} stories as CSV, header first, ids from {@code first}: from {@code start}, every {@code step} s. */
+    public static void writeOverTime(Appendable out, int first, int count, long start, long step, long seed)
+            throws IOException {
+        PatternedStories generator = new PatternedStories(true, seed);
+        StoryCsv.Printer printer = new StoryCsv.Printer(
+                out,
+                PatternedStories.definition("x").questions().stream()
+                        .map(q -> q.id())
+                        .toList());
+        for (int i = 0; i < count; i++) {
+            printer.row(generator.story(first + i, start + i * step));
+        }
+        printer.flush();
     }
 
     /** Publishes the story point and imports {@code count} stories; returns its slug. */

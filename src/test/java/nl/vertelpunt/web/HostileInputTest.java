@@ -560,6 +560,28 @@ class HostileInputTest {
         ObjectNode withFigure = edit.deepCopy();
         withFigure.putArray("figures").add(figureId);
         jsonFields("card", "PUT", path, true, withFigure, fields("figures", Kind.INTS), false);
+        // a trend over time on the card: the monitoring request as for /monitor, and the module
+        ObjectNode trend = edit.deepCopy();
+        trend.putObject("request")
+                .put("interval", "quarter")
+                .putArray("indicators")
+                .addObject()
+                .put("kind", "share-at-least")
+                .put("question", "gehoord")
+                .put("threshold", 70);
+        Map<String, Kind> trendFields = fields(
+                "version", Kind.INT,
+                "module", Kind.TEXT,
+                "request", Kind.OBJECT,
+                "request.indicators", Kind.OBJECT,
+                "request.indicators[0].kind", Kind.TEXT,
+                "request.indicators[0].question", Kind.TEXT,
+                "request.indicators[0].threshold", Kind.COUNT,
+                "request.interval", Kind.TEXT,
+                "request.filter.from", Kind.DATE,
+                "request.compare.filter.roles", Kind.TEXTS);
+        jsonFields("card trend", "PUT", path + "/trend", true, trend, trendFields, false);
+        rawBodies("card trend", "PUT", path + "/trend", true, trend, "module", false);
         ObjectNode withStory = edit.deepCopy();
         withStory
                 .putArray("stories")
@@ -771,6 +793,9 @@ class HostileInputTest {
         path("GET", "/api/cards/" + cardId + "/suggestions?count=acht", true, "count", "a word for a number");
         path("GET", "/api/cards/" + cardId + "/suggestions?count=-1", true, "count", "a negative number");
         path("GET", "/api/cards/" + cardId + "/suggestions?count=99999999999", true, "count", "a huge number");
+        path("DELETE", "/api/cards/" + cardId + "/trend?version=%00", true, "version", "U+0000");
+        path("DELETE", "/api/cards/" + cardId + "/trend?version=acht", true, "version", "a word for a number");
+        path("DELETE", "/api/cards/" + cardId + "/trend?version=99999999999", true, "version", "a huge number");
     }
 
     private void path(String method, String path, boolean admin, String field, String what) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import nl.vertelpunt.testing.Fixtures;
+import nl.vertelpunt.testing.Planted;
 import nl.vertelpunt.testing.WorkspaceTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -123,5 +124,54 @@ class MonitorBrowserTest extends WorkspaceTest {
                 .extracting(WebElement::getText)
                 .containsExactly("Alle verhalen");
         browser.checkScreenStrictly("werkplek-monitor-median-months");
+    }
+
+    @Test
+    void shouldPutTheChartOnACardThatShowsItAndLetsItBeTakenOff() throws Exception {
+        Planted planted = Planted.overTime("monitorkaart", 240, 29, "2024-01-02T10:00:00Z", "2025-06-28T10:00:00Z");
+        String card =
+                planted.draftCards(List.of(Planted.EIGHT_CARD_PATTERNS.get(0))).get(0);
+        String slug = planted.slug();
+        signInAsAdmin();
+        openPage("/" + slug + "/monitoring", "Monitoren door de tijd");
+        new Select(browser.find("#monitor-kind")).selectByValue("share-at-least");
+        new Select(browser.find("#monitor-question")).selectByValue("gehoord");
+        new Select(browser.find("#monitor-compare")).selectByValue("regio");
+        new Select(browser.find("#monitor-compare-option")).selectByValue("noord");
+        browser.click("Toon de grafiek");
+        waitForText("#monitor-heading", "Aandeel verhalen met 70 of hoger");
+        waiting()
+                .until(d ->
+                        !new Select(browser.find("#monitor-card")).getOptions().isEmpty());
+        assertThat(new Select(browser.find("#monitor-card"))
+                        .getFirstSelectedOption()
+                        .getText())
+                .startsWith("Kaart ");
+        browser.click("Zet op de kaart");
+        waitForText("#monitor-card-status", "De grafiek staat nu op kaart");
+        browser.checkScreenStrictly("werkplek-monitor-op-kaart");
+        WorkspaceAccessibilityTest.assertNoInternals("monitor put on a card");
+
+        browser.find("#monitor-card-link").click();
+        waitForText("#trend-heading", "Door de tijd");
+        waitForText("#card-trend-scope", "per kwartaal: noord naast de andere verhalen");
+        assertThat(browser.findAll("#card-trend .monitor-chart svg")).hasSize(1);
+        assertThat(browser.findAll("#card-trend .monitor-table tbody tr")).hasSize(12);
+        assertThat(browser.find("#card-meta").getText()).startsWith("Versie 2");
+        browser.checkScreenStrictly("werkplek-kaart-trend");
+        WorkspaceAccessibilityTest.assertNoInternals("card with a trend");
+
+        // the printed deck has it too
+        String html = new String(planted.deck(card, "deck.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains(">Door de tijd</h2>").contains("2024 K1").contains("2025 K2");
+        browser.open(base + "api/storypoints/" + slug + "/cards/deck.html?card=" + card);
+        browser.screenshot("werkplek-kaart-trend-deck");
+
+        browser.open(workspace("/" + slug + "/kaarten/" + card));
+        waitForText("#trend-heading", "Door de tijd");
+        browser.click("Haal de grafiek van de kaart");
+        waitForText("#card-trend-status", "van de kaart gehaald (versie 3)");
+        assertThat(browser.findAll("#card-trend .monitor-chart svg")).isEmpty();
+        assertThat(browser.find("#card-meta").getText()).startsWith("Versie 3");
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
  * @param stories         the typical stories with an excerpt and the marked quote, if any
  * @param provenance      where the numbers come from
  * @param figures         context figures from outside sources put on the card, as copied when they were put there
+ * @param trend           a monitoring result over time ("Door de tijd") as it was when put on the card, or null
  */
 public record CardDocument(
         String id,
@@ -34,7 +35,38 @@ public record CardDocument(
         JsonNode pattern,
         List<TypicalStory> stories,
         Provenance provenance,
-        List<Figure> figures) {
+        List<Figure> figures,
+        Trend trend) {
+
+    /** A card without a trend. */
+    public CardDocument(
+            String id,
+            int number,
+            int version,
+            String storyPointTitle,
+            String title,
+            String observation,
+            List<String> interpretations,
+            List<QuestionInfo> questions,
+            JsonNode pattern,
+            List<TypicalStory> stories,
+            Provenance provenance,
+            List<Figure> figures) {
+        this(
+                id,
+                number,
+                version,
+                storyPointTitle,
+                title,
+                observation,
+                interpretations,
+                questions,
+                pattern,
+                stories,
+                provenance,
+                figures,
+                null);
+    }
 
     /** A card without context figures. */
     public CardDocument(
@@ -61,7 +93,8 @@ public record CardDocument(
                 pattern,
                 stories,
                 provenance,
-                List.of());
+                List.of(),
+                null);
     }
 
     /** The fixed note on every card. */
@@ -82,6 +115,31 @@ public record CardDocument(
      */
     public record Figure(
             long figure, String indicator, String region, String period, String value, String unit, String source) {}
+
+    /**
+     * A trend on the card ("Door de tijd"): a monitoring result as it was when it was put on the card; stories that
+     * arrive later do not change it.
+     *
+     * @param module   the question module it was computed across, or null for the card's own story point
+     * @param scope    where the stories come from, in Dutch ("Vertelpunt Twente", "alle vertelpunten met de vragen
+     *                 van ‘Kern’")
+     * @param focus    the name of the part set against the rest ("Twente"), or null when nothing was compared
+     * @param rest     the name of the rest ("De andere verhalen"), or null when nothing was compared
+     * @param request  the monitoring request as it was asked ({@code MonitorRequest})
+     * @param monitor  the result as staff saw it ({@code MonitorService.Monitor}): counts suppressed, values only for
+     *                 periods with at least the threshold of answering stories
+     * @param takenBy  who put it on the card
+     * @param takenAt  when
+     */
+    public record Trend(
+            String module,
+            String scope,
+            String focus,
+            String rest,
+            JsonNode request,
+            JsonNode monitor,
+            String takenBy,
+            Instant takenAt) {}
 
     /** A typical story on the card: its id, role, an excerpt, and a quote marked in it (or null). */
     public record TypicalStory(String id, String role, String excerpt, String quote) {}

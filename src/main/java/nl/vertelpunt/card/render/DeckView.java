@@ -40,6 +40,7 @@ public record DeckView(String title, boolean screen, List<Card> cards, List<Fact
      * @param quotes          further typical stories with a marked quote: id, role and the quote
      * @param moreStories     further typical stories without a quote, by id and role
      * @param figures         context figures from outside sources, each with its source, as given
+     * @param trend           the trend over time put on the card ("Door de tijd"), or null
      * @param source          where the numbers come from, in words ("Patroonevaluatie van 7 december 2026, 925
      *                        verhalen, standaardinstellingen")
      * @param disclaimer      {@link CardDocument#DISCLAIMER}
@@ -64,6 +65,7 @@ public record DeckView(String title, boolean screen, List<Card> cards, List<Fact
             List<Quote> quotes,
             List<String> moreStories,
             List<FigureRow> figures,
+            TrendView trend,
             String source,
             String disclaimer) {
 
@@ -115,6 +117,17 @@ public record DeckView(String title, boolean screen, List<Card> cards, List<Fact
      * "1.250 jongeren"), and its source.
      */
     public record FigureRow(String indicator, String region, String period, String value, String source) {}
+
+    /**
+     * A trend over time as a card prints it ("Door de tijd").
+     *
+     * @param intro  what it follows, where and per what ("Vertelpunt Twente, per kwartaal: Twente tegenover de andere
+     *               verhalen.")
+     * @param charts a chart per indicator, as inline SVG ({@link TrendChart})
+     * @param tables the same numbers per indicator: a row per period, a column per group
+     * @param taken  when it was put on the card, and that later stories do not change it
+     */
+    public record TrendView(String intro, List<RawString> charts, List<Table> tables, String taken) {}
 
     /** A piece of an excerpt; {@code quote} when it is the marked quote. */
     public record Segment(String text, boolean quote) {}

@@ -183,6 +183,7 @@ final class DeckViews {
                 quotes,
                 more,
                 figures(card.figures()),
+                trend(card.trend(), anchor, density),
                 source(card.provenance()),
                 CardDocument.DISCLAIMER);
     }
@@ -639,6 +640,94 @@ final class DeckViews {
                         DutchFormat.withUnit(f.value(), Text.clean(f.unit())),
                         Text.clean(f.source())))
                 .toList();
+    }
+
+    // ---- trend over time ---------------------------------------------------------------------------------------
+
+    /** The trend of a card as it prints it, or null when the card has none. */
+    static DeckView.TrendView trend(CardDocument.Trend trend, String anchor, Density density) {
+        if (trend == null || trend.monitor() == null) {
+            return null;
+        }
+        JsonNode monitor = trend.monitor();
+        int threshold = monitor.path("threshold").asInt();
+        boolean months = "month".equals(monitor.path("interval").asText());
+        String focus = Text.clean(trend.focus());
+        String rest = Text.clean(trend.rest());
+        String intro = Text.clean(trend.scope())
+                + (months ? ", per maand" : ", per kwartaal")
+                + (monitor.path("compared").asBoolean() && !focus.isEmpty()
+                        ? ": " + focus + " tegenover " + lower(rest) + "."
+                        : ".");
+        List<RawString> charts = new ArrayList<>();
+        List<Table> tables = new ArrayList<>();
+        JsonNode indicators = monitor.path("indicators");
+        for (int i = 0; i < indicators.size(); i++) {
+            JsonNode indicator = indicators.path(i);
+            boolean shares =
+                    !"median".equals(indicator.path("indicator").path("kind").asText());
+            List<TrendChart.Line> lines = new ArrayList<>();
+            for (JsonNode series : indicator.path("series")) {
+                String group = series.path("group").asText();
+                String name = group.equals("focus")
+                        ? (focus.isEmpty() ? "De selectie" : focus)
+                        : group.equals("rest") ? (rest.isEmpty() ? "De andere verhalen" : rest) : "Alle verhalen";
+                lines.add(new TrendChart.Line(name, series.path("points")));
+            }
+            String svg = TrendChart.draw(anchor + "-trend-" + (i + 1), indicator, lines, threshold);
+            charts.add(new RawString(printSize(svg, density.chartHeight() * 0.55)));
+            tables.add(trendTable(indicator, lines, shares, threshold));
+        }
+        String taken = "Momentopname van "
+                + (trend.takenAt() == null ? "onbekende datum" : DAY.format(trend.takenAt()))
+                + ": verhalen die later binnenkwamen, veranderen deze cijfers niet.";
+        return new DeckView.TrendView(intro, charts, tables, taken);
+    }
+
+    /** A row per period, a column per group: the value, and in small type its 95% band and the number of stories. */
+    private static Table trendTable(JsonNode indicator, List<TrendChart.Line> lines, boolean shares, int threshold) {
+        List<String> head = new ArrayList<>();
+        head.add("Periode");
+        lines.forEach(l -> head.add(Text.clean(l.name())));
+        List<Row> rows = new ArrayList<>();
+        int periods = lines.isEmpty() ? 0 : lines.get(0).points().size();
+        for (int i = 0; i < periods; i++) {
+            List<Cell> cells = new ArrayList<>();
+            cells.add(new Cell(
+                    TrendChart.period(
+                            lines.get(0).points().path(i).path("period").asText()),
+                    "",
+                    "",
+                    true));
+            for (TrendChart.Line line : lines) {
+                JsonNode p = line.points().path(i);
+                String stories = DutchFormat.count(p.get("stories"));
+                if (p.path("value").isNumber()) {
+                    cells.add(new Cell(
+                            TrendChart.value(p.path("value").asDouble(), shares),
+                            TrendChart.range(p, shares) + " · " + stories + " verh.",
+                            "",
+                            false));
+                } else {
+                    cells.add(new Cell(
+                            "minder dan " + threshold + " verhalen",
+                            stories.equals("0") ? "" : stories + " verh.",
+                            "leeg",
+                            false));
+                }
+            }
+            rows.add(new Row(cells));
+        }
+        return new Table(
+                TrendChart.title(indicator),
+                head,
+                rows,
+                "Na elk cijfer: de 95%-band (hier ligt de echte waarde met 95% zekerheid) en het aantal verhalen met"
+                        + " een antwoord (verh.). Minder dan " + threshold + " verhalen: geen cijfer.");
+    }
+
+    private static String lower(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     // ---- provenance ---------------------------------------------------------------------------------------------

@@ -69,6 +69,26 @@ public class CardResource {
         return Response.noContent().build();
     }
 
+    @PUT
+    @Path("/{id}/trend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary =
+                    "Put a trend ('Door de tijd') on the card: a snapshot of a monitoring result, as the next version",
+            description = "{\"request\": <monitoring request, at most 2 indicators and 12 periods>, \"module\":"
+                    + " optional, a module the card's story point includes, \"version\": optional}. The result is"
+                    + " computed now and kept: later stories do not change the card.")
+    public CardService.CardView putTrend(@PathParam("id") UUID id, CardService.TrendRequest request) {
+        return cards.putTrend(id, request);
+    }
+
+    @DELETE
+    @Path("/{id}/trend")
+    @Operation(summary = "Take the trend off the card, as the next version (optional ?version= as for an edit)")
+    public CardService.CardView removeTrend(@PathParam("id") UUID id, @QueryParam("version") Integer version) {
+        return cards.removeTrend(id, version);
+    }
+
     @GET
     @Path("/{id}/suggestions")
     @Operation(summary = "More typical stories for the card, not on it yet")
