@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import nl.vertelpunt.story.StoriesImported;
 import nl.vertelpunt.web.StorageException;
 
 /**
@@ -46,6 +51,11 @@ public class KeywordIndex {
     private final Map<String, Integer> ids = new ConcurrentHashMap<>();
     private volatile Vocabulary vocabulary = new Vocabulary(new String[1], new int[1], new String[0]);
     private volatile boolean stopping;
+    private final ExecutorService afterImports = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "keyword-index-import");
+        t.setDaemon(true);
+        return t;
+    });
 
     KeywordIndex(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -59,6 +69,19 @@ public class KeywordIndex {
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+        afterImports.shutdownNow();
+    }
+
+    /**
+     * The words of imported stories are analysed as soon as the import commits, in the background, so that the first
+     * keyness request after a large import need not analyse them all itself.
+     */
+    void imported(@Observes(during = TransactionPhase.AFTER_SUCCESS) StoriesImported event) {
+        try {
+            afterImports.execute(() -> analyseInBackground(List.of(event.storyPointId())));
+        } catch (RejectedExecutionException stopped) {
+            // shutting down: the next start analyses them
+        }
     }
 
     @Scheduled(
@@ -67,9 +90,13 @@ public class KeywordIndex {
             delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        analyseInBackground(null);
+    }
+
+    private void analyseInBackground(List<Long> storyPointIds) {
         try {
             long start = System.nanoTime();
-            int done = analysePending(null);
+            int done = analysePending(storyPointIds);
             if (done > 0) {
                 Log.infof(
                         "Keywords: analysed the words of %d stories in %d ms",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -64,6 +65,8 @@ public class StoryTransferService {
     private final Access access;
     private final Flagger flagger;
 
+    private final Event<StoriesImported> imported;
+
     StoryTransferService(
             AgroalDataSource dataSource,
             StoryStore store,
@@ -71,7 +74,9 @@ public class StoryTransferService {
             Definitions definitions,
             ObjectMapper mapper,
             Access access,
-            Flagger flagger) {
+            Flagger flagger,
+            Event<StoriesImported> imported) {
+        this.imported = imported;
         this.flagger = flagger;
         this.dataSource = dataSource;
         this.store = store;
@@ -222,8 +227,13 @@ public class StoryTransferService {
             StoryPointDefinition definition = definitions.get(
                     current.versionId(), current.revision(), () -> store.definitionJson(c, current.versionId()));
             Set<String> existing = store.ids(c, point.id);
-            return new StoryCsvImport(store, flagger, c, point.id, current.versionId(), definition, existing, dryRun)
+            ImportReport report = new StoryCsvImport(
+                            store, flagger, c, point.id, current.versionId(), definition, existing, dryRun)
                     .run(body);
+            if (!dryRun) {
+                imported.fire(new StoriesImported(point.id));
+            }
+            return report;
         } catch (SQLException e) {
             throw new StorageException(e);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,7 @@ import java.util.Map;
 import nl.vertelpunt.moderation.Flagger;
 import nl.vertelpunt.story.AnswerValidator;
 import nl.vertelpunt.story.CsvInput;
+import nl.vertelpunt.story.StoriesImported;
 import nl.vertelpunt.story.StoryDraft;
 import nl.vertelpunt.story.StoryRules;
 import nl.vertelpunt.story.StoryStore;
@@ -66,13 +68,17 @@ public class ImportService {
     private final Access access;
     private final Flagger flagger;
 
+    private final Event<StoriesImported> imported;
+
     ImportService(
             AgroalDataSource dataSource,
             StoryStore store,
             StoryPointService storyPoints,
             Definitions definitions,
             Access access,
-            Flagger flagger) {
+            Flagger flagger,
+            Event<StoriesImported> imported) {
+        this.imported = imported;
         this.flagger = flagger;
         this.dataSource = dataSource;
         this.store = store;
@@ -106,7 +112,12 @@ public class ImportService {
                 }
                 ImportPlan plan = MappingReader.plan(root, source.header(), definition);
                 Map<String, Instant> stored = storedTimes(c, point.id);
-                return new Run(c, point.id, current.versionId(), definition, plan, stored, dryRun).run(source);
+                ImportReport report =
+                        new Run(c, point.id, current.versionId(), definition, plan, stored, dryRun).run(source);
+                if (!dryRun) {
+                    imported.fire(new StoriesImported(point.id));
+                }
+                return report;
             } catch (SourceFile.Unreadable e) {
                 throw ProblemException.invalid(List.of(new FieldError("file", e.getMessage(), e.line)));
             } catch (IOException e) {
