@@ -29,6 +29,7 @@ import {
   type Table,
 } from '../model';
 import { w } from '../texts';
+import { stonesField } from '../stonesfield';
 import { cardAction, cardsByPattern } from './cardlink';
 import { effectLabel, kindLabel, loadRun, patternTitle, runAddress, selectButton, testLabel } from './run';
 
@@ -182,6 +183,10 @@ export async function patternView(ctx: Ctx): Promise<void> {
         columnVariable,
       ),
     );
+    const field = stonesField(d, pattern, run.result?.patterns ?? []);
+    if (field) {
+      append(ctx.main, field);
+    }
   } else if (pattern.joint) {
     append(
       ctx.main,
