@@ -11,9 +11,9 @@ import { pick, sliderWords, t } from '../../i18n';
 import type { Answer, Place, Question, StonesAnswer } from '../../types';
 import { h, uid } from '../dom';
 import { questionField, type OnAnswer } from './field';
+import { svg } from './triad';
 
 const STEP = 5;
-const SVG = 'http://www.w3.org/2000/svg';
 
 interface Poles {
   left: string;
@@ -75,15 +75,6 @@ export function moved(place: Place, key: string, fine: boolean): Place | null {
     default:
       return null;
   }
-}
-
-function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number>,
-): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(SVG, tag);
-  Object.entries(attrs).forEach(([k, v]) => element.setAttribute(k, String(v)));
-  return element;
 }
 
 export function stonesQuestion(q: Question, initial: Answer | undefined, onAnswer: OnAnswer): HTMLElement {

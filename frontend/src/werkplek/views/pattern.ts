@@ -141,6 +141,11 @@ export async function patternView(ctx: Ctx): Promise<void> {
         pairwiseTable(pattern, (c) => categoryLabel(d, second, c)),
       );
     }
+    // an axis of a stones item: where each group put the item in the field
+    const field = stonesField(d, pattern, run.result?.patterns ?? []);
+    if (field) {
+      append(ctx.main, field);
+    }
   } else if (pattern.table) {
     const table = pattern.table;
     // subset patterns name the compared question first and "subset" second; the table's rows are the sides
@@ -183,10 +188,6 @@ export async function patternView(ctx: Ctx): Promise<void> {
         columnVariable,
       ),
     );
-    const field = stonesField(d, pattern, run.result?.patterns ?? []);
-    if (field) {
-      append(ctx.main, field);
-    }
   } else if (pattern.joint) {
     append(
       ctx.main,

@@ -1,16 +1,12 @@
 package nl.vertelpunt.evaluation;
 
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
-import static nl.vertelpunt.testing.Fixtures.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,22 +28,7 @@ class StonesEvaluationTest {
 
     /** Publishes the stones story point, imports {@code count} generated stories, evaluates them; the result. */
     private static Result evaluated(boolean planted, long seed, int count) throws Exception {
-        String slug = uniqueSlug(planted ? "stones-planted" : "stones-plain");
-        asAdmin()
-                .contentType(ContentType.JSON)
-                .body(JSON.writeValueAsString(PatternedStones.definition(slug)))
-                .put("/api/storypoints/" + slug)
-                .then()
-                .statusCode(201);
-        StringWriter csv = new StringWriter();
-        new PatternedStones(planted, seed).write(csv, count);
-        asAdmin()
-                .contentType("text/csv")
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8))
-                .post("/api/storypoints/" + slug + "/stories/import")
-                .then()
-                .statusCode(200)
-                .body("created", equalTo(count));
+        String slug = Planted.stonesStoryPoint(planted ? "stones-planted" : "stones-plain", planted, seed, count);
         String run = Planted.evaluate(slug);
         JsonNode result = JSON.readTree(asAdmin().get("/api/evaluations/" + run).asString())
                 .path("result");

@@ -2,28 +2,23 @@ package nl.vertelpunt.web;
 
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
 import static nl.vertelpunt.testing.Fixtures.publishedStonesStoryPoint;
-import static nl.vertelpunt.testing.Fixtures.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import nl.vertelpunt.sample.PatternedStones;
 import nl.vertelpunt.testing.Database;
 import nl.vertelpunt.testing.Planted;
 import nl.vertelpunt.testing.WorkspaceTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The stones question in a real browser: answered by keyboard alone (no mouse or touch event) and sent, with the
@@ -72,7 +67,11 @@ class StonesBrowserTest extends WorkspaceTest {
         assertThat(browser.focused().getAttribute("data-item")).isEqualTo("familie");
         assertThat(live()).isEqualTo("Familie: 50 van 100, 50 van 100; in het midden, in het midden");
         browser.keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
-        browser.keys(Keys.chord(Keys.SHIFT, Keys.ARROW_LEFT));
+        new Actions(browser.driver())
+                .keyDown(Keys.SHIFT)
+                .sendKeys(Keys.ARROW_LEFT)
+                .keyUp(Keys.SHIFT)
+                .perform();
         browser.keys(Keys.PAGE_UP);
         assertThat(live()).isEqualTo("Familie: 59 van 100, 100 van 100; in het midden, veel hulp");
         browser.keys(Keys.ARROW_RIGHT);
@@ -123,22 +122,7 @@ class StonesBrowserTest extends WorkspaceTest {
 
     @Test
     void shouldDrawWhereEachGroupPutTheItemOnThePatternPage() throws Exception {
-        String slug = uniqueSlug("stenen-patroon");
-        asAdmin()
-                .contentType(ContentType.JSON)
-                .body(new ObjectMapper().writeValueAsString(PatternedStones.definition(slug)))
-                .put("/api/storypoints/" + slug)
-                .then()
-                .statusCode(201);
-        StringWriter csv = new StringWriter();
-        new PatternedStones(true, 18).write(csv, 400);
-        asAdmin()
-                .contentType("text/csv")
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8))
-                .post("/api/storypoints/" + slug + "/stories/import")
-                .then()
-                .statusCode(200)
-                .body("created", equalTo(400));
+        String slug = Planted.stonesStoryPoint("stenen-patroon", true, 18, 400);
         String run = Planted.evaluate(slug);
         JsonNode result = JSON.readTree(asAdmin().get("/api/evaluations/" + run).asString())
                 .path("result");
