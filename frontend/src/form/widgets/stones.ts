@@ -14,6 +14,8 @@ import { questionField, type OnAnswer } from './field';
 import { svg } from './triad';
 
 const STEP = 5;
+/** How far the grid lies inside the field: half a stone (see style.css). */
+const INSET = '1.25rem';
 
 interface Poles {
   left: string;
@@ -222,8 +224,9 @@ export function stonesQuestion(q: Question, initial: Answer | undefined, onAnswe
       row.stone.classList.toggle('active', placed && active === item.id);
       row.stone.tabIndex = placed ? 0 : -1;
       if (placed) {
-        row.stone.style.left = `${place[0]}%`;
-        row.stone.style.top = `${100 - place[1]}%`;
+        // the grid is inset by half a stone, so that a stone at an edge stays inside the field
+        row.stone.style.left = `calc(${INSET} + (100% - 2 * ${INSET}) * ${place[0] / 100})`;
+        row.stone.style.top = `calc(${INSET} + (100% - 2 * ${INSET}) * ${(100 - place[1]) / 100})`;
         row.across.value = String(place[0]);
         row.up.value = String(place[1]);
       }
@@ -284,7 +287,7 @@ export function stonesQuestion(q: Question, initial: Answer | undefined, onAnswe
   };
   /** The place of a pointer on the field. */
   const at = (event: PointerEvent): Place => {
-    const box = surface.getBoundingClientRect();
+    const box = grid.getBoundingClientRect();
     return [
       clamp(((event.clientX - box.left) / box.width) * 100),
       clamp(100 - ((event.clientY - box.top) / box.height) * 100),
