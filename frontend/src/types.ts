@@ -17,7 +17,7 @@ export interface Option {
   labelByRole?: ByRole;
 }
 
-export type QuestionType = 'slider' | 'choice' | 'multichoice' | 'triad' | 'text';
+export type QuestionType = 'slider' | 'choice' | 'multichoice' | 'triad' | 'stones' | 'text';
 
 export interface Question {
   id: string;
@@ -33,6 +33,10 @@ export interface Question {
   options?: Option[];
   max?: number;
   corners?: Texts[];
+  /** Stones: the poles of the axis up (left and right are the poles across), and the items to place. */
+  bottom?: Texts;
+  top?: Texts;
+  items?: Option[];
   /** How staff see the question in charts and filters (else the label). */
   shortLabel?: Texts;
   /** The question as storytellers of a role read it (else the neutral label); the same for help and poles. */
@@ -72,8 +76,14 @@ export interface PublishedStoryPoint {
   definition: Definition;
 }
 
-/** Slider: 0..100 or "NA"; choice: option id; multichoice: option ids; triad: three shares; text. */
-export type Answer = number | string | string[] | number[];
+/** A place on a stones field: across (0 left .. 100 right), up (0 bottom .. 100 top). */
+export type Place = [number, number];
+
+/** Stones: per item placed its place, or "NA"; items left off are not in it. */
+export type StonesAnswer = Record<string, Place | 'NA'>;
+
+/** Slider: 0..100 or "NA"; choice: option id; multichoice: option ids; triad: three shares; stones; text. */
+export type Answer = number | string | string[] | number[] | StonesAnswer;
 
 export interface Submission {
   submissionId: string;

@@ -29,6 +29,7 @@ export function wordedFor(q: Question, role: string, number: number): Question {
     left: forRole(q.left, q.leftByRole, role),
     right: forRole(q.right, q.rightByRole, role),
     options: q.options?.map((o) => ({ ...o, label: forRole(o.label, o.labelByRole, role) ?? o.label })),
+    items: q.items?.map((o) => ({ ...o, label: forRole(o.label, o.labelByRole, role) ?? o.label })),
   };
 }
 

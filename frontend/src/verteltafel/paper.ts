@@ -214,7 +214,8 @@ export class PaperApp {
     );
     language.value = 'nl';
 
-    const entries = d.questions.map((q) => this.entry(q));
+    // a stones question is not on the paper form (it says so there): nothing to type in
+    const entries = d.questions.filter((q) => q.type !== 'stones').map((q) => this.entry(q));
     const showForRole = () => {
       const role = roles.find((r) => r.checked)?.value ?? null;
       entries.forEach((e) => {

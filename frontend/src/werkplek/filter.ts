@@ -178,7 +178,10 @@ export function conditions(d: Definition, filter: StoryFilter): Condition[] {
     const rest = { ...f.ranges };
     delete rest[id];
     const range = lo === 0 && hi === 100 ? w('filter.answered') : w('filter.range', { from: lo, to: hi });
-    out.push({ label: `${q ? questionTitle(q) : id}: ${range}`, without: { ...f, ranges: rest } });
+    out.push({
+      label: `${q ? questionTitle(q) : variableLabel(d, id)}: ${range}`,
+      without: { ...f, ranges: rest },
+    });
   }
   if (f.minWords != null || f.maxWords != null) {
     const label =
@@ -377,7 +380,7 @@ export function filterPanel(
           { class: 'hint' },
           w('filter.rangesKept', {
             ranges: Object.entries(f.ranges ?? {})
-              .map(([id, [lo, hi]]) => `${question(d, id)?.number ?? id}: ${lo}–${hi}`)
+              .map(([id, [lo, hi]]) => `${question(d, id)?.number ?? variableLabel(d, id)}: ${lo}–${hi}`)
               .join('; '),
           }),
         )

@@ -1,6 +1,7 @@
 // Names in words for what the API gives as ids: roles, channels, questions, options, answers, variables.
 import { currentLanguage, pick, sliderWords, t } from '../i18n';
-import type { Definition, Question } from '../types';
+import { describeStones } from '../form/widgets/stones';
+import type { Definition, Question, StonesAnswer } from '../types';
 import type { Count } from './model';
 import { w, type WKey } from './texts';
 
@@ -67,6 +68,8 @@ export function describeAnswer(q: Question, answer: unknown): string {
       const [a, b, c] = (q.corners ?? []).map((corner) => pick(corner));
       return t('triad.shares', { a, b, c, x, y, z });
     }
+    case 'stones':
+      return describeStones(q, answer as StonesAnswer);
     default:
       return typeof answer === 'string' ? answer : JSON.stringify(answer);
   }
@@ -74,7 +77,8 @@ export function describeAnswer(q: Question, answer: unknown): string {
 
 /**
  * An evaluation variable in words: "role", a question id, "question:option" (one option of a multichoice
- * question), "subset" or, in a module-wide evaluation, "storyPoint".
+ * question), "question:item:x" or "question:item:y" (an axis of an item of a stones question: "3. Wie hielp?:
+ * Familie (ver weg – dichtbij)"), "subset" or, in a module-wide evaluation, "storyPoint".
  */
 export function variableLabel(d: Definition, variable: string): string {
   if (variable === 'role') {
@@ -86,10 +90,14 @@ export function variableLabel(d: Definition, variable: string): string {
   if (variable === 'storyPoint') {
     return w('variable.storyPoint');
   }
-  const [id, option] = variable.split(':');
+  const [id, option, axis] = variable.split(':');
   const q = question(d, id);
   if (!q) {
     return variable;
+  }
+  if (q.type === 'stones' && (axis === 'x' || axis === 'y')) {
+    const [low, high] = axis === 'x' ? [q.left, q.right] : [q.bottom, q.top];
+    return `${questionTitle(q)}: ${optionLabel({ ...q, options: q.items }, option)} (${pick(low)} – ${pick(high)})`;
   }
   return option === undefined ? questionTitle(q) : `${questionTitle(q)}: ${optionLabel(q, option)}`;
 }

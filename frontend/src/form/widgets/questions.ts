@@ -1,10 +1,11 @@
 // A page of questions, shared by the public form and the verteltafel: the right widget for each question,
 // the check that required questions are answered, and an answer in words for the review screen.
 import { pick, sliderWords, t } from '../../i18n';
-import type { Answer, Question } from '../../types';
+import type { Answer, Question, StonesAnswer } from '../../types';
 import { choiceQuestion, multichoiceQuestion, textQuestion } from './choices';
 import { showRequired } from './field';
 import { sliderQuestion } from './slider';
+import { describeStones, stonesQuestion } from './stones';
 import { triadQuestion } from './triad';
 
 export interface QuestionPage {
@@ -35,7 +36,9 @@ export function questionPage(
             ? multichoiceQuestion(q, initial, onAnswer)
             : q.type === 'triad'
               ? triadQuestion(q, initial, onAnswer)
-              : textQuestion(q, initial, onAnswer);
+              : q.type === 'stones'
+                ? stonesQuestion(q, initial, onAnswer)
+                : textQuestion(q, initial, onAnswer);
     return { q, field };
   });
   return {
@@ -77,7 +80,9 @@ export function describeAnswer(q: Question, answer: Answer | undefined): string 
       const [a, b, c] = (q.corners ?? []).map((corner) => pick(corner));
       return t('triad.shares', { a, b, c, x, y, z });
     }
+    case 'stones':
+      return describeStones(q, answer as StonesAnswer);
     default:
-      return String(answer);
+      return typeof answer === 'string' ? answer : JSON.stringify(answer);
   }
 }

@@ -15,7 +15,8 @@ const STEP = 5;
 
 type Shares = [number, number, number];
 
-function svg<K extends keyof SVGElementTagNameMap>(
+/** An SVG element with its attributes. */
+export function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | number>,
 ): SVGElementTagNameMap[K] {

@@ -29,6 +29,7 @@ import {
   type Table,
 } from '../model';
 import { w } from '../texts';
+import { stonesField } from '../stonesfield';
 import { cardAction, cardsByPattern } from './cardlink';
 import { keywordSection, type WordGroup } from './keywords';
 import { effectLabel, kindLabel, loadRun, patternTitle, runAddress, selectButton, testLabel } from './run';
@@ -152,6 +153,11 @@ export async function patternView(ctx: Ctx): Promise<void> {
         ctx.main,
         keywordSection(slug, words, () => ctx.alive()),
       );
+    // an axis of a stones item: where each group put the item in the field
+    const field = stonesField(d, pattern, run.result?.patterns ?? []);
+    if (field) {
+      append(ctx.main, field);
+    }
   } else if (pattern.table) {
     const table = pattern.table;
     // subset patterns name the compared question first and "subset" second; the table's rows are the sides

@@ -62,8 +62,8 @@ final class StoryCandidates {
                                 g.path("label").asText(),
                                 in.sql(),
                                 in.params(),
-                                "abs((s.answers ->> ?)::int - ?)",
-                                List.of(a.question().id(), g.path("median").asDouble())));
+                                "abs(" + a.sliderValue() + " - ?)",
+                                plus(a.sliderParams(), g.path("median").asDouble())));
                     }
                 }
             }
@@ -101,14 +101,12 @@ final class StoryCandidates {
             }
             case "slider_by_slider" -> {
                 boolean rising = pattern.path("effectSize").path("value").asDouble() >= 0;
-                String x = a.question().id();
-                String y = b.question().id();
                 for (boolean low : List.of(true, false)) {
                     boolean yLow = low == rising;
                     Condition in = slider(a)
                             .and(slider(b))
-                            .and(new Condition("(s.answers ->> ?)::int " + (low ? "<= 33" : ">= 67"), List.of(x)))
-                            .and(new Condition("(s.answers ->> ?)::int " + (yLow ? "<= 33" : ">= 67"), List.of(y)));
+                            .and(new Condition(a.sliderValue() + (low ? " <= 33" : " >= 67"), a.sliderParams()))
+                            .and(new Condition(b.sliderValue() + (yLow ? " <= 33" : " >= 67"), b.sliderParams()));
                     groups.add(new Group(
                             (low ? "low" : "high") + "×" + (yLow ? "low" : "high"),
                             (low ? ObservationDrafter.part("laag", 0, 33) : ObservationDrafter.part("hoog", 67, 100))
@@ -118,8 +116,8 @@ final class StoryCandidates {
                                             : ObservationDrafter.part("hoog", 67, 100)),
                             in.sql(),
                             in.params(),
-                            "abs((s.answers ->> ?)::int - ?) + abs((s.answers ->> ?)::int - ?)",
-                            List.of(x, low ? 17 : 83, y, yLow ? 17 : 83)));
+                            "abs(" + a.sliderValue() + " - ?) + abs(" + b.sliderValue() + " - ?)",
+                            plus(plus(plus(a.sliderParams(), low ? 17 : 83), b.sliderParams()), yLow ? 17 : 83)));
                 }
             }
             default ->
@@ -184,8 +182,20 @@ final class StoryCandidates {
 
     /** The story gave a number (not "not applicable") on this slider. */
     private static Condition slider(Variable v) {
-        return new Condition(
-                "jsonb_typeof(s.answers -> ?) = 'number'", List.of(v.question().id()));
+        return new Condition("jsonb_typeof" + v.sliderJson() + " = 'number'", v.sliderParams());
+    }
+
+    /** A list of parameters, then more. */
+    private static List<Object> plus(List<Object> params, Object... more) {
+        List<Object> all = new ArrayList<>(params);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    private static List<Object> plus(List<Object> params, List<Object> more) {
+        List<Object> all = new ArrayList<>(params);
+        all.addAll(more);
+        return all;
     }
 
     /** The story falls in this category of a choice, a role, or a multichoice option ("yes"/"no"). */

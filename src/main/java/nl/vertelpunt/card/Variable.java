@@ -1,24 +1,34 @@
 package nl.vertelpunt.card;
 
+import java.util.List;
+import java.util.Optional;
 import nl.vertelpunt.evaluation.EvaluationScope;
 import nl.vertelpunt.storypoint.definition.Option;
 import nl.vertelpunt.storypoint.definition.Question;
+import nl.vertelpunt.storypoint.definition.StonesAxis;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 /**
  * A variable of an evaluation as people read it: the role, a question, one option of a multichoice question
  * ({@code question:option}), or in a module-wide evaluation the story point ({@code storyPoint}, a choice of the
- * evaluation's definition whose options are the story points).
+ * evaluation's definition whose options are the story points), or one axis of an item of a stones question
+ * ({@code question:item:x}, {@code question:item:y}), which reads as a slider of its own.
  *
  * @param name     the variable as the evaluation names it
- * @param question the question, or null for the role
+ * @param question the question, or null for the role; for a stones axis the axis as a slider
+ *                 ({@link StonesAxis#asSlider()})
  * @param option   for a multichoice option, the option; otherwise null
+ * @param axis     for a stones axis, the axis; otherwise null
  */
-record Variable(String name, Question question, Option option) {
+record Variable(String name, Question question, Option option, StonesAxis axis) {
 
     static Variable of(String name, StoryPointDefinition definition) {
         if ("role".equals(name)) {
-            return new Variable(name, null, null);
+            return new Variable(name, null, null, null);
+        }
+        Optional<StonesAxis> axis = StonesAxis.parse(name, definition);
+        if (axis.isPresent()) {
+            return new Variable(name, axis.get().asSlider(), null, axis.get());
         }
         int colon = name.indexOf(':');
         String questionId = colon < 0 ? name : name.substring(0, colon);
@@ -31,7 +41,24 @@ record Variable(String name, Question question, Option option) {
                 : question.option(name.substring(colon + 1))
                         .orElseThrow(() ->
                                 new IllegalArgumentException("'" + name + "' is not an option of this story point"));
-        return new Variable(name, question, option);
+        return new Variable(name, question, option, null);
+    }
+
+    /** SQL on alias {@code s} for a slider's stored JSON value (with {@link #sliderParams()}). */
+    String sliderJson() {
+        return axis == null ? "(s.answers -> ?)" : "(s.answers -> ? -> ? -> ?)";
+    }
+
+    /** SQL on alias {@code s} for a slider's value as a whole number (with {@link #sliderParams()}). */
+    String sliderValue() {
+        return axis == null ? "(s.answers ->> ?)::int" : "(s.answers -> ? -> ? ->> ?)::int";
+    }
+
+    /** The parameters of {@link #sliderJson()} and {@link #sliderValue()}. */
+    List<Object> sliderParams() {
+        return axis == null
+                ? List.of(question.id())
+                : List.of(axis.question().id(), axis.item().id(), axis.index());
     }
 
     boolean isRole() {

@@ -122,6 +122,10 @@ public class DashboardService {
                 if (q.type() == QuestionType.TEXT || q.type() == QuestionType.TRIAD) {
                     continue;
                 }
+                if (q.type() == QuestionType.STONES) {
+                    // a field of several items has no one bar chart; each item's axes are in the evaluations
+                    continue;
+                }
                 Map<String, Long> counts = answers.getOrDefault(q.id(), Map.of());
                 long asked = definition.roles().stream()
                         .filter(r -> q.isAskedTo(r.id()))

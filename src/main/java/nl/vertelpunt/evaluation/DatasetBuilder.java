@@ -13,12 +13,15 @@ import java.util.Set;
 import nl.vertelpunt.storypoint.definition.Option;
 import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.Role;
+import nl.vertelpunt.storypoint.definition.StonesAxis;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 /**
  * Turns story rows, as PostgreSQL gives them, into the columns of a {@link Dataset}: slider and choice
  * answers as {@code answers ->> question} gives them ({@code "42"}, {@code "NA"}, an option id, or null),
- * multichoice and triad answers as their JSON text. A missing answer is {@link Dataset#NOT_ASKED} when the
+ * multichoice, triad and stones answers as their JSON text. Each item of a stones question gives two slider variables,
+ * {@code question:item:x} and {@code question:item:y} ({@link StonesAxis}); an item the storyteller left off is
+ * {@link Dataset#UNANSWERED} on both. A missing answer is {@link Dataset#NOT_ASKED} when the
  * question is not asked to the story's role, {@link Dataset#UNANSWERED} otherwise; {@code "NA"} is
  * {@link Dataset#NOT_APPLICABLE}. No I/O: {@link DatasetLoader} feeds it from the database, tests from a
  * fixture file.
@@ -31,6 +34,10 @@ final class DatasetBuilder {
     private final List<Question> choices = new ArrayList<>();
     private final List<Question> multis = new ArrayList<>();
     private final List<Question> triads = new ArrayList<>();
+    private final List<Question> stones = new ArrayList<>();
+    /** The axes of the stones questions, in order: per question, per item, x then y. */
+    private final List<StonesAxis> axes = new ArrayList<>();
+
     private final List<Question> columns = new ArrayList<>();
     private final Map<String, Byte> roleCodes;
     private final List<Map<String, Byte>> choiceCodes;
@@ -46,6 +53,7 @@ final class DatasetBuilder {
     private byte[][] choiceValues;
     private byte[][] multiValues;
     private byte[][][] triadValues;
+    private byte[][] axisValues;
     private boolean[] inBase;
     private boolean[] inSubset;
     private boolean[] inComparison;
@@ -75,6 +83,10 @@ final class DatasetBuilder {
                 case CHOICE -> choices.add(q);
                 case MULTICHOICE -> multis.add(q);
                 case TRIAD -> triads.add(q);
+                case STONES -> {
+                    stones.add(q);
+                    axes.addAll(StonesAxis.of(q));
+                }
                 case TEXT -> {
                     // free texts are not analysed
                 }
@@ -84,6 +96,7 @@ final class DatasetBuilder {
         columns.addAll(choices);
         columns.addAll(multis);
         columns.addAll(triads);
+        columns.addAll(stones);
         int at = -1;
         for (int i = 0; askedBySlug != null && i < columns.size(); i++) {
             if (columns.get(i).id().equals(EvaluationScope.STORY_POINT)) {
@@ -101,12 +114,13 @@ final class DatasetBuilder {
         choiceValues = new byte[choices.size()][capacity];
         multiValues = new byte[multis.stream().mapToInt(q -> q.options().size()).sum()][capacity];
         triadValues = new byte[triads.size()][3][capacity];
+        axisValues = new byte[axes.size()][capacity];
         inBase = new boolean[capacity];
         inSubset = subset ? new boolean[capacity] : null;
         inComparison = subset ? new boolean[capacity] : null;
     }
 
-    /** The answer columns {@link #add} expects, in order: sliders, choices, multichoice, triads. */
+    /** The answer columns {@link #add} expects, in order: sliders, choices, multichoice, triads, stones. */
     List<Question> columns() {
         return columns;
     }
@@ -196,6 +210,16 @@ final class DatasetBuilder {
             }
             readTriad(v, v == null ? missing(triads.get(t), roleId, asked) : 0, triadValues[t], row);
         }
+        int axis = 0;
+        for (Question q : stones) {
+            String v = answers[col++];
+            if (base) {
+                update(v);
+            }
+            int count = 2 * q.items().size();
+            readStones(v, q, v == null ? missing(q, roleId, asked) : Dataset.UNANSWERED, axis, row);
+            axis += count;
+        }
         rows++;
     }
 
@@ -204,6 +228,10 @@ final class DatasetBuilder {
         for (int i = 0; i < sliders.size(); i++) {
             sliderVars.add(new Dataset.SliderVariable(
                     sliders.get(i).id(), sliders.get(i), Arrays.copyOf(sliderValues[i], rows)));
+        }
+        for (int a = 0; a < axes.size(); a++) {
+            sliderVars.add(new Dataset.SliderVariable(
+                    axes.get(a).variable(), axes.get(a).asSlider(), Arrays.copyOf(axisValues[a], rows)));
         }
         List<Role> roles = definition.roles();
         List<Dataset.CategoricalVariable> categories = new ArrayList<>();
@@ -268,6 +296,7 @@ final class DatasetBuilder {
         for (int t = 0; t < triadValues.length; t++) {
             triadValues[t] = grow(triadValues[t], capacity);
         }
+        axisValues = grow(axisValues, capacity);
         inBase = Arrays.copyOf(inBase, capacity);
         if (subset) {
             inSubset = Arrays.copyOf(inSubset, capacity);
@@ -302,6 +331,73 @@ final class DatasetBuilder {
                 inNumber = false;
             }
         }
+    }
+
+    /**
+     * A stones answer as PostgreSQL writes jsonb ({@code {"a": [20, 85], "b": "NA"}}) into the axis columns from
+     * {@code first}: x and y of each item placed, {@link Dataset#NOT_APPLICABLE} for an item marked so, {@code
+     * missing} for the items left off (and for all when there is no answer). Item ids hold no quotes, so a quote
+     * always starts a key or the text "NA".
+     */
+    private void readStones(String v, Question q, byte missing, int first, int row) {
+        int count = 2 * q.items().size();
+        for (int a = 0; a < count; a++) {
+            axisValues[first + a][row] = missing;
+        }
+        if (v == null) {
+            return;
+        }
+        int i = 0;
+        int n = v.length();
+        while (true) {
+            int open = v.indexOf('"', i);
+            if (open < 0) {
+                return;
+            }
+            int close = v.indexOf('"', open + 1);
+            int item = itemIndex(q, v, open + 1, close);
+            i = close + 1;
+            while (i < n && (v.charAt(i) == ':' || v.charAt(i) == ' ')) {
+                i++;
+            }
+            if (i < n && v.charAt(i) == '"') {
+                if (item >= 0) {
+                    axisValues[first + 2 * item][row] = Dataset.NOT_APPLICABLE;
+                    axisValues[first + 2 * item + 1][row] = Dataset.NOT_APPLICABLE;
+                }
+                i = v.indexOf('"', i + 1) + 1;
+            } else {
+                int part = 0;
+                int value = 0;
+                boolean inNumber = false;
+                for (; i < n && part < 2; i++) {
+                    char ch = v.charAt(i);
+                    if (ch >= '0' && ch <= '9') {
+                        value = value * 10 + (ch - '0');
+                        inNumber = true;
+                    } else if (inNumber) {
+                        if (item >= 0) {
+                            axisValues[first + 2 * item + part][row] = (byte) value;
+                        }
+                        part++;
+                        value = 0;
+                        inNumber = false;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The index of the item whose id is {@code v[from, to)}, or -1. */
+    private static int itemIndex(Question q, String v, int from, int to) {
+        List<Option> items = q.items();
+        for (int k = 0; k < items.size(); k++) {
+            String id = items.get(k).id();
+            if (id.length() == to - from && v.startsWith(id, from)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static Map<String, Byte> codes(List<String> ids) {

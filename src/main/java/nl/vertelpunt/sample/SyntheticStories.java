@@ -150,6 +150,7 @@ public final class SyntheticStories {
             case CHOICE -> choice(q, valence);
             case MULTICHOICE -> multichoice(q);
             case TRIAD -> triad();
+            case STONES -> stones(q, valence);
             case TEXT -> random.nextDouble() < 0.4 ? StoryTexts.tip(random, valence) : "";
         };
     }
@@ -212,6 +213,27 @@ public final class SyntheticStories {
             chosen.add(offered.get(random.nextInt(offered.size())).id());
         }
         return String.join(StoryCsv.SEPARATOR, chosen);
+    }
+
+    /**
+     * Stones: each offered item placed three times out of four; across it follows the valence (as a slider does),
+     * up it is spread around the middle; "not applicable" now and then where allowed.
+     */
+    private String stones(Question q, double valence) {
+        List<String> parts = new ArrayList<>();
+        for (Option item : q.items()) {
+            if (!item.offered() || random.nextDouble() < 0.25) {
+                continue;
+            }
+            if (q.allowsNotApplicable() && random.nextDouble() < 0.05) {
+                parts.add(item.id() + StoryCsv.ITEM_PLACE + "NA");
+                continue;
+            }
+            long x = Math.max(0, Math.min(100, Math.round(50 + 25 * valence + random.nextGaussian() * 18)));
+            long y = Math.max(0, Math.min(100, Math.round(50 + random.nextGaussian() * 22)));
+            parts.add(item.id() + StoryCsv.ITEM_PLACE + x + StoryCsv.SEPARATOR + y);
+        }
+        return String.join(StoryCsv.ITEM_SEPARATOR, parts);
     }
 
     private String triad() {

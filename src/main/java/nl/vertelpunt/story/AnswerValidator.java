@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.vertelpunt.storypoint.definition.Option;
 import nl.vertelpunt.storypoint.definition.Question;
+import nl.vertelpunt.storypoint.definition.QuestionType;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.web.FieldError;
 import nl.vertelpunt.web.JsonBodies;
@@ -20,8 +21,9 @@ import nl.vertelpunt.web.Texts;
  * Checks the answers to a story's questions against the story point and brings them into their
  * stored form:
  * slider an integer 0..100 or "NA"; choice an option id; multichoice a list of option ids in the
- * order of the options; triad three integers summing to 100; text a string.
- * A missing answer, {@code null}, an empty list or a blank text means unanswered and is not stored.
+ * order of the options; triad three integers summing to 100; stones an object from item ids to {@code [x, y]}
+ * (two integers 0..100) or "NA", in the order of the items; text a string.
+ * A missing answer, {@code null}, an empty list (for stones an empty object) or a blank text means unanswered and is not stored.
  */
 public final class AnswerValidator {
 
@@ -64,6 +66,7 @@ public final class AnswerValidator {
             boolean given = value != null
                     && !value.isNull()
                     && !(value.isArray() && value.isEmpty())
+                    && !(value.isObject() && value.isEmpty() && q.type() == QuestionType.STONES)
                     && !(value.isTextual() && Texts.isBlank(value.asText()));
             if (!given) {
                 if (mode == Mode.FORM && q.mustBeAnswered() && role != null && q.isAskedTo(role)) {
@@ -80,6 +83,7 @@ public final class AnswerValidator {
                 case CHOICE -> choice(q, value, field, mode, errors);
                 case MULTICHOICE -> multichoice(q, value, field, mode, errors);
                 case TRIAD -> triad(value, field, errors);
+                case STONES -> stones(q, value, field, mode, errors);
                 case TEXT -> text(value, field, errors);
             };
             if (stored != null) {
@@ -183,6 +187,66 @@ public final class AnswerValidator {
         ArrayNode stored = NODES.arrayNode();
         value.forEach(v -> stored.add(v.asInt()));
         return stored;
+    }
+
+    /**
+     * Stones: {@code {"item": [x, y]}} with whole numbers 0..100, or {@code "NA"} for an item where the question allows
+     * it; an item left out is not placed. Stored in the order of the question's items.
+     */
+    private static JsonNode stones(Question q, JsonNode value, String field, Mode mode, List<FieldError> errors) {
+        if (!value.isObject()) {
+            errors.add(new FieldError(
+                    field, "must be an object from item ids to [x, y], two whole numbers from 0 to 100"));
+            return null;
+        }
+        boolean ok = true;
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String itemField = field + "." + e.getKey();
+            JsonNode place = e.getValue();
+            if (q.item(e.getKey())
+                    .filter(i -> mode == Mode.IMPORT || i.offered())
+                    .isEmpty()) {
+                errors.add(new FieldError(itemField, "is not an item of this question"));
+                ok = false;
+            } else if (place.isTextual() && place.asText().equals(NOT_APPLICABLE)) {
+                if (!q.allowsNotApplicable()) {
+                    errors.add(new FieldError(itemField, "\"NA\" (not applicable) is not allowed for this question"));
+                    ok = false;
+                }
+            } else if (!place.isArray()
+                    || place.size() != 2
+                    || !coordinate(place.get(0))
+                    || !coordinate(place.get(1))) {
+                errors.add(new FieldError(
+                        itemField,
+                        "must be [x, y], two whole numbers from 0 to 100"
+                                + (q.allowsNotApplicable() ? ", or \"NA\"" : "")));
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        ObjectNode stored = NODES.objectNode();
+        for (Option item : q.items()) {
+            JsonNode place = value.get(item.id());
+            if (place == null) {
+                continue;
+            }
+            if (place.isTextual()) {
+                stored.put(item.id(), NOT_APPLICABLE);
+            } else {
+                stored.putArray(item.id())
+                        .add(place.get(0).asInt())
+                        .add(place.get(1).asInt());
+            }
+        }
+        return stored;
+    }
+
+    private static boolean coordinate(JsonNode value) {
+        return JsonBodies.isInteger(value) && value.asInt() >= 0 && value.asInt() <= 100;
     }
 
     private static JsonNode text(JsonNode value, String field, List<FieldError> errors) {

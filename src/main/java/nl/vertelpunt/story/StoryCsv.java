@@ -3,6 +3,7 @@ package nl.vertelpunt.story;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,7 +22,8 @@ import org.apache.commons.csv.CSVPrinter;
  * The story exchange format: UTF-8, RFC 4180 (CRLF line ends, fields quoted only where needed), one
  * header row with the fixed columns {@link #FIXED}, then one column per question id. Slider: integer
  * or {@code NA}; choice: option id; multichoice: option ids joined with {@code |}; triad: three
- * integers joined with {@code |}; text as is; empty means unanswered. Times are UTC, to the second.
+ * integers joined with {@code |}; stones: {@code item:x|y} or {@code item:NA} per item given, joined with {@code ;}
+ * in the order of the question's items ({@code familie:20|85;school:NA}); text as is; empty means unanswered. Times are UTC, to the second.
  *
  * <p>Spreadsheet programs run a cell that begins with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a
  * carriage return as a formula. The export therefore puts an apostrophe before every cell that begins with such a
@@ -36,6 +38,10 @@ public final class StoryCsv {
             List.of("id", "submitted_at", "role", "channel", "language", "title", "text");
     public static final CSVFormat FORMAT = CSVFormat.RFC4180;
     public static final String SEPARATOR = "|";
+    /** Between the items of a stones answer. */
+    public static final String ITEM_SEPARATOR = ";";
+    /** Between an item of a stones answer and its place. */
+    public static final String ITEM_PLACE = ":";
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -123,7 +129,62 @@ public final class StoryCsv {
                 }
                 yield sb.toString();
             }
+            case STONES -> stonesCell(q, answer);
         };
+    }
+
+    /** {@code item:x|y;item:NA}, the items in the question's order (any the question no longer has after them). */
+    private static String stonesCell(Question q, JsonNode answer) {
+        List<String> order = new ArrayList<>();
+        q.items().forEach(i -> order.add(i.id()));
+        answer.fieldNames().forEachRemaining(name -> {
+            if (!order.contains(name)) {
+                order.add(name);
+            }
+        });
+        StringBuilder sb = new StringBuilder();
+        for (String item : order) {
+            JsonNode place = answer.get(item);
+            if (place == null) {
+                continue;
+            }
+            if (!sb.isEmpty()) {
+                sb.append(ITEM_SEPARATOR);
+            }
+            sb.append(item).append(ITEM_PLACE);
+            sb.append(
+                    place.isArray()
+                            ? place.get(0).asText() + SEPARATOR + place.get(1).asText()
+                            : place.asText());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A stones cell as the form would send it: {@code {"item": [x, y]}} or {@code {"item": "NA"}}. What does not
+     * fit is passed on as given, so that {@link AnswerValidator} names it: a place that is not two whole numbers as
+     * a text, a part without an item, or an item given twice, as the whole cell.
+     */
+    private static JsonNode stonesAnswer(String cell) {
+        ObjectNode answer = NODES.objectNode();
+        for (String part : cell.split(Pattern.quote(ITEM_SEPARATOR), -1)) {
+            int colon = part.indexOf(ITEM_PLACE);
+            if (colon <= 0 || answer.has(part.substring(0, colon))) {
+                return NODES.textNode(cell);
+            }
+            String place = part.substring(colon + 1);
+            String[] xy = place.split(Pattern.quote(SEPARATOR), -1);
+            if (xy.length == 2
+                    && INTEGER.matcher(xy[0]).matches()
+                    && INTEGER.matcher(xy[1]).matches()) {
+                answer.putArray(part.substring(0, colon))
+                        .add(Integer.parseInt(xy[0]))
+                        .add(Integer.parseInt(xy[1]));
+            } else {
+                answer.put(part.substring(0, colon), place);
+            }
+        }
+        return answer;
     }
 
     /**
@@ -155,6 +216,7 @@ public final class StoryCsv {
                 }
                 yield list;
             }
+            case STONES -> stonesAnswer(cell);
         };
     }
 }

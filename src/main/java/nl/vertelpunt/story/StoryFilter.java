@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.QuestionType;
+import nl.vertelpunt.storypoint.definition.StonesAxis;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 import nl.vertelpunt.web.Dates;
 import nl.vertelpunt.web.FieldError;
@@ -24,10 +26,11 @@ import nl.vertelpunt.web.Texts;
  * Which stories of a story point to look at: a period (dates in Dutch time, both ends included),
  * roles, channels, answers to choice questions (a story matches when its answer is one of the listed
  * options; for a multichoice question, when it chose any of them), ranges of slider answers
- * ({@code [from, to]}, both included), the story's length in words ({@code minWords} and {@code maxWords}, both
- * included: a story short enough to read aloud at a table) and words it contains ({@code contains}, read as the
- * search reads its words: Dutch stems, a compound found by its parts, {@code "a phrase"}, {@code or}, {@code -not};
- * the words of a story's title count too). Only complete stories count unless {@code includeIncomplete} is true.
+ * ({@code [from, to]}, both included; also of an axis of a stones item, {@code steun:familie:x}), the story's
+ * length in words ({@code minWords} and {@code maxWords}, both included: a story short enough to read aloud at a
+ * table) and words it contains ({@code contains}, read as the search reads its words: Dutch stems, a compound found
+ * by its parts, {@code "a phrase"}, {@code or}, {@code -not}; the words of a story's title count too). Only complete
+ * stories count unless {@code includeIncomplete} is true.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record StoryFilter(
@@ -171,7 +174,11 @@ public record StoryFilter(
         }
         ranges.forEach((questionId, range) -> {
             String field = prefix + "ranges." + questionId;
-            Question q = definition.question(questionId).orElse(null);
+            // an axis of an item of a stones question ("steun:familie:x") has ranges as a slider has
+            Question q = StonesAxis.parse(questionId, definition)
+                    .map(StonesAxis::asSlider)
+                    .or(() -> definition.question(questionId))
+                    .orElse(null);
             if (q == null) {
                 errors.add(new FieldError(field, "is not a question of this story point"));
             } else if (q.type() != QuestionType.SLIDER) {
@@ -262,9 +269,21 @@ public record StoryFilter(
         });
         ranges.forEach((questionId, range) -> {
             // slider answers are JSON numbers; "NA" and missing answers never fall in a range
-            sql.append(" AND jsonb_typeof(s.answers -> ?) = 'number' AND (s.answers ->> ?)::int BETWEEN ? AND ?");
-            params.add(questionId);
-            params.add(questionId);
+            Optional<StonesAxis> axis = StonesAxis.parse(questionId, definition);
+            if (axis.isPresent()) {
+                // the item's [x, y] in the stones answer; an item left off or "NA" has no number there
+                sql.append(" AND jsonb_typeof(s.answers -> ? -> ? -> ?) = 'number'"
+                        + " AND (s.answers -> ? -> ? ->> ?)::int BETWEEN ? AND ?");
+                for (int i = 0; i < 2; i++) {
+                    params.add(axis.get().question().id());
+                    params.add(axis.get().item().id());
+                    params.add(axis.get().index());
+                }
+            } else {
+                sql.append(" AND jsonb_typeof(s.answers -> ?) = 'number' AND (s.answers ->> ?)::int BETWEEN ? AND ?");
+                params.add(questionId);
+                params.add(questionId);
+            }
             params.add(range.get(0));
             params.add(range.get(1));
         });

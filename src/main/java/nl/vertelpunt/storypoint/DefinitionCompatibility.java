@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import nl.vertelpunt.storypoint.definition.LocalizedText;
 import nl.vertelpunt.storypoint.definition.Option;
 import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
@@ -172,9 +173,7 @@ class DefinitionCompatibility {
                                         "stories already told answered question '" + id
                                                 + "' with \"not applicable\", so it must stay allowed; keep \"notApplicable\": true."));
                     }
-                    if (!before.left().in("nl").equals(before.right().in("nl"))
-                            && before.left().in("nl").equals(next.right().in("nl"))
-                            && before.right().in("nl").equals(next.left().in("nl"))) {
+                    if (swapped(before.left(), before.right(), next.left(), next.right())) {
                         losses.add(
                                 new Loss(
                                         id,
@@ -199,11 +198,52 @@ class DefinitionCompatibility {
                                         + "question another id."));
                     }
                 }
+                case STONES -> {
+                    for (Option item : before.items()) {
+                        if (next.item(item.id()).isEmpty()) {
+                            losses.add(
+                                    new Loss(
+                                            id,
+                                            path + ".items",
+                                            item.id(),
+                                            "item '" + item.id() + "' of question '" + id
+                                                    + "' was placed in stories already told; it cannot be removed. Keep it and mark it "
+                                                    + "\"retired\": true instead: it is then no longer offered, but keeps its meaning."));
+                        }
+                    }
+                    if (before.allowsNotApplicable() && !next.allowsNotApplicable()) {
+                        losses.add(
+                                new Loss(
+                                        id,
+                                        path + ".notApplicable",
+                                        STONES_NOT_APPLICABLE,
+                                        "stories already told marked items of question '" + id
+                                                + "' \"not applicable\", so it must stay allowed; keep \"notApplicable\": true."));
+                    }
+                    boolean across = swapped(before.left(), before.right(), next.left(), next.right());
+                    if (across || swapped(before.bottom(), before.top(), next.bottom(), next.top())) {
+                        losses.add(
+                                new Loss(
+                                        id,
+                                        path + (across ? ".left" : ".bottom"),
+                                        null,
+                                        "the poles of an axis of question '" + id + "' are swapped, which would "
+                                                + "turn the places of stories already told around. Keep the order, or give the new question another id."));
+                    }
+                }
                 case TEXT -> {
                     // a text keeps its meaning
                 }
             }
             return losses;
+        }
+
+        /** Whether two poles changed places (in Dutch). */
+        private static boolean swapped(
+                LocalizedText low, LocalizedText high, LocalizedText nextLow, LocalizedText nextHigh) {
+            return !low.in("nl").equals(high.in("nl"))
+                    && low.in("nl").equals(nextHigh.in("nl"))
+                    && high.in("nl").equals(nextLow.in("nl"));
         }
 
         /** The conflict, if stories gave the lost answer ({@code token}; null: any answer to the question). */
@@ -213,12 +253,19 @@ class DefinitionCompatibility {
         }
     }
 
+    /** The token of an item of a stones answer marked "not applicable". */
+    static final String STONES_NOT_APPLICABLE = "/NA";
+
     private static final String ANSWER_TOKENS = """
             SELECT DISTINCT e.key, t.token
             FROM story s
             CROSS JOIN LATERAL jsonb_each(s.answers) e
-            CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(e.value) = 'array' THEN e.value
-                                                              ELSE jsonb_build_array(e.value #>> '{}') END) t(token)
+            CROSS JOIN LATERAL jsonb_array_elements_text(CASE jsonb_typeof(e.value)
+                WHEN 'array' THEN e.value
+                WHEN 'object' THEN (SELECT jsonb_agg(i.key) FROM jsonb_each(e.value) i)
+                                   || COALESCE((SELECT jsonb_agg(CAST('/NA' AS text)) FROM jsonb_each(e.value) i
+                                                WHERE i.value = '"NA"'), CAST('[]' AS jsonb))
+                ELSE jsonb_build_array(e.value #>> '{}') END) t(token)
             """;
     private static final String POINT_ANSWERS = ANSWER_TOKENS + "WHERE s.story_point_id = ?1 AND e.key IN (?2)";
     private static final String MODULE_ANSWERS = ANSWER_TOKENS + """
@@ -227,7 +274,8 @@ class DefinitionCompatibility {
 
     /**
      * The distinct answer tokens stories gave to some questions: a choice's option id, each option id of a
-     * multichoice, a slider's value or "NA", each share of a triad. {@code sql} says which stories: those of a story
+     * multichoice, a slider's value or "NA", each share of a triad; of stones each item given, and {@value
+     * #STONES_NOT_APPLICABLE} when an item was marked "not applicable" (no id holds a slash). {@code sql} says which stories: those of a story
      * point, or those of every story point version that includes a module.
      */
     private Map<String, Set<String>> answerTokens(String sql, Object scope, Set<String> questionIds) {

@@ -147,6 +147,53 @@ public final class Fixtures {
         return d;
     }
 
+    /**
+     * A stones question: four items on a field from "ver weg" to "dichtbij" across and from "weinig" to "veel" help up,
+     * "not applicable" allowed.
+     */
+    public static Map<String, Object> aStonesQuestion(String id, int number) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("id", id);
+        q.put("number", number);
+        q.put("type", "stones");
+        q.put("label", nlEn("Wie hielp je?", "Who helped you?"));
+        q.put("left", nlEn("Ver weg", "Far away"));
+        q.put("right", nlEn("Dichtbij", "Close by"));
+        q.put("bottom", nlEn("Weinig hulp", "Little help"));
+        q.put("top", nlEn("Veel hulp", "Much help"));
+        q.put("notApplicable", true);
+        q.put(
+                "items",
+                List.of(
+                        option("familie", "Familie"),
+                        option("school", "School"),
+                        option("buurt", "Buurt"),
+                        option("wijkteam", "Wijkteam")));
+        return q;
+    }
+
+    /** {@link #aDefinition(String)} with {@link #aStonesQuestion} {@code steun} as question 30. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> aStonesDefinition(String slug) {
+        Map<String, Object> d = aDefinition(slug);
+        List<Object> questions = new ArrayList<>((List<Object>) d.get("questions"));
+        questions.add(aStonesQuestion("steun", 30));
+        d.put("questions", questions);
+        return d;
+    }
+
+    /** Publishes {@link #aStonesDefinition(String)} under a fresh slug and returns the slug. */
+    public static String publishedStonesStoryPoint(String prefix) {
+        String slug = uniqueSlug(prefix);
+        asAdmin()
+                .contentType("application/json")
+                .body(aStonesDefinition(slug))
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(201);
+        return slug;
+    }
+
     public static Map<String, Object> option(String id, String label) {
         return Map.of("id", id, "label", nl(label));
     }

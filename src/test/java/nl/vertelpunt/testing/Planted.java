@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.vertelpunt.sample.PatternedStones;
 import nl.vertelpunt.sample.PatternedStories;
 import nl.vertelpunt.story.StoryCsv;
 
@@ -114,6 +115,27 @@ public record Planted(String slug, String runId) {
         asAdmin()
                 .contentType("text/csv")
                 .body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/storypoints/" + slug + "/stories/import")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(count));
+        return slug;
+    }
+
+    /** Publishes the story point of {@link PatternedStones} and imports {@code count} of its stories; its slug. */
+    public static String stonesStoryPoint(String prefix, boolean planted, long seed, int count) throws Exception {
+        String slug = uniqueSlug(prefix);
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(JSON.writeValueAsString(PatternedStones.definition(slug)))
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(201);
+        StringWriter csv = new StringWriter();
+        new PatternedStones(planted, seed).write(csv, count);
+        asAdmin()
+                .contentType("text/csv")
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8))
                 .post("/api/storypoints/" + slug + "/stories/import")
                 .then()
                 .statusCode(200)

@@ -94,6 +94,9 @@ class HostileInputTest {
     AgroalDataSource dataSource;
 
     private String slug;
+    /** A story point of its own with a stones question (kept without stories). */
+    private String stonesSlug;
+
     private String planted;
     private String storyId;
     private String runId;
@@ -115,6 +118,7 @@ class HostileInputTest {
     void shouldRefuseEveryHostileInputWithAProblemNamingTheFieldAndStoreNothing() throws Exception {
         world();
         stories();
+        stones();
         withdrawals();
         definitions();
         modules();
@@ -148,6 +152,7 @@ class HostileInputTest {
 
     private void world() throws Exception {
         slug = publishedStoryPoint("hostile");
+        stonesSlug = Fixtures.publishedStonesStoryPoint("hostile-stones");
         Planted p = Planted.create("hostile-planted", 300, 11);
         planted = p.slug();
         runId = p.runId();
@@ -253,6 +258,77 @@ class HostileInputTest {
         rawBodies("story", "POST", path, false, base, "text", true);
     }
 
+    /**
+     * Answers to a stones question ({@code steun}: items familie, school, buurt, wijkteam) that are not an object of
+     * items to places [x, y] of whole numbers 0..100 or "NA", through the form and in a CSV cell.
+     */
+    private void stones() throws Exception {
+        String path = "/api/storypoints/" + stonesSlug + "/stories";
+        ObjectNode base = JSON.valueToTree(aSubmission());
+        Map<String, String> wrong = new LinkedHashMap<>();
+        wrong.put("\"familie:1|2\"", "answers.steun");
+        wrong.put("5", "answers.steun");
+        wrong.put("true", "answers.steun");
+        wrong.put("[[1, 2]]", "answers.steun");
+        wrong.put("{\"onbekend\": [1, 2]}", "answers.steun.onbekend");
+        wrong.put("{\"familie\": [1, 2], \"Familie\": [1, 2]}", "answers.steun.Familie");
+        wrong.put("{\"familie\": [1]}", "answers.steun.familie");
+        wrong.put("{\"familie\": []}", "answers.steun.familie");
+        wrong.put("{\"familie\": [1, 2, 3]}", "answers.steun.familie");
+        wrong.put("{\"familie\": [101, 2]}", "answers.steun.familie");
+        wrong.put("{\"familie\": [2, -1]}", "answers.steun.familie");
+        wrong.put("{\"familie\": [1.5, 2]}", "answers.steun.familie");
+        wrong.put("{\"familie\": [1e400, 2]}", "answers.steun.familie");
+        wrong.put("{\"familie\": [9223372036854775808, 2]}", "answers.steun.familie");
+        wrong.put("{\"familie\": [\"1\", \"2\"]}", "answers.steun.familie");
+        wrong.put("{\"familie\": [true, 2]}", "answers.steun.familie");
+        wrong.put("{\"familie\": [[1], 2]}", "answers.steun.familie");
+        wrong.put("{\"familie\": null}", "answers.steun.familie");
+        wrong.put("{\"familie\": {\"x\": 1, \"y\": 2}}", "answers.steun.familie");
+        wrong.put("{\"familie\": \"na\"}", "answers.steun.familie");
+        wrong.put("{\"familie\": \"NA\\u0000\"}", "answers.steun.familie");
+        wrong.put("{\"familie\": [1, 2], \"school\": \"\"}", "answers.steun.school");
+        // a key that is no item, with characters no id may hold: any problem will do, nothing stored
+        wrong.put("{\"fam\\u0000ilie\": [1, 2]}", null);
+        wrong.put("{\"\\ud800\": [1, 2]}", null);
+        wrong.put("{\"\": [1, 2]}", null);
+        for (Map.Entry<String, String> w : wrong.entrySet()) {
+            add(
+                    "stones answer = " + w.getKey(),
+                    "POST",
+                    path,
+                    false,
+                    JSON_TYPE,
+                    withValue(base, "answers.steun", w.getKey(), true).getBytes(StandardCharsets.UTF_8),
+                    w.getValue());
+        }
+        String header = HEADER.replace("\r\n", ",steun\r\n");
+        for (String cell : List.of(
+                "familie:1|2;familie:3|4",
+                "onbekend:1|2",
+                "familie:1",
+                "familie:1|2|3",
+                "familie:101|2",
+                "familie:1.5|2",
+                "familie:99999999999|2",
+                "familie:|",
+                "familie:na",
+                ";",
+                ":1|2",
+                "familie",
+                "familie:1|2;")) {
+            add(
+                    "CSV import: stones cell " + cell,
+                    "POST",
+                    "/api/storypoints/" + stonesSlug + "/stories/import",
+                    true,
+                    "text/csv",
+                    (header + "h-1,2024-03-01T09:00:00Z,ouder,import,nl,,Een verhaal,,,,,,,," + cell + "\r\n")
+                            .getBytes(StandardCharsets.UTF_8),
+                    "steun|steun.familie|steun.onbekend");
+        }
+    }
+
     private void withdrawals() throws Exception {
         String path = "/api/storypoints/" + slug + "/withdrawals";
         ObjectNode base = JSON.createObjectNode().put("receiptCode", "ABCD-EFGH-JKMN-PQRS");
@@ -276,6 +352,20 @@ class HostileInputTest {
                 "completeness.minWords", Kind.COUNT);
         jsonFields("definition", "PUT", path, true, base, fields, false);
         rawBodies("definition", "PUT", path, true, base, "title.nl", false);
+        // a stones question's axes and items (questions[7] of the stones story point)
+        jsonFields(
+                "stones definition",
+                "PUT",
+                "/api/storypoints/" + stonesSlug,
+                true,
+                JSON.valueToTree(Fixtures.aStonesDefinition(stonesSlug)),
+                fields(
+                        "questions[7].bottom.nl", Kind.VISIBLE,
+                        "questions[7].top.nl", Kind.VISIBLE,
+                        "questions[7].notApplicable", Kind.BOOL,
+                        "questions[7].items[0].id", Kind.TEXT,
+                        "questions[7].items[0].label.nl", Kind.TEXT),
+                false);
     }
 
     private void modules() throws Exception {
@@ -1377,7 +1467,8 @@ class HostileInputTest {
 
     /** The rows this test's world is made of, and the number of rows of every table that input could fill. */
     private String fingerprint() {
-        String points = "(SELECT id FROM story_point WHERE slug IN ('" + slug + "', '" + planted + "'))";
+        String points =
+                "(SELECT id FROM story_point WHERE slug IN ('" + slug + "', '" + stonesSlug + "', '" + planted + "'))";
         String sessions = "(SELECT id FROM sense_session WHERE story_point_id IN " + points + ")";
         String tables = "(SELECT id FROM session_table WHERE session_id IN " + sessions + ")";
         String proposals = "(SELECT id FROM proposal WHERE session_id IN " + sessions + ")";

@@ -33,6 +33,8 @@ public final class DefinitionValidator {
     private static final int MAX_QUESTIONS = 200;
     private static final int MAX_OPTIONS = 100;
     private static final int MAX_ROLES = 20;
+    /** More stones than this do not fit on a phone's field. */
+    public static final int MAX_ITEMS = 12;
 
     private static final Set<String> TOP_FIELDS = Set.of(
             "slug",
@@ -55,6 +57,7 @@ public final class DefinitionValidator {
             QuestionType.CHOICE, Set.of("options"),
             QuestionType.MULTICHOICE, Set.of("options", "max"),
             QuestionType.TRIAD, Set.of("corners"),
+            QuestionType.STONES, Set.of("left", "right", "bottom", "top", "notApplicable", "items"),
             QuestionType.TEXT, Set.of());
 
     private final List<FieldError> errors = new ArrayList<>();
@@ -240,7 +243,7 @@ public final class DefinitionValidator {
             error(field(path, "type"), "is required");
         } else if (!typeNode.isTextual()
                 || QuestionType.fromId(typeNode.asText()).isEmpty()) {
-            error(field(path, "type"), "must be one of slider, choice, multichoice, triad, text");
+            error(field(path, "type"), "must be one of slider, choice, multichoice, triad, stones, text");
         } else {
             type = QuestionType.fromId(typeNode.asText()).orElseThrow();
         }
@@ -280,6 +283,13 @@ public final class DefinitionValidator {
                     }
                 }
             }
+            case STONES -> {
+                for (String pole : List.of("left", "right", "bottom", "top")) {
+                    localized(q, pole, path, true);
+                }
+                bool(q, "notApplicable", path);
+                items(q.get("items"), field(path, "items"), askedRoles);
+            }
             case TEXT -> {
                 // a text question needs nothing more
             }
@@ -287,12 +297,21 @@ public final class DefinitionValidator {
     }
 
     private int options(JsonNode options, String path, int minimum, Set<String> askedRoles) {
+        return options(options, path, minimum, MAX_OPTIONS, "option", askedRoles);
+    }
+
+    /** The items of a stones question: like options (ids, labels, retired), at least one and at most {@value #MAX_ITEMS}. */
+    private void items(JsonNode items, String path, Set<String> askedRoles) {
+        options(items, path, 1, MAX_ITEMS, "item", askedRoles);
+    }
+
+    private int options(JsonNode options, String path, int minimum, int maximum, String noun, Set<String> askedRoles) {
         if (options == null || options.isNull()) {
             error(path, "is required");
             return 0;
         }
-        if (!options.isArray() || options.size() < minimum || options.size() > MAX_OPTIONS) {
-            error(path, "must be a list of " + minimum + " to " + MAX_OPTIONS + " options");
+        if (!options.isArray() || options.size() < minimum || options.size() > maximum) {
+            error(path, "must be a list of " + minimum + " to " + maximum + " " + noun + "s");
             return 0;
         }
         Set<String> ids = new HashSet<>();
@@ -307,7 +326,7 @@ public final class DefinitionValidator {
             onlyKnownFields(option, p, Set.of("id", "label", "retired", "shortLabel", "labelByRole"));
             String id = id(option, p);
             if (id != null && !ids.add(id)) {
-                error(field(p, "id"), "'" + id + "' is used by another option of this question");
+                error(field(p, "id"), "'" + id + "' is used by another " + noun + " of this question");
             }
             localized(option, "label", p, true);
             localized(option, "shortLabel", p, false);
@@ -318,7 +337,7 @@ public final class DefinitionValidator {
             }
         }
         if (offered == 0) {
-            error(path, "at least one option must not be retired");
+            error(path, "at least one " + noun + " must not be retired");
         }
         return options.size();
     }

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * One duidingsvraag. Which fields are set depends on {@link #type()}: sliders have {@code left},
  * {@code right} and optionally {@code notApplicable}; choices have {@code options} (multichoice also
- * {@code max}); triads have three {@code corners}. A question may be worded for each role that answers it
+ * {@code max}); triads have three {@code corners}; stones have {@code items} placed on a field of two bipolar axes,
+ * {@code left}–{@code right} across and {@code bottom}–{@code top} up, and optionally {@code notApplicable}. A question may be worded for each role that answers it
  * ({@code labelByRole}, {@code helpByRole}, {@code leftByRole}, {@code rightByRole}; options likewise): a young person
  * reads "Kreeg jij de hulp die je nodig had?", a parent "Kreeg uw kind…". It stays one question: analysis, exports
  * and cards use its neutral {@code label}, or the optional {@code shortLabel} in charts and filters.
@@ -32,7 +33,54 @@ public record Question(
         Map<String, LocalizedText> labelByRole,
         Map<String, LocalizedText> helpByRole,
         Map<String, LocalizedText> leftByRole,
-        Map<String, LocalizedText> rightByRole) {
+        Map<String, LocalizedText> rightByRole,
+        LocalizedText bottom,
+        LocalizedText top,
+        List<Option> items) {
+
+    /** A question of any type but stones, which alone has {@code bottom}, {@code top} and {@code items}. */
+    public Question(
+            String id,
+            int number,
+            QuestionType type,
+            LocalizedText label,
+            LocalizedText help,
+            Boolean required,
+            List<String> roles,
+            LocalizedText left,
+            LocalizedText right,
+            Boolean notApplicable,
+            List<Option> options,
+            Integer max,
+            List<LocalizedText> corners,
+            LocalizedText shortLabel,
+            Map<String, LocalizedText> labelByRole,
+            Map<String, LocalizedText> helpByRole,
+            Map<String, LocalizedText> leftByRole,
+            Map<String, LocalizedText> rightByRole) {
+        this(
+                id,
+                number,
+                type,
+                label,
+                help,
+                required,
+                roles,
+                left,
+                right,
+                notApplicable,
+                options,
+                max,
+                corners,
+                shortLabel,
+                labelByRole,
+                helpByRole,
+                leftByRole,
+                rightByRole,
+                null,
+                null,
+                null);
+    }
 
     /** Longest answer to a text question, in characters. */
     public static final int MAX_TEXT_ANSWER = 1000;
@@ -65,6 +113,13 @@ public record Question(
     /** The wording for a role, or the neutral one. */
     static LocalizedText byRole(Map<String, LocalizedText> byRole, String role, LocalizedText neutral) {
         return byRole == null || role == null ? neutral : byRole.getOrDefault(role, neutral);
+    }
+
+    /** An item of a stones question. */
+    public Optional<Option> item(String itemId) {
+        return items == null
+                ? Optional.empty()
+                : items.stream().filter(o -> o.id().equals(itemId)).findFirst();
     }
 
     public Optional<Option> option(String optionId) {

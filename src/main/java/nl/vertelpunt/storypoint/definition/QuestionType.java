@@ -14,6 +14,11 @@ public enum QuestionType {
     MULTICHOICE,
     /** A point in a triangle: three non-negative integers summing to 100. */
     TRIAD,
+    /**
+     * Items placed on a field of two bipolar axes: per item two integers 0..100 (across, up), or "NA" where allowed;
+     * an item left off is unanswered.
+     */
+    STONES,
     /** A short free text. */
     TEXT;
 

@@ -18,7 +18,8 @@ import nl.vertelpunt.web.ProblemException;
 
 /**
  * The printable form of a story point, for a group without devices: A4, the welcome and privacy texts, the
- * roles to tick, the story prompt with room to write, and every question with its scale, options or triangle.
+ * roles to tick, the story prompt with room to write, and every question with its scale, options or triangle; a
+ * stones question is only named, with the note that it is answered online only.
  * What is written on it is typed in afterwards on the paper entry screen (channel {@code papier}); the footer
  * names the story point and version, so the typist knows which form it was.
  */
@@ -100,6 +101,8 @@ public class PaperForm {
                         ? t.get("multichoice")
                         : t.get("multichoiceMax").replace("{max}", String.valueOf(q.max()));
             case TRIAD -> t.get("triad");
+            // a field to place several items on is not offered on paper: it is named, with that said
+            case STONES -> t.get("stones");
             case TEXT -> t.get("text");
         };
         return new PaperView.QuestionView(

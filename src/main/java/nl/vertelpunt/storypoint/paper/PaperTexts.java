@@ -30,6 +30,7 @@ final class PaperTexts {
             Map.entry("multichoice", "Kies wat past. Meer dan één mag."),
             Map.entry("multichoiceMax", "Kies wat past. Je mag er hoogstens {max} kiezen."),
             Map.entry("triad", "Zet een stip in de driehoek. Hoe dichter bij een hoek, hoe meer dat past."),
+            Map.entry("stones", "Deze vraag kun je alleen op de website beantwoorden. Sla haar hier over."),
             Map.entry("text", "Schrijf je antwoord op de lijnen."),
             Map.entry("thanks", "Bedankt voor je verhaal! Geef dit formulier terug aan wie het je gaf."),
             Map.entry("forStaff", "Voor de begeleider: ingevoerd op"),
@@ -62,6 +63,7 @@ final class PaperTexts {
             Map.entry("multichoice", "Choose what fits. More than one is fine."),
             Map.entry("multichoiceMax", "Choose what fits, at most {max}."),
             Map.entry("triad", "Put a dot in the triangle. The closer to a corner, the more that fits."),
+            Map.entry("stones", "You can only answer this question on the website. Skip it here."),
             Map.entry("text", "Write your answer on the lines."),
             Map.entry(
                     "thanks", "Thank you for your story! Please hand this form back to the person who gave it to you."),
