@@ -1,14 +1,15 @@
 package nl.vertelpunt.card;
 
 import nl.vertelpunt.evaluation.EvaluationScope;
+import nl.vertelpunt.evaluation.TriadZones;
 import nl.vertelpunt.storypoint.definition.Option;
 import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 /**
  * A variable of an evaluation as people read it: the role, a question, one option of a multichoice question
- * ({@code question:option}), or in a module-wide evaluation the story point ({@code storyPoint}, a choice of the
- * evaluation's definition whose options are the story points).
+ * ({@code question:option}), the zone of a triad ({@code triad:zone}), or in a module-wide evaluation the story point
+ * ({@code storyPoint}, a choice of the evaluation's definition whose options are the story points).
  *
  * @param name     the variable as the evaluation names it
  * @param question the question, or null for the role
@@ -26,12 +27,30 @@ record Variable(String name, Question question, Option option) {
                 .question(questionId)
                 .orElseThrow(() ->
                         new IllegalArgumentException("'" + questionId + "' is not a question of this story point"));
+        if (name.equals(TriadZones.variable(questionId)) && question.corners() != null) {
+            return new Variable(name, question, null);
+        }
         Option option = colon < 0
                 ? null
                 : question.option(name.substring(colon + 1))
                         .orElseThrow(() ->
                                 new IllegalArgumentException("'" + name + "' is not an option of this story point"));
         return new Variable(name, question, option);
+    }
+
+    /** Whether this is the zone of a triad ({@code triad:zone}). */
+    boolean isZone() {
+        return question != null && name.equals(TriadZones.variable(question.id()));
+    }
+
+    /** Whether this is a triad question itself. */
+    boolean isTriad() {
+        return question != null && question.corners() != null && !isZone();
+    }
+
+    /** The Dutch labels of a triad's corners. */
+    java.util.List<String> corners() {
+        return question.corners().stream().map(c -> c.in("nl")).toList();
     }
 
     boolean isRole() {
@@ -54,6 +73,9 @@ record Variable(String name, Question question, Option option) {
 
     /** The question's Dutch label as staff and cards show it (its short label, if it has one), "Rol" for the role. */
     String label() {
+        if (isZone()) {
+            return question.staffLabel().in("nl") + " – vak in de driehoek";
+        }
         return question == null ? "Rol" : question.staffLabel().in("nl");
     }
 
