@@ -579,7 +579,13 @@ class EvaluationJobTest {
                                 "minSpearman",
                                 -1,
                                 "minPairs",
-                                9)))
+                                9,
+                                "minPartialEtaSquared",
+                                1.5,
+                                "triadCornerShare",
+                                50,
+                                "triadEdgeShare",
+                                50)))
                 .post("/api/evaluations")
                 .then()
                 .statusCode(422)
@@ -593,7 +599,18 @@ class EvaluationJobTest {
                                 "settings.minEpsilonSquared",
                                 "settings.minCramersV",
                                 "settings.minSpearman",
-                                "settings.minPairs"));
+                                "settings.minPairs",
+                                "settings.minPartialEtaSquared",
+                                "settings.triadCornerShare",
+                                "settings.triadEdgeShare"));
+        // corner and edge zones that would overlap: an answer could lie near two edges
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("storyPoint", planted, "settings", Map.of("triadCornerShare", 70, "triadEdgeShare", 16)))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(422)
+                .body("errors.field", Matchers.contains("settings.triadEdgeShare"));
         asAdmin()
                 .contentType(ContentType.JSON)
                 .body(Map.of(
@@ -647,7 +664,13 @@ class EvaluationJobTest {
                         "minSpearman",
                         1,
                         "minPairs",
-                        10)));
+                        10,
+                        "minPartialEtaSquared",
+                        0,
+                        "triadCornerShare",
+                        100,
+                        "triadEdgeShare",
+                        0)));
     }
 
     @Test
