@@ -1,5 +1,6 @@
 package nl.vertelpunt.card;
 
+import java.util.List;
 import nl.vertelpunt.evaluation.EvaluationScope;
 import nl.vertelpunt.evaluation.TriadZones;
 import nl.vertelpunt.storypoint.definition.Option;
@@ -49,7 +50,7 @@ record Variable(String name, Question question, Option option) {
     }
 
     /** The Dutch labels of a triad's corners. */
-    java.util.List<String> corners() {
+    List<String> corners() {
         return question.corners().stream().map(c -> c.in("nl")).toList();
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +55,7 @@ class TriadZonesTest {
                     counts[zone]++;
                 }
             }
-            assertThat(java.util.Arrays.stream(counts).sum()).isEqualTo(5151);
+            assertThat(Arrays.stream(counts).sum()).isEqualTo(5151);
             // the three corners and the three edges are alike, by symmetry
             assertThat(counts[1]).isEqualTo(counts[0]);
             assertThat(counts[2]).isEqualTo(counts[0]);

@@ -4,6 +4,7 @@ import static nl.vertelpunt.evaluation.stats.Golden.assertProbability;
 import static nl.vertelpunt.evaluation.stats.Golden.assertStatistic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +43,7 @@ class TriadStatsReferenceTest {
                 assertStatistic(what + " part " + i, c.get("replaced").get(i).asDouble(), x[i]);
                 sum += x[i];
             }
-            assertThat(sum).as(what + " sums to 1").isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-15));
+            assertThat(sum).as(what + " sums to 1").isCloseTo(1.0, offset(1e-15));
             double[] z = Compositions.ilr(x);
             assertStatistic(what + " z1", c.get("ilr").get(0).asDouble(), z[0]);
             assertStatistic(what + " z2", c.get("ilr").get(1).asDouble(), z[1]);
@@ -52,7 +53,7 @@ class TriadStatsReferenceTest {
     @Test
     void shouldKeepTheRatiosOfTheNonZeroParts() {
         double[] x = Compositions.replaced(30, 0, 70);
-        assertThat(x[0] / x[2]).isCloseTo(30.0 / 70.0, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(x[0] / x[2]).isCloseTo(30.0 / 70.0, offset(1e-15));
         assertThat(x[1]).isEqualTo(Compositions.DELTA);
         assertThatThrownBy(() -> Compositions.replaced(30, 30, 30)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Compositions.replaced(-1, 1, 100)).isInstanceOf(IllegalArgumentException.class);
@@ -120,10 +121,9 @@ class TriadStatsReferenceTest {
             assertThat(new int[] {r.df1(), r.df2()}).containsExactly(3, 14);
             // the published values, to the digits printed (heplots' Plastic example, car::Anova)
             JsonNode published = c.get("published");
-            assertThat(r.pillai())
-                    .isCloseTo(published.get("pillai").asDouble(), org.assertj.core.data.Offset.offset(5e-6));
-            assertThat(r.f()).isCloseTo(published.get("f").asDouble(), org.assertj.core.data.Offset.offset(5e-5));
-            assertThat(r.pValue()).isCloseTo(published.get("p").asDouble(), org.assertj.core.data.Offset.offset(5e-7));
+            assertThat(r.pillai()).isCloseTo(published.get("pillai").asDouble(), offset(5e-6));
+            assertThat(r.f()).isCloseTo(published.get("f").asDouble(), offset(5e-5));
+            assertThat(r.pValue()).isCloseTo(published.get("p").asDouble(), offset(5e-7));
         }
     }
 
