@@ -63,7 +63,13 @@ export function keyNumbers(p: Pattern): HTMLElement {
 /** One sentence for the chart's alt text: what it shows; the numbers follow in a table. */
 export function chartAlt(p: Pattern, questions: QuestionInfo[]): string {
   const [first, second] = p.questions;
-  const key: CKey = p.groups ? 'card.chartGroups' : p.table ? 'card.chartTable' : 'card.chartJoint';
+  const key: CKey = p.ternary
+    ? 'card.chartTriad'
+    : p.groups
+      ? 'card.chartGroups'
+      : p.table
+        ? 'card.chartTable'
+        : 'card.chartJoint';
   return c(key, { first: variableName(questions, first), second: variableName(questions, second) });
 }
 
@@ -90,6 +96,9 @@ export function chartFigure(
 /** The numbers behind the chart, as tables (the chart's text alternative). */
 export function dataTables(p: Pattern, questions: QuestionInfo[], idPrefix: string): HTMLElement {
   const [first, second] = p.questions;
+  if (p.ternary && p.groups) {
+    return triadTable(p, questions, idPrefix);
+  }
   if (p.groups && p.groups.length > 0) {
     return groupTable(p.groups, questions, first, second, p.kind === 'subset', idPrefix);
   }
@@ -129,6 +138,55 @@ export function groupRows(groups: GroupStats[]): string[][] {
       formatValue(g.skewness, 2),
       formatValue(g.kurtosis, 2),
     ]);
+}
+
+/** A triad by groups: per group its stories and the centre of its dots, in percent per corner. */
+function triadTable(p: Pattern, questions: QuestionInfo[], idPrefix: string): HTMLElement {
+  const id = `${idPrefix}-triad`;
+  const [triad, by] = p.questions;
+  const corners = p.ternary?.corners ?? [];
+  return h(
+    'div',
+    { class: 'card-data' },
+    h(
+      'p',
+      { class: 'data-caption', id },
+      c('card.triadCaption', { triad: variableName(questions, triad), by: variableName(questions, by) }),
+    ),
+    scroll(
+      id,
+      h(
+        'table',
+        { class: 'data card-numbers' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, c('card.group')),
+            h('th', { scope: 'col', class: 'num' }, 'n'),
+            ...corners.map((corner) => h('th', { scope: 'col', class: 'num' }, `% ${corner}`)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...(p.groups ?? [])
+            .filter((g) => g.n !== 0)
+            .map((g) =>
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'row' }, g.label ?? g.category ?? ''),
+                h('td', { class: 'num' }, formatCountValue(g.n)),
+                ...[0, 1, 2].map((i) => h('td', { class: 'num' }, formatValue(g.meanShares?.[i] ?? null, 0))),
+              ),
+            ),
+        ),
+      ),
+    ),
+  );
 }
 
 /** Whether a cell stands out with more or fewer stories than expected (adjusted residual of 2 or more). */

@@ -99,7 +99,28 @@ export function variableLabel(d: Definition, variable: string): string {
     const [low, high] = axis === 'x' ? [q.left, q.right] : [q.bottom, q.top];
     return `${questionTitle(q)}: ${optionLabel({ ...q, options: q.items }, option)} (${pick(low)} – ${pick(high)})`;
   }
+  if (isZone(q, option)) {
+    return `${questionTitle(q)}: ${w('variable.zone')}`;
+  }
   return option === undefined ? questionTitle(q) : `${questionTitle(q)}: ${optionLabel(q, option)}`;
+}
+
+/** Whether {@code question:option} is the zone of a triad ({@code triad:zone}). */
+function isZone(q: Question | undefined, option: string | undefined): boolean {
+  return option === 'zone' && q?.type === 'triad';
+}
+
+/** A zone of a triad in words, from its corners: "Vooral de mensen", "Tussen … en …", "In het midden". */
+export function zoneLabel(q: Question, zone: string): string {
+  const corner = (i: number) => pick(q.corners?.[i]) || String(i + 1);
+  const index = (letter: string) => letter.charCodeAt(0) - 'a'.charCodeAt(0);
+  if (zone.startsWith('corner-')) {
+    return w('zone.corner', { corner: corner(index(zone.slice(7))) });
+  }
+  if (zone.startsWith('edge-')) {
+    return w('zone.edge', { a: corner(index(zone.charAt(5))), b: corner(index(zone.charAt(6))) });
+  }
+  return w('zone.centre');
 }
 
 /** A category of an evaluation variable in words; {@code fallback} is the label the result carries. */
@@ -112,6 +133,9 @@ export function categoryLabel(d: Definition, variable: string, category: string,
   }
   const [id, option] = variable.split(':');
   const q = question(d, id);
+  if (q && isZone(q, option)) {
+    return zoneLabel(q, category);
+  }
   if (option !== undefined) {
     return category === 'yes' ? w('category.chosen') : w('category.notChosen');
   }

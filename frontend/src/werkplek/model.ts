@@ -157,6 +157,20 @@ export interface GroupStats {
   kurtosis?: number | null;
   bins?: Count[];
   tested?: boolean;
+  /** A group of a triad by a choice: the closed geometric mean of its answers, in percent (sums to 100). */
+  meanShares?: number[];
+  /** A group of a triad by a choice: its count per zone, in the order of the pattern's ternary.zones. */
+  zones?: Count[];
+}
+
+/** What a ternary plot of a triad by a choice needs (see the README, "Triads"). */
+export interface Ternary {
+  triad: string;
+  corners: string[];
+  zones: string[];
+  zoneLabels: string[];
+  /** The tested answers per small triangle of a grid of ten steps per side: 55 upward, then 45 downward. */
+  cells: Count[];
 }
 
 export interface Pairwise {
@@ -184,12 +198,13 @@ export interface Table {
 
 export interface Pattern {
   rank: number;
-  kind: 'slider_by_choice' | 'choice_by_choice' | 'slider_by_slider' | 'subset';
+  kind: 'slider_by_choice' | 'choice_by_choice' | 'slider_by_slider' | 'subset' | 'triad_by_choice';
   questions: [string, string];
-  test: 'mann-whitney' | 'kruskal-wallis' | 'chi-square' | 'spearman';
+  test: 'mann-whitney' | 'kruskal-wallis' | 'chi-square' | 'spearman' | 'pillai';
   /** Absent where it is infinite (Spearman with rho = ±1; p is then 0 and a note says so). */
   statistic?: number | null;
-  df?: number;
+  /** A whole number, or for Pillai's trace the two degrees of freedom of its F approximation. */
+  df?: number | number[];
   p: number;
   q: number;
   effectSize: { name: string; value: number | null };
@@ -201,6 +216,9 @@ export interface Pattern {
   table?: Table;
   joint?: { x: string; y: string; bins: Count[][] };
   notes?: string[];
+  /** For a pattern of a triad or its zone: a corner from cornerShare, an edge below edgeShare. */
+  zoneRule?: { cornerShare: number; edgeShare: number };
+  ternary?: Ternary;
 }
 
 export interface Skipped {

@@ -27,6 +27,12 @@ answers, with the values themselves (not counts):
     residuals (O - E)/sqrt(E (1 - row/n)(1 - col/n));
   - slider x slider: over the stories that answered both, at least minPairs: scipy.stats.spearmanr,
     t = rho sqrt((n - 2)/((1 + rho)(1 - rho)));
+  - triads (reference_triads.py): the zone of triad t is the choice variable t:zone (family t) after the
+    multichoice options, in every choice test above; triad x choice (every choice-like variable but a zone, groups
+    with fewer than minGroupSize answers left out): multiplicative zero replacement, ILR, one-way MANOVA by
+    Pillai's trace with its F approximation (scipy.stats.f.sf), partial eta^2 = V/s, per group the closed
+    geometric mean in percent and the count per zone, and the pooled counts of the tested answers per cell of the
+    ternary grid (the Java index, written out in ternary_cell());
   - q: scipy.stats.false_discovery_control(p, method='bh') over all tested pairs of the run; the subset
     comparison is a family of its own;
   - group descriptives: numpy mean, median, std(ddof=1); scipy.stats.mode (smallest on a tie);
@@ -51,13 +57,15 @@ from scipy import stats
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reference_stats import close, encode, holm, tie_term, to_json  # noqa: E402  (also silences SciPy's warnings)
+from reference_triads import ZONES, closed_geometric_mean, ilr, one_way, pillai, replaced, zone  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1] / "resources" / "evaluation"
 FIXTURE = ROOT / "fixture.json"
 OUT = ROOT / "reference.json"
 
 DEFAULTS = {"minGroupSize": 5, "maxQ": 0.05, "minRankBiserial": 0.1, "minEpsilonSquared": 0.01,
-            "minCramersV": 0.1, "minSpearman": 0.1, "minPairs": 10}
+            "minCramersV": 0.1, "minSpearman": 0.1, "minPairs": 10, "minPartialEtaSquared": 0.01,
+            "triadCornerShare": 60, "triadEdgeShare": 20}
 
 UNANSWERED, NOT_APPLICABLE, NOT_ASKED = "unanswered", "notApplicable", "notAsked"
 
@@ -71,7 +79,7 @@ def missing_kind(question, role):
     return NOT_ASKED if roles is not None and role not in roles else UNANSWERED
 
 
-def variables(definition, stories):
+def variables(definition, stories, settings=DEFAULTS):
     """Sliders (values or a missing kind per story) and choice-like variables (category index or a missing
     kind), in the Evaluator's order: sliders in questionnaire order; role, choices, multichoice options."""
     sliders, choices, multis, triads = [], [], [], []
@@ -109,6 +117,10 @@ def variables(definition, stories):
             a = s["answers"].get(q["id"])
             shares.append(missing_kind(q, s["role"]) if a is None else a)
         out_triads.append({"name": q["id"], "shares": shares})
+        codes = [a if isinstance(a, str)
+                 else ZONES.index(zone(a, settings["triadCornerShare"], settings["triadEdgeShare"])) for a in shares]
+        categories.append({"name": q["id"] + ":zone", "family": q["id"], "categories": list(ZONES), "codes": codes,
+                           "type": "triad-zone"})
     return out_sliders, categories, out_triads
 
 
@@ -305,6 +317,48 @@ def spearman(questions, x, y, settings):
             "deviations": deviations}, None
 
 
+def ternary_cell(a, b):
+    """The Java index of the small triangle of the grid of ten steps per side an answer lies in."""
+    i, j = min(a // 10, 9), min(b // 10, 9)
+    if i + j > 9:
+        i = 9 - j
+    if (a - 10 * i) + (b - 10 * j) <= 10:
+        return i * 10 - i * (i - 1) // 2 + j
+    return 55 + i * 9 - i * (i - 1) // 2 + j
+
+
+def triad_by_choice(questions, groups, labels, settings):
+    """groups: the triad answers of each category. A pattern, or the reason it was skipped."""
+    minimum = settings["minGroupSize"]
+    tested = [g for g, answers in enumerate(groups) if len(answers) >= minimum]
+    described = []
+    for g, answers in enumerate(groups):
+        parts = np.array([replaced(a) for a in answers]) if answers else None
+        zones = [0] * len(ZONES)
+        for a in answers:
+            zones[ZONES.index(zone(a, settings["triadCornerShare"], settings["triadEdgeShare"]))] += 1
+        described.append({"category": labels[g], "n": len(answers), "tested": len(answers) >= minimum,
+                          "meanShares": None if parts is None else closed_geometric_mean(parts).tolist(),
+                          "zones": zones})
+    if len(tested) < 2:
+        return None, f"fewer than two groups with at least {minimum} answers"
+    coordinates = [np.array([ilr(replaced(a)) for a in groups[g]]) for g in tested]
+    n = sum(len(groups[g]) for g in tested)
+    e, h = one_way(coordinates)
+    v, f, df1, df2, p, eta = pillai(e, h, len(tested) - 1, n - len(tested))
+    cells = [0] * 100
+    for g in tested:
+        for a in groups[g]:
+            cells[ternary_cell(a[0], a[1])] += 1
+    left_out = [labels[g] for g, answers in enumerate(groups) if 0 < len(answers) < minimum]
+    notes = [f"Left out of the test, fewer than {minimum} answers: " + ", ".join(left_out)] if left_out else None
+    return {"kind": "triad_by_choice", "questions": questions, "test": "pillai", "statistic": v,
+            "df": [int(round(df1)), int(round(df2))], "p": p,
+            "effectSize": {"name": "partial-eta-squared", "value": eta}, "standardizedEffect": math.sqrt(eta),
+            "n": n, "groups": described, "pairwise": None, "table": None, "joint": None, "notes": notes,
+            "ternary": {"cells": cells}, "deviations": {}}, None
+
+
 def judge(patterns, settings):
     """BH q over the family (scipy.stats.false_discovery_control) and the verdict."""
     if not patterns:
@@ -314,7 +368,8 @@ def judge(patterns, settings):
         pattern["q"] = float(q_value)
         minimum = {"rank-biserial": settings["minRankBiserial"],
                    "epsilon-squared": math.sqrt(settings["minEpsilonSquared"]),
-                   "cramers-v": settings["minCramersV"], "spearman-rho": settings["minSpearman"]}
+                   "cramers-v": settings["minCramersV"], "spearman-rho": settings["minSpearman"],
+                   "partial-eta-squared": math.sqrt(settings["minPartialEtaSquared"])}
         pattern["strong"] = bool(q_value <= settings["maxQ"]
                                  and pattern["standardizedEffect"] >= minimum[pattern["effectSize"]["name"]])
 
@@ -366,7 +421,7 @@ def counts_missing(values):
             "notAsked": sum(v == NOT_ASKED for v in values if isinstance(v, str))}
 
 
-def main_family(sliders, categories, rows, settings):
+def main_family(sliders, categories, triads, rows, settings):
     patterns, skipped = [], {}
 
     def add(kind, questions, outcome):
@@ -401,6 +456,14 @@ def main_family(sliders, categories, rows, settings):
             add("slider_by_slider", [x["name"], y["name"]],
                 spearman([x["name"], y["name"]], [x["values"][i] for i in both], [y["values"][i] for i in both],
                          settings))
+    for t in triads:
+        for c in categories:
+            if c["type"] == "triad-zone":
+                continue
+            groups = [[t["shares"][i] for i in rows if present(t["shares"][i]) and c["codes"][i] == k]
+                      for k in range(len(c["categories"]))]
+            add("triad_by_choice", [t["name"], c["name"]],
+                triad_by_choice([t["name"], c["name"]], groups, c["categories"], settings))
     judge(patterns, settings)
     return patterns, skipped
 
@@ -475,10 +538,10 @@ def evaluate(fixture, run):
     ids = [s["id"] for s in stories]
     request = run["request"]
     settings = effective_settings(request, definition.get("suppressionThreshold", 5))
-    sliders, categories, triads = variables(definition, stories)
+    sliders, categories, triads = variables(definition, stories, settings)
     base = set(run["inBase"])
     rows = [i for i, story_id in enumerate(ids) if story_id in base]
-    patterns, skipped = main_family(sliders, categories, rows, settings)
+    patterns, skipped = main_family(sliders, categories, triads, rows, settings)
     out = {"name": run["name"], "stories": len(rows), "settings": settings,
            "distributions": distributions(sliders, categories, triads, rows),
            "patterns": {key(p["kind"], p["questions"]): p for p in patterns}, "skipped": skipped}

@@ -30,6 +30,8 @@ import {
 } from '../model';
 import { w } from '../texts';
 import { stonesField } from '../stonesfield';
+import { markerIcon, ternaryPlot } from '../ternary';
+import { question } from '../labels';
 import { cardAction, cardsByPattern } from './cardlink';
 import { keywordSection, type WordGroup } from './keywords';
 import { effectLabel, kindLabel, loadRun, patternTitle, runAddress, selectButton, testLabel } from './run';
@@ -105,7 +107,9 @@ export async function patternView(ctx: Ctx): Promise<void> {
   );
 
   const [first, second] = pattern.questions;
-  if (
+  if (pattern.kind === 'triad_by_choice' && pattern.ternary) {
+    append(ctx.main, triadSection(d, run, pattern, storiesOf));
+  } else if (
     (pattern.kind === 'slider_by_choice' || (pattern.kind === 'subset' && pattern.groups)) &&
     pattern.groups
   ) {
@@ -302,11 +306,7 @@ function statistics(p: Pattern): HTMLElement {
       h('dt', {}, w('run.test')),
       h('dd', {}, testLabel(p.test)),
       h('dt', {}, w('run.statistic')),
-      h(
-        'dd',
-        {},
-        `${formatNumber(p.statistic, 3)}${p.df !== undefined && p.df !== null ? ` (${w('pattern.df', { df: p.df })})` : ''}`,
-      ),
+      h('dd', {}, `${formatNumber(p.statistic, 3)}${dfText(p.df)}`),
       h('dt', {}, 'p'),
       h('dd', {}, formatP(p.p)),
       h('dt', {}, w('pattern.q')),
@@ -321,6 +321,121 @@ function statistics(p: Pattern): HTMLElement {
       h('dd', {}, p.strong ? w('run.strongYes') : w('run.strongNo')),
     ),
     h('p', { class: 'hint' }, w('pattern.explain')),
+  );
+}
+
+/** " (4 vrijheidsgraden)", or for Pillai's trace " (vrijheidsgraden 4 en 354)". */
+function dfText(df: number | number[] | undefined | null): string {
+  if (df === undefined || df === null) return '';
+  if (Array.isArray(df)) return ` (${w('pattern.dfTwo', { a: String(df[0]), b: String(df[1]) })})`;
+  return ` (${w('pattern.df', { df })})`;
+}
+
+/**
+ * A triad by a choice: the ternary plot with each group's centre, a legend of the marks, and per group its stories
+ * (a link to them), its centre in percent per corner and its count per zone.
+ */
+function triadSection(
+  d: Definition,
+  run: Run,
+  p: Pattern,
+  storiesOf: (extra: StoryFilter | null) => string | null,
+): HTMLElement {
+  const [triad, choice] = p.questions;
+  const q = question(d, triad);
+  const corners = [0, 1, 2].map((i) =>
+    q?.corners?.[i] ? pick(q.corners[i]) : (p.ternary?.corners[i] ?? ''),
+  );
+  const groupLabel = (category: string, fallback?: string) => categoryLabel(d, choice, category, fallback);
+  const groups = (p.groups ?? []).filter((g) => g.n !== 0);
+  const tested = groups.filter((g) => g.tested !== false && g.meanShares?.length === 3);
+  const zones = p.ternary?.zones ?? [];
+  const plot = ternaryPlot(
+    p,
+    corners,
+    groupLabel,
+    w('pattern.ternaryLabel', { triad: variableLabel(d, triad), choice: variableLabel(d, choice) }),
+  );
+  const few = (p.ternary?.cells ?? []).some((c) => typeof c === 'string');
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'ternary-heading' },
+    h('h2', { id: 'ternary-heading' }, w('pattern.ternary')),
+    h(
+      'p',
+      { class: 'hint' },
+      w('pattern.ternaryHint', {
+        corner: String(p.zoneRule?.cornerShare ?? 60),
+        edge: String(p.zoneRule?.edgeShare ?? 20),
+      }),
+      few ? ` ${w('pattern.ternaryFew', { k: String(run.result?.suppressionThreshold ?? 5) })}` : '',
+    ),
+    h('div', { class: 'ternary-plot' }, plot),
+    h(
+      'ul',
+      { class: 'ternary-legend' },
+      ...tested.map((g, i) =>
+        h(
+          'li',
+          {},
+          markerIcon(i),
+          ` ${i + 1} ${groupLabel(g.category ?? '', g.label)} (${formatCount(g.n)})`,
+        ),
+      ),
+    ),
+    h('h3', { id: 'triad-groups-heading' }, w('pattern.triadGroups')),
+    h('p', { class: 'hint' }, w('pattern.triadGroupsHint')),
+    h(
+      'div',
+      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'triad-groups-heading' },
+      h(
+        'table',
+        { class: 'data' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, w('pattern.group')),
+            h('th', { scope: 'col', class: 'num' }, 'n'),
+            ...corners.map((c) => h('th', { scope: 'col', class: 'num' }, `% ${c}`)),
+            ...zones.map((z) =>
+              h('th', { scope: 'col', class: 'num' }, categoryLabel(d, `${triad}:zone`, z)),
+            ),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...groups.map((g) => {
+            const mark = tested.indexOf(g);
+            const name = groupLabel(g.category ?? '', g.label);
+            return h(
+              'tr',
+              {},
+              h(
+                'th',
+                { scope: 'row' },
+                mark >= 0 ? markerIcon(mark) : '',
+                mark >= 0 ? ` ${mark + 1} ${name}` : ` ${name}`,
+              ),
+              h(
+                'td',
+                { class: 'num' },
+                countLink(
+                  formatCount(g.n),
+                  storiesOf(groupFilter(run, choice, g.category ?? '')),
+                  w('chart.storiesOf', { count: formatCount(g.n), what: name }),
+                ),
+              ),
+              ...[0, 1, 2].map((i) => h('td', { class: 'num' }, formatNumber(g.meanShares?.[i] ?? null, 0))),
+              ...zones.map((_, z) => h('td', { class: 'num' }, formatCount(g.zones?.[z]))),
+            );
+          }),
+        ),
+      ),
+    ),
   );
 }
 

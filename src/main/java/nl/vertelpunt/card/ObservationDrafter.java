@@ -40,6 +40,7 @@ public final class ObservationDrafter {
             case "slider_by_choice" -> sliderByChoice(pattern, a, b, definition.suppression());
             case "choice_by_choice" -> choiceByChoice(pattern, a, b, definition.suppression());
             case "slider_by_slider" -> sliderBySlider(pattern, a, b);
+            case "triad_by_choice" -> triadByChoice(pattern, a, b, definition.suppression());
             default ->
                 throw new IllegalArgumentException("no observation can be drafted for patterns of kind '" + kind + "'");
         };
@@ -225,6 +226,23 @@ public final class ObservationDrafter {
             }
             JsonNode rowCategory = category(table, "rows", "rowLabels", i);
             JsonNode columnCategory = category(table, "columns", "columnLabels", j);
+            if (columns.isZone()) {
+                // the zone's label is long: the group first, then where its dots were
+                text.append(" Kijk naar ")
+                        .append(who(rows, rowCategory))
+                        .append(" (")
+                        .append(stories(JsonNodeFactory.instance.numberNode(rowTotals[i])))
+                        .append("). Van hen zette ")
+                        .append(percent(cell(table, i, j), rowTotals[i]))
+                        .append(" bij ")
+                        .append(columns.reference())
+                        .append(" de stip in ")
+                        .append(quoted(columnCategory.path("label").asText()))
+                        .append(". Van alle verhalen samen is dat ")
+                        .append(percent(columnTotals[j], total))
+                        .append('.');
+                continue;
+            }
             text.append(' ')
                     .append(capitalized(who(rows, rowCategory)))
                     .append(" (")
@@ -310,12 +328,114 @@ public final class ObservationDrafter {
     }
 
     /**
+     * A triad by a choice: the triangle's corners, then the two groups whose centres (closed geometric means) lie
+     * furthest apart, each with the corner its stories lean to most and its centre in percentages.
+     */
+    private static Draft triadByChoice(JsonNode pattern, Variable triad, Variable choice, int k) {
+        List<JsonNode> groups = new ArrayList<>();
+        List<JsonNode> leftOut = new ArrayList<>();
+        for (JsonNode g : pattern.path("groups")) {
+            if (g.path("tested").asBoolean(true) && g.path("meanShares").size() == 3) {
+                groups.add(g);
+            } else if (!isZero(g.path("n"))) {
+                leftOut.add(g);
+            }
+        }
+        List<String> corners = triad.corners();
+        StringBuilder text = new StringBuilder();
+        text.append(answeredBoth(pattern.path("n"), triad, choice))
+                .append(' ')
+                .append(capitalized(triad.reference()))
+                .append(" is een driehoek met de hoeken ")
+                .append(list(corners.stream().map(ObservationDrafter::quoted).toList()))
+                .append('.');
+        JsonNode[] furthest = furthest(groups);
+        if (furthest != null) {
+            for (JsonNode g : furthest) {
+                JsonNode shares = g.path("meanShares");
+                int top = 0;
+                for (int i = 1; i < 3; i++) {
+                    top = shares.path(i).asDouble() > shares.path(top).asDouble() ? i : top;
+                }
+                text.append(' ')
+                        .append(capitalized(who(choice, g)))
+                        .append(" (")
+                        .append(stories(g.path("n")))
+                        .append("), zette de stip het meest naar ")
+                        .append(quoted(corners.get(top)))
+                        .append(". Hun midden ligt op ");
+                List<String> parts = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    parts.add(whole(shares.path(i).asDouble()) + "% " + quoted(corners.get(i)));
+                }
+                text.append(list(parts)).append('.');
+            }
+            if (groups.size() > 2) {
+                text.append(" Het midden van elke groep staat in de driehoek op de kaart.");
+            }
+        }
+        if (!leftOut.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            leftOut.forEach(g -> names.add(
+                    quoted(g.path("label").asText(g.path("category").asText())) + " (" + stories(g.path("n")) + ")"));
+            text.append(leftOut.size() == 1 ? " De groep " : " De groepen ")
+                    .append(list(names))
+                    .append(leftOut.size() == 1 ? " is" : " zijn")
+                    .append(" te klein om te vergelijken en telt niet mee.");
+        }
+        text.append(addsUp(pattern.path("n"), groups, k));
+        text.append(' ').append(chance(pattern, "zo'n verschil tussen de groepen"));
+        String title = shortLabel(triad) + " – " + shortLabel(choice);
+        return new Draft(trimmed(title), text.toString());
+    }
+
+    /**
+     * The two groups whose centres lie furthest apart in the triangle (Aitchison distance: the distance between the
+     * centred log-ratios of their closed geometric means), in the order of the pattern; null for fewer than two.
+     */
+    static JsonNode[] furthest(List<JsonNode> groups) {
+        JsonNode[] best = null;
+        double distance = -1;
+        for (int a = 0; a < groups.size(); a++) {
+            for (int b = a + 1; b < groups.size(); b++) {
+                double d = aitchison(
+                        groups.get(a).path("meanShares"), groups.get(b).path("meanShares"));
+                if (d > distance) {
+                    distance = d;
+                    best = new JsonNode[] {groups.get(a), groups.get(b)};
+                }
+            }
+        }
+        return best;
+    }
+
+    private static double aitchison(JsonNode x, JsonNode y) {
+        double[] d = new double[3];
+        double mean = 0;
+        for (int i = 0; i < 3; i++) {
+            d[i] = Math.log(x.path(i).asDouble()) - Math.log(y.path(i).asDouble());
+            mean += d[i] / 3;
+        }
+        double sum = 0;
+        for (int i = 0; i < 3; i++) {
+            sum += (d[i] - mean) * (d[i] - mean);
+        }
+        return Math.sqrt(sum);
+    }
+
+    /**
      * "Er zijn 1.234 verhalen met een antwoord op vraag 12 (‘Gehoord voelen’) én vraag 2 (‘Gevolg’).": the first
      * sentence of every observation (the role has no question number and no label in brackets).
      */
     private static String answeredBoth(JsonNode n, Variable a, Variable b) {
-        return "Er " + (n.isNumber() && n.asLong() == 1 ? "is " : "zijn ") + stories(n) + " met een antwoord op "
-                + named(a) + " én " + named(b) + ".";
+        String start =
+                "Er " + (n.isNumber() && n.asLong() == 1 ? "is " : "zijn ") + stories(n) + " met een antwoord op ";
+        String sentence = start + named(a) + " én " + named(b) + ".";
+        // long labels make a long sentence: then the questions by their number alone (the card shows their texts)
+        return sentence.split("\\s+").length <= 20
+                ? sentence
+                : start + (a.isBuiltIn() ? named(a) : a.reference()) + " én "
+                        + (b.isBuiltIn() ? named(b) : b.reference()) + ".";
     }
 
     private static String named(Variable variable) {
@@ -351,6 +471,11 @@ public final class ObservationDrafter {
                     : "bij " + variable.reference() + " " + option + (yes ? " aankruiste" : " niet aankruiste");
         }
         String label = quoted(category.path("label").asText(id));
+        if (variable.isZone()) {
+            return object
+                    ? "zette bij " + variable.reference() + " de stip in " + label
+                    : "bij " + variable.reference() + " de stip in " + label + " zette";
+        }
         if (variable.isRole()) {
             return object ? "koos als rol " + label : "als rol " + label + " koos";
         }
@@ -396,6 +521,9 @@ public final class ObservationDrafter {
     private static String shortLabel(Variable variable) {
         if (variable.option() != null) {
             return variable.optionLabel();
+        }
+        if (variable.isZone()) {
+            return variable.question().staffLabel().in("nl") + " (vak)";
         }
         return variable.label().replaceAll("\\s*(\\.\\.\\.|…)\\s*$", "").replaceAll("[?:]\\s*$", "");
     }

@@ -17,7 +17,8 @@ import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
  * Finds the stories inside a pattern's most distinct groups or cells, with how typical each is:
  * slider × choice, the groups with the lowest and the highest mean, closest to the group's median;
  * choice × choice, the (at most two) cells most over-represented (adjusted residual above 2);
- * slider × slider, the two corners the correlation runs between, closest to the corner's centre.
+ * slider × slider, the two corners the correlation runs between, closest to the corner's centre;
+ * triad × choice, the two groups whose centres lie furthest apart, closest to their group's centre.
  * Only stories of the evaluation's filter take part, and only of the story points of the scope given (a card of a
  * module-wide evaluation takes stories of its own story point alone).
  */
@@ -43,6 +44,7 @@ final class StoryCandidates {
         Variable a = Variable.of(pattern.path("questions").path(0).asText(), definition);
         Variable b = Variable.of(pattern.path("questions").path(1).asText(), definition);
         List<Group> groups = new ArrayList<>();
+        JsonNode rule = pattern.path("zoneRule");
         switch (kind) {
             case "slider_by_choice" -> {
                 List<JsonNode> tested = new ArrayList<>();
@@ -56,7 +58,8 @@ final class StoryCandidates {
                         .thenComparing(g -> g.path("category").asText()));
                 if (tested.size() >= 2) {
                     for (JsonNode g : List.of(tested.get(0), tested.get(tested.size() - 1))) {
-                        Condition in = category(b, g.path("category").asText()).and(slider(a));
+                        Condition in =
+                                category(b, g.path("category").asText(), rule).and(slider(a));
                         groups.add(new Group(
                                 g.path("category").asText(),
                                 g.path("label").asText(),
@@ -86,7 +89,7 @@ final class StoryCandidates {
                 for (Cell c : cells.subList(0, Math.min(2, cells.size()))) {
                     String row = table.path("rows").path(c.row()).asText();
                     String column = table.path("columns").path(c.column()).asText();
-                    Condition in = category(a, row).and(category(b, column));
+                    Condition in = category(a, row, rule).and(category(b, column, rule));
                     groups.add(new Group(
                             row + "×" + column,
                             table.path("rowLabels").path(c.row()).asText(row) + " × "
@@ -118,6 +121,35 @@ final class StoryCandidates {
                             in.params(),
                             "abs(" + a.sliderValue() + " - ?) + abs(" + b.sliderValue() + " - ?)",
                             plus(plus(plus(a.sliderParams(), low ? 17 : 83), b.sliderParams()), yLow ? 17 : 83)));
+                }
+            }
+            case "triad_by_choice" -> {
+                List<JsonNode> tested = new ArrayList<>();
+                pattern.path("groups").forEach(g -> {
+                    if (g.path("tested").asBoolean(true) && g.path("meanShares").size() == 3) {
+                        tested.add(g);
+                    }
+                });
+                JsonNode[] furthest = ObservationDrafter.furthest(tested);
+                String t = a.question().id();
+                for (JsonNode g : furthest == null ? new JsonNode[0] : furthest) {
+                    Condition in = category(b, g.path("category").asText(), rule)
+                            .and(new Condition("jsonb_typeof(s.answers -> ?) = 'array'", List.of(t)));
+                    JsonNode m = g.path("meanShares");
+                    groups.add(new Group(
+                            g.path("category").asText(),
+                            g.path("label").asText(),
+                            in.sql(),
+                            in.params(),
+                            "abs((s.answers -> ? ->> 0)::int - ?) + abs((s.answers -> ? ->> 1)::int - ?)"
+                                    + " + abs((s.answers -> ? ->> 2)::int - ?)",
+                            List.of(
+                                    t,
+                                    m.path(0).asDouble(),
+                                    t,
+                                    m.path(1).asDouble(),
+                                    t,
+                                    m.path(2).asDouble())));
                 }
             }
             default ->
@@ -180,6 +212,42 @@ final class StoryCandidates {
         }
     }
 
+    /** The triad's answer lies in this zone, by the rule of the zones of the pattern. */
+    private static Condition zone(String triad, String zone, JsonNode rule) {
+        int corner = rule.path("cornerShare").asInt(60);
+        int edge = rule.path("edgeShare").asInt(20);
+        String[] share = new String[3];
+        List<Object> params = new ArrayList<>();
+        params.add(triad);
+        for (int i = 0; i < 3; i++) {
+            share[i] = "(s.answers -> ? ->> " + i + ")::int";
+        }
+        String noCorner =
+                share[0] + " < " + corner + " AND " + share[1] + " < " + corner + " AND " + share[2] + " < " + corner;
+        List<Object> three = List.of(triad, triad, triad);
+        String sql;
+        switch (zone) {
+            case "corner-a", "corner-b", "corner-c" -> {
+                sql = share[zone.charAt(7) - 'a'] + " >= " + corner;
+                params.add(triad);
+            }
+            case "edge-bc", "edge-ac", "edge-ab" -> {
+                int low = zone.equals("edge-bc") ? 0 : zone.equals("edge-ac") ? 1 : 2;
+                sql = noCorner + " AND " + share[low] + " < " + edge;
+                params.addAll(three);
+                params.add(triad);
+            }
+            case "centre" -> {
+                sql = noCorner + " AND " + share[0] + " >= " + edge + " AND " + share[1] + " >= " + edge + " AND "
+                        + share[2] + " >= " + edge;
+                params.addAll(three);
+                params.addAll(three);
+            }
+            default -> throw new IllegalArgumentException("'" + zone + "' is not a zone of a triad");
+        }
+        return new Condition("jsonb_typeof(s.answers -> ?) = 'array' AND " + sql, params);
+    }
+
     /** The story gave a number (not "not applicable") on this slider. */
     private static Condition slider(Variable v) {
         return new Condition("jsonb_typeof" + v.sliderJson() + " = 'number'", v.sliderParams());
@@ -198,8 +266,14 @@ final class StoryCandidates {
         return all;
     }
 
-    /** The story falls in this category of a choice, a role, or a multichoice option ("yes"/"no"). */
-    private static Condition category(Variable v, String category) {
+    /**
+     * The story falls in this category of a choice, a role, a multichoice option ("yes"/"no"), or a zone of a triad
+     * (by the pattern's {@code zoneRule}, see {@code TriadZones}).
+     */
+    private static Condition category(Variable v, String category, JsonNode rule) {
+        if (v.isZone()) {
+            return zone(v.question().id(), category, rule);
+        }
         if (v.isRole()) {
             return new Condition("s.role = ?", List.of(category));
         }

@@ -3,6 +3,7 @@ package nl.vertelpunt.card;
 import java.util.List;
 import java.util.Optional;
 import nl.vertelpunt.evaluation.EvaluationScope;
+import nl.vertelpunt.evaluation.TriadZones;
 import nl.vertelpunt.storypoint.definition.Option;
 import nl.vertelpunt.storypoint.definition.Question;
 import nl.vertelpunt.storypoint.definition.StonesAxis;
@@ -10,9 +11,9 @@ import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
 
 /**
  * A variable of an evaluation as people read it: the role, a question, one option of a multichoice question
- * ({@code question:option}), or in a module-wide evaluation the story point ({@code storyPoint}, a choice of the
- * evaluation's definition whose options are the story points), or one axis of an item of a stones question
- * ({@code question:item:x}, {@code question:item:y}), which reads as a slider of its own.
+ * ({@code question:option}), the zone of a triad ({@code triad:zone}), or in a module-wide evaluation the story point
+ * ({@code storyPoint}, a choice of the evaluation's definition whose options are the story points), or one axis of an
+ * item of a stones question ({@code question:item:x}, {@code question:item:y}), which reads as a slider of its own.
  *
  * @param name     the variable as the evaluation names it
  * @param question the question, or null for the role; for a stones axis the axis as a slider
@@ -36,6 +37,9 @@ record Variable(String name, Question question, Option option, StonesAxis axis) 
                 .question(questionId)
                 .orElseThrow(() ->
                         new IllegalArgumentException("'" + questionId + "' is not a question of this story point"));
+        if (name.equals(TriadZones.variable(questionId)) && question.corners() != null) {
+            return new Variable(name, question, null, null);
+        }
         Option option = colon < 0
                 ? null
                 : question.option(name.substring(colon + 1))
@@ -61,6 +65,21 @@ record Variable(String name, Question question, Option option, StonesAxis axis) 
                 : List.of(axis.question().id(), axis.item().id(), axis.index());
     }
 
+    /** Whether this is the zone of a triad ({@code triad:zone}). */
+    boolean isZone() {
+        return question != null && name.equals(TriadZones.variable(question.id()));
+    }
+
+    /** Whether this is a triad question itself. */
+    boolean isTriad() {
+        return question != null && question.corners() != null && !isZone();
+    }
+
+    /** The Dutch labels of a triad's corners. */
+    List<String> corners() {
+        return question.corners().stream().map(c -> c.in("nl")).toList();
+    }
+
     boolean isRole() {
         return question == null;
     }
@@ -81,6 +100,9 @@ record Variable(String name, Question question, Option option, StonesAxis axis) 
 
     /** The question's Dutch label as staff and cards show it (its short label, if it has one), "Rol" for the role. */
     String label() {
+        if (isZone()) {
+            return question.staffLabel().in("nl") + " – vak in de driehoek";
+        }
         return question == null ? "Rol" : question.staffLabel().in("nl");
     }
 

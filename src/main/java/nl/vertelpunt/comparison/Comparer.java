@@ -84,10 +84,20 @@ public final class Comparer {
             String softwareVersion) {}
 
     /** Compares; {@code progress} hears the share done (0..1). */
-    public static ComparisonResult compare(Input in, DoubleConsumer progress) {
-        ComparisonRequest request = in.request().normalized();
-        EvaluationSettings settings =
-                ComparisonSupport.effective(request.settings(), in.definition().suppression());
+    public static ComparisonResult compare(Input asked, DoubleConsumer progress) {
+        ComparisonRequest request = asked.request().normalized();
+        EvaluationSettings settings = ComparisonSupport.effective(
+                request.settings(), asked.definition().suppression());
+        // the zone of every triad (t:zone) is a choice variable on both sides, compared as any other choice
+        Input in = new Input(
+                ComparisonSupport.withTriadZones(asked.data(), settings),
+                asked.focus(),
+                asked.reference(),
+                asked.leftOut(),
+                asked.notes(),
+                asked.request(),
+                asked.definition(),
+                asked.softwareVersion());
         ResamplingSettings resampling = request.resampling();
         EvaluationResult focusEvaluation = ComparisonSupport.evaluate(in.data(), in.focus(), settings, in.definition());
         progress.accept(0.1);
@@ -103,8 +113,14 @@ public final class Comparer {
         in.data().categories().forEach(c -> families.put(c.name(), c.family()));
 
         Set<String> keys = new TreeSet<>();
+        boolean triadsLeftOut = false;
         for (Map<String, Pattern> side : List.of(focusPatterns, referencePatterns)) {
             for (Pattern p : side.values()) {
+                if (p.strong() && p.kind().equals(ComparisonSupport.TRIAD_BY_CHOICE)) {
+                    // no effect of the MANOVA is resampled here: left out, said in a note
+                    triadsLeftOut = true;
+                    continue;
+                }
                 if (p.strong()
                         && p.questions().stream().noneMatch(v -> in.leftOut().contains(families.getOrDefault(v, v)))) {
                     keys.add(key(p));
@@ -140,6 +156,10 @@ public final class Comparer {
             notes.add("Not compared, because the focus or the reference is chosen by them (they differ by "
                     + "construction): " + String.join(", ", leftOut) + ".");
         }
+        if (triadsLeftOut) {
+            notes.add("Triads by a choice (their shares compared by MANOVA) are not compared between the two sides; "
+                    + "the zones of each triad (t:zone) are, as choices.");
+        }
         if (patterns.isEmpty()) {
             notes.add("No pattern is strong in the focus or in the reference, so there is nothing to compare.");
         }
@@ -151,8 +171,8 @@ public final class Comparer {
                 settings,
                 resampling,
                 CONFIDENCE,
-                summary(in.data(), in.focus(), focusEvaluation),
-                summary(in.data(), in.reference(), referenceEvaluation),
+                summary(asked.data(), in.focus(), focusEvaluation),
+                summary(asked.data(), in.reference(), referenceEvaluation),
                 List.copyOf(leftOut),
                 notes,
                 new ComparisonResult.Summary(

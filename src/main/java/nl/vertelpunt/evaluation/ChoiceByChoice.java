@@ -135,7 +135,9 @@ final class ChoiceByChoice {
                 null,
                 shown,
                 null,
-                notes.isEmpty() ? null : notes));
+                notes.isEmpty() ? null : notes,
+                null,
+                null));
     }
 
     /**

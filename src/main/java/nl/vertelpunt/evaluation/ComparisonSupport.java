@@ -21,6 +21,7 @@ public final class ComparisonSupport {
     public static final String SLIDER_BY_CHOICE = Evaluator.SLIDER_BY_CHOICE;
     public static final String CHOICE_BY_CHOICE = Evaluator.CHOICE_BY_CHOICE;
     public static final String SLIDER_BY_SLIDER = Evaluator.SLIDER_BY_SLIDER;
+    public static final String TRIAD_BY_CHOICE = Evaluator.TRIAD_BY_CHOICE;
     /** The number of values of a slider (0..100). */
     public static final int SLIDER_VALUES = SliderCounts.VALUES;
 
@@ -61,6 +62,14 @@ public final class ComparisonSupport {
                 data.size(), data.sliders(), data.categories(), data.triads(), rows, null, null, size, null);
         EvaluationRequest request = EvaluationRequest.of(definition.slug(), StoryFilter.all(), settings, null);
         return Evaluator.evaluate(side, request, definition, "", share -> {});
+    }
+
+    /**
+     * The data with the zone of every triad as a choice variable {@code t:zone}, as the evaluation reads it with these
+     * settings (see {@link TriadZones}).
+     */
+    public static Dataset withTriadZones(Dataset data, EvaluationSettings settings) {
+        return TriadZones.withZones(data, settings);
     }
 
     /** The settings as an evaluation applies them (see {@link Evaluator#effective}). */

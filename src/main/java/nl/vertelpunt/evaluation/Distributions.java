@@ -74,7 +74,9 @@ final class Distributions {
                         counts[k],
                         answered == 0 ? null : counts[k] / (double) answered));
             }
-            String type = c.question() == null ? "role" : c.name().contains(":") ? "multichoice-option" : "choice";
+            String type = c.question() == null
+                    ? "role"
+                    : TriadZones.isZone(c) ? "triad-zone" : c.name().contains(":") ? "multichoice-option" : "choice";
             out.add(new Distribution(
                     c.name(),
                     c.question() == null ? "role" : c.question().id(),

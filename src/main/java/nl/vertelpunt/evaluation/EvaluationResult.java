@@ -45,7 +45,8 @@ public record EvaluationResult(
     }
 
     /** How many tests, and how many strong patterns of each kind. */
-    public record Summary(int tests, int strong, int sliderByChoice, int choiceByChoice, int sliderBySlider) {}
+    public record Summary(
+            int tests, int strong, int sliderByChoice, int choiceByChoice, int sliderBySlider, int triadByChoice) {}
 
     /**
      * One question's answers. Sliders: {@code stats}; choices, roles and multichoice options:
@@ -72,7 +73,10 @@ public record EvaluationResult(
 
     /**
      * Descriptive statistics of slider answers (0..100): sd with n−1; skewness and excess kurtosis
-     * bias-corrected; {@code bins} counts [0,10), [10,20), … [90,100].
+     * bias-corrected; {@code bins} counts [0,10), [10,20), … [90,100]. A group of a triad × choice pattern has
+     * none of these but {@code meanShares}, its closed geometric mean in percent (see
+     * {@link nl.vertelpunt.evaluation.stats.Compositions}), and {@code zones}, its count per zone (in the order of
+     * the pattern's {@code ternary.zones}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record GroupStats(
@@ -86,7 +90,9 @@ public record EvaluationResult(
             Double skewness,
             Double kurtosis,
             long[] bins,
-            Boolean tested) {}
+            Boolean tested,
+            List<Double> meanShares,
+            long[] zones) {}
 
     /** An effect size: its name and value. */
     public record Effect(String name, Double value) {}
@@ -113,6 +119,22 @@ public record EvaluationResult(
             boolean lowExpectedWarning,
             List<String> smallCategoriesLeftOut) {}
 
+    /**
+     * How the zones of a triad are drawn: a share of at least {@code cornerShare} is a corner; without one, a share
+     * under {@code edgeShare} puts the answer on the edge between the other two corners; the rest is the centre (see
+     * {@link TriadZones}).
+     */
+    public record ZoneRule(int cornerShare, int edgeShare) {}
+
+    /**
+     * What a ternary plot of a triad × choice pattern needs: the triad's three corner labels, the zones (ids and
+     * labels, the order of every group's {@code zones}), and the tested stories' answers counted in the 100 small
+     * triangles of a grid of ten steps per side ({@link TriadZones#cell}: first the 55 upward triangles, then the 45
+     * downward ones).
+     */
+    public record Ternary(
+            String triad, List<String> corners, List<String> zones, List<String> zoneLabels, long[] cells) {}
+
     /** Slider × slider: the 10 × 10 binned joint distribution of the stories that answered both. */
     public record Joint(String x, String y, long[][] bins) {}
 
@@ -120,9 +142,14 @@ public record EvaluationResult(
      * One tested pair of variables.
      *
      * @param questions the two variables ({@code question}, {@code question:option} or {@code role})
-     * @param statistic U, H, chi-square or Spearman's t; null where it is infinite (Spearman with ρ = ±1, where
-     *                  p = 0 and a note says so)
-     * @param standardizedEffect the effect on a common 0..1 scale for ranking: |rank-biserial|, √ε², V or |ρ|
+     * @param statistic U, H, chi-square, Spearman's t or Pillai's trace; null where it is infinite (Spearman with
+     *                  ρ = ±1, where p = 0 and a note says so)
+     * @param df        the degrees of freedom: a whole number, or for Pillai's trace the list of its F
+     *                  approximation's two degrees of freedom
+     * @param standardizedEffect the effect on a common 0..1 scale for ranking: |rank-biserial|, √ε², V, |ρ| or
+     *                  √(partial η²)
+     * @param zoneRule  for a pattern of a triad or of its zone ({@code t:zone}), the rule of the zones
+     * @param ternary   for a triad × choice pattern, what its ternary plot needs
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Pattern(
@@ -131,7 +158,7 @@ public record EvaluationResult(
             List<String> questions,
             String test,
             Double statistic,
-            Integer df,
+            Object df,
             double p,
             double q,
             Effect effectSize,
@@ -142,7 +169,9 @@ public record EvaluationResult(
             List<Pairwise> pairwise,
             Table table,
             Joint joint,
-            List<String> notes) {
+            List<String> notes,
+            ZoneRule zoneRule,
+            Ternary ternary) {
 
         /** This pattern with its q-value and verdict. */
         Pattern judged(double qValue, boolean isStrong) {
@@ -163,7 +192,33 @@ public record EvaluationResult(
                     pairwise,
                     table,
                     joint,
-                    notes);
+                    notes,
+                    zoneRule,
+                    ternary);
+        }
+
+        /** This pattern with the rule of the zones of the triad it is about. */
+        Pattern withZoneRule(ZoneRule rule) {
+            return new Pattern(
+                    rank,
+                    kind,
+                    questions,
+                    test,
+                    statistic,
+                    df,
+                    p,
+                    q,
+                    effectSize,
+                    standardizedEffect,
+                    n,
+                    strong,
+                    groups,
+                    pairwise,
+                    table,
+                    joint,
+                    notes,
+                    rule,
+                    ternary);
         }
 
         /** This pattern at a place in the ranking. */
@@ -185,7 +240,9 @@ public record EvaluationResult(
                     pairwise,
                     table,
                     joint,
-                    notes);
+                    notes,
+                    zoneRule,
+                    ternary);
         }
     }
 

@@ -8,7 +8,10 @@ import nl.vertelpunt.web.FieldError;
  * How a pattern evaluation decides. Null fields take the defaults: groups smaller than 5 stories are
  * left out of tests; a pattern is strong when its Benjamini–Hochberg q ≤ 0.05 and its effect is at least
  * "small" (|rank-biserial| ≥ 0.1, ε² ≥ 0.01, Cramér's V ≥ 0.1, |Spearman ρ| ≥ 0.1); Spearman needs at
- * least 10 stories that answered both sliders.
+ * least 10 stories that answered both sliders. A triad × choice pattern is strong with a partial η² of at least 0.01
+ * (its standardized effect √(partial η²) at least 0.1, like the others). The zones of a triad ({@link TriadZones}):
+ * a share of at least {@code triadCornerShare} (default 60) is a corner, else a share under {@code triadEdgeShare}
+ * (default 20) an edge, else the centre.
  */
 public record EvaluationSettings(
         Integer minGroupSize,
@@ -17,9 +20,13 @@ public record EvaluationSettings(
         Double minEpsilonSquared,
         Double minCramersV,
         Double minSpearman,
-        Integer minPairs) {
+        Integer minPairs,
+        Double minPartialEtaSquared,
+        Integer triadCornerShare,
+        Integer triadEdgeShare) {
 
-    public static final EvaluationSettings DEFAULTS = new EvaluationSettings(5, 0.05, 0.1, 0.01, 0.1, 0.1, 10);
+    public static final EvaluationSettings DEFAULTS =
+            new EvaluationSettings(5, 0.05, 0.1, 0.01, 0.1, 0.1, 10, 0.01, 60, 20);
 
     /** These settings with every missing value taken from the defaults. */
     public EvaluationSettings withDefaults() {
@@ -30,7 +37,10 @@ public record EvaluationSettings(
                 minEpsilonSquared != null ? minEpsilonSquared : DEFAULTS.minEpsilonSquared,
                 minCramersV != null ? minCramersV : DEFAULTS.minCramersV,
                 minSpearman != null ? minSpearman : DEFAULTS.minSpearman,
-                minPairs != null ? minPairs : DEFAULTS.minPairs);
+                minPairs != null ? minPairs : DEFAULTS.minPairs,
+                minPartialEtaSquared != null ? minPartialEtaSquared : DEFAULTS.minPartialEtaSquared,
+                triadCornerShare != null ? triadCornerShare : DEFAULTS.triadCornerShare,
+                triadEdgeShare != null ? triadEdgeShare : DEFAULTS.triadEdgeShare);
     }
 
     public List<FieldError> check(String prefix) {
@@ -47,6 +57,22 @@ public record EvaluationSettings(
         unit(errors, prefix + "minSpearman", minSpearman);
         if (minPairs != null && (minPairs < 10 || minPairs > 1_000_000)) {
             errors.add(new FieldError(prefix + "minPairs", "must be from 10 to 1000000"));
+        }
+        unit(errors, prefix + "minPartialEtaSquared", minPartialEtaSquared);
+        if (triadCornerShare != null && (triadCornerShare < 51 || triadCornerShare > 100)) {
+            errors.add(new FieldError(prefix + "triadCornerShare", "must be from 51 to 100"));
+        }
+        if (triadEdgeShare != null && (triadEdgeShare < 0 || triadEdgeShare > 49)) {
+            errors.add(new FieldError(prefix + "triadEdgeShare", "must be from 0 to 49"));
+        } else if (triadEdgeShare != null) {
+            int corner = triadCornerShare != null && triadCornerShare >= 51 && triadCornerShare <= 100
+                    ? triadCornerShare
+                    : DEFAULTS.triadCornerShare;
+            if (corner + 2 * triadEdgeShare > 100) {
+                errors.add(new FieldError(
+                        prefix + "triadEdgeShare",
+                        "must be at most (100 - triadCornerShare) / 2, so that an answer lies near one edge at most"));
+            }
         }
         return errors;
     }

@@ -38,6 +38,7 @@ final class Evaluator {
     static final String SLIDER_BY_CHOICE = "slider_by_choice";
     static final String CHOICE_BY_CHOICE = "choice_by_choice";
     static final String SLIDER_BY_SLIDER = "slider_by_slider";
+    static final String TRIAD_BY_CHOICE = "triad_by_choice";
     static final String SUBSET = "subset";
 
     private Evaluator() {}
@@ -62,6 +63,8 @@ final class Evaluator {
         EvaluationSettings asked =
                 (request.settings() == null ? EvaluationSettings.DEFAULTS : request.settings()).withDefaults();
         EvaluationSettings settings = effective(asked, definition.suppression());
+        // every triad is also read as its zone, a choice variable t:zone in every choice test
+        data = TriadZones.withZones(data, settings);
         List<String> notes = new ArrayList<>();
         if (settings.minGroupSize() > asked.minGroupSize() || settings.minPairs() > asked.minPairs()) {
             notes.add("minGroupSize and minPairs are at least " + definition.suppression()
@@ -78,7 +81,8 @@ final class Evaluator {
         } else {
             int pairs = data.sliders().size() * data.categories().size()
                     + data.categories().size() * (data.categories().size() - 1) / 2
-                    + data.sliders().size() * (data.sliders().size() - 1) / 2;
+                    + data.sliders().size() * (data.sliders().size() - 1) / 2
+                    + data.triads().size() * data.categories().size();
             Counter counter = new Counter(pairs, progress);
             for (SliderVariable slider : data.sliders()) {
                 long[][][] counts = SliderByChoice.countsByCategory(data, slider, data.inBase());
@@ -105,6 +109,15 @@ final class Evaluator {
                     counter.step();
                 }
             }
+            for (Dataset.TriadVariable triad : data.triads()) {
+                for (CategoricalVariable choice : data.categories()) {
+                    if (TriadByChoice.isChoice(choice)) {
+                        TriadByChoice.test(triad, choice, data.inBase(), settings, patterns, skipped);
+                    }
+                    counter.step();
+                }
+            }
+            withZoneRules(patterns, data, settings);
             if (patterns.isEmpty()) {
                 notes.add("None of the " + pairs + " pairs of questions could be tested with the stories of this "
                         + "filter: see 'skipped' for the reason of each.");
@@ -118,7 +131,8 @@ final class Evaluator {
                 strong,
                 count(ranked, SLIDER_BY_CHOICE),
                 count(ranked, CHOICE_BY_CHOICE),
-                count(ranked, SLIDER_BY_SLIDER));
+                count(ranked, SLIDER_BY_SLIDER),
+                count(ranked, TRIAD_BY_CHOICE));
         if (data.baseSize() > 0 && strong == 0 && !ranked.isEmpty()) {
             notes.add("No pattern is strong: none has q ≤ " + settings.maxQ()
                     + " together with at least a small effect.");
@@ -154,12 +168,27 @@ final class Evaluator {
                 s.minEpsilonSquared(),
                 s.minCramersV(),
                 s.minSpearman(),
-                Math.max(s.minPairs(), k));
+                Math.max(s.minPairs(), k),
+                s.minPartialEtaSquared(),
+                s.triadCornerShare(),
+                s.triadEdgeShare());
     }
 
     /** See {@link ChoiceByChoice#keptCategories}. */
     static int[][] keptCategories(long[][] table, int minimum) {
         return ChoiceByChoice.keptCategories(table, minimum);
+    }
+
+    /** Marks the patterns of a zone variable with the rule of the zones, so that a card can find its stories. */
+    private static void withZoneRules(List<Pattern> patterns, Dataset data, EvaluationSettings settings) {
+        Set<String> zones = new TreeSet<>();
+        data.categories().stream().filter(TriadZones::isZone).forEach(c -> zones.add(c.name()));
+        if (zones.isEmpty()) {
+            return;
+        }
+        patterns.replaceAll(p -> p.zoneRule() == null && p.questions().stream().anyMatch(zones::contains)
+                ? p.withZoneRule(TriadZones.rule(settings))
+                : p);
     }
 
     private static int count(List<Pattern> patterns, String kind) {
@@ -266,6 +295,7 @@ final class Evaluator {
             notes.add("Stories that did not answer a question the subset is chosen by (unanswered, not applicable or "
                     + "not asked) are not in the subset; they are among the other stories (otherWithoutSubsetAnswer).");
         }
+        withZoneRules(patterns, data, settings);
         return new EvaluationResult.SubsetComparison(
                 inSubset,
                 inOther,
@@ -333,6 +363,7 @@ final class Evaluator {
     private static double minimum(Pattern p, EvaluationSettings settings) {
         return switch (p.effectSize().name()) {
             case "rank-biserial" -> settings.minRankBiserial();
+            case "partial-eta-squared" -> Math.sqrt(settings.minPartialEtaSquared());
             case "epsilon-squared" -> Math.sqrt(settings.minEpsilonSquared());
             case "cramers-v" -> settings.minCramersV();
             default -> settings.minSpearman();

@@ -82,6 +82,9 @@ final class ResultSuppression {
             if (pattern.get("joint") instanceof ObjectNode joint) {
                 cells(joint.get("bins"), suppression);
             }
+            if (pattern.get("ternary") instanceof ObjectNode ternary) {
+                row(ternary.get("cells"), suppression);
+            }
         }
     }
 
@@ -95,11 +98,20 @@ final class ResultSuppression {
             // would tell where its few answers lie
             GROUP_STATS.forEach(group::putNull);
             group.remove("bins");
+            // nor the centre or zones of a triad's few answers
+            group.remove("meanShares");
+            group.remove("zones");
         }
         count(group, "n", suppression);
-        if (group.get("bins") instanceof ArrayNode bins) {
-            for (int i = 0; i < bins.size(); i++) {
-                bins.set(i, shown(bins.get(i).asLong(), suppression));
+        row(group.get("bins"), suppression);
+        row(group.get("zones"), suppression);
+    }
+
+    /** Every count of a list shown as counts are. */
+    private static void row(JsonNode node, Suppression suppression) {
+        if (node instanceof ArrayNode counts) {
+            for (int i = 0; i < counts.size(); i++) {
+                counts.set(i, shown(counts.get(i).asLong(), suppression));
             }
         }
     }

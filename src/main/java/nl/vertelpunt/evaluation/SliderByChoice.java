@@ -114,7 +114,9 @@ final class SliderByChoice {
                     null,
                     null,
                     null,
-                    notes));
+                    notes,
+                    null,
+                    null));
             return;
         }
         KruskalWallisResult kw = KruskalWallis.fromRankSums(SliderCounts.rankSums(counts, ids));
@@ -139,7 +141,9 @@ final class SliderByChoice {
                 pairwise(counts, ids, choice),
                 null,
                 null,
-                notes));
+                notes,
+                null,
+                null));
     }
 
     /** Mann–Whitney between every two tested groups, Holm-adjusted within the pattern. */

@@ -76,6 +76,8 @@ final class SliderBySlider {
                 null,
                 null,
                 new EvaluationResult.Joint(x.name(), y.name(), bins),
-                notes));
+                notes,
+                null,
+                null));
     }
 }

@@ -36,7 +36,7 @@ final class SliderCounts {
         }
         if (n == 0) {
             return new EvaluationResult.GroupStats(
-                    category, label, 0, null, null, null, null, null, null, bins, tested);
+                    category, label, 0, null, null, null, null, null, null, bins, tested, null, null);
         }
         double sum = 0;
         int mode = 0;
@@ -78,7 +78,19 @@ final class SliderCounts {
             }
         }
         return new EvaluationResult.GroupStats(
-                category, label, n, mean, median(counts, n), (double) mode, sd, skewness, kurtosis, bins, tested);
+                category,
+                label,
+                n,
+                mean,
+                median(counts, n),
+                (double) mode,
+                sd,
+                skewness,
+                kurtosis,
+                bins,
+                tested,
+                null,
+                null);
     }
 
     private static double median(long[] counts, long n) {

@@ -26,14 +26,21 @@ import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
  * <li>slider {@code op-tijd} goes with slider {@code gehoord} (Spearman ρ around 0.6);</li>
  * <li>choice {@code regio} goes with choice {@code soort-hulp} (each region favours one kind of help);</li>
  * <li>slider {@code duidelijk} is higher for professionals than for parents and youth (role);</li>
- * <li>slider {@code wachttijd} is lower when {@code themas:wachten} was chosen.</li>
+ * <li>slider {@code wachttijd} is lower when {@code themas:wachten} was chosen;</li>
+ * <li>triad {@code balans} leans to its first corner ("Hulp") at {@code fase} "eerste" and to its second ("Mensen") at
+ *     "afsluiting" (triad × choice, and so also its zone {@code balans:zone} against {@code fase}).</li>
  * </ol>
  * With {@code planted = false} every answer is drawn independently of every other.
  */
 public final class PatternedStories {
 
     public static final List<String> PLANTED = List.of(
-            "gehoord|gevolg", "gehoord|op-tijd", "regio|soort-hulp", "duidelijk|role", "themas:wachten|wachttijd");
+            "gehoord|gevolg",
+            "gehoord|op-tijd",
+            "regio|soort-hulp",
+            "duidelijk|role",
+            "themas:wachten|wachttijd",
+            "balans|fase");
 
     private static final String[] SLIDERS = {
         "gehoord", "op-tijd", "duidelijk", "wachttijd", "samen", "vertrouwen", "passend", "veilig"
@@ -48,10 +55,12 @@ public final class PatternedStories {
 
     private final boolean planted;
     private final SplittableRandom random;
+    private final SplittableRandom triadRandom;
 
     public PatternedStories(boolean planted, long seed) {
         this.planted = planted;
         this.random = new SplittableRandom(seed);
+        this.triadRandom = new SplittableRandom(seed * 31 + 18);
     }
 
     /** The story point these stories answer. */
@@ -189,7 +198,8 @@ public final class PatternedStories {
         row.add(maybe(REGIONS[region]));
         row.add(maybe(HELP[help]));
         row.add(maybe(AGES[random.nextInt(AGES.length)]));
-        row.add(maybe(KIND[random.nextInt(KIND.length)]));
+        int phase = random.nextInt(KIND.length);
+        row.add(maybe(KIND[phase]));
         boolean waiting = random.nextDouble() < 0.35;
         row.add(maybe(multi(THEMES, waiting)));
         row.add(maybe(multi(INVOLVED, random.nextDouble() < 0.3)));
@@ -205,7 +215,9 @@ public final class PatternedStories {
         for (int s = 4; s < SLIDERS.length; s++) {
             row.add(slider(50 + gauss(25)));
         }
-        row.add(maybe(triad()));
+        // the planted triad draws from a generator of its own, so that every other answer is as without it
+        String independentTriad = triad();
+        row.add(maybe(planted ? plantedTriad(phase) : independentTriad));
         return row;
     }
 
@@ -249,6 +261,19 @@ public final class PatternedStories {
         int a = random.nextInt(101);
         int b = random.nextInt(101 - a);
         return a + StoryCsv.SEPARATOR + b + StoryCsv.SEPARATOR + (100 - a - b);
+    }
+
+    /** A triad answer whose centre moves with the phase: towards "Hulp" first, towards "Mensen" at the end. */
+    private String plantedTriad(int phase) {
+        double[] weight =
+                phase == 0 ? new double[] {3, 1, 1} : phase == 1 ? new double[] {1, 1, 1} : new double[] {1, 3, 1};
+        double a = -Math.log(1 - triadRandom.nextDouble()) * weight[0];
+        double b = -Math.log(1 - triadRandom.nextDouble()) * weight[1];
+        double c = -Math.log(1 - triadRandom.nextDouble()) * weight[2];
+        double sum = a + b + c;
+        int x = (int) Math.round(100 * a / sum);
+        int y = Math.min(100 - x, (int) Math.round(100 * b / sum));
+        return x + StoryCsv.SEPARATOR + y + StoryCsv.SEPARATOR + (100 - x - y);
     }
 
     private double gauss(double sd) {

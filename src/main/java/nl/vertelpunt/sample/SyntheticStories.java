@@ -27,7 +27,7 @@ import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
  * Writes a realistic synthetic story set for a story point in the CSV exchange format, for demos and
  * benchmarks. Roles come roughly 75% parents, 20% professionals and 5% youth, as in the national
  * vertelpunt of 2019; each story has a hidden valence that colours its text, its consequence answer
- * and its sliders, so that patterns exist; sliders heap at 0, 50 and 100 as real slider answers do;
+ * its sliders and its triads, so that patterns exist; sliders heap at 0, 50 and 100 as real slider answers do;
  * some answers are "not applicable" or left open, and some stories are too short to be complete.
  *
  * <pre>generate --definition samples/storypoints/voordejeugd.json --stories 1000 --seed 42 --out stories.csv</pre>
@@ -149,7 +149,7 @@ public final class SyntheticStories {
             case SLIDER -> slider(q, valence);
             case CHOICE -> choice(q, valence);
             case MULTICHOICE -> multichoice(q);
-            case TRIAD -> triad();
+            case TRIAD -> triad(valence);
             case STONES -> stones(q, valence);
             case TEXT -> random.nextDouble() < 0.4 ? StoryTexts.tip(random, valence) : "";
         };
@@ -236,10 +236,14 @@ public final class SyntheticStories {
         return String.join(StoryCsv.ITEM_SEPARATOR, parts);
     }
 
-    private String triad() {
+    /**
+     * A triad answer that leans with the valence: a good experience more to the second corner (the people), a bad one
+     * more to the third (the rules and the system), so that the sample holds a triad pattern (by the consequence).
+     */
+    private String triad(double valence) {
         double a = -Math.log(1 - random.nextDouble());
-        double b = -Math.log(1 - random.nextDouble());
-        double c = -Math.log(1 - random.nextDouble());
+        double b = -Math.log(1 - random.nextDouble()) * Math.exp(0.7 * valence);
+        double c = -Math.log(1 - random.nextDouble()) * Math.exp(-0.7 * valence);
         double sum = a + b + c;
         int x = (int) Math.round(100 * a / sum);
         int y = (int) Math.round(100 * b / sum);

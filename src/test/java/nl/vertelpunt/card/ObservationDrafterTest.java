@@ -266,12 +266,58 @@ class ObservationDrafterTest {
     @Test
     void shouldRefuseUnknownKindsAndQuestions() throws Exception {
         assertThatThrownBy(() -> ObservationDrafter.draft(
-                        json("{'kind':'triad_by_choice','questions':['balans','gevolg']}"), sample))
+                        json("{'kind':'triad_by_triad','questions':['balans','gevolg']}"), sample))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("triad_by_choice");
+                .hasMessageContaining("triad_by_triad");
         assertThatThrownBy(() -> ObservationDrafter.draft(
                         json("{'kind':'slider_by_slider','questions':['weg','gehoord']}"), sample))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'weg'");
+    }
+
+    @Test
+    void shouldDescribeTheCentresOfTheTwoMostDistantGroupsOfATriadByChoicePattern() throws Exception {
+        JsonNode pattern = json("""
+                {'kind':'triad_by_choice','questions':['balans','gevolg'],'test':'pillai','n':410,'q':0.00001,
+                 'effectSize':{'name':'partial-eta-squared','value':0.11},
+                 'groups':[{'category':'zeer-negatief','label':'Zeer negatief','n':140,'meanShares':[20.2,19.8,60.0],'tested':true},
+                           {'category':'neutraal','label':'Neutraal','n':135,'meanShares':[33,34,33],'tested':true},
+                           {'category':'zeer-positief','label':'Zeer positief','n':135,'meanShares':[25.4,58.1,16.5],'tested':true},
+                           {'category':'positief','label':'Positief','n':'<5','tested':false}]}
+                """);
+        ObservationDrafter.Draft draft = ObservationDrafter.draft(pattern, sample);
+        assertThat(draft.title()).startsWith("Hulp, mensen of regels – ");
+        assertThat(shortSentences(draft))
+                .startsWith("Er zijn 410 verhalen met een antwoord op vraag 7 én vraag 2.")
+                .contains(
+                        "Vraag 7 is een driehoek met de hoeken ‘De hulp zelf’, ‘De mensen’ en ‘De regels en het systeem’.")
+                .contains(
+                        "Wie bij vraag 2 ‘Zeer negatief’ koos (140 verhalen), zette de stip het meest naar ‘De regels en"
+                                + " het systeem’.")
+                .contains("Hun midden ligt op 20% ‘De hulp zelf’, 20% ‘De mensen’ en 60% ‘De regels en het systeem’.")
+                .contains(
+                        "Wie bij vraag 2 ‘Zeer positief’ koos (135 verhalen), zette de stip het meest naar ‘De mensen’.")
+                .contains("Het midden van elke groep staat in de driehoek op de kaart.")
+                .contains("De groep ‘Positief’ (minder dan 5 verhalen) is te klein om te vergelijken en telt niet mee.")
+                .endsWith("Daarbij is meegeteld dat er veel vragen met elkaar zijn vergeleken.")
+                .doesNotContain("Pillai")
+                .doesNotContain("MANOVA");
+    }
+
+    @Test
+    void shouldNameTheZoneOfATriadInPlainWords() throws Exception {
+        JsonNode pattern = json("""
+                {'kind':'choice_by_choice','questions':['gevolg','balans:zone'],'test':'chi-square','n':200,'q':0.004,
+                 'effectSize':{'name':'cramers-v','value':0.3},
+                 'table':{'rows':['negatief','positief'],'rowLabels':['Negatief','Positief'],
+                          'columns':['corner-c','corner-b'],'columnLabels':['Vooral de regels en het systeem','Vooral de mensen'],
+                          'counts':[[80,20],[30,70]],'adjustedResiduals':[[7.1,-7.1],[-7.1,7.1]]}}
+                """);
+        assertThat(shortSentences(ObservationDrafter.draft(pattern, sample)))
+                // with both labels the first sentence would be too long: the questions by their numbers
+                .startsWith("Er zijn 200 verhalen met een antwoord op vraag 2 én vraag 7.")
+                .contains(
+                        "Kijk naar wie bij vraag 2 ‘Negatief’ koos (100 verhalen). Van hen zette 80% bij vraag 7 de stip"
+                                + " in ‘Vooral de regels en het systeem’. Van alle verhalen samen is dat 55%.");
     }
 }

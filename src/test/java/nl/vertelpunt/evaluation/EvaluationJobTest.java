@@ -130,6 +130,23 @@ class EvaluationJobTest {
         JsonNode regions = find(result.get("patterns"), "regio", "soort-hulp");
         assertThat(regions.get("test").asText()).isEqualTo("chi-square");
         assertThat(regions.get("table").get("adjustedResiduals")).hasSize(4);
+        JsonNode triad = find(result.get("patterns"), "balans", "fase");
+        assertThat(triad.get("kind").asText()).isEqualTo("triad_by_choice");
+        assertThat(triad.get("test").asText()).isEqualTo("pillai");
+        assertThat(triad.get("df")).hasSize(2);
+        assertThat(triad.get("df").get(0).asInt()).isEqualTo(4);
+        assertThat(triad.get("effectSize").get("name").asText()).isEqualTo("partial-eta-squared");
+        assertThat(triad.get("groups")).hasSize(3);
+        // the planted centres: "eerste" towards Hulp, "afsluiting" towards Mensen
+        JsonNode first = triad.get("groups").get(0).get("meanShares");
+        JsonNode last = triad.get("groups").get(2).get("meanShares");
+        assertThat(first.get(0).asDouble()).isGreaterThan(first.get(1).asDouble());
+        assertThat(last.get(1).asDouble()).isGreaterThan(last.get(0).asDouble());
+        assertThat(triad.get("ternary").get("cells")).hasSize(100);
+        assertThat(triad.get("ternary").get("corners").get(0).asText()).isEqualTo("Hulp");
+        assertThat(triad.get("zoneRule").get("cornerShare").asInt()).isEqualTo(60);
+        assertThat(strongPairs(result.get("patterns"))).contains("balans:zone|fase");
+        assertThat(result.get("summary").get("triadByChoice").asInt()).isGreaterThanOrEqualTo(1);
         JsonNode correlation = find(result.get("patterns"), "gehoord", "op-tijd");
         assertThat(correlation.get("test").asText()).isEqualTo("spearman");
         assertThat(correlation.get("joint").get("bins")).hasSize(10);
@@ -168,8 +185,11 @@ class EvaluationJobTest {
     @Test
     void shouldFindNoStrongPatternInIndependentAnswers() throws Exception {
         JsonNode result = finished(start(Map.of("storyPoint", independent))).get("result");
-        // 8 sliders, 14 choice-like variables (role, 5 choices, 8 multichoice options): every pair tested
-        assertThat(result.get("summary").get("tests").asInt()).isEqualTo(8 * 14 + (14 * 13 / 2 - 6 - 6) + 8 * 7 / 2);
+        // 8 sliders, 15 choice-like variables (role, 5 choices, 8 multichoice options, the triad's zone) and the triad
+        // by each of the 14 that are no zone: every pair tested
+        assertThat(result.get("summary").get("tests").asInt())
+                .isEqualTo(8 * 15 + (15 * 14 / 2 - 6 - 6) + 8 * 7 / 2 + 14);
+        assertThat(result.get("summary").get("triadByChoice").asInt()).isZero();
         assertThat(strongPairs(result.get("patterns"))).isEmpty();
         assertThat(result.get("summary").get("strong").asInt()).isZero();
         assertThat(result.get("notes").toString()).contains("No pattern is strong");
@@ -559,7 +579,13 @@ class EvaluationJobTest {
                                 "minSpearman",
                                 -1,
                                 "minPairs",
-                                9)))
+                                9,
+                                "minPartialEtaSquared",
+                                1.5,
+                                "triadCornerShare",
+                                50,
+                                "triadEdgeShare",
+                                50)))
                 .post("/api/evaluations")
                 .then()
                 .statusCode(422)
@@ -573,7 +599,18 @@ class EvaluationJobTest {
                                 "settings.minEpsilonSquared",
                                 "settings.minCramersV",
                                 "settings.minSpearman",
-                                "settings.minPairs"));
+                                "settings.minPairs",
+                                "settings.minPartialEtaSquared",
+                                "settings.triadCornerShare",
+                                "settings.triadEdgeShare"));
+        // corner and edge zones that would overlap: an answer could lie near two edges
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("storyPoint", planted, "settings", Map.of("triadCornerShare", 70, "triadEdgeShare", 16)))
+                .post("/api/evaluations")
+                .then()
+                .statusCode(422)
+                .body("errors.field", Matchers.contains("settings.triadEdgeShare"));
         asAdmin()
                 .contentType(ContentType.JSON)
                 .body(Map.of(
@@ -627,7 +664,13 @@ class EvaluationJobTest {
                         "minSpearman",
                         1,
                         "minPairs",
-                        10)));
+                        10,
+                        "minPartialEtaSquared",
+                        0,
+                        "triadCornerShare",
+                        100,
+                        "triadEdgeShare",
+                        0)));
     }
 
     @Test

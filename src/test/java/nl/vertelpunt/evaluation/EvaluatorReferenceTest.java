@@ -257,6 +257,11 @@ class EvaluatorReferenceTest {
         } else {
             assertThat(present(actual.get("table"))).as(what + " table").isFalse();
         }
+        if (present(expected.get("ternary"))) {
+            assertThat(actual.get("ternary").get("cells").toString())
+                    .as(what + " ternary cells")
+                    .isEqualTo(expected.get("ternary").get("cells").toString());
+        }
         if (present(expected.get("joint"))) {
             assertThat(actual.get("joint").get("bins").toString())
                     .as(what + " joint")
@@ -304,6 +309,22 @@ class EvaluatorReferenceTest {
         assertThat(actual.get("n").asLong())
                 .as(what + " n")
                 .isEqualTo(expected.get("n").asLong());
+        if (expected.has("zones")) {
+            // a group of a triad × choice pattern: its closed geometric mean and its count per zone
+            assertThat(actual.get("zones").toString())
+                    .as(what + " zones")
+                    .isEqualTo(expected.get("zones").toString());
+            for (int k = 0; k < 3 && present(expected.get("meanShares")); k++) {
+                statistic(
+                        what + " mean share " + k,
+                        actual.get("meanShares").get(k),
+                        expected.get("meanShares").get(k));
+            }
+            assertThat(present(actual.get("meanShares")))
+                    .as(what + " mean shares")
+                    .isEqualTo(present(expected.get("meanShares")));
+            return;
+        }
         for (String field : List.of("mean", "median", "mode", "sd", "skewness", "kurtosis")) {
             statistic(what + " " + field, actual.get(field), expected.get(field));
         }
@@ -418,7 +439,7 @@ class EvaluatorReferenceTest {
 
     @Test
     void shouldRaiseTheMinimaToTheSuppressionThreshold() throws IOException {
-        EvaluationSettings asked = new EvaluationSettings(3, null, null, null, null, null, 12);
+        EvaluationSettings asked = new EvaluationSettings(3, null, null, null, null, null, 12, null, null, null);
         EvaluationSettings effective = Evaluator.effective(asked, 8);
         assertThat(effective.minGroupSize()).isEqualTo(8);
         assertThat(effective.minPairs()).isEqualTo(12);

@@ -1,13 +1,17 @@
 package nl.vertelpunt.sample;
 
 import static nl.vertelpunt.testing.Fixtures.asAdmin;
+import static nl.vertelpunt.testing.Fixtures.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +21,8 @@ import java.util.stream.Collectors;
 import nl.vertelpunt.story.StoryCsv;
 import nl.vertelpunt.storypoint.SampleStoryPoints;
 import nl.vertelpunt.storypoint.definition.StoryPointDefinition;
+import nl.vertelpunt.testing.Evaluations;
+import nl.vertelpunt.testing.Planted;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -76,5 +82,42 @@ class SyntheticStoriesTest {
                 .isPositive();
         // same seed, same stories
         assertThat(generate(50, 9)).isEqualTo(generate(50, 9));
+    }
+
+    /** Done when: on the sample data a facilitator opens a strong triad pattern (README, "Try it"). */
+    @Test
+    void shouldHoldAStrongTriadPatternInTheSampleStories() throws Exception {
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        ObjectNode definition = (ObjectNode) SampleStoryPoints.expanded("voordejeugd.json", json);
+        String slug = uniqueSlug("voorbeeld");
+        definition.put("slug", slug);
+        definition.remove("modules");
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(json.writeValueAsString(definition))
+                .put("/api/storypoints/" + slug)
+                .then()
+                .statusCode(201);
+        asAdmin()
+                .contentType("text/csv")
+                .body(generate(1000, 42).getBytes(StandardCharsets.UTF_8))
+                .post("/api/storypoints/" + slug + "/stories/import")
+                .then()
+                .statusCode(200);
+        String id = Planted.evaluate(slug);
+        JsonNode result = Evaluations.finished(id).get("result");
+        System.out.printf(
+                "Sample, 1,000 synthetic stories (seed 42): %d strong patterns of %d tests, %d triad x choice strong%n",
+                result.at("/summary/strong").asInt(),
+                result.at("/summary/tests").asInt(),
+                result.at("/summary/triadByChoice").asInt());
+        boolean strongTriad = false;
+        for (JsonNode p : result.get("patterns")) {
+            strongTriad |= p.get("kind").asText().equals("triad_by_choice")
+                    && p.get("strong").asBoolean();
+        }
+        assertThat(strongTriad)
+                .as("a strong triad × choice pattern in the sample")
+                .isTrue();
     }
 }

@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.vertelpunt.card.render.CardDocument;
+import nl.vertelpunt.card.render.PdfText;
 import nl.vertelpunt.testing.Planted;
 import nl.vertelpunt.testing.WorkspaceTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -259,6 +262,41 @@ class CardsBrowserTest extends WorkspaceTest {
         browser.find("#card-status a.reload-card").click();
         browser.waitForHeading("Titel van een collega");
         assertThat(browser.find("#card-meta").getText()).startsWith("Versie 3");
+    }
+
+    @Test
+    void shouldDrawATriadPatternAsATernaryPlotOnItsPageAndOnItsCardInThePdf() throws Exception {
+        int rank = rank("triad_by_choice", "balans", "fase");
+        signInAsAdmin();
+        openPage("/" + planted.slug() + "/evaluaties/" + planted.runId() + "/patronen/" + rank, "16. Balans × 5. fase");
+        WebElement plot = browser.waitFor(By.cssSelector(".ternary-plot svg[role='img']"));
+        assertThat(plot.getAttribute("aria-label")).contains("Balans");
+        // the three corners, and a numbered mark per tested group in the legend
+        assertThat(plot.getText()).contains("Hulp").contains("Mensen").contains("Regels");
+        assertThat(browser.findAll(".ternary-legend li")).hasSize(3);
+        browser.checkScreen("werkplek-patroon-driehoek");
+
+        String id = planted.draftCards(List.of("triad_by_choice|balans|fase")).get(0);
+        byte[] pdf = asAdmin()
+                .get("/api/storypoints/" + planted.slug() + "/cards/deck.pdf?card=" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PdfText page = PdfText.of(document, 1);
+            // the ternary plot as vector graphics with its text: corners, legend and groups
+            assertThat(page.contains("Midden per groep")).isTrue();
+            assertThat(page.contains("Regels")).isTrue();
+            assertThat(page.contains("1 eerste")).isTrue();
+            assertThat(page.contains("zette de stip het meest naar")).isTrue();
+        }
+        openPage("/" + planted.slug() + "/kaarten", "Observatiekaarten");
+        browser.find("tr[data-card='" + id + "'] a.card-link").click();
+        WebElement chart = browser.waitFor(By.cssSelector("img.card-chart"));
+        waiting().until(d ->
+                (Boolean) browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0;", chart));
+        browser.checkScreen("werkplek-kaart-driehoek");
     }
 
     @Test

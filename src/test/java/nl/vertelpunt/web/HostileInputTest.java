@@ -488,6 +488,9 @@ class HostileInputTest {
                 "settings.minGroupSize", Kind.COUNT,
                 "settings.maxQ", Kind.NUMBER,
                 "settings.minSpearman", Kind.NUMBER,
+                "settings.minPartialEtaSquared", Kind.NUMBER,
+                "settings.triadCornerShare", Kind.COUNT,
+                "settings.triadEdgeShare", Kind.COUNT,
                 "subset.filter.roles", Kind.TEXTS);
         jsonFields("evaluation", "POST", "/api/evaluations", true, base, fields, false);
         rawBodies("evaluation", "POST", "/api/evaluations", true, base, "storyPoint", false);

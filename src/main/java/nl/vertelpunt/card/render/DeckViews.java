@@ -135,7 +135,10 @@ final class DeckViews {
         List<Table> tables = new ArrayList<>();
         List<Table> details = new ArrayList<>();
         String differences = "";
-        if (pattern.path("groups").isArray() && !pattern.path("groups").isEmpty()) {
+        if (pattern.path("ternary").isObject()) {
+            tables.add(triadGroups(pattern, false));
+            details.add(triadGroups(pattern, true));
+        } else if (pattern.path("groups").isArray() && !pattern.path("groups").isEmpty()) {
             tables.add(plainGroups(pattern));
             details.add(groups(pattern));
             if (pattern.path("pairwise").isArray() && !pattern.path("pairwise").isEmpty()) {
@@ -283,6 +286,48 @@ final class DeckViews {
     }
 
     /**
+     * Per group of a triad × choice pattern: how many stories, and the centre of their dots (the closed geometric
+     * mean) as three percentages; with {@code zones} (on screen) also the count per zone.
+     */
+    private static Table triadGroups(JsonNode pattern, boolean zones) {
+        JsonNode ternary = pattern.path("ternary");
+        List<String> corners = new ArrayList<>();
+        ternary.path("corners").forEach(c -> corners.add(Text.clean(c.asText())));
+        List<String> header = new ArrayList<>(List.of("Groep", "verhalen"));
+        corners.forEach(c -> header.add("% " + c));
+        if (zones) {
+            ternary.path("zoneLabels").forEach(z -> header.add(Text.clean(z.asText())));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode g : pattern.path("groups")) {
+            boolean tested = !g.has("tested") || g.path("tested").asBoolean();
+            String label = Text.clean(
+                    g.path("label").isTextual()
+                            ? g.path("label").asText()
+                            : g.path("category").asText());
+            String mark = g.path("meanShares").isArray() ? "" : "leeg";
+            List<Cell> cells = new ArrayList<>();
+            cells.add(new Cell(label, tested ? "" : "niet vergeleken", mark, true));
+            cells.add(new Cell(DutchFormat.count(g.get("n")), "", mark, false));
+            for (int i = 0; i < 3; i++) {
+                cells.add(new Cell(DutchFormat.statistic(g.path("meanShares").get(i), 0), "", mark, false));
+            }
+            if (zones) {
+                for (int z = 0; z < ternary.path("zones").size(); z++) {
+                    cells.add(new Cell(DutchFormat.count(g.path("zones").get(z)), "", mark, false));
+                }
+            }
+            rows.add(new Row(cells));
+        }
+        return new Table(
+                zones ? "Per groep en per vak van de driehoek" : "Per groep",
+                header,
+                rows,
+                "Het midden van de stippen van de groep, in procenten per hoek (het meetkundig gemiddelde, samen 100)."
+                        + rounding(pattern, " Een groep onder %s verhalen staat als ‘<%s’, zonder cijfers (–)."));
+    }
+
+    /**
      * "Aantallen zijn afgerond, zodat niemand te herkennen is." and, when the pattern has a count shown as "&lt;k",
      * {@code small} with k filled in; empty when the counts were not rounded: the pattern was shown without
      * suppression (it carries no {@code suppressionThreshold}, and no count reads "&lt;k", as a card made before the
@@ -356,6 +401,7 @@ final class DeckViews {
             case "kruskal-wallis" -> "H";
             case "chi-square" -> "χ²";
             case "spearman" -> "t";
+            case "pillai" -> "V";
             default -> "";
         };
         facts.add(new Fact(
@@ -365,6 +411,7 @@ final class DeckViews {
                     case "kruskal-wallis" -> "Kruskal–Wallis H";
                     case "chi-square" -> "χ² (Pearson)";
                     case "spearman" -> "Spearman (t-verdeling)";
+                    case "pillai" -> "MANOVA, Pillais spoor (F-benadering), op de ilr-coördinaten";
                     default -> Text.clean(test);
                 }));
         facts.add(new Fact(
@@ -373,6 +420,11 @@ final class DeckViews {
         if (pattern.path("df").isNumber()) {
             facts.add(new Fact(
                     "Vrijheidsgraden", DutchFormat.integer(pattern.path("df").asLong())));
+        } else if (pattern.path("df").size() == 2) {
+            facts.add(new Fact(
+                    "Vrijheidsgraden (F)",
+                    DutchFormat.integer(pattern.path("df").get(0).asLong()) + " en "
+                            + DutchFormat.integer(pattern.path("df").get(1).asLong())));
         }
         facts.add(new Fact("p", DutchFormat.p(DutchFormat.number(pattern.get("p")))));
         facts.add(new Fact("q (Benjamini–Hochberg)", DutchFormat.p(DutchFormat.number(pattern.get("q")))));
@@ -383,6 +435,7 @@ final class DeckViews {
                 case "epsilon-squared" -> "ε²";
                 case "cramers-v" -> "Cramérs V";
                 case "spearman-rho" -> "Spearman ρ";
+                case "partial-eta-squared" -> "partiële η²";
                 default -> Text.clean(effect.path("name").asText());
             };
             facts.add(new Fact("Effectgrootte", name + " = " + DutchFormat.statistic(effect.get("value"), 2)));

@@ -16,7 +16,8 @@ import nl.vertelpunt.card.render.CardDocument.QuestionInfo;
  *       column shares, cells whose adjusted residual is at least 2 or at most −2 outlined and marked ▲ / ▼, and
  *       a legend;</li>
  *   <li>two sliders ({@code slider_by_slider}): a 10 × 10 heat map of the joint counts in grey, Spearman's ρ
- *       in the caption.</li>
+ *       in the caption;</li>
+ *   <li>a triad against groups ({@code triad_by_choice}): a ternary plot ({@link TernaryPlot}).</li>
  * </ul>
  *
  * <p>Contract: the SVG is well-formed XML in the SVG namespace with a {@code viewBox} (one unit is one CSS pixel),
@@ -52,6 +53,9 @@ public final class SvgCharts {
         String prefix = "kaart-" + safeId(id);
         if (pattern == null || pattern.isNull()) {
             return ChartParts.nothing(prefix, "Dit patroon heeft geen gegevens om te tekenen.");
+        }
+        if (pattern.path("ternary").isObject()) {
+            return TernaryPlot.draw(prefix, pattern, questions);
         }
         if (pattern.path("groups").isArray() && !pattern.path("groups").isEmpty()) {
             return GroupHistograms.draw(prefix, pattern, questions);

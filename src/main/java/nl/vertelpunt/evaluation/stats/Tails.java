@@ -65,4 +65,24 @@ final class Tails {
         }
         return Beta.regularizedBeta((1 - r) * (1 + r), df / 2.0, 0.5);
     }
+
+    /**
+     * Upper tail {@code P(X >= f)} of the F distribution on {@code df1} and {@code df2} degrees of freedom,
+     * {@code I_x(df2/2, df1/2)} with {@code x = df2 / (df2 + df1 f)}, so that small p-values keep their relative
+     * precision.
+     *
+     * @return {@code NaN} if {@code f} is {@code NaN} or a degree of freedom is not positive; 1 for {@code f <= 0}
+     */
+    static double fUpper(double f, double df1, double df2) {
+        if (Double.isNaN(f) || !(df1 > 0) || !(df2 > 0)) {
+            return Double.NaN;
+        }
+        if (f <= 0) {
+            return 1.0;
+        }
+        if (Double.isInfinite(f)) {
+            return 0.0;
+        }
+        return Beta.regularizedBeta(df2 / (df2 + df1 * f), df2 / 2.0, df1 / 2.0);
+    }
 }

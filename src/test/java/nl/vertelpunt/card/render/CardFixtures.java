@@ -52,7 +52,10 @@ public final class CardFixtures {
 
     // ---- the cards ------------------------------------------------------------------------------------------------
 
-    /** One card of every kind: Kruskal–Wallis, Mann–Whitney, chi-square, Spearman, and both subset shapes. */
+    /**
+     * One card of every kind: Kruskal–Wallis, Mann–Whitney, chi-square, Spearman, both subset shapes, and a triad by
+     * a choice (Pillai's trace, with its ternary plot).
+     */
     public static List<CardDocument> everyKind() {
         return List.of(
                 heardByConsequence(),
@@ -60,7 +63,101 @@ public final class CardFixtures {
                 consequenceByKindOfHelp(),
                 heardByTrust(),
                 subsetSlider(),
-                subsetTable());
+                subsetTable(),
+                balanceByPhase());
+    }
+
+    /** Triad × choice: three groups with their centres, one group under 5, cells with "&lt;5" and empty ones. */
+    public static CardDocument balanceByPhase() {
+        ObjectNode pattern = pattern(
+                "triad_by_choice",
+                "balans",
+                "fase",
+                "pillai",
+                0.2113,
+                null,
+                3.1e-19,
+                4.4e-18,
+                "partial-eta-squared",
+                0.1057,
+                410);
+        pattern.put("standardizedEffect", Math.sqrt(0.1057));
+        ArrayNode df = pattern.putArray("df");
+        df.add(4);
+        df.add(808);
+        ObjectNode rule = pattern.putObject("zoneRule");
+        rule.put("cornerShare", 60);
+        rule.put("edgeShare", 20);
+        ArrayNode groups = pattern.putArray("groups");
+        groups.add(triadGroup("eerste", "Eerste hulp", 140, true, 52.4, 23.1, 24.5, 40, 10, 15, 20, 15, 10, 30));
+        groups.add(triadGroup("vervolg", "Vervolg", 135, true, 33.0, 33.5, 33.5, 20, 20, 20, 15, 20, 15, 25));
+        groups.add(triadGroup("afsluiting", "Afsluiting", 135, true, 22.8, 54.0, 23.2, 10, 40, 15, 20, 15, 10, 25));
+        ObjectNode small = groups.addObject();
+        small.put("category", "anders");
+        small.put("label", "Anders");
+        small.put("n", "<5");
+        small.put("tested", false);
+        ObjectNode ternary = pattern.putObject("ternary");
+        ternary.put("triad", "balans");
+        strings(ternary.putArray("corners"), "De hulp zelf", "De mensen", "De regels en het systeem");
+        strings(
+                ternary.putArray("zones"),
+                "corner-a",
+                "corner-b",
+                "corner-c",
+                "edge-ab",
+                "edge-bc",
+                "edge-ac",
+                "centre");
+        strings(
+                ternary.putArray("zoneLabels"),
+                "Vooral de hulp zelf",
+                "Vooral de mensen",
+                "Vooral de regels en het systeem",
+                "Tussen de hulp zelf en de mensen",
+                "Tussen de mensen en de regels en het systeem",
+                "Tussen de hulp zelf en de regels en het systeem",
+                "In het midden");
+        ArrayNode cells = ternary.putArray("cells");
+        for (int i = 0; i < 100; i++) {
+            cells.add(
+                    i % 7 == 0
+                            ? JSON.textNode("<5")
+                            : i % 5 == 0 ? JSON.numberNode(0) : JSON.numberNode(5 * (1 + i % 4)));
+        }
+        return card(
+                "kaart-30",
+                1,
+                "Waar het om ging, per fase van de hulp",
+                "In het begin ging het vaker om de hulp zelf, aan het eind vaker om de mensen.",
+                List.of("Eerst telt of de hulp er komt.", "Aan het eind tellen de mensen die bleven."),
+                List.of(
+                        new QuestionInfo("balans", 7, "Hulp, mensen of regels", null, null),
+                        choice("fase", 3, "Fase van de hulp")),
+                pattern,
+                List.of(new TypicalStory(
+                        "V-2019-0701",
+                        "ouder",
+                        "In het begin wilden we vooral dat er hulp kwam. De rest kwam later.",
+                        "vooral dat er hulp kwam")));
+    }
+
+    static ObjectNode triadGroup(
+            String category, String label, int n, boolean tested, double a, double b, double c, long... zones) {
+        ObjectNode group = JSON.objectNode();
+        group.put("category", category);
+        group.put("label", label);
+        group.put("n", n);
+        group.put("tested", tested);
+        ArrayNode shares = group.putArray("meanShares");
+        shares.add(a);
+        shares.add(b);
+        shares.add(c);
+        ArrayNode z = group.putArray("zones");
+        for (long count : zones) {
+            z.add(count);
+        }
+        return group;
     }
 
     /** A deck of {@code size} cards, every kind in turn, each with its own id. */

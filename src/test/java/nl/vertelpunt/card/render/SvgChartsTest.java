@@ -219,4 +219,25 @@ class SvgChartsTest {
         }
         return count;
     }
+
+    @Test
+    void shouldDrawATernaryPlotWithZoneLinesCornerLabelsAndEveryGroupsCentreMarked() throws Exception {
+        CardDocument card = CardFixtures.balanceByPhase();
+        String svg = SvgCharts.chart(card);
+        // the three corners by their labels, the groups by number and name, the small group named as too small
+        assertThat(svg)
+                .contains(">De hulp zelf<")
+                .contains(">De mensen<")
+                .contains("De regels en het systeem")
+                .contains("1 Eerste hulp (140)")
+                .contains("3 Afsluiting (135)")
+                .contains("Te klein: Anders")
+                .contains("stroke-dasharray=\"4 3\"")
+                .contains("minder dan 5");
+        // every group's centre in words in the description, for those who cannot see the chart
+        assertThat(svg).contains("Groep 1, Eerste hulp (140 verhalen): midden op 52% ‘De hulp zelf’");
+        // 100 cells of the grid, a suppressed count never shown as a number
+        assertThat(svg.split("<path d=\"M", -1).length - 1).isGreaterThanOrEqualTo(100);
+        assertThat(svg).doesNotContain(">&lt;5<");
+    }
 }
