@@ -16,8 +16,9 @@ export interface WordGroup {
 
 /** How many times as common as in the other stories: 2^logRatio, e.g. "3,1 ×" (or "1/3,1 ×" when rarer). */
 export function timesAsCommon(logRatio: number): string {
-  const factor = 2 ** Math.abs(logRatio);
-  return logRatio >= 0 ? `${formatNumber(factor, 1)} ×` : `1/${formatNumber(factor, 1)} ×`;
+  const times = formatNumber(2 ** Math.abs(logRatio), 1);
+  // "1/19,7 ×" asks for arithmetic; "19,7 × minder vaak" is how people say it
+  return logRatio >= 0 ? w('words.timesMore', { times }) : w('words.timesFewer', { times });
 }
 
 /** The words section of a pattern page: a choice of group, then its words (loaded when chosen). */
