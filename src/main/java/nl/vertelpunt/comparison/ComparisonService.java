@@ -147,11 +147,12 @@ public class ComparisonService {
         ComparisonRun run = ComparisonRun.<ComparisonRun>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("There is no comparison " + id + "."));
         if (run.module != null) {
+            List<StoryPoint> including = scopes.including(run.module);
             access.requireAny(
-                    scopes.including(run.module),
+                    including,
                     "You are assigned to no story point that includes module '" + run.module + "'.",
                     StaffRole.ANALYST);
-            return view(run, null, moduleSuppression(run.module), true);
+            return view(run, null, strictest(including), true);
         }
         StoryPoint point = StoryPoint.findById(run.storyPointId);
         access.require(point, StaffRole.ANALYST);
@@ -227,7 +228,12 @@ public class ComparisonService {
 
     /** The strictest threshold of the story points that include the module now. */
     private Suppression moduleSuppression(String module) {
-        return new Suppression(scopes.including(module).stream()
+        return strictest(scopes.including(module));
+    }
+
+    /** The strictest threshold of these story points. */
+    private Suppression strictest(List<StoryPoint> points) {
+        return new Suppression(points.stream()
                 .mapToInt(p -> suppression(p.slug).threshold())
                 .max()
                 .orElse(StoryPointDefinition.DEFAULT_SUPPRESSION));
